@@ -1,0 +1,220 @@
+// The only module that touches the process: parses argv, runs a stage, maps results to exit codes.
+// Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
+import { validate } from '../validate/run.ts';
+import { diagnosticJson, renderDiagnostic, style } from './format.ts';
+import { renderSummary, summarize } from './summary.ts';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  color: boolean;
+}
+
+const PKG_ROOT = resolve(import.meta.dirname, '../..');
+const VERSION = (JSON.parse(readFileSync(join(PKG_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+interface Command {
+  summary: { zh: string; en: string };
+  usage: string;
+  help: { zh: string; en: string };
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, lang: Lang, json: boolean, io: Io): number;
+}
+
+const COMMON = {
+  lang: { type: 'string' as const },
+  json: { type: 'boolean' as const },
+  help: { type: 'boolean' as const, short: 'h' },
+};
+
+const COMMON_HELP = {
+  zh: `  --lang zh|en   输出语言（默认 zh）
+  --json         以 JSON 输出，便于程序处理
+  -h, --help     显示帮助`,
+  en: `  --lang zh|en   output language (default zh)
+  --json         machine-readable JSON output
+  -h, --help     show help`,
+};
+
+const EXIT_HELP = {
+  zh: '退出码：0 无问题；1 发现问题；2 用法错误；3 内部错误。',
+  en: 'Exit codes: 0 ok; 1 problems found; 2 usage error; 3 internal error.',
+};
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: { zh: '检查 standards/ 下的 YAML：语法、模式与引用、方案是否放宽标准', en: 'Check the YAML under standards/: syntax, schema, references, profiles loosening the standard' },
+    usage: 'charter validate [path…] [--summary] [--tree DIR] [--lang zh|en] [--json]',
+    help: {
+      zh: `  path…         要检查的文件或目录（默认 standards/）
+  --summary     另外输出汇总：各章、各类型的要求数，各方案及其参数调整
+  --tree DIR    解析引用时使用的完整标准目录（默认 standards/）`,
+      en: `  path…         files or folders to check (default standards/)
+  --summary     also print a summary: requirements per section and type, profiles and overrides
+  --tree DIR    the full standards tree used to resolve references (default standards/)`,
+    },
+    options: { ...COMMON, summary: { type: 'boolean' }, tree: { type: 'string' } },
+    run({ values, positionals }, lang, json, io) {
+      const defaultTree = resolve(io.cwd, 'standards');
+      const paths = positionals.length ? positionals : ['standards'];
+      const missing = paths.filter((p) => !existsSync(resolve(io.cwd, p)));
+      if (missing.length) {
+        return usageError(missing.map((m) => diag('CH003', '<command line>', { line: 1, col: 1 }, { value: m })), lang, json, io);
+      }
+      const treeDir = typeof values.tree === 'string' ? values.tree : positionals.length ? defaultTree : undefined;
+      if (typeof values.tree === 'string' && !existsSync(resolve(io.cwd, values.tree))) {
+        return usageError([diag('CH003', '<command line>', { line: 1, col: 1 }, { value: values.tree })], lang, json, io);
+      }
+      const result = validate(treeDir ? { paths, contextDir: treeDir, cwd: io.cwd } : { paths, cwd: io.cwd });
+      const sources = new Map(result.set.files.map((f) => [f.display, f.yaml.source]));
+      const summary = values.summary ? summarize(result.set) : undefined;
+      if (json) {
+        io.out(
+          JSON.stringify(
+            {
+              ok: result.errors === 0,
+              files: result.set.files.length,
+              errors: result.errors,
+              warnings: result.warnings,
+              diagnostics: result.diagnostics.map((d) => diagnosticJson(d, lang)),
+              ...(summary ? { summary } : {}),
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        const st = style(io.color);
+        for (const d of result.diagnostics) io.out(renderDiagnostic(d, lang, sources.get(d.file) ?? '', st) + '\n');
+        if (summary && result.errors === 0) io.out(renderSummary(summary, lang) + '\n');
+        io.out(
+          lang === 'zh'
+            ? `检查了 ${result.set.files.length} 个文件：${result.errors} 个错误，${result.warnings} 个警告。`
+            : `Checked ${result.set.files.length} files: ${result.errors} errors, ${result.warnings} warnings.`,
+        );
+      }
+      return result.errors ? EXIT.problems : EXIT.ok;
+    },
+  },
+};
+
+function usageError(ds: Diagnostic[], lang: Lang, json: boolean, io: Io): number {
+  if (json) io.out(JSON.stringify({ ok: false, usage_error: true, diagnostics: ds.map((d) => diagnosticJson(d, lang)) }, null, 2));
+  else for (const d of ds) io.err(renderDiagnostic(d, lang, '', style(io.color)));
+  return EXIT.usage;
+}
+
+function mainHelp(lang: Lang): string {
+  const zh = lang === 'zh';
+  const names = Object.keys(COMMANDS);
+  const w = Math.max(...names.map((n) => n.length));
+  return [
+    zh ? 'Charter —— 高校物业服务规范的规则即数据引擎' : 'Charter — rules-as-data engine for university property services',
+    '',
+    zh ? '用法：charter <命令> [选项]' : 'Usage: charter <command> [options]',
+    '',
+    zh ? '命令：' : 'Commands:',
+    ...names.map((n) => `  ${n.padEnd(w)}  ${COMMANDS[n]!.summary[lang]}`),
+    '',
+    zh ? '选项：' : 'Options:',
+    COMMON_HELP[lang],
+    `  --version      ${zh ? '显示版本' : 'show the version'}`,
+    '',
+    EXIT_HELP[lang],
+    zh ? '每个命令都有 --help。文档见 docs/。' : 'Every command has --help. Documentation is in docs/.',
+  ].join('\n');
+}
+
+function commandHelp(name: string, c: Command, lang: Lang): string {
+  return [`${c.summary[lang]}`, '', `${lang === 'zh' ? '用法' : 'Usage'}: ${c.usage}`, '', c.help[lang], COMMON_HELP[lang], '', EXIT_HELP[lang]].join('\n');
+}
+
+function pickLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'zh';
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'zh';
+}
+
+export function run(argv: string[], io: Io): number {
+  const lang = pickLang(argv);
+  const json = argv.includes('--json');
+  const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langArg >= 0) {
+    const v = argv[langArg]!.includes('=') ? argv[langArg]!.split('=')[1] : argv[langArg + 1];
+    if (v !== 'zh' && v !== 'en') {
+      return usageError([diag('CH002', '<command line>', { line: 1, col: 1 }, { detail: `--lang ${v ?? ''} (zh | en)`, command: '' })], lang, json, io);
+    }
+  }
+  const name = argv.find((a, i) => !a.startsWith('-') && !(i > 0 && argv[i - 1] === '--lang'));
+  if (argv.includes('--version') && !name) {
+    io.out(`charter ${VERSION}`);
+    return EXIT.ok;
+  }
+  if (!name || name === 'help') {
+    const topic = name === 'help' ? argv[argv.indexOf('help') + 1] : undefined;
+    const c = topic ? COMMANDS[topic] : undefined;
+    io.out(c ? commandHelp(topic!, c, lang) : mainHelp(lang));
+    return name || argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    return usageError([diag('CH001', '<command line>', { line: 1, col: 1 }, { value: name, allowed: Object.keys(COMMANDS).join(', ') })], lang, json, io);
+  }
+  const rest = argv.filter((a, i) => i !== argv.indexOf(name));
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (e) {
+    return usageError([diag('CH002', '<command line>', { line: 1, col: 1 }, { detail: (e as Error).message, command: name })], lang, json, io);
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(name, command, lang));
+    return EXIT.ok;
+  }
+  return command.run(parsed, lang, json, io);
+}
+
+/** Entry point for bin/charter.js: never shows a stack trace for a user's mistake. */
+export function main(): void {
+  const argv = process.argv.slice(2);
+  const io: Io = {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+    cwd: process.cwd(),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+  let code: number;
+  try {
+    code = run(argv, io);
+  } catch (e) {
+    code = internalError(e, argv, pickLang(argv));
+  }
+  process.exitCode = code;
+}
+
+function internalError(e: unknown, argv: string[], lang: Lang): number {
+  let reportPath = '';
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-crash-'));
+    reportPath = join(dir, 'report.txt');
+    const err = e as Error;
+    writeFileSync(reportPath, [`charter ${VERSION}`, `node ${process.version}`, `argv: ${JSON.stringify(argv)}`, `cwd: ${process.cwd()}`, '', err?.stack ?? String(e)].join('\n'));
+  } catch {
+    reportPath = '';
+  }
+  const msg =
+    lang === 'zh'
+      ? `内部错误（CH900）：Charter 自身出了问题，不是您的输入有误。\n请把报告文件${reportPath ? ` ${reportPath} ` : ''}连同所运行的命令发给 Charter 维护者（见 README.md“报告问题”）。`
+      : `Internal error (CH900): Charter itself failed; this is not a problem with your input.\nPlease send the report${reportPath ? ` ${reportPath}` : ''} and the command you ran to the Charter maintainers (see README.md, "Reporting problems").`;
+  process.stderr.write(msg + '\n');
+  return EXIT.internal;
+}

@@ -1,0 +1,320 @@
+// One issue type for every stage: a stable code, a location and message arguments.
+// Wording lives in the catalogue below so zh/en stay in step and codes never drift.
+
+export type Lang = 'zh' | 'en';
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  col: number;
+  /** JSON pointer of the offending value inside the document, when known. */
+  pointer?: string;
+  args: Record<string, string | number>;
+}
+
+type Text = (a: Record<string, string | number>) => string;
+interface Entry {
+  name: string;
+  severity: Severity;
+  zh: Text;
+  en: Text;
+  hintZh: Text;
+  hintEn: Text;
+}
+
+const s = (a: Record<string, string | number>, k: string): string => String(a[k] ?? '');
+
+export const CATALOGUE: Record<string, Entry> = {
+  CH001: {
+    name: 'unknown-command',
+    severity: 'error',
+    zh: (a) => `没有名为“${s(a, 'value')}”的命令`,
+    en: (a) => `There is no command "${s(a, 'value')}"`,
+    hintZh: (a) => `可用命令：${s(a, 'allowed')}；运行 charter --help 查看说明。`,
+    hintEn: (a) => `Commands: ${s(a, 'allowed')}; run charter --help for details.`,
+  },
+  CH002: {
+    name: 'bad-option',
+    severity: 'error',
+    zh: (a) => `命令行选项有误：${s(a, 'detail')}`,
+    en: (a) => `Bad command-line option: ${s(a, 'detail')}`,
+    hintZh: (a) => `运行 charter ${s(a, 'command')} --help 查看可用选项。`,
+    hintEn: (a) => `Run charter ${s(a, 'command')} --help for the options.`,
+  },
+  CH003: {
+    name: 'path-not-found',
+    severity: 'error',
+    zh: (a) => `路径不存在：${s(a, 'value')}`,
+    en: (a) => `No such path: ${s(a, 'value')}`,
+    hintZh: () => '检查拼写；路径相对于当前目录。不写路径时检查 standards/ 整个目录。',
+    hintEn: () => 'Check the spelling; paths are relative to the current directory. Without a path the whole standards/ tree is checked.',
+  },
+  CH101: {
+    name: 'yaml-syntax',
+    severity: 'error',
+    zh: (a) => `YAML 语法错误：${s(a, 'detail')}`,
+    en: (a) => `YAML syntax error: ${s(a, 'detail')}`,
+    hintZh: () => '检查缩进（只能用空格）、冒号后的空格和引号是否成对；可对照相邻条目的写法。',
+    hintEn: () => 'Check indentation (spaces only), the space after each colon and matching quotes; compare with a neighbouring entry.',
+  },
+  CH102: {
+    name: 'duplicate-key',
+    severity: 'error',
+    zh: (a) => `同一层级出现重复的键“${s(a, 'key')}”`,
+    en: (a) => `Duplicate key "${s(a, 'key')}" at the same level`,
+    hintZh: () => '删除或合并重复的键；YAML 中同一映射内每个键只能出现一次。',
+    hintEn: () => 'Remove or merge the repeated key; each key may appear only once in a mapping.',
+  },
+  CH103: {
+    name: 'alias-bomb',
+    severity: 'error',
+    zh: (a) => `YAML 别名（*）展开过多（上限 ${s(a, 'limit')}），文件被拒绝`,
+    en: (a) => `Too many YAML alias expansions (limit ${s(a, 'limit')}); the file is refused`,
+    hintZh: () => '标准文件不需要锚点（&）和别名（*）：把内容直接写出来。',
+    hintEn: () => 'Standards files need no anchors (&) or aliases (*): write the content out.',
+  },
+  CH104: {
+    name: 'not-utf8',
+    severity: 'error',
+    zh: (a) => `文件不是 UTF-8 编码（第 ${s(a, 'offset')} 字节处无法解码）`,
+    en: (a) => `File is not UTF-8 (cannot decode at byte ${s(a, 'offset')})`,
+    hintZh: () => '在编辑器中以“UTF-8”编码另存（VS Code：右下角编码 → 通过编码保存 → UTF-8）。',
+    hintEn: () => 'Save the file as UTF-8 (VS Code: encoding in the status bar → Save with Encoding → UTF-8).',
+  },
+  CH105: {
+    name: 'unreadable',
+    severity: 'error',
+    zh: (a) => `无法读取文件：${s(a, 'detail')}`,
+    en: (a) => `Cannot read the file: ${s(a, 'detail')}`,
+    hintZh: () => '确认路径存在且有读取权限。',
+    hintEn: () => 'Check that the path exists and is readable.',
+  },
+  CH106: {
+    name: 'multiple-documents',
+    severity: 'error',
+    zh: () => '一个文件只能包含一个 YAML 文档（发现了“---”分隔的多个文档）',
+    en: () => 'A file may hold only one YAML document (found several separated by "---")',
+    hintZh: () => '把第二个文档拆到单独的文件中。',
+    hintEn: () => 'Move the second document to a file of its own.',
+  },
+  CH110: {
+    name: 'unknown-kind',
+    severity: 'error',
+    zh: (a) => `无法识别的文件类型 kind：“${s(a, 'value')}”`,
+    en: (a) => `Unknown file kind "${s(a, 'value')}"`,
+    hintZh: (a) => `在文件顶层写 kind:，可选值：${s(a, 'allowed')}。`,
+    hintEn: (a) => `Put a top-level kind: with one of: ${s(a, 'allowed')}.`,
+  },
+  CH111: {
+    name: 'missing-property',
+    severity: 'error',
+    zh: (a) => `缺少必填项“${s(a, 'property')}”`,
+    en: (a) => `Missing required property "${s(a, 'property')}"`,
+    hintZh: (a) => `在此处添加 ${s(a, 'property')}:${s(a, 'about') ? '（' + s(a, 'about') + '）' : ''}。`,
+    hintEn: (a) => `Add ${s(a, 'property')}: here${s(a, 'aboutEn') ? ' (' + s(a, 'aboutEn') + ')' : ''}.`,
+  },
+  CH112: {
+    name: 'unknown-property',
+    severity: 'error',
+    zh: (a) => `不认识的键“${s(a, 'property')}”`,
+    en: (a) => `Unknown key "${s(a, 'property')}"`,
+    hintZh: (a) => `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
+    hintEn: (a) => `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
+  },
+  CH113: {
+    name: 'wrong-type',
+    severity: 'error',
+    zh: (a) => `值的类型不对：应为${s(a, 'expectedZh')}，实际为 ${s(a, 'actual')}`,
+    en: (a) => `Wrong type: expected ${s(a, 'expected')}, got ${s(a, 'actual')}`,
+    hintZh: () => '文字加引号更稳妥，例如 id: "4.3"；列表项以“- ”开头。',
+    hintEn: () => 'Quoting text is safest, e.g. id: "4.3"; list items start with "- ".',
+  },
+  CH114: {
+    name: 'value-not-allowed',
+    severity: 'error',
+    zh: (a) => `值“${s(a, 'value')}”不被允许`,
+    en: (a) => `Value "${s(a, 'value')}" is not allowed`,
+    hintZh: (a) => `可用的值：${s(a, 'allowed')}。`,
+    hintEn: (a) => `Allowed values: ${s(a, 'allowed')}.`,
+  },
+  CH115: {
+    name: 'bad-format',
+    severity: 'error',
+    zh: (a) => `值“${s(a, 'value')}”的格式不对（应为${s(a, 'formatZh')}）`,
+    en: (a) => `Value "${s(a, 'value')}" has the wrong format (expected ${s(a, 'format')})`,
+    hintZh: (a) => `例如：${s(a, 'example')}`,
+    hintEn: (a) => `For example: ${s(a, 'example')}`,
+  },
+  CH116: {
+    name: 'schema-constraint',
+    severity: 'error',
+    zh: (a) => `不符合约束：${s(a, 'detail')}`,
+    en: (a) => `Constraint not met: ${s(a, 'detail')}`,
+    hintZh: () => '对照 docs/editing.md 中该类文件的示例修改。',
+    hintEn: () => 'Compare with the example for this kind of file in docs/editing.md.',
+  },
+  CH117: {
+    name: 'schema-modeline',
+    severity: 'warning',
+    zh: (a) => `文件首行没有声明与 kind “${s(a, 'kind')}”对应的模式（schema）`,
+    en: (a) => `The first line does not name the schema for kind "${s(a, 'kind')}"`,
+    hintZh: (a) => `在第一行写：# yaml-language-server: $schema=${s(a, 'expected')}，VS Code 即可自动补全和检查。`,
+    hintEn: (a) => `Put on the first line: # yaml-language-server: $schema=${s(a, 'expected')} so VS Code completes and checks it.`,
+  },
+  CH201: {
+    name: 'duplicate-id',
+    severity: 'error',
+    zh: (a) => `编号“${s(a, 'id')}”重复（首次出现在 ${s(a, 'first')}）`,
+    en: (a) => `Id "${s(a, 'id')}" is used twice (first at ${s(a, 'first')})`,
+    hintZh: () => '每个条款、活动、方案的编号必须唯一；改名或删除其中一个。',
+    hintEn: () => 'Every clause, activity and profile id must be unique; rename or remove one.',
+  },
+  CH202: {
+    name: 'dangling-reference',
+    severity: 'error',
+    zh: (a) => `引用的${s(a, 'whatZh')}“${s(a, 'id')}”不存在`,
+    en: (a) => `Referenced ${s(a, 'what')} "${s(a, 'id')}" does not exist`,
+    hintZh: (a) => (s(a, 'suggest') ? `是不是“${s(a, 'suggest')}”？` : '检查编号拼写，或先定义它。'),
+    hintEn: (a) => (s(a, 'suggest') ? `Did you mean "${s(a, 'suggest')}"?` : 'Check the spelling, or define it first.'),
+  },
+  CH203: {
+    name: 'loosens-standard',
+    severity: 'error',
+    zh: (a) => `方案把 ${s(a, 'requirement')} 的参数 ${s(a, 'parameter')} 从 ${s(a, 'base')} 放宽为 ${s(a, 'value')}（此参数${s(a, 'stricterZh')}更严）`,
+    en: (a) => `The profile loosens ${s(a, 'parameter')} of ${s(a, 'requirement')} from ${s(a, 'base')} to ${s(a, 'value')} (${s(a, 'stricter')} is stricter)`,
+    hintZh: () => '改为不低于标准的值；确需放宽时添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。',
+    hintEn: () => 'Use a value at least as strict as the standard, or add a deviation: with reason, approved_on and approved_by.',
+  },
+  CH204: {
+    name: 'weights-sum',
+    severity: 'error',
+    zh: (a) => `${s(a, 'whatZh')}的权重合计为 ${s(a, 'sum')}，应为 100`,
+    en: (a) => `The weights of ${s(a, 'what')} add up to ${s(a, 'sum')}, not 100`,
+    hintZh: (a) => `各项权重：${s(a, 'parts')}；调整使其合计 100。`,
+    hintEn: (a) => `Weights: ${s(a, 'parts')}; adjust them to total 100.`,
+  },
+  CH205: {
+    name: 'dated-values-order',
+    severity: 'error',
+    zh: (a) => `生效日期 ${s(a, 'date')} 早于上一条 ${s(a, 'previous')}：历史取值应按日期从早到晚排列`,
+    en: (a) => `Effective date ${s(a, 'date')} comes before the previous ${s(a, 'previous')}: dated values must be in ascending order`,
+    hintZh: () => '把较新的取值放在列表后面；不要删除旧取值，它们是历史记录。',
+    hintEn: () => 'Put newer values later in the list; keep old values, they are the history.',
+  },
+  CH206: {
+    name: 'dated-values-duplicate',
+    severity: 'error',
+    zh: (a) => `生效日期 ${s(a, 'date')} 出现了两次`,
+    en: (a) => `Effective date ${s(a, 'date')} appears twice`,
+    hintZh: () => '同一日期只能有一个取值；更正取值请改原条目并在 source 中注明。',
+    hintEn: () => 'One value per date; to correct a value edit that entry and say so in its source.',
+  },
+  CH207: {
+    name: 'bad-duration',
+    severity: 'error',
+    zh: (a) => `时限“${s(a, 'value')}”无法解析为 ISO 8601 时长`,
+    en: (a) => `"${s(a, 'value')}" is not an ISO 8601 duration`,
+    hintZh: () => '写法示例：PT15M（15 分钟）、PT1H（1 小时）、PT24H（24 小时）、P3D（3 天）、P5WD 不合法，工作日请用 unit: working-days 与数字。',
+    hintEn: () => 'Examples: PT15M (15 min), PT1H (1 h), PT24H (24 h), P3D (3 days); for working days use unit: working-days with a number.',
+  },
+  CH208: {
+    name: 'bad-unit-value',
+    severity: 'error',
+    zh: (a) => `取值 ${s(a, 'value')} 与单位 ${s(a, 'unit')} 不符：${s(a, 'detailZh')}`,
+    en: (a) => `Value ${s(a, 'value')} does not fit unit ${s(a, 'unit')}: ${s(a, 'detail')}`,
+    hintZh: (a) => `单位 ${s(a, 'unit')} 的取值示例：${s(a, 'example')}`,
+    hintEn: (a) => `Example value for unit ${s(a, 'unit')}: ${s(a, 'example')}`,
+  },
+  CH209: {
+    name: 'frequency-scope-mismatch',
+    severity: 'error',
+    zh: (a) => `频次的周期“${s(a, 'period')}”与范围“${s(a, 'scope')}”不匹配：${s(a, 'detailZh')}`,
+    en: (a) => `Frequency period "${s(a, 'period')}" does not fit scope "${s(a, 'scope')}": ${s(a, 'detail')}`,
+    hintZh: (a) => s(a, 'hintZh'),
+    hintEn: (a) => s(a, 'hintEn'),
+  },
+  CH210: {
+    name: 'undefined-activity',
+    severity: 'error',
+    zh: (a) => `活动代码“${s(a, 'id')}”未在 activities 文件中定义`,
+    en: (a) => `Activity code "${s(a, 'id')}" is not defined in the activities file`,
+    hintZh: (a) => (s(a, 'suggest') ? `是不是“${s(a, 'suggest')}”？否则在 standards/activities.yaml 中添加它。` : '在 standards/activities.yaml 中添加该活动（code、中英文名称、范围单位）。'),
+    hintEn: (a) => (s(a, 'suggest') ? `Did you mean "${s(a, 'suggest')}"? Otherwise add it to standards/activities.yaml.` : 'Add the activity (code, Chinese and English name, scope unit) to standards/activities.yaml.'),
+  },
+  CH211: {
+    name: 'undefined-parameter',
+    severity: 'error',
+    zh: (a) => `参数“${s(a, 'name')}”未在本条款的 parameters 中定义`,
+    en: (a) => `Parameter "${s(a, 'name')}" is not defined in this requirement's parameters`,
+    hintZh: (a) => (s(a, 'defined') ? `已定义的参数：${s(a, 'defined')}。` : '在条款下添加 parameters: 列表并定义它。'),
+    hintEn: (a) => (s(a, 'defined') ? `Defined parameters: ${s(a, 'defined')}.` : 'Add a parameters: list to the requirement and define it.'),
+  },
+  CH212: {
+    name: 'parent-mismatch',
+    severity: 'error',
+    zh: (a) => `条款“${s(a, 'id')}”的上级或所属章与编号不一致：${s(a, 'detailZh')}`,
+    en: (a) => `Requirement "${s(a, 'id')}" has a parent or section that does not match its number: ${s(a, 'detail')}`,
+    hintZh: () => 'parent 应为去掉最后一级的编号（子项为其所属条款），section 应为第一级编号。',
+    hintEn: () => 'parent is the number without its last part (a sub-item’s clause); section is the first part.',
+  },
+  CH213: {
+    name: 'type-block-mismatch',
+    severity: 'error',
+    zh: (a) => `类型为 ${s(a, 'type')} 的条款必须有且只有 ${s(a, 'type')}: 块（发现：${s(a, 'found')}）`,
+    en: (a) => `A requirement of type ${s(a, 'type')} needs exactly its ${s(a, 'type')}: block (found: ${s(a, 'found')})`,
+    hintZh: () => '每个条款只有一种类型；把检查内容写在与 type 同名的块中，删去其他类型的块。',
+    hintEn: () => 'A requirement has one type; put its details in the block named like its type and remove the others.',
+  },
+  CH214: {
+    name: 'unused-parameter',
+    severity: 'warning',
+    zh: (a) => `参数“${s(a, 'name')}”已定义但未被使用`,
+    en: (a) => `Parameter "${s(a, 'name')}" is defined but never used`,
+    hintZh: () => '在检查块中用 {param: 名称} 引用它，或删除它。',
+    hintEn: () => 'Reference it with {param: name} in the check block, or remove it.',
+  },
+  CH215: {
+    name: 'deviation-not-needed',
+    severity: 'warning',
+    zh: (a) => `参数 ${s(a, 'parameter')} 的取值并未放宽标准，deviation 多余`,
+    en: (a) => `The value of ${s(a, 'parameter')} does not loosen the standard; the deviation is unnecessary`,
+    hintZh: () => '删除 deviation:，以免读者误以为放宽了标准。',
+    hintEn: () => 'Remove the deviation: so readers do not think the standard was loosened.',
+  },
+  CH216: {
+    name: 'grade-bands',
+    severity: 'error',
+    zh: (a) => `等级区间有误：${s(a, 'detailZh')}`,
+    en: (a) => `Grade bands are wrong: ${s(a, 'detail')}`,
+    hintZh: () => '等级按分数从高到低排列，min 依次递减，最后一级 min 为 0。',
+    hintEn: () => 'List grades from high to low with decreasing min; the last grade has min 0.',
+  },
+};
+
+export function diag(
+  code: string,
+  file: string,
+  pos: { line: number; col: number },
+  args: Record<string, string | number> = {},
+  pointer?: string,
+): Diagnostic {
+  const entry = CATALOGUE[code];
+  if (!entry) throw new Error(`unknown diagnostic code ${code}`);
+  const d: Diagnostic = { code, severity: entry.severity, file, line: pos.line, col: pos.col, args };
+  if (pointer !== undefined) d.pointer = pointer;
+  return d;
+}
+
+export function message(d: Diagnostic, lang: Lang): { name: string; message: string; hint: string } {
+  const e = CATALOGUE[d.code]!;
+  return lang === 'en'
+    ? { name: e.name, message: e.en(d.args), hint: e.hintEn(d.args) }
+    : { name: e.name, message: e.zh(d.args), hint: e.hintZh(d.args) };
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,62 @@
+// Resolve what a profile makes applicable: selected base requirements, its own, and tailored parameters.
+import type { Located } from '../load/tree.ts';
+import { effectiveValues, profileChain, type Index } from '../validate/checks.ts';
+import type { DatedValue, ProfileFile, Requirement } from './types.ts';
+
+export interface ResolvedRequirement {
+  requirement: Requirement;
+  /** Profile that defined it, or undefined for the standard. */
+  origin?: string;
+  parameters: { name: string; values: DatedValue[]; tailoredBy?: string }[];
+}
+
+function childrenMap(idx: Index): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const [id, r] of idx.requirements) {
+    const p = r.value.parent;
+    if (p === null) continue;
+    const list = m.get(p) ?? [];
+    list.push(id);
+    m.set(p, list);
+  }
+  return m;
+}
+
+function subtree(id: string, children: Map<string, string[]>, into: Set<string>): void {
+  if (into.has(id)) return;
+  into.add(id);
+  for (const c of children.get(id) ?? []) subtree(c, children, into);
+}
+
+/** Ids applicable under a standard (all of its requirements) or a profile. */
+export function applicableIds(target: string, idx: Index): string[] {
+  const profile = idx.profiles.get(target)?.value;
+  if (!profile) {
+    return [...idx.requirements.values()].filter((r) => !r.value.id.includes(':')).map((r) => r.value.id);
+  }
+  const children = childrenMap(idx);
+  const pool = new Set(applicableIds(profile.base, idx));
+  const chosen = new Set<string>();
+  for (const id of profile.select.include) subtree(id, children, chosen);
+  const dropped = new Set<string>();
+  for (const id of profile.select.exclude ?? []) subtree(id, children, dropped);
+  const out = [...pool].filter((id) => chosen.has(id) && !dropped.has(id));
+  for (const r of profile.requirements ?? []) out.push(r.id);
+  return out;
+}
+
+export function resolveProfile(target: string, idx: Index): ResolvedRequirement[] {
+  const chain = idx.profiles.has(target) ? profileChain(target, idx) : [];
+  return applicableIds(target, idx).flatMap((id) => {
+    const located: Located<Requirement> | undefined = idx.requirements.get(id);
+    if (!located) return [];
+    const r = located.value;
+    const origin = id.includes(':') ? id.slice(0, id.indexOf(':')) : undefined;
+    const parameters = (r.parameters ?? []).map((p) => {
+      const values = effectiveValues(id, p, chain);
+      const tailoredBy = [...chain].reverse().find((pf: ProfileFile) => (pf.overrides ?? []).some((o) => o.requirement === id && o.parameter === p.name))?.id;
+      return tailoredBy ? { name: p.name, values, tailoredBy } : { name: p.name, values };
+    });
+    return [origin ? { requirement: r, origin, parameters } : { requirement: r, parameters }];
+  });
+}

@@ -1,0 +1,196 @@
+// Typed view of the YAML kinds (shapes guaranteed by the schemas in ../schemas/definitions.ts).
+import type {
+  FileKind,
+  ParamUnit,
+  RecordKind,
+  RequirementType,
+} from './vocabulary.ts';
+
+export interface Text {
+  zh: string;
+  en?: string;
+}
+
+export interface DatedValue {
+  from: string;
+  value: string | number;
+  source: string;
+  note?: string;
+}
+
+export interface Parameter {
+  name: string;
+  label?: Text;
+  unit: ParamUnit;
+  stricter: 'lower' | 'higher' | 'none';
+  values: DatedValue[];
+}
+
+export interface ParamRef {
+  param: string;
+}
+
+export interface Erratum {
+  field: 'number' | 'text' | 'heading';
+  printed: string;
+  repaired: string;
+  reason: string;
+}
+
+export interface Link {
+  rel: string;
+  target: string;
+  since?: string;
+}
+
+export interface When {
+  category?: string[];
+  priority?: string[];
+  complexity?: string[];
+  working_hours?: boolean;
+  during_class?: boolean;
+  building_type?: string[];
+}
+
+export interface Limit {
+  id: string;
+  label: Text;
+  when?: When;
+  start: string;
+  stop: string;
+  limit: ParamRef;
+}
+
+export interface Timeliness {
+  subject: RecordKind;
+  limits: Limit[];
+  target?: ParamRef;
+}
+
+export interface Frequency {
+  activity: string;
+  count: ParamRef;
+  period: string;
+  scope: string;
+  calendar?: string;
+}
+
+export interface Rate {
+  measure: Text;
+  subject: RecordKind;
+  select?: { kind?: string; activity?: string };
+  numerator?: string;
+  denominator?: string;
+  cases_of?: string;
+  threshold: ParamRef;
+  direction: 'at-least' | 'above' | 'at-most' | 'below';
+  min_sample?: number;
+  also?: ParamRef[];
+}
+
+export interface Requirement {
+  id: string;
+  number?: string;
+  item?: number;
+  parent: string | null;
+  section: string;
+  title?: Text;
+  text: string;
+  obligation: 'shall' | 'should' | 'may' | 'none';
+  obligation_from?: string;
+  type: RequirementType;
+  status?: 'active' | 'withdrawn' | 'superseded';
+  since?: string;
+  links?: Link[];
+  errata?: Erratum[];
+  source?: { document: string; ref: string; quote?: string };
+  parameters?: Parameter[];
+  timeliness?: Timeliness;
+  frequency?: Frequency;
+  rate?: Rate;
+  record?: { documents: Text[]; retention?: ParamRef };
+  disclosure?: { items: { code: string; name: Text }[]; where: string };
+  inspection?: { checklist: Text[]; scope?: string };
+  informative?: { role: string };
+  notes?: string;
+}
+
+export interface StandardFile {
+  kind: 'standard';
+  id: string;
+  title: Text;
+  edition: string;
+  version: string;
+  effective_from: string;
+  source: { file: string; note?: string };
+  sections?: { number: string; title: Text }[];
+  history: { version: string; date: string; changes: string }[];
+}
+
+export interface RequirementsFile {
+  kind: 'requirements';
+  document: string;
+  section: string;
+  requirements: Requirement[];
+}
+
+export interface Scope {
+  code: string;
+  name: Text;
+  within?: string;
+  building_type?: string;
+  residential?: boolean;
+  opening_hours?: boolean;
+}
+
+export interface Activity {
+  code: string;
+  name: Text;
+  scope: string;
+  description?: Text;
+}
+
+export interface ActivitiesFile {
+  kind: 'activities';
+  scopes: Scope[];
+  activities: Activity[];
+}
+
+export interface Override {
+  requirement: string;
+  parameter: string;
+  values: DatedValue[];
+  deviation?: { reason: string; approved_on: string; approved_by: string };
+}
+
+export interface ProfileFile {
+  kind: 'profile';
+  id: string;
+  title: Text;
+  profile_type: 'school-plan' | 'contract';
+  version: string;
+  issued_on?: string;
+  issuer?: string;
+  base: string;
+  source: { file: string; note?: string };
+  provider?: { id: string; name: string };
+  building_types?: string[];
+  select: { include: string[]; exclude?: string[] };
+  overrides?: Override[];
+  requirements?: Requirement[];
+  history?: { version: string; date: string; changes: string }[];
+}
+
+export interface ScorecardFile {
+  kind: 'scorecard';
+  id: string;
+  title: Text;
+  profile: string;
+  blend: { supervisor: number; users: number };
+  categories: { id: string; name: Text; weight: number; requirements: string[]; deduction?: number; cap?: number }[];
+  veto?: string[];
+  grades: { code: string; name: Text; min: number }[];
+}
+
+export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile;
+export type { FileKind };

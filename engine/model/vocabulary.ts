@@ -1,0 +1,61 @@
+// Closed vocabularies shared by the schemas, the validator and (later) the data formats.
+// Field names here are the public contract of the service-data kinds (see docs/data-model.md).
+
+export const REQUIREMENT_TYPES = ['timeliness', 'frequency', 'rate', 'record', 'disclosure', 'inspection', 'informative'] as const;
+export type RequirementType = (typeof REQUIREMENT_TYPES)[number];
+
+export const OBLIGATIONS = ['shall', 'should', 'may', 'none'] as const;
+export const OBLIGATION_BASES = ['wording', 'lead-in', 'imperative', 'not-normative'] as const;
+export const STATUSES = ['active', 'withdrawn', 'superseded'] as const;
+export const LINK_RELS = ['replaces', 'replaced-by', 'moved-to', 'moved-from', 'related', 'refines', 'derived-from'] as const;
+
+/** Units of a parameter's value. `stricter` says which direction tightens it. */
+export const PARAM_UNITS = ['duration', 'working-days', 'days', 'count', 'percent', 'permille', 'celsius', 'time-range', 'text'] as const;
+export type ParamUnit = (typeof PARAM_UNITS)[number];
+export const STRICTER = ['lower', 'higher', 'none'] as const;
+
+export const RATE_DIRECTIONS = ['at-least', 'above', 'at-most', 'below'] as const;
+
+export const FREQUENCY_PERIODS = ['hour', 'opening-hour', 'day', 'night', 'week', 'month', 'quarter', 'semester', 'year', 'event'] as const;
+export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-days', 'heating-season', 'opening-days', 'season-peaks'] as const;
+
+export const INFORMATIVE_ROLES = ['heading', 'scope', 'normative-reference', 'definition', 'group', 'note'] as const;
+export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;
+
+export const BUILDING_TYPES = ['dormitory', 'teaching', 'laboratory', 'library', 'office', 'venue', 'canteen', 'other'] as const;
+export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other'] as const;
+export const PRIORITIES = ['normal', 'urgent', 'accident'] as const;
+export const COMPLEXITY = ['simple', 'complex', 'major'] as const;
+export const EXCLUSIONS = ['duplicate', 'appointment', 'out-of-scope', 'approved-extension', 'cancelled'] as const;
+
+/** Record kinds and the fields a rule may read from them (issue: service data). */
+export const RECORD_FIELDS = {
+  'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
+  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
+  consultations: ['id', 'provider', 'received_at', 'replied_at', 'complexity', 'channel', 'exclusion'],
+  activities: ['id', 'provider', 'activity', 'performed_at', 'campus', 'building', 'area', 'result', 'notes'],
+  'equipment-counts': ['date', 'provider', 'campus', 'kind', 'total', 'intact'],
+  measurements: ['id', 'provider', 'kind', 'measured_at', 'campus', 'building', 'point', 'station', 'value', 'unit', 'sampled', 'misplaced', 'passed'],
+  surveys: ['provider', 'period', 'respondents', 'satisfied', 'questions'],
+  'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'inspector', 'passed', 'notes'],
+  documents: ['id', 'provider', 'requirement', 'title', 'dated', 'kept_until'],
+} as const;
+export type RecordKind = keyof typeof RECORD_FIELDS;
+export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
+
+export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
+export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit'] as const;
+
+export const FILE_KINDS = ['standard', 'requirements', 'activities', 'profile', 'scorecard'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** Chinese names of JSON types, for messages. */
+export const TYPE_NAMES_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: '是/否（true/false）',
+  array: '列表',
+  object: '映射（键: 值）',
+  null: '空值',
+};

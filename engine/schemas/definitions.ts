@@ -1,0 +1,304 @@
+// JSON Schema 2020-12 for every YAML kind under standards/.
+// Written as data here and emitted as self-contained JSON files (standards/schemas/*.json)
+// so VS Code's YAML extension can use them without resolving cross-file $refs.
+import {
+  BUILDING_TYPES,
+  COMPLEXITY,
+  DISCLOSURE_WHERE,
+  EQUIPMENT_KINDS,
+  FREQUENCY_CALENDARS,
+  FREQUENCY_PERIODS,
+  INFORMATIVE_ROLES,
+  LINK_RELS,
+  MEASUREMENT_KINDS,
+  OBLIGATION_BASES,
+  OBLIGATIONS,
+  PARAM_UNITS,
+  PRIORITIES,
+  RATE_DIRECTIONS,
+  RECORD_KINDS,
+  REQUIREMENT_TYPES,
+  STATUSES,
+  STRICTER,
+  WORK_ORDER_CATEGORIES,
+  type FileKind,
+} from '../model/vocabulary.ts';
+
+type Schema = Record<string, unknown>;
+
+export const SCHEMA_BASE = 'https://charter.invalid/schemas/v1/';
+export const SCHEMA_FILES: Record<FileKind, string> = {
+  standard: 'standard.schema.json',
+  requirements: 'requirements.schema.json',
+  activities: 'activities.schema.json',
+  profile: 'profile.schema.json',
+  scorecard: 'scorecard.schema.json',
+};
+
+const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
+const obj = (description: string, required: string[], properties: Record<string, Schema>): Schema => ({
+  type: 'object',
+  description,
+  required,
+  additionalProperties: false,
+  properties,
+});
+const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', minLength: 1, description, ...extra });
+const enumOf = (description: string, values: readonly string[]): Schema => ({ type: 'string', enum: [...values], description });
+const list = (description: string, items: Schema, extra: Schema = {}): Schema => ({ type: 'array', description, items, ...extra });
+
+const ID_PATTERN = '^[0-9a-z][0-9a-z.:-]*$';
+const CODE_PATTERN = '^[a-z][a-z0-9-]*$';
+
+const defs: Record<string, Schema> = {
+  text: obj('Text in Chinese (required) and English (optional). 中文必填，英文可选。', ['zh'], {
+    zh: str('中文'),
+    en: str('English'),
+  }),
+  date: str('ISO date, YYYY-MM-DD. ISO 日期。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' }),
+  id: str('Requirement id: the clause number ("5.1.2.6"), a sub-item ("5.1.2.6-2") or "<profile>:<local>". 条款编号。', {
+    pattern: ID_PATTERN,
+  }),
+  code: str('Lower-case code with hyphens, e.g. fire-patrol. 代码：小写字母、数字和连字符。', { pattern: CODE_PATTERN }),
+  param: obj('Reference to a parameter of this requirement. 引用本条款的参数。', ['param'], { param: ref('code') }),
+  datedValue: obj('A value in force from a date, with its source. 自某日期起生效的取值及出处。', ['from', 'value', 'source'], {
+    from: ref('date'),
+    value: { type: ['string', 'number'], description: 'The value: an ISO 8601 duration (PT1H), a number, or text. 取值。' },
+    source: str('Where the value comes from (document and clause). 出处。'),
+    note: str('Why it changed. 变更说明。'),
+  }),
+  parameter: obj('A tunable value of a checkable requirement, with dated history. 可检查条款的参数。', ['name', 'unit', 'stricter', 'values'], {
+    name: ref('code'),
+    label: ref('text'),
+    unit: enumOf('duration = ISO 8601 wall-clock; working-days / days = counted per Civil Code art. 201–203. 单位。', PARAM_UNITS),
+    stricter: enumOf('Which direction is stricter: lower (time limits), higher (rates, counts), none. 哪个方向更严。', STRICTER),
+    values: list('Values in ascending date order; never delete old ones. 按日期升序的历史取值。', ref('datedValue'), { minItems: 1 }),
+  }),
+  erratum: obj('A repair of the source text, recorded openly. 勘误：原文与修正。', ['field', 'printed', 'repaired', 'reason'], {
+    field: enumOf('Which field was repaired. 被修正的字段。', ['number', 'text', 'heading']),
+    printed: { type: 'string', description: 'The source text exactly as printed ("" if missing). 原文照录。' },
+    repaired: str('The repaired text. 修正后。'),
+    reason: str('Why. 理由。'),
+  }),
+  link: obj('A link to another requirement (withdrawn, replaced, renumbered …). 与其他条款的关联。', ['rel', 'target'], {
+    rel: enumOf('Relation. 关系。', LINK_RELS),
+    target: ref('id'),
+    since: ref('date'),
+  }),
+  sourceRef: obj('Where in a source document the requirement is written. 原文出处。', ['document', 'ref'], {
+    document: str('Source file or document title. 来源文件。'),
+    ref: str('Chapter / paragraph in the source. 章节段落。'),
+    quote: str('Verbatim quotation. 原文摘录。'),
+  }),
+  when: obj('Which cases a limit covers; omitted keys mean any. 适用情形；未写即不限。', [], {
+    category: list('Work-order categories. 报修类别。', enumOf('category', WORK_ORDER_CATEGORIES), { minItems: 1, uniqueItems: true }),
+    priority: list('Priorities. 紧急程度。', enumOf('priority', PRIORITIES), { minItems: 1, uniqueItems: true }),
+    complexity: list('Complexity. 复杂程度。', enumOf('complexity', COMPLEXITY), { minItems: 1, uniqueItems: true }),
+    working_hours: { type: 'boolean', description: 'Reported within working hours (true) or outside (false). 是否工作时间内报告。' },
+    during_class: { type: 'boolean', description: 'Reported during class. 是否上课期间。' },
+    building_type: list('Building types. 楼宇类型。', enumOf('building type', BUILDING_TYPES), { minItems: 1, uniqueItems: true }),
+  }),
+  limit: obj('One time limit: from a start event to a stop event. 一项时限。', ['id', 'label', 'start', 'stop', 'limit'], {
+    id: ref('code'),
+    label: ref('text'),
+    when: ref('when'),
+    start: str('Field of the record where the clock starts, e.g. reported_at. 计时起点字段。'),
+    stop: str('Field where the clock stops, e.g. arrived_at. 计时终点字段。'),
+    limit: ref('param'),
+  }),
+  timeliness: obj('Time limits per case. 时限要求。', ['subject', 'limits'], {
+    subject: enumOf('Record kind the limit applies to. 适用的记录类型。', RECORD_KINDS),
+    limits: list('The limits; a case is judged by the first whose conditions match. 时限列表（按顺序匹配）。', ref('limit'), { minItems: 1 }),
+    target: ref('param'),
+  }),
+  frequency: obj('A count per period per scope. 频次要求。', ['activity', 'count', 'period', 'scope'], {
+    activity: ref('code'),
+    count: ref('param'),
+    period: enumOf('Period the count is per. 周期。', FREQUENCY_PERIODS),
+    scope: ref('code'),
+    calendar: enumOf('Which days the grid covers. 适用日历。', FREQUENCY_CALENDARS),
+  }),
+  rate: obj('A threshold on a rate. 比率要求。', ['measure', 'subject', 'threshold', 'direction'], {
+    measure: ref('text'),
+    subject: enumOf('Record kind counted. 统计的记录类型。', RECORD_KINDS),
+    select: obj('Which records count. 筛选条件。', [], {
+      kind: enumOf('equipment or measurement kind', [...EQUIPMENT_KINDS, ...MEASUREMENT_KINDS]),
+      activity: ref('code'),
+    }),
+    numerator: str('Field summed as the numerator, e.g. intact. 分子字段。'),
+    denominator: str('Field summed as the denominator, e.g. total. 分母字段。'),
+    cases_of: ref('id'),
+    threshold: ref('param'),
+    direction: enumOf('at-least = ≥ (以上/不低于), above = >, at-most = ≤, below = < (低于). 方向。', RATE_DIRECTIONS),
+    min_sample: { type: 'integer', minimum: 1, description: 'Fewer cases than this → not reviewed. 最小样本量。' },
+    also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),
+  }),
+  record: obj('A document or archive that must exist or be kept. 档案记录要求。', ['documents'], {
+    documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
+    retention: ref('param'),
+  }),
+  disclosure: obj('Something that must be published. 公示要求。', ['items', 'where'], {
+    items: list(
+      'What is published. 公示内容。',
+      obj('One published item.', ['code', 'name'], { code: ref('code'), name: ref('text') }),
+      { minItems: 1 },
+    ),
+    where: enumOf('Where: public-site, on-site or both. 公示位置。', DISCLOSURE_WHERE),
+  }),
+  inspection: obj('Checked by a person on site. 现场检查。', ['checklist'], {
+    checklist: list('Items an inspector can tick. 检查要点。', ref('text'), { minItems: 1 }),
+    scope: ref('code'),
+  }),
+  informative: obj('Not checkable. 资料性内容。', ['role'], {
+    role: enumOf('heading, scope, normative-reference, definition, group (items carry the duty), note. 角色。', INFORMATIVE_ROLES),
+  }),
+  requirement: obj('One addressable requirement. 一个可引用的要求。', ['id', 'parent', 'section', 'text', 'obligation', 'type'], {
+    id: ref('id'),
+    number: str('The clause number as it stands in the document. 条款号。'),
+    item: { type: 'integer', minimum: 1, description: 'Sub-item ("——") position under its clause. 子项序号。' },
+    parent: { type: ['string', 'null'], minLength: 1, pattern: ID_PATTERN, description: 'Parent requirement id, or null at the top. 上级编号。' },
+    section: str('Top-level section. 所属章。'),
+    title: ref('text'),
+    text: str('Verbatim text (repairs recorded as errata). 原文。'),
+    obligation: enumOf('应 → shall, 宜 → should, 可 → may, none for informative. 约束程度。', OBLIGATIONS),
+    obligation_from: enumOf('Read from the wording, inherited from a lead-in, an imperative statement, or not normative. 依据。', OBLIGATION_BASES),
+    type: enumOf('Exactly one type. 类型。', REQUIREMENT_TYPES),
+    status: enumOf('Lifecycle. 状态。', STATUSES),
+    since: str('Edition or version that introduced it. 引入版本。'),
+    links: list('Links. 关联。', ref('link')),
+    errata: list('Repairs of the source. 勘误。', ref('erratum')),
+    source: ref('sourceRef'),
+    parameters: list('Dated parameters. 参数。', ref('parameter'), { minItems: 1 }),
+    timeliness: ref('timeliness'),
+    frequency: ref('frequency'),
+    rate: ref('rate'),
+    record: ref('record'),
+    disclosure: ref('disclosure'),
+    inspection: ref('inspection'),
+    informative: ref('informative'),
+    notes: str('Notes for editors. 编辑说明。'),
+  }),
+  override: obj('Tailor a parameter of a selected requirement. 调整所选条款的参数。', ['requirement', 'parameter', 'values'], {
+    requirement: ref('id'),
+    parameter: ref('code'),
+    values: list('Dated values, ascending. 取值。', ref('datedValue'), { minItems: 1 }),
+    deviation: obj('Required when the value is looser than the base. 放宽时必填。', ['reason', 'approved_on', 'approved_by'], {
+      reason: str('Why. 理由。'),
+      approved_on: ref('date'),
+      approved_by: str('Who approved. 批准人。'),
+    }),
+  }),
+  versionEntry: obj('A version of the file. 版本记录。', ['version', 'date', 'changes'], {
+    version: str('Semantic version. 版本号。', { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
+    date: ref('date'),
+    changes: str('What changed. 变更内容。'),
+  }),
+};
+
+const modeline = { type: 'string', description: 'Optional: schema this file follows (editors read the first-line comment instead).' };
+
+function kindSchema(kind: FileKind, title: string, description: string, required: string[], properties: Record<string, Schema>): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SCHEMA_BASE + SCHEMA_FILES[kind],
+    title,
+    description,
+    type: 'object',
+    required: ['kind', ...required],
+    additionalProperties: false,
+    properties: { kind: { const: kind, description: `File kind: ${kind}` }, $schema: modeline, ...properties },
+    $defs: defs,
+  };
+}
+
+export const SCHEMAS: Record<FileKind, Schema> = {
+  standard: kindSchema('standard', 'Charter standard edition', 'The header of a standard: edition, version and history. 标准版本信息。', ['id', 'title', 'edition', 'version', 'effective_from', 'source', 'history'], {
+    id: ref('code'),
+    title: ref('text'),
+    edition: str('Edition as published. 版次。'),
+    version: str('Version of this encoding. 本编码的版本。', { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
+    effective_from: ref('date'),
+    source: obj('Source document. 来源。', ['file'], { file: str('File under shared/seeds.'), note: str('Note.') }),
+    sections: list(
+      'Top-level sections. 各章。',
+      obj('A section.', ['number', 'title'], { number: str('Number.'), title: ref('text') }),
+      { minItems: 1 },
+    ),
+    history: list('Versions. 版本历史。', ref('versionEntry'), { minItems: 1 }),
+  }),
+  requirements: kindSchema('requirements', 'Charter requirements of a standard', 'Requirements of one section of a standard. 标准某章的条款。', ['document', 'section', 'requirements'], {
+    document: ref('code'),
+    section: str('Section number. 章号。'),
+    requirements: list('Requirements in document order. 按原文顺序。', ref('requirement'), { minItems: 1 }),
+  }),
+  activities: kindSchema('activities', 'Charter activity codes and scopes', 'Activity codes counted by frequency requirements and the scopes they are counted over. 活动代码与范围单位。', ['scopes', 'activities'], {
+    scopes: list(
+      'Scope units. 范围单位。',
+      obj('A scope unit.', ['code', 'name'], {
+        code: ref('code'),
+        name: ref('text'),
+        within: ref('code'),
+        building_type: enumOf('Building type this scope is. 楼宇类型。', BUILDING_TYPES),
+        residential: { type: 'boolean', description: 'People sleep here (night periods fit). 有住宿。' },
+        opening_hours: { type: 'boolean', description: 'Has opening hours (opening-hour periods fit). 有开放时间。' },
+      }),
+      { minItems: 1 },
+    ),
+    activities: list(
+      'Activities. 活动。',
+      obj('An activity.', ['code', 'name', 'scope'], {
+        code: ref('code'),
+        name: ref('text'),
+        scope: ref('code'),
+        description: ref('text'),
+      }),
+      { minItems: 1 },
+    ),
+  }),
+  profile: kindSchema('profile', 'Charter profile (school plan or contract)', 'A profile selects and tailors the standard and adds its own requirements. 实施方案或合同。', ['id', 'title', 'profile_type', 'version', 'base', 'source', 'select'], {
+    id: ref('code'),
+    title: ref('text'),
+    profile_type: enumOf('school-plan or contract. 类型。', ['school-plan', 'contract']),
+    version: str('Version. 版本。', { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
+    issued_on: ref('date'),
+    issuer: str('Who issued it. 发布单位。'),
+    base: ref('code'),
+    source: obj('Source document. 来源。', ['file'], { file: str('File under shared/seeds.'), note: str('Note.') }),
+    provider: obj('The provider a contract binds. 合同服务商。', ['id', 'name'], { id: ref('code'), name: str('Name.') }),
+    building_types: list('Building types a contract covers. 服务的楼宇类型。', enumOf('building type', BUILDING_TYPES), { minItems: 1, uniqueItems: true }),
+    select: obj('Which base requirements apply; an id selects it and everything under it. 适用条款。', ['include'], {
+      include: list('Ids included. 纳入。', ref('id'), { minItems: 1 }),
+      exclude: list('Ids excluded. 排除。', ref('id')),
+    }),
+    overrides: list('Parameter overrides. 参数调整。', ref('override')),
+    requirements: list('The profile’s own requirements. 本方案新增条款。', ref('requirement')),
+    history: list('Versions. 版本历史。', ref('versionEntry')),
+  }),
+  scorecard: kindSchema('scorecard', 'Charter scorecard configuration', 'Categories, weights, deductions and grades of the monthly scorecard. 考核评分表配置。', ['id', 'title', 'profile', 'blend', 'categories', 'grades'], {
+    id: ref('code'),
+    title: ref('text'),
+    profile: ref('code'),
+    blend: obj('Supervisor and service-user weights (sum 100). 督查与用户评价权重。', ['supervisor', 'users'], {
+      supervisor: { type: 'number', minimum: 0, maximum: 100 },
+      users: { type: 'number', minimum: 0, maximum: 100 },
+    }),
+    categories: list(
+      'Categories with weights summing to 100. 考核类别。',
+      obj('A category.', ['id', 'name', 'weight', 'requirements'], {
+        id: ref('code'),
+        name: ref('text'),
+        weight: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Points. 分值。' },
+        requirements: list('Requirement ids (an id covers everything under it). 关联条款。', ref('id'), { minItems: 1 }),
+        deduction: { type: 'number', exclusiveMinimum: 0, description: 'Points per failed finding. 每项扣分。' },
+        cap: { type: 'number', exclusiveMinimum: 0, description: 'Most points deducted in this category. 扣分上限。' },
+      }),
+      { minItems: 1 },
+    ),
+    veto: list('Requirements whose failure fails the month (一票否决). 否决项。', ref('id')),
+    grades: list(
+      'Grades from high to low. 等级。',
+      obj('A grade.', ['code', 'name', 'min'], { code: ref('code'), name: ref('text'), min: { type: 'number', minimum: 0, maximum: 100 } }),
+      { minItems: 1 },
+    ),
+  }),
+};

@@ -1,0 +1,442 @@
+// Checks beyond the schema: references, strictness of profiles, dated values, units, weights.
+// `set` is what the user asked to validate; `context` (optional) is the rest of the tree used
+// only to resolve references, so a single file can be checked against the shipped standard.
+import { basename } from 'node:path';
+import { diag, type Diagnostic } from '../diagnostics.ts';
+import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
+import { durationSeconds, parseDuration } from '../model/duration.ts';
+import type { Activity, DatedValue, Override, Parameter, ParamRef, ProfileFile, Requirement, Scope } from '../model/types.ts';
+import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
+import { SCHEMA_FILES } from '../schemas/definitions.ts';
+
+export interface Index {
+  requirements: Map<string, Located<Requirement>>;
+  activities: Map<string, Located<Activity>>;
+  scopes: Map<string, Located<Scope>>;
+  profiles: Map<string, Located<ProfileFile>>;
+  standards: Set<string>;
+}
+
+export function buildIndex(trees: Tree[]): Index {
+  // Earlier trees win: the validated set shadows the context.
+  const idx: Index = { requirements: new Map(), activities: new Map(), scopes: new Map(), profiles: new Map(), standards: new Set() };
+  const put = <T>(m: Map<string, T>, k: string, v: T): void => {
+    if (!m.has(k)) m.set(k, v);
+  };
+  for (const t of trees) {
+    for (const r of t.requirements) put(idx.requirements, r.value.id, r);
+    for (const a of t.activityFiles) {
+      a.value.activities.forEach((x, i) => put(idx.activities, x.code, { value: x, file: a.file, pointer: `/activities/${i}` }));
+      a.value.scopes.forEach((x, i) => put(idx.scopes, x.code, { value: x, file: a.file, pointer: `/scopes/${i}` }));
+    }
+    for (const p of t.profiles) put(idx.profiles, p.value.id, p);
+    for (const s of t.standards) idx.standards.add(s.value.id);
+  }
+  return idx;
+}
+
+export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
+  const idx = buildIndex(context ? [set, context] : [set]);
+  const out: Diagnostic[] = [];
+  const push = (code: string, l: Located<unknown>, sub: string, args: Record<string, string | number> = {}, which: 'value' | 'key' = 'value'): void => {
+    out.push(diag(code, l.file.display, at(l, sub, which), args, l.pointer + sub));
+  };
+
+  for (const f of set.files) checkModeline(f, out);
+  checkDuplicates(set, push);
+
+  for (const r of set.requirements) checkRequirement(r, idx, push);
+
+  for (const rf of set.requirementFiles) {
+    if (idx.standards.size && !idx.standards.has(rf.value.document)) {
+      push('CH202', rf, '/document', { id: rf.value.document, what: 'standard', whatZh: '标准', suggest: closest(rf.value.document, [...idx.standards]) });
+    }
+  }
+
+  for (const a of set.activityFiles) {
+    a.value.scopes.forEach((s, i) => {
+      if (s.within && !idx.scopes.has(s.within)) push('CH202', a, `/scopes/${i}/within`, dangling(s.within, 'scope', '范围单位', idx.scopes));
+    });
+    a.value.activities.forEach((x, i) => {
+      if (!idx.scopes.has(x.scope)) push('CH202', a, `/activities/${i}/scope`, dangling(x.scope, 'scope', '范围单位', idx.scopes));
+    });
+  }
+
+  for (const p of set.profiles) checkProfile(p, idx, push);
+  for (const s of set.scorecards) {
+    const sc = s.value;
+    if (!idx.profiles.has(sc.profile) && !idx.standards.has(sc.profile)) push('CH202', s, '/profile', dangling(sc.profile, 'profile', '方案', idx.profiles));
+    const sum = sc.categories.reduce((a, c) => a + c.weight, 0);
+    if (Math.abs(sum - 100) > 1e-9) {
+      push('CH204', s, '/categories', { sum, what: 'categories', whatZh: '考核类别', parts: sc.categories.map((c) => `${c.id}=${c.weight}`).join(', ') });
+    }
+    const blend = sc.blend.supervisor + sc.blend.users;
+    if (Math.abs(blend - 100) > 1e-9) {
+      push('CH204', s, '/blend', { sum: blend, what: 'the blend', whatZh: '督查评分与用户评分', parts: `supervisor=${sc.blend.supervisor}, users=${sc.blend.users}` });
+    }
+    sc.categories.forEach((c, i) =>
+      c.requirements.forEach((id, j) => {
+        if (!idx.requirements.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
+      }),
+    );
+    (sc.veto ?? []).forEach((id, j) => {
+      if (!idx.requirements.has(id)) push('CH202', s, `/veto/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
+    });
+    sc.grades.forEach((g, i) => {
+      const prev = sc.grades[i - 1];
+      if (prev && g.min >= prev.min) push('CH216', s, `/grades/${i}/min`, { detail: `${g.code} min ${g.min} is not below ${prev.code} min ${prev.min}`, detailZh: `${g.name.zh} 的下限 ${g.min} 不低于 ${prev.name.zh} 的 ${prev.min}` });
+    });
+    const last = sc.grades.at(-1);
+    if (last && last.min !== 0) push('CH216', s, `/grades/${sc.grades.length - 1}/min`, { detail: `the lowest grade must start at 0, not ${last.min}`, detailZh: `最低等级的下限应为 0，而不是 ${last.min}` });
+  }
+  return out;
+}
+
+type Push = (code: string, l: Located<unknown>, sub: string, args?: Record<string, string | number>, which?: 'value' | 'key') => void;
+
+function checkModeline(f: SourceFile, out: Diagnostic[]): void {
+  if (!f.kind || !f.data) return;
+  const expected = SCHEMA_FILES[f.kind];
+  const first = f.yaml.source.split('\n', 1)[0] ?? '';
+  const m = /^#\s*yaml-language-server:\s*\$schema=(\S+)/.exec(first);
+  if (!m || basename(m[1]!) !== expected) {
+    out.push(diag('CH117', f.display, { line: 1, col: 1 }, { kind: f.kind, expected: `../schemas/${expected}` }));
+  }
+}
+
+function checkDuplicates(set: Tree, push: Push): void {
+  const first = new Map<string, string>();
+  const see = (ns: string, id: string, l: Located<unknown>, sub: string): void => {
+    const key = `${ns}\u0000${id}`;
+    const where = `${l.file.display}:${at(l, sub).line}`;
+    const prev = first.get(key);
+    if (prev) push('CH201', l, sub, { id, first: prev });
+    else first.set(key, where);
+  };
+  for (const r of set.requirements) see('req', r.value.id, r, '/id');
+  for (const s of set.standards) see('doc', s.value.id, s, '/id');
+  for (const p of set.profiles) see('doc', p.value.id, p, '/id');
+  for (const a of set.activityFiles) {
+    a.value.activities.forEach((x, i) => see('activity', x.code, a, `/activities/${i}/code`));
+    a.value.scopes.forEach((x, i) => see('scope', x.code, a, `/scopes/${i}/code`));
+  }
+  for (const s of set.scorecards) {
+    see('scorecard', s.value.id, s, '/id');
+    const local = new Map<string, string>();
+    s.value.categories.forEach((c, i) => {
+      const prev = local.get(c.id);
+      if (prev) push('CH201', s, `/categories/${i}/id`, { id: c.id, first: prev });
+      else local.set(c.id, `${s.file.display}:${at(s, `/categories/${i}/id`).line}`);
+    });
+  }
+}
+
+function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void {
+  const r = l.value;
+  // Exactly one type block, the one named by `type`.
+  const blocks = REQUIREMENT_TYPES.filter((t) => (r as unknown as Record<string, unknown>)[t] !== undefined);
+  if (blocks.length !== 1 || blocks[0] !== r.type) push('CH213', l, blocks.length ? `/${blocks.find((b) => b !== r.type) ?? blocks[0]}` : '/type', { type: r.type, found: blocks.join(', ') || '—' }, blocks.length ? 'key' : 'value');
+
+  // Parent and section follow the numbering.
+  if (r.parent !== null && !idx.requirements.has(r.parent)) {
+    push('CH202', l, '/parent', dangling(r.parent, 'parent requirement', '上级条款', idx.requirements));
+  }
+  if (r.number !== undefined || r.item !== undefined) {
+    const expected = expectedPlacement(r);
+    if (expected) {
+      if (expected.id !== undefined && expected.id !== r.id) push('CH212', l, '/id', { id: r.id, detail: `id should be ${expected.id}`, detailZh: `编号应为 ${expected.id}` });
+      if (expected.parent !== r.parent) push('CH212', l, '/parent', { id: r.id, detail: `parent should be ${expected.parent ?? 'null'}`, detailZh: `parent 应为 ${expected.parent ?? 'null'}` });
+      if (expected.section !== r.section) push('CH212', l, '/section', { id: r.id, detail: `section should be ${expected.section}`, detailZh: `section 应为 ${expected.section}` });
+    }
+  } else if (r.parent !== null) {
+    const parent = idx.requirements.get(r.parent);
+    if (parent && parent.value.section !== r.section) push('CH212', l, '/section', { id: r.id, detail: `section should be ${parent.value.section}, as its parent's`, detailZh: `section 应与上级相同，为 ${parent.value.section}` });
+  }
+  for (const [i, link] of (r.links ?? []).entries()) {
+    if (!idx.requirements.has(link.target)) push('CH202', l, `/links/${i}/target`, dangling(link.target, 'requirement', '条款', idx.requirements));
+  }
+
+  // Parameters: unique names, dated values in order, values fit their units.
+  const params = new Map<string, number>();
+  (r.parameters ?? []).forEach((p, i) => {
+    if (params.has(p.name)) push('CH201', l, `/parameters/${i}/name`, { id: p.name, first: `${l.file.display}:${at(l, `/parameters/${params.get(p.name)}/name`).line}` });
+    else params.set(p.name, i);
+    checkDatedValues(p.values, p.unit, l, `/parameters/${i}/values`, push);
+  });
+  const used = new Set<string>();
+  const useParam = (ref: ParamRef | undefined, sub: string): void => {
+    if (!ref) return;
+    used.add(ref.param);
+    if (!params.has(ref.param)) push('CH211', l, `${sub}/param`, { name: ref.param, defined: [...params.keys()].join(', ') });
+  };
+
+  if (r.timeliness) {
+    const t = r.timeliness;
+    const fields = RECORD_FIELDS[t.subject] as readonly string[];
+    const seen = new Set<string>();
+    t.limits.forEach((lim, i) => {
+      if (seen.has(lim.id)) push('CH201', l, `/timeliness/limits/${i}/id`, { id: lim.id, first: r.id });
+      seen.add(lim.id);
+      for (const k of ['start', 'stop'] as const) {
+        if (!fields.includes(lim[k])) push('CH202', l, `/timeliness/limits/${i}/${k}`, { id: lim[k], what: `field of ${t.subject}`, whatZh: `${t.subject} 记录字段`, suggest: closest(lim[k], [...fields]) });
+      }
+      useParam(lim.limit, `/timeliness/limits/${i}/limit`);
+      const p = r.parameters?.find((x) => x.name === lim.limit.param);
+      if (p && !['duration', 'working-days', 'days'].includes(p.unit)) {
+        push('CH208', l, `/parameters/${params.get(p.name)}/unit`, { value: p.name, unit: p.unit, detail: 'a time limit needs unit duration, working-days or days', detailZh: '时限参数的单位应为 duration、working-days 或 days', example: 'PT1H' });
+      }
+    });
+    useParam(t.target, '/timeliness/target');
+  }
+  if (r.frequency) {
+    const fq = r.frequency;
+    useParam(fq.count, '/frequency/count');
+    const act = idx.activities.get(fq.activity);
+    if (!act) push('CH210', l, '/frequency/activity', { id: fq.activity, suggest: closest(fq.activity, [...idx.activities.keys()]) });
+    const scope = idx.scopes.get(fq.scope);
+    if (!scope) push('CH202', l, '/frequency/scope', dangling(fq.scope, 'scope', '范围单位', idx.scopes));
+    if (act && scope) checkFrequencyFit(fq.period, scope.value, act.value, idx, l, push);
+  }
+  if (r.rate) {
+    const rt = r.rate;
+    useParam(rt.threshold, '/rate/threshold');
+    (rt.also ?? []).forEach((a, i) => useParam(a, `/rate/also/${i}`));
+    const fields = RECORD_FIELDS[rt.subject] as readonly string[];
+    for (const k of ['numerator', 'denominator'] as const) {
+      const v = rt[k];
+      if (v !== undefined && !fields.includes(v)) push('CH202', l, `/rate/${k}`, { id: v, what: `field of ${rt.subject}`, whatZh: `${rt.subject} 记录字段`, suggest: closest(v, [...fields]) });
+    }
+    if (rt.cases_of !== undefined && !idx.requirements.has(rt.cases_of)) push('CH202', l, '/rate/cases_of', dangling(rt.cases_of, 'requirement', '条款', idx.requirements));
+    if (rt.select?.activity && !idx.activities.has(rt.select.activity)) push('CH210', l, '/rate/select/activity', { id: rt.select.activity, suggest: closest(rt.select.activity, [...idx.activities.keys()]) });
+    const th = r.parameters?.find((x) => x.name === rt.threshold.param);
+    if (th && !['percent', 'permille'].includes(th.unit)) {
+      push('CH208', l, `/parameters/${params.get(th.name)}/unit`, { value: th.name, unit: th.unit, detail: 'a rate threshold needs unit percent or permille', detailZh: '比率阈值的单位应为 percent 或 permille', example: '95' });
+    }
+  }
+  if (r.record) useParam(r.record.retention, '/record/retention');
+  if (r.inspection?.scope && !idx.scopes.has(r.inspection.scope)) push('CH202', l, '/inspection/scope', dangling(r.inspection.scope, 'scope', '范围单位', idx.scopes));
+
+  for (const [name, i] of params) if (!used.has(name)) push('CH214', l, `/parameters/${i}/name`, { name });
+}
+
+/** Where a numbered clause or sub-item must sit, from its number alone. */
+function expectedPlacement(r: Requirement): { id?: string; parent: string | null; section: string } | undefined {
+  if (r.item !== undefined) {
+    if (r.parent === null) return undefined;
+    return { id: `${r.parent}-${r.item}`, parent: r.parent, section: r.parent.split('.')[0]!.split(':').at(-1)!.split('-')[0]! };
+  }
+  const num = r.number!;
+  if (!/^\d+(\.\d+)*$/.test(num)) return undefined;
+  const parts = num.split('.');
+  const localId = r.id.includes(':') ? r.id.slice(0, r.id.indexOf(':') + 1) + num : num;
+  const parentNum = parts.length > 1 ? parts.slice(0, -1).join('.') : null;
+  const prefix = r.id.includes(':') ? r.id.slice(0, r.id.indexOf(':') + 1) : '';
+  return { id: localId, parent: parentNum === null ? null : prefix + parentNum, section: parts[0]! };
+}
+
+function checkFrequencyFit(period: string, scope: Scope, act: Activity, idx: Index, l: Located<Requirement>, push: Push): void {
+  const fail = (detail: string, detailZh: string, hintEn: string, hintZh: string): void =>
+    push('CH209', l, '/frequency/period', { period, scope: scope.code, detail, detailZh, hintEn, hintZh });
+  if (period === 'night' && !scope.residential) {
+    return fail('night periods need a residential scope', '“每夜”只适用于有住宿的范围（如学生公寓楼）', 'Use scope dormitory-building, or period day.', '把范围改为 dormitory-building，或把周期改为 day。');
+  }
+  if (period === 'opening-hour' && !scope.opening_hours) {
+    return fail('opening-hour periods need a scope with opening hours', '“开放时间每小时”只适用于有开放时间的范围（如图书馆）', 'Use a scope with opening_hours: true (library, venue), or period hour.', '使用带 opening_hours: true 的范围（图书馆、场馆），或把周期改为 hour。');
+  }
+  // The activity is recorded at its own scope unit; it can be counted over that unit or a coarser one.
+  const chain: string[] = [];
+  let cur: Scope | undefined = idx.scopes.get(act.scope)?.value;
+  while (cur && !chain.includes(cur.code)) {
+    chain.push(cur.code);
+    cur = cur.within ? idx.scopes.get(cur.within)?.value : undefined;
+  }
+  if (!chain.includes(scope.code)) {
+    fail(
+      `activity ${act.code} is recorded per ${act.scope}, which does not lie within ${scope.code}`,
+      `活动 ${act.code} 按“${act.scope}”记录，无法按“${scope.code}”计数`,
+      `Use scope ${act.scope} or one that contains it (${chain.slice(1).join(', ') || '—'}).`,
+      `范围应为 ${act.scope} 或包含它的单位（${chain.slice(1).join('、') || '无'}）。`,
+    );
+  }
+}
+
+function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+  const dates = new Set<string>();
+  values.forEach((v, i) => {
+    if (dates.has(v.from)) push('CH206', l, `${sub}/${i}/from`, { date: v.from });
+    dates.add(v.from);
+    const prev = values[i - 1];
+    if (prev && v.from < prev.from) push('CH205', l, `${sub}/${i}/from`, { date: v.from, previous: prev.from });
+    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, push);
+  });
+}
+
+const UNIT_EXAMPLES: Record<ParamUnit, string> = {
+  duration: 'PT1H',
+  'working-days': '5',
+  days: '30',
+  count: '2',
+  percent: '95',
+  permille: '5',
+  celsius: '18',
+  'time-range': '"08:30-17:30"',
+  text: '"每学期"',
+};
+
+function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+  const bad = (detail: string, detailZh: string): void => push('CH208', l, sub, { value: String(value), unit, detail, detailZh, example: UNIT_EXAMPLES[unit] });
+  switch (unit) {
+    case 'duration':
+      if (typeof value !== 'string') return bad('a duration is text such as PT1H', '时长应写成 PT1H 这样的文字');
+      if (!parseDuration(value)) push('CH207', l, sub, { value });
+      return;
+    case 'working-days':
+    case 'days':
+    case 'count':
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) bad('a whole number ≥ 0 is needed', '应为不小于 0 的整数');
+      return;
+    case 'percent':
+      if (typeof value !== 'number' || value < 0 || value > 100) bad('a percentage between 0 and 100 is needed', '百分比应在 0 到 100 之间');
+      return;
+    case 'permille':
+      if (typeof value !== 'number' || value < 0 || value > 1000) bad('a permille between 0 and 1000 is needed', '千分比应在 0 到 1000 之间');
+      return;
+    case 'celsius':
+      if (typeof value !== 'number') bad('a temperature is a number', '温度应为数字');
+      return;
+    case 'time-range':
+      if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/.test(value)) bad('a time range is HH:MM-HH:MM', '时间段应写成 HH:MM-HH:MM');
+      return;
+    case 'text':
+      if (typeof value !== 'string') bad('text is needed', '应为文字');
+      return;
+  }
+}
+
+/** Comparable magnitude of a value; undefined when the unit has no order. */
+export function magnitude(value: string | number, unit: ParamUnit): number | undefined {
+  if (unit === 'duration') {
+    const d = typeof value === 'string' ? parseDuration(value) : undefined;
+    return d ? durationSeconds(d) : undefined;
+  }
+  if (unit === 'time-range' || unit === 'text') return undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The value in force on a date: the last whose `from` is on or before it (or the first, if none yet). */
+export function valueAt(values: DatedValue[], date: string): DatedValue | undefined {
+  let found: DatedValue | undefined;
+  for (const v of values) if (v.from <= date) found = v;
+  return found ?? values[0];
+}
+
+/** Parameter values as tailored by a profile chain (root first). */
+export function effectiveValues(reqId: string, param: Parameter, chain: ProfileFile[]): DatedValue[] {
+  let values = param.values;
+  for (const p of chain) {
+    const o = (p.overrides ?? []).find((x) => x.requirement === reqId && x.parameter === param.name);
+    if (o) values = mergeDated(values, o.values);
+  }
+  return values;
+}
+
+function mergeDated(base: DatedValue[], over: DatedValue[]): DatedValue[] {
+  const first = over[0]!.from;
+  return [...base.filter((v) => v.from < first), ...over];
+}
+
+/** Profiles from the root (nearest the standard) down to `id`. */
+export function profileChain(id: string, idx: Index): ProfileFile[] {
+  const chain: ProfileFile[] = [];
+  let cur = idx.profiles.get(id)?.value;
+  while (cur && !chain.includes(cur)) {
+    chain.unshift(cur);
+    cur = idx.profiles.get(cur.base)?.value;
+  }
+  return chain;
+}
+
+function checkProfile(l: Located<ProfileFile>, idx: Index, push: Push): void {
+  const p = l.value;
+  if (!idx.standards.has(p.base) && !idx.profiles.has(p.base)) {
+    push('CH202', l, '/base', { id: p.base, what: 'standard or profile', whatZh: '标准或方案', suggest: closest(p.base, [...idx.standards, ...idx.profiles.keys()]) });
+  }
+  for (const k of ['include', 'exclude'] as const) {
+    (p.select[k] ?? []).forEach((id, i) => {
+      if (!idx.requirements.has(id)) push('CH202', l, `/select/${k}/${i}`, dangling(id, 'requirement', '条款', idx.requirements));
+    });
+  }
+  (p.requirements ?? []).forEach((r, i) => {
+    if (!r.id.startsWith(`${p.id}:`)) push('CH115', l, `/requirements/${i}/id`, { value: r.id, format: `an id starting with "${p.id}:"`, formatZh: `以“${p.id}:”开头的编号`, example: `${p.id}:daily-self-check` });
+  });
+  const parentChain = profileChain(p.base, idx);
+  (p.overrides ?? []).forEach((o, i) => checkOverride(o, i, p, parentChain, idx, l, push));
+}
+
+function checkOverride(o: Override, i: number, p: ProfileFile, parentChain: ProfileFile[], idx: Index, l: Located<ProfileFile>, push: Push): void {
+  const sub = `/overrides/${i}`;
+  const req = idx.requirements.get(o.requirement);
+  if (!req) return push('CH202', l, `${sub}/requirement`, dangling(o.requirement, 'requirement', '条款', idx.requirements));
+  const param = req.value.parameters?.find((x) => x.name === o.parameter);
+  if (!param) {
+    return push('CH211', l, `${sub}/parameter`, { name: o.parameter, defined: (req.value.parameters ?? []).map((x) => x.name).join(', ') });
+  }
+  checkDatedValues(o.values, param.unit, l, `${sub}/values`, push);
+  const base = effectiveValues(o.requirement, param, parentChain);
+  let loosened = false;
+  o.values.forEach((v, j) => {
+    const b = valueAt(base, v.from);
+    if (!b || param.stricter === 'none') return;
+    const mv = magnitude(v.value, param.unit);
+    const mb = magnitude(b.value, param.unit);
+    if (mv === undefined || mb === undefined) return;
+    const looser = param.stricter === 'lower' ? mv > mb : mv < mb;
+    if (!looser) return;
+    loosened = true;
+    if (!o.deviation) {
+      push('CH203', l, `${sub}/values/${j}/value`, {
+        requirement: o.requirement,
+        parameter: o.parameter,
+        base: String(b.value),
+        value: String(v.value),
+        stricter: param.stricter,
+        stricterZh: param.stricter === 'lower' ? '越小' : '越大',
+      });
+    }
+  });
+  if (o.deviation && !loosened) push('CH215', l, `${sub}/deviation`, { parameter: o.parameter }, 'key');
+  void p;
+}
+
+function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string, T>): Record<string, string> {
+  return { id, what, whatZh, suggest: closest(id, [...pool.keys()]) };
+}
+
+/** Nearest candidate by edit distance, if it is plausibly a typo. */
+export function closest(word: string, candidates: string[]): string {
+  let best = '';
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(1, Math.floor(word.length / 4)) ? best : '';
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
