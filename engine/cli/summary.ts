@@ -47,8 +47,9 @@ export function summarize(tree: Tree): Summary {
   for (const r of stdReqs) {
     let s = sections.get(r.section);
     if (!s) {
+      const named = tree.standards.flatMap((x) => x.value.sections ?? []).find((x) => x.number === r.section);
       const head = stdReqs.find((x) => x.id === r.section);
-      s = { section: r.section, title: head?.text ?? '', total: 0, byType: zero() };
+      s = { section: r.section, title: named?.title.zh ?? head?.title?.zh ?? head?.text ?? '', total: 0, byType: zero() };
       sections.set(r.section, s);
     }
     s.total++;

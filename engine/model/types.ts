@@ -67,12 +67,19 @@ export interface Timeliness {
   target?: ParamRef;
 }
 
-export interface Frequency {
+export interface FrequencyCount {
+  id: string;
+  label: Text;
   activity: string;
   count: ParamRef;
   period: string;
   scope: string;
+  building_type?: string[];
   calendar?: string;
+}
+
+export interface Frequency {
+  counts: FrequencyCount[];
 }
 
 export interface Rate {
@@ -92,6 +99,7 @@ export interface Requirement {
   id: string;
   number?: string;
   item?: number;
+  part?: string;
   parent: string | null;
   section: string;
   title?: Text;

@@ -111,12 +111,18 @@ const defs: Record<string, Schema> = {
     limits: list('The limits; a case is judged by the first whose conditions match. 时限列表（按顺序匹配）。', ref('limit'), { minItems: 1 }),
     target: ref('param'),
   }),
-  frequency: obj('A count per period per scope. 频次要求。', ['activity', 'count', 'period', 'scope'], {
+  count: obj('One count per period per scope. 一项频次。', ['id', 'label', 'activity', 'count', 'period', 'scope'], {
+    id: ref('code'),
+    label: ref('text'),
     activity: ref('code'),
     count: ref('param'),
     period: enumOf('Period the count is per. 周期。', FREQUENCY_PERIODS),
     scope: ref('code'),
+    building_type: list('Only buildings of these types. 仅限这些类型的楼宇。', enumOf('building type', BUILDING_TYPES), { minItems: 1, uniqueItems: true }),
     calendar: enumOf('Which days the grid covers. 适用日历。', FREQUENCY_CALENDARS),
+  }),
+  frequency: obj('Counts per period per scope; each is its own expected-occurrence grid. 频次要求。', ['counts'], {
+    counts: list('The counts. 频次列表。', ref('count'), { minItems: 1 }),
   }),
   rate: obj('A threshold on a rate. 比率要求。', ['measure', 'subject', 'threshold', 'direction'], {
     measure: ref('text'),
@@ -156,6 +162,7 @@ const defs: Record<string, Schema> = {
     id: ref('id'),
     number: str('The clause number as it stands in the document. 条款号。'),
     item: { type: 'integer', minimum: 1, description: 'Sub-item ("——") position under its clause. 子项序号。' },
+    part: { type: 'string', pattern: '^[a-z]$', description: 'A clause carrying two duties of different types is split into parts a, b … each quoting its fragment. 分项。' },
     parent: { type: ['string', 'null'], minLength: 1, pattern: ID_PATTERN, description: 'Parent requirement id, or null at the top. 上级编号。' },
     section: str('Top-level section. 所属章。'),
     title: ref('text'),

@@ -141,7 +141,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
   if (r.parent !== null && !idx.requirements.has(r.parent)) {
     push('CH202', l, '/parent', dangling(r.parent, 'parent requirement', '上级条款', idx.requirements));
   }
-  if (r.number !== undefined || r.item !== undefined) {
+  if (r.number !== undefined || r.item !== undefined || r.part !== undefined) {
     const expected = expectedPlacement(r);
     if (expected) {
       if (expected.id !== undefined && expected.id !== r.id) push('CH212', l, '/id', { id: r.id, detail: `id should be ${expected.id}`, detailZh: `编号应为 ${expected.id}` });
@@ -189,13 +189,18 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
     useParam(t.target, '/timeliness/target');
   }
   if (r.frequency) {
-    const fq = r.frequency;
-    useParam(fq.count, '/frequency/count');
-    const act = idx.activities.get(fq.activity);
-    if (!act) push('CH210', l, '/frequency/activity', { id: fq.activity, suggest: closest(fq.activity, [...idx.activities.keys()]) });
-    const scope = idx.scopes.get(fq.scope);
-    if (!scope) push('CH202', l, '/frequency/scope', dangling(fq.scope, 'scope', '范围单位', idx.scopes));
-    if (act && scope) checkFrequencyFit(fq.period, scope.value, act.value, idx, l, push);
+    const seen = new Set<string>();
+    r.frequency.counts.forEach((fq, i) => {
+      const sub = `/frequency/counts/${i}`;
+      if (seen.has(fq.id)) push('CH201', l, `${sub}/id`, { id: fq.id, first: r.id });
+      seen.add(fq.id);
+      useParam(fq.count, `${sub}/count`);
+      const act = idx.activities.get(fq.activity);
+      if (!act) push('CH210', l, `${sub}/activity`, { id: fq.activity, suggest: closest(fq.activity, [...idx.activities.keys()]) });
+      const scope = idx.scopes.get(fq.scope);
+      if (!scope) push('CH202', l, `${sub}/scope`, dangling(fq.scope, 'scope', '范围单位', idx.scopes));
+      if (act && scope) checkFrequencyFit(fq.period, scope.value, act.value, idx, l, `${sub}/period`, push);
+    });
   }
   if (r.rate) {
     const rt = r.rate;
@@ -221,9 +226,11 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
 
 /** Where a numbered clause or sub-item must sit, from its number alone. */
 function expectedPlacement(r: Requirement): { id?: string; parent: string | null; section: string } | undefined {
-  if (r.item !== undefined) {
+  const sub = r.item ?? r.part;
+  if (sub !== undefined) {
     if (r.parent === null) return undefined;
-    return { id: `${r.parent}-${r.item}`, parent: r.parent, section: r.parent.split('.')[0]!.split(':').at(-1)!.split('-')[0]! };
+    const local = r.parent.includes(':') ? r.parent.slice(r.parent.indexOf(':') + 1) : r.parent;
+    return { id: `${r.parent}-${sub}`, parent: r.parent, section: r.id.includes(':') ? r.section : local.split('.')[0]!.split('-')[0]! };
   }
   const num = r.number!;
   if (!/^\d+(\.\d+)*$/.test(num)) return undefined;
@@ -234,9 +241,9 @@ function expectedPlacement(r: Requirement): { id?: string; parent: string | null
   return { id: localId, parent: parentNum === null ? null : prefix + parentNum, section: parts[0]! };
 }
 
-function checkFrequencyFit(period: string, scope: Scope, act: Activity, idx: Index, l: Located<Requirement>, push: Push): void {
+function checkFrequencyFit(period: string, scope: Scope, act: Activity, idx: Index, l: Located<Requirement>, sub: string, push: Push): void {
   const fail = (detail: string, detailZh: string, hintEn: string, hintZh: string): void =>
-    push('CH209', l, '/frequency/period', { period, scope: scope.code, detail, detailZh, hintEn, hintZh });
+    push('CH209', l, sub, { period, scope: scope.code, detail, detailZh, hintEn, hintZh });
   if (period === 'night' && !scope.residential) {
     return fail('night periods need a residential scope', '“每夜”只适用于有住宿的范围（如学生公寓楼）', 'Use scope dormitory-building, or period day.', '把范围改为 dormitory-building，或把周期改为 day。');
   }
