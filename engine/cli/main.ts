@@ -186,6 +186,13 @@ export function run(argv: string[], io: Io): number {
 /** Entry point for bin/charter.js: never shows a stack trace for a user's mistake. */
 export function main(): void {
   const argv = process.argv.slice(2);
+  // A closed pipe (charter … | head) is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: Io = {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
