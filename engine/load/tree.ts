@@ -37,7 +37,14 @@ export interface Tree {
 export function findYamlFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string): void => {
-    const st = statSync(p);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      // Unreadable entries are kept so the loader reports them (CH105) instead of skipping them silently.
+      if (/\.ya?ml$/i.test(p)) out.push(p);
+      return;
+    }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith('.') || name === 'node_modules') continue;

@@ -25,16 +25,24 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { badOffset: n
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
-    // Find the first offending byte so the user knows where to look.
-    for (let i = 0; i < bytes.length; i++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
-      } catch {
-        return { badOffset: i };
-      }
-    }
-    return { badOffset: bytes.length };
+    return { badOffset: firstInvalidUtf8(bytes) };
   }
+}
+
+/** Start of the first byte sequence that is not well-formed UTF-8. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return b.length;
 }
 
 export function loadYamlFile(path: string, displayName: string = path): LoadedYaml {
@@ -73,7 +81,7 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
   if (!doc) return { file, source, data: null, locate: () => ({ line: 1, col: 1 }), diagnostics };
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') {
-      const key = source.slice(err.pos[0], err.pos[1]).split(':')[0]?.trim() ?? '';
+      const key = source.slice(err.pos[0]).split(/[:\n]/)[0]?.trim() ?? '';
       diagnostics.push(diag('CH102', file, at(err.pos[0]), { key }));
     } else {
       diagnostics.push(diag('CH101', file, at(err.pos[0]), { detail: firstLine(err.message), yamlCode: err.code }));
