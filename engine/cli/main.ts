@@ -199,22 +199,25 @@ export function main(): void {
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   };
-  let code: number;
-  try {
-    code = run(argv, io);
-  } catch (e) {
-    code = internalError(e, argv, pickLang(argv));
-  }
-  process.exitCode = code;
+  process.exitCode = runSafely(argv, io);
 }
 
-function internalError(e: unknown, argv: string[], lang: Lang): number {
+/** run() with the last line of defence: an unexpected exception becomes exit 3 and a crash report file. */
+export function runSafely(argv: string[], io: Io): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    return internalError(e, argv, pickLang(argv), io);
+  }
+}
+
+function internalError(e: unknown, argv: string[], lang: Lang, io: Io): number {
   let reportPath = '';
   try {
     const dir = mkdtempSync(join(tmpdir(), 'charter-crash-'));
     reportPath = join(dir, 'report.txt');
     const err = e as Error;
-    writeFileSync(reportPath, [`charter ${VERSION}`, `node ${process.version}`, `argv: ${JSON.stringify(argv)}`, `cwd: ${process.cwd()}`, '', err?.stack ?? String(e)].join('\n'));
+    writeFileSync(reportPath, [`charter ${VERSION}`, `node ${process.version}`, `argv: ${JSON.stringify(argv)}`, `cwd: ${io.cwd}`, '', err?.stack ?? String(e)].join('\n'));
   } catch {
     reportPath = '';
   }
@@ -222,6 +225,6 @@ function internalError(e: unknown, argv: string[], lang: Lang): number {
     lang === 'zh'
       ? `内部错误（CH900）：Charter 自身出了问题，不是您的输入有误。\n请把报告文件${reportPath ? ` ${reportPath} ` : ''}连同所运行的命令发给 Charter 维护者（见 README.md“报告问题”）。`
       : `Internal error (CH900): Charter itself failed; this is not a problem with your input.\nPlease send the report${reportPath ? ` ${reportPath}` : ''} and the command you ran to the Charter maintainers (see README.md, "Reporting problems").`;
-  process.stderr.write(msg + '\n');
+  io.err(msg);
   return EXIT.internal;
 }

@@ -1,0 +1,107 @@
+// The CLI as a user runs it: exit codes, file:line:col, languages, JSON, usage errors, help.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { charter, FIXTURES } from './helpers.ts';
+
+const bad = join(FIXTURES, 'errors', 'CH203-loosens-standard.yaml');
+
+describe('charter validate', () => {
+  it('passes the shipped tree with exit 0 and a summary', () => {
+    const r = charter(['validate', '--summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('各章要求数');
+    expect(r.stdout).toMatch(/0 个错误/);
+  });
+
+  it('points at the line of a mistake and exits 1', () => {
+    const r = charter(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/CH203-loosens-standard\.yaml:14:40 错误 CH203 /);
+    expect(r.stdout).toContain('> 14 |'); // code frame
+    expect(r.stdout).toContain('提示：');
+    expect(r.stdout).not.toMatch(/\bat .*\.ts:\d+/); // never a stack trace
+  });
+
+  it('speaks English with --lang en', () => {
+    const r = charter(['validate', bad, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('error CH203 The profile loosens arrival-working-hours of 4.3-1 from PT1H to PT3H');
+    expect(r.stdout).toContain('hint: ');
+  });
+
+  it('gives the same as data with --json', () => {
+    const r = charter(['validate', bad, '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(r.code).toBe(1);
+    expect(j.ok).toBe(false);
+    expect(j.diagnostics[0]).toMatchObject({ code: 'CH203', name: 'loosens-standard', line: 14, col: 40, severity: 'error' });
+    expect(j.diagnostics[0].message).toMatch(/放宽/);
+  });
+
+  it('reports every problem of a file in one run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-'));
+    const f = join(dir, 'two.yaml');
+    writeFileSync(f, readFileSync(bad, 'utf8').replace('include: ["4"]', 'include: ["4", "4.99"]'));
+    const j = JSON.parse(charter(['validate', f, '--json']).stdout);
+    expect(j.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['CH202', 'CH203']);
+  });
+
+  it('summary as JSON counts requirements per section and type', () => {
+    const j = JSON.parse(charter(['validate', '--summary', '--json']).stdout);
+    expect(j.summary.sections).toHaveLength(9);
+    expect(j.summary.types.timeliness).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('usage errors exit 2 with a code and a hint', () => {
+  it.each([
+    [['frobnicate'], 'CH001'],
+    [['validate', '--frob'], 'CH002'],
+    [['validate', '--lang', 'fr'], 'CH002'],
+    [['validate', 'no/such/path.yaml'], 'CH003'],
+  ])('%j → %s', (args, code) => {
+    const r = charter(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toContain(code);
+    expect(r.stderr + r.stdout).toContain('提示：');
+  });
+});
+
+describe('help', () => {
+  it.each([[['--help']], [['validate', '--help']], [['help', 'validate']], [['--help', '--lang', 'en']]])('%j exits 0', (args) => {
+    const r = charter(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/charter|Charter/);
+    expect(r.stdout).toMatch(/退出码|Exit codes/);
+  });
+  it('no command prints help and exits 2', () => {
+    expect(charter([]).code).toBe(2);
+  });
+  it('--version', () => {
+    expect(charter(['--version']).stdout).toMatch(/^charter \d+\.\d+\.\d+/);
+  });
+});
+
+describe('internal errors', () => {
+  it('exit 3 with a report file and how to report it, no stack trace on screen', async () => {
+    const { runSafely } = await import('../engine/cli/main.ts');
+    const err: string[] = [];
+    const code = runSafely(['validate', '--summary'], {
+      out: () => {
+        throw new Error('disk full');
+      },
+      err: (s) => err.push(s),
+      cwd: join(import.meta.dirname, '..'),
+      color: false,
+    });
+    expect(code).toBe(3);
+    const text = err.join('\n');
+    expect(text).toContain('CH900');
+    expect(text).toContain('README.md');
+    expect(text).not.toContain('disk full');
+    const report = /(\S+report\.txt)/.exec(text)![1]!;
+    expect(readFileSync(report, 'utf8')).toContain('Error: disk full');
+  });
+});
