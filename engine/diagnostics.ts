@@ -113,8 +113,8 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `缺少必填项“${s(a, 'property')}”`,
     en: (a) => `Missing required property "${s(a, 'property')}"`,
-    hintZh: (a) => `在此处添加 ${s(a, 'property')}:${s(a, 'about') ? '（' + s(a, 'about') + '）' : ''}。`,
-    hintEn: (a) => `Add ${s(a, 'property')}: here${s(a, 'aboutEn') ? ' (' + s(a, 'aboutEn') + ')' : ''}.`,
+    hintZh: (a) => `在此处添加 ${s(a, 'property')}:；各类文件的完整示例见 docs/editing.md。`,
+    hintEn: (a) => `Add ${s(a, 'property')}: here; docs/editing.md has a full example of each kind of file.`,
   },
   CH112: {
     name: 'unknown-property',

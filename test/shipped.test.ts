@@ -19,3 +19,10 @@ describe('shipped standards', () => {
     expect(readFileSync(join(ROOT, 'standards', 'schemas', SCHEMA_FILES[kind]), 'utf8')).toBe(schemaText(kind));
   });
 });
+
+describe('docs', () => {
+  it('docs/errors.md lists every code (npm run docs)', async () => {
+    const { errorsDoc } = await import('../scripts/emit-docs.ts');
+    expect(readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8')).toBe(errorsDoc());
+  });
+});

@@ -115,9 +115,9 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
         const keyRange = rangeOf(pair.key);
         if (last && which === 'key' && keyRange) return at(keyRange[0]);
         node = pair.value;
-        best = rangeOf(node) ?? keyRange ?? best;
-        // A key with an empty value has no value range: point at the key.
-        if (!rangeOf(node) && keyRange) best = keyRange;
+        const vr = rangeOf(node);
+        // A key with an empty value has no (or a zero-length) value range: point at the key.
+        best = vr && vr[1] > vr[0] ? vr : keyRange ?? best;
       } else if (isSeq(node)) {
         const item = node.items[Number(seg)];
         if (item === undefined) break;
