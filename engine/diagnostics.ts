@@ -121,8 +121,8 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `不认识的键“${s(a, 'property')}”`,
     en: (a) => `Unknown key "${s(a, 'property')}"`,
-    hintZh: (a) => `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
-    hintEn: (a) => `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
+    hintZh: (a) => (a.comma ? '花括号 {…} 里的文字含有逗号时要加引号，例如 en: "Walls, roofs"；' : '') + `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
+    hintEn: (a) => (a.comma ? 'Text with a comma inside {…} needs quotes, e.g. en: "Walls, roofs"; ' : '') + `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
   },
   CH113: {
     name: 'wrong-type',

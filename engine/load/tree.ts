@@ -32,6 +32,8 @@ export interface Tree {
   /** Every requirement, standard and profile, in file order. */
   requirements: Located<Requirement>[];
   diagnostics: Diagnostic[];
+  /** Kinds of which some file could not be loaded: references into them are not reported as dangling. */
+  broken: Set<string>;
 }
 
 export function findYamlFiles(paths: string[]): string[] {
@@ -61,20 +63,26 @@ export function missingPaths(paths: string[]): string[] {
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], requirements: [], diagnostics: [] };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
     const f: SourceFile = { path, display, yaml };
     tree.files.push(f);
     tree.diagnostics.push(...yaml.diagnostics);
+    // A file that fails to load would otherwise cascade into "dangling reference" noise elsewhere.
+    const guessed = /^kind:\s*([a-z]+)/m.exec(yaml.source)?.[1];
     if (yaml.diagnostics.some((d) => d.severity === 'error') || yaml.data === null) {
+      if (guessed) tree.broken.add(guessed);
       continue;
     }
     const { kind, diagnostics } = validateShape(yaml);
     if (kind) f.kind = kind;
     tree.diagnostics.push(...diagnostics);
-    if (!kind || diagnostics.length) continue;
+    if (!kind || diagnostics.length) {
+      if (kind ?? guessed) tree.broken.add((kind ?? guessed)!);
+      continue;
+    }
     f.data = yaml.data as AnyFile;
     index(tree, f);
   }

@@ -68,7 +68,11 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
       const property = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(parent?.properties ?? {}).join(', ');
       const ptr = `${p}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      return diag('CH112', file.file, file.locate(ptr, 'key'), { property, allowed }, ptr);
+      const pos = file.locate(ptr, 'key');
+      // In a flow map {…}, an unquoted comma inside text splits it into a bogus key.
+      const before = (file.source.split('\n')[pos.line - 1] ?? '').slice(0, pos.col - 1);
+      const comma = /\{[^}]*,\s*$/.test(before) && !/:\s*$/.test(before) ? 1 : 0;
+      return diag('CH112', file.file, pos, { property, allowed, comma }, ptr);
     }
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;

@@ -15,15 +15,18 @@ export interface Index {
   scopes: Map<string, Located<Scope>>;
   profiles: Map<string, Located<ProfileFile>>;
   standards: Set<string>;
+  /** Kinds with a file that failed to load; lookups into them are not trusted to be complete. */
+  broken: Set<string>;
 }
 
 export function buildIndex(trees: Tree[]): Index {
   // Earlier trees win: the validated set shadows the context.
-  const idx: Index = { requirements: new Map(), activities: new Map(), scopes: new Map(), profiles: new Map(), standards: new Set() };
+  const idx: Index = { requirements: new Map(), activities: new Map(), scopes: new Map(), profiles: new Map(), standards: new Set(), broken: new Set() };
   const put = <T>(m: Map<string, T>, k: string, v: T): void => {
     if (!m.has(k)) m.set(k, v);
   };
   for (const t of trees) {
+    for (const k of t.broken) idx.broken.add(k);
     for (const r of t.requirements) put(idx.requirements, r.value.id, r);
     for (const a of t.activityFiles) {
       a.value.activities.forEach((x, i) => put(idx.activities, x.code, { value: x, file: a.file, pointer: `/activities/${i}` }));
@@ -39,6 +42,7 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   const idx = buildIndex(context ? [set, context] : [set]);
   const out: Diagnostic[] = [];
   const push = (code: string, l: Located<unknown>, sub: string, args: Record<string, string | number> = {}, which: 'value' | 'key' = 'value'): void => {
+    if ((code === 'CH202' || code === 'CH210') && poolIncomplete(code, String(args.what ?? 'activity'), idx)) return;
     out.push(diag(code, l.file.display, at(l, sub, which), args, l.pointer + sub));
   };
 
@@ -90,6 +94,13 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     if (last && last.min !== 0) push('CH216', s, `/grades/${sc.grades.length - 1}/min`, { detail: `the lowest grade must start at 0, not ${last.min}`, detailZh: `最低等级的下限应为 0，而不是 ${last.min}` });
   }
   return out;
+}
+
+/** Whether a reference may only look dangling because a file it could live in failed to load. */
+function poolIncomplete(code: string, what: string, idx: Index): boolean {
+  if (code === 'CH210' || what === 'scope') return idx.broken.has('activities');
+  if (what.startsWith('field of')) return false;
+  return idx.broken.has('requirements') || idx.broken.has('profile') || idx.broken.has('standard');
 }
 
 type Push = (code: string, l: Located<unknown>, sub: string, args?: Record<string, string | number>, which?: 'value' | 'key') => void;
