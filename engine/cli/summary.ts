@@ -3,7 +3,7 @@ import type { Lang } from '../diagnostics.ts';
 import type { Tree } from '../load/tree.ts';
 import { resolveProfile } from '../model/resolve.ts';
 import { REQUIREMENT_TYPES } from '../model/vocabulary.ts';
-import { buildIndex } from '../validate/checks.ts';
+import { buildIndex, effectiveValues, profileChain, valueAt } from '../validate/checks.ts';
 import { table } from './format.ts';
 
 export interface Summary {
@@ -23,6 +23,7 @@ export interface Summary {
     ownByType: Record<string, number>;
     overrides: number;
     deviations: number;
+    tailored: { requirement: string; parameter: string; from: string; base: string; value: string; deviation: boolean }[];
   }[];
   scorecards: { id: string; profile: string; categories: number }[];
 }
@@ -73,6 +74,18 @@ export function summarize(tree: Tree): Summary {
       ownByType,
       overrides: (p.overrides ?? []).length,
       deviations: (p.overrides ?? []).filter((o) => o.deviation).length,
+      tailored: (p.overrides ?? []).flatMap((o) => {
+        const param = idx.requirements.get(o.requirement)?.value.parameters?.find((x) => x.name === o.parameter);
+        const base = param ? effectiveValues(o.requirement, param, profileChain(p.base, idx)) : [];
+        return o.values.map((v) => ({
+          requirement: o.requirement,
+          parameter: o.parameter,
+          from: v.from,
+          base: String(valueAt(base, v.from)?.value ?? '—'),
+          value: String(v.value),
+          deviation: Boolean(o.deviation),
+        }));
+      }),
     };
   });
   return {
@@ -115,6 +128,12 @@ export function renderSummary(s: Summary, lang: Lang): string {
       s.profiles.map((p) => [`${p.id} ${p.title}`, p.base, p.applicable, p.selected, p.own, p.overrides, p.deviations]),
     ),
   );
+  const tailored = s.profiles.flatMap((p) => p.tailored.map((t) => [p.id, `${t.requirement} ${t.parameter}`, t.from, t.base, t.value, t.deviation ? (zh ? '偏离（已批准）' : 'deviation (approved)') : zh ? '从严' : 'stricter']));
+  if (tailored.length) {
+    out.push('');
+    out.push(zh ? '参数调整（overrides）' : 'Parameter overrides');
+    out.push(table([zh ? '方案' : 'profile', zh ? '条款 参数' : 'requirement parameter', zh ? '生效' : 'from', zh ? '基准' : 'base', zh ? '调整为' : 'value', zh ? '性质' : 'kind'], tailored));
+  }
   if (s.scorecards.length) {
     out.push('');
     out.push(s.scorecards.map((c) => (zh ? `评分表 ${c.id}：${c.categories} 个类别，适用方案 ${c.profile}` : `Scorecard ${c.id}: ${c.categories} categories, profile ${c.profile}`)).join('\n'));
