@@ -47,3 +47,20 @@ describe('profile resolution', () => {
     expect(v.diagnostics.map((d) => [d.code, d.args.base, d.args.value])).toEqual([['CH203', 'PT45M', 'PT50M']]);
   });
 });
+
+describe('shipped profiles quote their plans verbatim', () => {
+  const shipped = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT });
+  const own = shipped.set.profiles.flatMap((p) => (p.value.requirements ?? []).map((req) => ({ profile: p.value.id, req })));
+  it('there are four school plans and one contract', () => {
+    const types = shipped.set.profiles.map((p) => p.value.profile_type).sort();
+    expect(types).toEqual(['contract', 'school-plan', 'school-plan', 'school-plan', 'school-plan']);
+  });
+  it.each(own.map((o) => [o.req.id, o]))('%s', async (_id, { req }) => {
+    const { readFileSync } = await import('node:fs');
+    const { SEEDS } = await import('./helpers.ts');
+    const squash = (s: string): string => s.replace(/\s+/g, '');
+    expect(req.source, 'source').toBeDefined();
+    const seed = squash(readFileSync(join(SEEDS, req.source!.document), 'utf8'));
+    expect(seed).toContain(squash(req.text));
+  });
+});

@@ -117,7 +117,7 @@ export interface Requirement {
   frequency?: Frequency;
   rate?: Rate;
   record?: { documents: Text[]; retention?: ParamRef };
-  disclosure?: { items: { code: string; name: Text }[]; where: string };
+  disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
   inspection?: { checklist: Text[]; scope?: string };
   informative?: { role: string };
   notes?: string;

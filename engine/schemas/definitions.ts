@@ -146,7 +146,7 @@ const defs: Record<string, Schema> = {
   disclosure: obj('Something that must be published. 公示要求。', ['items', 'where'], {
     items: list(
       'What is published. 公示内容。',
-      obj('One published item.', ['code', 'name'], { code: ref('code'), name: ref('text') }),
+      obj('One published item, optionally with the value it publishes (hours, a limit). 一项公示内容。', ['code', 'name'], { code: ref('code'), name: ref('text'), value: ref('param') }),
       { minItems: 1 },
     ),
     where: enumOf('Where: public-site, on-site or both. 公示位置。', DISCLOSURE_WHERE),

@@ -230,6 +230,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
     }
   }
   if (r.record) useParam(r.record.retention, '/record/retention');
+  r.disclosure?.items.forEach((it, i) => useParam(it.value, `/disclosure/items/${i}/value`));
   if (r.inspection?.scope && !idx.scopes.has(r.inspection.scope)) push('CH202', l, '/inspection/scope', dangling(r.inspection.scope, 'scope', '范围单位', idx.scopes));
 
   for (const [name, i] of params) if (!used.has(name)) push('CH214', l, `/parameters/${i}/name`, { name });
