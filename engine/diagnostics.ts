@@ -52,6 +52,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '检查拼写；路径相对于当前目录。不写路径时检查 standards/ 整个目录。',
     hintEn: () => 'Check the spelling; paths are relative to the current directory. Without a path the whole standards/ tree is checked.',
   },
+  CH004: {
+    name: 'no-yaml-files',
+    severity: 'error',
+    zh: (a) => `在 ${s(a, 'value')} 中没有找到 YAML 文件（.yaml 或 .yml）`,
+    en: (a) => `No YAML files (.yaml or .yml) found in ${s(a, 'value')}`,
+    hintZh: () => '给出 standards/ 下的文件或目录；不写路径时检查整个 standards/。',
+    hintEn: () => 'Name files or folders under standards/; without a path the whole standards/ tree is checked.',
+  },
   CH101: {
     name: 'yaml-syntax',
     severity: 'error',
@@ -283,6 +291,14 @@ export const CATALOGUE: Record<string, Entry> = {
     en: (a) => `The value of ${s(a, 'parameter')} does not loosen the standard; the deviation is unnecessary`,
     hintZh: () => '删除 deviation:，以免读者误以为放宽了标准。',
     hintEn: () => 'Remove the deviation: so readers do not think the standard was loosened.',
+  },
+  CH217: {
+    name: 'superseded-without-successor',
+    severity: 'error',
+    zh: (a) => `条款“${s(a, 'id')}”状态为 superseded（已被取代），但没有指明由哪一条取代`,
+    en: (a) => `Requirement "${s(a, 'id')}" is superseded but names no successor`,
+    hintZh: () => '添加 links: [{rel: replaced-by, target: 新条款编号}]；若只是撤销而无替代条款，用 status: withdrawn。',
+    hintEn: () => 'Add links: [{rel: replaced-by, target: <new id>}]; if it is simply withdrawn, use status: withdrawn.',
   },
   CH216: {
     name: 'grade-bands',

@@ -61,6 +61,7 @@ describe('usage errors exit 2 with a code and a hint', () => {
     [['validate', '--frob'], 'CH002'],
     [['validate', '--lang', 'fr'], 'CH002'],
     [['validate', 'no/such/path.yaml'], 'CH003'],
+    [['validate', 'README.md'], 'CH004'],
   ])('%j → %s', (args, code) => {
     const r = charter(args);
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
+import { findYamlFiles } from '../load/tree.ts';
 import { validate } from '../validate/run.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 import { renderSummary, summarize } from './summary.ts';
@@ -72,6 +73,10 @@ const COMMANDS: Record<string, Command> = {
       const treeDir = typeof values.tree === 'string' ? values.tree : positionals.length ? defaultTree : undefined;
       if (typeof values.tree === 'string' && !existsSync(resolve(io.cwd, values.tree))) {
         return usageError([diag('CH003', '<command line>', { line: 1, col: 1 }, { value: values.tree })], lang, json, io);
+      }
+      const empty = paths.filter((p) => findYamlFiles([resolve(io.cwd, p)]).length === 0);
+      if (empty.length) {
+        return usageError(empty.map((m) => diag('CH004', '<command line>', { line: 1, col: 1 }, { value: m })), lang, json, io);
       }
       const result = validate(treeDir ? { paths, contextDir: treeDir, cwd: io.cwd } : { paths, cwd: io.cwd });
       const sources = new Map(result.set.files.map((f) => [f.display, f.yaml.source]));

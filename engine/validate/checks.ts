@@ -163,6 +163,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
     const parent = idx.requirements.get(r.parent);
     if (parent && parent.value.section !== r.section) push('CH212', l, '/section', { id: r.id, detail: `section should be ${parent.value.section}, as its parent's`, detailZh: `section 应与上级相同，为 ${parent.value.section}` });
   }
+  if (r.status === 'superseded' && !(r.links ?? []).some((x) => x.rel === 'replaced-by' || x.rel === 'moved-to')) push('CH217', l, '/status', { id: r.id });
   for (const [i, link] of (r.links ?? []).entries()) {
     if (!idx.requirements.has(link.target)) push('CH202', l, `/links/${i}/target`, dangling(link.target, 'requirement', '条款', idx.requirements));
   }
