@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../engine/diagnostics.ts';
 
-const placeholders = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? `{${k}}` : '') }) as Record<string, string>;
+const slots = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? `{${k}}` : '') }) as Record<string, string>;
 
 export function errorsDoc(): string {
   const rows = Object.entries(CATALOGUE).map(([code, e]) => {
     const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return `| ${code} | \`${e.name}\` | ${e.severity === 'error' ? '错误 error' : '警告 warning'} | ${cell(e.zh(placeholders))}<br>${cell(e.en(placeholders))} | ${cell(e.hintZh(placeholders))}<br>${cell(e.hintEn(placeholders))} |`;
+    return `| ${code} | \`${e.name}\` | ${e.severity === 'error' ? '错误 error' : '警告 warning'} | ${cell(e.zh(slots))}<br>${cell(e.en(slots))} | ${cell(e.hintZh(slots))}<br>${cell(e.hintEn(slots))} |`;
   });
   return [
     '# 错误代码 Error codes',
