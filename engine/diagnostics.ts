@@ -300,6 +300,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '添加 links: [{rel: replaced-by, target: 新条款编号}]；若只是撤销而无替代条款，用 status: withdrawn。',
     hintEn: () => 'Add links: [{rel: replaced-by, target: <new id>}]; if it is simply withdrawn, use status: withdrawn.',
   },
+  CH218: {
+    name: 'period-order',
+    severity: 'error',
+    zh: (a) => `时段的结束 ${s(a, 'end')} 早于开始 ${s(a, 'start')}`,
+    en: (a) => `The period ends (${s(a, 'end')}) before it starts (${s(a, 'start')})`,
+    hintZh: () => '检查开始与结束是否写反，日期格式为 YYYY-MM-DD，时刻为 HH:MM。',
+    hintEn: () => 'Check whether start and end are swapped; dates are YYYY-MM-DD, times HH:MM.',
+  },
   CH216: {
     name: 'grade-bands',
     severity: 'error',

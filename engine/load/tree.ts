@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { ActivitiesFile, AnyFile, ProfileFile, Requirement, RequirementsFile, ScorecardFile, StandardFile } from '../model/types.ts';
+import type { ActivitiesFile, AnyFile, MappingFile, ProfileFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
 import { validateShape } from '../schemas/validate.ts';
 import { loadYamlFile, type LoadedYaml } from './yaml.ts';
@@ -29,6 +29,9 @@ export interface Tree {
   activityFiles: Located<ActivitiesFile>[];
   profiles: Located<ProfileFile>[];
   scorecards: Located<ScorecardFile>[];
+  registers: Located<RegisterFile>[];
+  calendars: Located<SchoolCalendarFile>[];
+  mappings: Located<MappingFile>[];
   /** Every requirement, standard and profile, in file order. */
   requirements: Located<Requirement>[];
   diagnostics: Diagnostic[];
@@ -63,7 +66,7 @@ export function missingPaths(paths: string[]): string[] {
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], requirements: [], diagnostics: [], broken: new Set() };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], registers: [], calendars: [], mappings: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
@@ -108,6 +111,15 @@ function index(tree: Tree, f: SourceFile): void {
       break;
     case 'scorecard':
       tree.scorecards.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'register':
+      tree.registers.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'school-calendar':
+      tree.calendars.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'mapping':
+      tree.mappings.push({ value: data, file: f, pointer: '' });
       break;
   }
 }

@@ -200,5 +200,60 @@ export interface ScorecardFile {
   grades: { code: string; name: Text; min: number }[];
 }
 
-export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile;
+export interface Period {
+  id?: string;
+  name: Text;
+  start: string;
+  end: string;
+}
+
+export interface RegisterFile {
+  kind: 'register';
+  id: string;
+  title?: Text;
+  campuses: { id: string; name: Text }[];
+  providers: { id: string; name: string; profile?: string; contact?: string }[];
+  buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
+  places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
+}
+
+export interface SchoolCalendarFile {
+  kind: 'school-calendar';
+  id: string;
+  title?: Text;
+  timezone: string;
+  working_hours: { start: string; end: string };
+  night?: { start: string; end: string };
+  terms: Period[];
+  vacations?: Period[];
+  closures?: { date: string; name: Text }[];
+  extra_workdays?: { date: string; name: Text }[];
+  class_periods?: { name?: string; start: string; end: string }[];
+  heating_season?: Period[];
+  season_peaks?: Period[];
+}
+
+export interface MappingColumn {
+  field: string;
+  header?: string | string[];
+  constant?: string | number | boolean;
+  values?: Record<string, string | number | boolean>;
+  format?: string;
+  transform?: 'trim' | 'lower' | 'upper';
+  lookup?: 'campus' | 'building' | 'provider' | 'place';
+  required?: boolean;
+}
+
+export interface MappingFile {
+  kind: 'mapping';
+  id: string;
+  title: Text;
+  record_kind: RecordKind;
+  encoding?: 'utf-8' | 'gb18030' | 'gbk';
+  sheet?: string;
+  header_row?: number;
+  columns: MappingColumn[];
+}
+
+export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile;
 export type { FileKind };

@@ -33,6 +33,9 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   activities: 'activities.schema.json',
   profile: 'profile.schema.json',
   scorecard: 'scorecard.schema.json',
+  register: 'register.schema.json',
+  'school-calendar': 'school-calendar.schema.json',
+  mapping: 'mapping.schema.json',
 };
 
 const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
@@ -47,8 +50,8 @@ const str = (description: string, extra: Schema = {}): Schema => ({ type: 'strin
 const enumOf = (description: string, values: readonly string[]): Schema => ({ type: 'string', enum: [...values], description });
 const list = (description: string, items: Schema, extra: Schema = {}): Schema => ({ type: 'array', description, items, ...extra });
 
-const ID_PATTERN = '^[0-9a-z][0-9a-z.:-]*$';
-const CODE_PATTERN = '^[a-z][a-z0-9-]*$';
+export const ID_PATTERN = '^[0-9a-z][0-9a-z.:-]*$';
+export const CODE_PATTERN = '^[a-z][a-z0-9-]*$';
 
 const defs: Record<string, Schema> = {
   text: obj('Text in Chinese (required) and English (optional). 中文必填，英文可选。', ['zh'], {
@@ -218,7 +221,8 @@ function kindSchema(kind: FileKind, title: string, description: string, required
   };
 }
 
-export const SCHEMAS: Record<FileKind, Schema> = {
+let SCHEMAS_EXTRA: Record<'register' | 'school-calendar' | 'mapping', Schema>;
+export const SCHEMAS = {
   standard: kindSchema('standard', 'Charter standard edition', 'The header of a standard: edition, version and history. 标准版本信息。', ['id', 'title', 'edition', 'version', 'effective_from', 'source', 'history'], {
     id: ref('code'),
     title: ref('text'),
@@ -308,4 +312,74 @@ export const SCHEMAS: Record<FileKind, Schema> = {
       { minItems: 1 },
     ),
   }),
+} as Record<FileKind, Schema>;
+
+const TIME = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' };
+const period = (d: string): Schema =>
+  obj(d, ['name', 'start', 'end'], { id: ref('code'), name: ref('text'), start: ref('date'), end: ref('date') });
+
+SCHEMAS_EXTRA = {
+  register: kindSchema('register', 'Charter campus register', 'Campuses, providers, buildings and other places of the university. 校园登记：校区、服务商、楼宇。', ['id', 'campuses', 'providers', 'buildings'], {
+    id: ref('code'),
+    title: ref('text'),
+    campuses: list('Campuses. 校区。', obj('A campus.', ['id', 'name'], { id: ref('code'), name: ref('text') }), { minItems: 1 }),
+    providers: list(
+      'Providers. 服务商。',
+      obj('A provider.', ['id', 'name'], { id: ref('code'), name: str('Name. 名称。'), profile: ref('code'), contact: str('Contact. 联系方式。') }),
+      { minItems: 1 },
+    ),
+    buildings: list(
+      'Buildings. 楼宇。',
+      obj('A building.', ['id', 'campus', 'name', 'type'], {
+        id: ref('code'),
+        campus: ref('code'),
+        name: str('Name. 名称。'),
+        type: enumOf('Building type. 楼宇类型。', BUILDING_TYPES),
+        provider: ref('code'),
+        sealed: list('Periods the building is sealed (封楼). 封楼期间。', period('A sealed period.')),
+      }),
+      { minItems: 1 },
+    ),
+    places: list(
+      'Other places counted by frequency requirements (power rooms, water tanks, boiler rooms …). 其他场所。',
+      obj('A place.', ['id', 'campus', 'scope', 'name'], { id: ref('code'), campus: ref('code'), scope: ref('code'), name: str('Name. 名称。'), building: ref('code'), provider: ref('code') }),
+    ),
+  }),
+  'school-calendar': kindSchema('school-calendar', 'Charter school calendar', 'Working hours, terms, vacations, closures and class periods, layered on the statutory calendar. 学校校历。', ['id', 'timezone', 'working_hours', 'terms'], {
+    id: ref('code'),
+    title: ref('text'),
+    timezone: str('IANA time zone. 时区。', { pattern: '^[A-Za-z_]+(/[A-Za-z_+-]+)*$' }),
+    working_hours: obj('Working hours on working days. 工作时间。', ['start', 'end'], { start: TIME, end: TIME }),
+    night: obj('Night for night patrols, e.g. 22:00–06:00. 夜间时段。', ['start', 'end'], { start: TIME, end: TIME }),
+    terms: list('Terms (学期). 学期。', period('A term.'), { minItems: 1 }),
+    vacations: list('Vacations. 假期。', period('A vacation.')),
+    closures: list('Extra non-working days of the school. 学校额外停工日。', obj('A closure.', ['date', 'name'], { date: ref('date'), name: ref('text') })),
+    extra_workdays: list('Extra working days of the school. 学校额外工作日。', obj('A working day.', ['date', 'name'], { date: ref('date'), name: ref('text') })),
+    class_periods: list('Class periods on teaching days. 课节。', obj('A class period.', ['start', 'end'], { name: str('Name.'), start: TIME, end: TIME }), { minItems: 1 }),
+    heating_season: list('Heating seasons. 供暖季。', period('A heating season.')),
+    season_peaks: list('Opening and graduation seasons, big events. 开学季、毕业季及重大活动。', period('A peak period.')),
+  }),
+  mapping: kindSchema('mapping', 'Charter column mapping', 'How a school’s export maps to a canonical record kind. 导出文件的列映射。', ['id', 'title', 'record_kind', 'columns'], {
+    id: ref('code'),
+    title: ref('text'),
+    record_kind: enumOf('Canonical record kind. 记录类型。', RECORD_KINDS),
+    encoding: enumOf('Text encoding of CSV files (detected when omitted). 编码。', ['utf-8', 'gb18030', 'gbk']),
+    sheet: str('XLSX sheet name (first sheet when omitted). 工作表。'),
+    header_row: { type: 'integer', minimum: 1, description: 'Row holding the headers (1 when omitted). 表头所在行。' },
+    columns: list(
+      'Canonical fields and where they come from. 字段映射。',
+      obj('One canonical field.', ['field'], {
+        field: str('Canonical field name. 标准字段名。'),
+        header: { type: ['string', 'array'], minLength: 1, items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Header in the file, or several accepted spellings. 文件中的列名。' },
+        constant: { type: ['string', 'number', 'boolean'], description: 'A fixed value instead of a column. 固定值。' },
+        values: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Value translations, e.g. 电梯: elevator. 取值对照。' },
+        format: str('Date format such as "yyyy/M/d H:mm", or excel-serial, or iso. 日期格式。'),
+        transform: enumOf('Normalise the text first. 预处理。', ['trim', 'lower', 'upper']),
+        lookup: enumOf('Resolve a name to an id through the campus register (id or name accepted). 按校园登记把名称换成编号。', ['campus', 'building', 'provider', 'place']),
+        required: { type: 'boolean', description: 'A blank cell is an error. 不可为空。' },
+      }),
+      { minItems: 1 },
+    ),
+  }),
 };
+Object.assign(SCHEMAS, SCHEMAS_EXTRA);

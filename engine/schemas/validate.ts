@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedYaml } from '../load/yaml.ts';
 import { FILE_KINDS, TYPE_NAMES_ZH, type FileKind } from '../model/vocabulary.ts';
-import { SCHEMAS } from './definitions.ts';
+import { CODE_PATTERN, ID_PATTERN, SCHEMAS } from './definitions.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node's ESM interop.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -95,13 +95,15 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
     case 'format': {
       const fmt = e.keyword === 'format' ? (e.params as { format: string }).format : 'pattern';
       const known = FORMAT_EXAMPLES[fmt];
-      const idLike = /\/(id|parent|target|requirement|cases_of)$|\/(include|exclude|requirements|veto)\/\d+$/.test(p);
-      const codeLike = !idLike;
-      const info = known ?? (idLike
-        ? { zh: '编号：数字与点（如 5.1.2.6）、子项（如 4.3-1）或“方案:代码”', en: 'an id: a clause number (5.1.2.6), a sub-item (4.3-1) or "profile:code"', example: '5.1.2.6-2' }
-        : codeLike && (e.schema as string).includes('a-z][a-z0-9-]')
-          ? { zh: '代码：小写字母开头，只含小写字母、数字和连字符', en: 'a code: lower-case letters, digits and hyphens', example: 'fire-patrol' }
-          : { zh: `匹配 ${String(e.schema)}`, en: `matching ${String(e.schema)}`, example: '1.0.0' });
+      const pattern = String(e.schema);
+      const idLike = pattern === ID_PATTERN;
+      const info =
+        known ??
+        (idLike
+          ? { zh: '编号：数字与点（如 5.1.2.6）、子项（如 4.3-1）或“方案:代码”', en: 'an id: a clause number (5.1.2.6), a sub-item (4.3-1) or "profile:code"', example: '5.1.2.6-2' }
+          : pattern === CODE_PATTERN
+            ? { zh: '代码：小写字母开头，只含小写字母、数字和连字符', en: 'a code: lower-case letters, digits and hyphens, starting with a letter', example: 'fire-patrol' }
+            : { zh: `匹配 ${pattern}`, en: `matching ${pattern}`, example: '1.0.0' });
       return diag('CH115', file.file, file.locate(p), { value: preview(e.data), format: info.en, formatZh: info.zh, example: info.example }, p);
     }
     default: {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
 import { durationSeconds, parseDuration } from '../model/duration.ts';
-import type { Activity, DatedValue, Override, Parameter, ParamRef, ProfileFile, Requirement, Scope } from '../model/types.ts';
+import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
 
@@ -67,6 +67,9 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   }
 
   for (const p of set.profiles) checkProfile(p, idx, push);
+  for (const r of set.registers) checkRegister(r, idx, push);
+  for (const c of set.calendars) checkCalendar(c, push);
+  for (const m of set.mappings) checkMapping(m, push);
   for (const s of set.scorecards) {
     const sc = s.value;
     if (!idx.profiles.has(sc.profile) && !idx.standards.has(sc.profile)) push('CH202', s, '/profile', dangling(sc.profile, 'profile', '方案', idx.profiles));
@@ -94,6 +97,63 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     if (last && last.min !== 0) push('CH216', s, `/grades/${sc.grades.length - 1}/min`, { detail: `the lowest grade must start at 0, not ${last.min}`, detailZh: `最低等级的下限应为 0，而不是 ${last.min}` });
   }
   return out;
+}
+
+function checkRegister(l: Located<RegisterFile>, idx: Index, push: Push): void {
+  const reg = l.value;
+  const seen = new Map<string, string>();
+  const unique = (ns: string, id: string, sub: string): void => {
+    const prev = seen.get(`${ns}:${id}`);
+    if (prev) push('CH201', l, sub, { id, first: prev });
+    else seen.set(`${ns}:${id}`, `${l.file.display}:${at(l, sub).line}`);
+  };
+  const campuses = new Set(reg.campuses.map((c) => c.id));
+  const providers = new Set(reg.providers.map((p) => p.id));
+  reg.campuses.forEach((c, i) => unique('campus', c.id, `/campuses/${i}/id`));
+  reg.providers.forEach((p, i) => {
+    unique('provider', p.id, `/providers/${i}/id`);
+    if (p.profile && !idx.profiles.has(p.profile) && !idx.standards.has(p.profile)) push('CH202', l, `/providers/${i}/profile`, dangling(p.profile, 'profile', '方案', idx.profiles));
+  });
+  const ref = (set: Set<string>, v: string | undefined, sub: string, what: string, whatZh: string): void => {
+    if (v !== undefined && !set.has(v)) push('CH202', l, sub, { id: v, what, whatZh, suggest: closest(v, [...set]) });
+  };
+  reg.buildings.forEach((b, i) => {
+    unique('place', b.id, `/buildings/${i}/id`);
+    ref(campuses, b.campus, `/buildings/${i}/campus`, 'campus', '校区');
+    ref(providers, b.provider, `/buildings/${i}/provider`, 'provider', '服务商');
+    (b.sealed ?? []).forEach((p, j) => checkPeriod(p, l, `/buildings/${i}/sealed/${j}`, push));
+  });
+  (reg.places ?? []).forEach((p, i) => {
+    unique('place', p.id, `/places/${i}/id`);
+    ref(campuses, p.campus, `/places/${i}/campus`, 'campus', '校区');
+    ref(providers, p.provider, `/places/${i}/provider`, 'provider', '服务商');
+    if (!idx.scopes.has(p.scope)) push('CH202', l, `/places/${i}/scope`, dangling(p.scope, 'scope', '范围单位', idx.scopes));
+  });
+}
+
+function checkPeriod(p: { start: string; end: string }, l: Located<unknown>, sub: string, push: Push): void {
+  if (p.end < p.start) push('CH218', l, `${sub}/end`, { start: p.start, end: p.end });
+}
+
+function checkCalendar(l: Located<SchoolCalendarFile>, push: Push): void {
+  const c = l.value;
+  for (const key of ['terms', 'vacations', 'heating_season', 'season_peaks'] as const) (c[key] ?? []).forEach((p, i) => checkPeriod(p, l, `/${key}/${i}`, push));
+  (c.class_periods ?? []).forEach((p, i) => {
+    if (p.end <= p.start) push('CH218', l, `/class_periods/${i}/end`, { start: p.start, end: p.end });
+  });
+  if (c.working_hours.end <= c.working_hours.start) push('CH218', l, '/working_hours/end', { start: c.working_hours.start, end: c.working_hours.end });
+}
+
+function checkMapping(l: Located<MappingFile>, push: Push): void {
+  const m = l.value;
+  const fields = RECORD_FIELDS[m.record_kind] as readonly string[];
+  const seen = new Set<string>();
+  m.columns.forEach((c, i) => {
+    if (!fields.includes(c.field)) push('CH202', l, `/columns/${i}/field`, { id: c.field, what: `field of ${m.record_kind}`, whatZh: `${m.record_kind} 记录字段`, suggest: closest(c.field, [...fields]) });
+    if (seen.has(c.field)) push('CH201', l, `/columns/${i}/field`, { id: c.field, first: m.id });
+    seen.add(c.field);
+    if ((c.header === undefined) === (c.constant === undefined)) push('CH116', l, `/columns/${i}`, { detail: `${c.field}: give either header or constant` });
+  });
 }
 
 /** Whether a reference may only look dangling because a file it could live in failed to load. */
