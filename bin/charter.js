@@ -9,4 +9,4 @@ if (major < 24) {
   process.exit(2);
 }
 const { main } = await import('../engine/cli/main.ts');
-main();
+await main();

@@ -89,7 +89,7 @@ describe('internal errors', () => {
   it('exit 3 with a report file and how to report it, no stack trace on screen', async () => {
     const { runSafely } = await import('../engine/cli/main.ts');
     const err: string[] = [];
-    const code = runSafely(['validate', '--summary'], {
+    const code = await runSafely(['validate', '--summary'], {
       out: () => {
         throw new Error('disk full');
       },

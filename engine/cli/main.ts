@@ -8,49 +8,18 @@ import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { findYamlFiles } from '../load/tree.ts';
 import { validate } from '../validate/run.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
-import { renderSummary, summarize } from './summary.ts';
+import { COMMON, COMMON_HELP, EXIT, EXIT_HELP, usageError, type Command, type Io } from './common.ts';
+import { DATA_COMMANDS } from './data-commands.ts';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
-
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  cwd: string;
-  color: boolean;
-}
+export { EXIT, type Io } from './common.ts';
 
 const PKG_ROOT = resolve(import.meta.dirname, '../..');
 const VERSION = (JSON.parse(readFileSync(join(PKG_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Command {
-  summary: { zh: string; en: string };
-  usage: string;
-  help: { zh: string; en: string };
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }, lang: Lang, json: boolean, io: Io): number;
-}
+import { renderSummary, summarize } from './summary.ts';
 
-const COMMON = {
-  lang: { type: 'string' as const },
-  json: { type: 'boolean' as const },
-  help: { type: 'boolean' as const, short: 'h' },
-};
-
-const COMMON_HELP = {
-  zh: `  --lang zh|en   输出语言（默认 zh）
-  --json         以 JSON 输出，便于程序处理
-  -h, --help     显示帮助`,
-  en: `  --lang zh|en   output language (default zh)
-  --json         machine-readable JSON output
-  -h, --help     show help`,
-};
-
-const EXIT_HELP = {
-  zh: '退出码：0 无问题；1 发现问题；2 用法错误；3 内部错误。',
-  en: 'Exit codes: 0 ok; 1 problems found; 2 usage error; 3 internal error.',
-};
-
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
+  ...DATA_COMMANDS,
   validate: {
     summary: { zh: '检查 standards/ 下的 YAML：语法、模式与引用、方案是否放宽标准', en: 'Check the YAML under standards/: syntax, schema, references, profiles loosening the standard' },
     usage: 'charter validate [path…] [--summary] [--tree DIR] [--lang zh|en] [--json]',
@@ -111,12 +80,6 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-function usageError(ds: Diagnostic[], lang: Lang, json: boolean, io: Io): number {
-  if (json) io.out(JSON.stringify({ ok: false, usage_error: true, diagnostics: ds.map((d) => diagnosticJson(d, lang)) }, null, 2));
-  else for (const d of ds) io.err(renderDiagnostic(d, lang, '', style(io.color)));
-  return EXIT.usage;
-}
-
 function mainHelp(lang: Lang): string {
   const zh = lang === 'zh';
   const names = Object.keys(COMMANDS);
@@ -149,7 +112,7 @@ function pickLang(argv: string[]): Lang {
   return v === 'en' ? 'en' : 'zh';
 }
 
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const lang = pickLang(argv);
   const json = argv.includes('--json');
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -185,11 +148,11 @@ export function run(argv: string[], io: Io): number {
     io.out(commandHelp(name, command, lang));
     return EXIT.ok;
   }
-  return command.run(parsed, lang, json, io);
+  return await command.run(parsed, lang, json, io);
 }
 
 /** Entry point for bin/charter.js: never shows a stack trace for a user's mistake. */
-export function main(): void {
+export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // A closed pipe (charter … | head) is the reader's choice, not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -204,13 +167,13 @@ export function main(): void {
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   };
-  process.exitCode = runSafely(argv, io);
+  process.exitCode = await runSafely(argv, io);
 }
 
 /** run() with the last line of defence: an unexpected exception becomes exit 3 and a crash report file. */
-export function runSafely(argv: string[], io: Io): number {
+export async function runSafely(argv: string[], io: Io): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (e) {
     return internalError(e, argv, pickLang(argv), io);
   }

@@ -1,0 +1,232 @@
+// charter submit / submissions: service data into the store.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
+import { indexRegister } from '../data/mapping.ts';
+import { submit } from '../data/submit.ts';
+import { formatOf } from '../data/readers.ts';
+import type { MappingFile } from '../model/types.ts';
+import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
+import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
+import { validate } from '../validate/run.ts';
+import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
+import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
+
+const DB_HELP = {
+  zh: `  --db PATH       数据库文件（默认 ${DEFAULT_DB}，或环境变量 ${DB_ENV}）`,
+  en: `  --db PATH       the store (default ${DEFAULT_DB}, or the ${DB_ENV} environment variable)`,
+};
+
+const cmdErr = (code: string, args: Record<string, string | number>): Diagnostic => diag(code, '<command line>', { line: 1, col: 1 }, args);
+
+/** The standards tree a command judges data by; a broken tree is reported, not used. */
+function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
+  const r = validate({ paths: [treeDir], cwd: io.cwd });
+  if (r.errors) {
+    const d = cmdErr('CH312', { errors: r.errors });
+    if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+    else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+    return undefined;
+  }
+  return r.set;
+}
+
+function printProblems(ds: Diagnostic[], lang: Lang, io: Io, limit: number): void {
+  const st = style(io.color);
+  const hints = new Map<string, string>();
+  for (const d of ds.slice(0, limit)) {
+    const m = message(d, lang);
+    const sev = d.severity === 'error' ? st.red(lang === 'zh' ? '错误' : 'error') : st.yellow(lang === 'zh' ? '警告' : 'warning');
+    io.out(`${st.bold(`${d.file}:${d.line}:${d.col}`)} ${sev} ${d.code} ${m.message}`);
+    hints.set(d.code, m.hint);
+  }
+  for (const [code, hint] of hints) io.out(`  ${st.dim(lang === 'zh' ? '提示' : 'hint')} ${code}: ${hint}`);
+}
+
+export const DATA_COMMANDS: Record<string, Command> = {
+  submit: {
+    summary: { zh: '提交服务数据（CSV/XLSX/JSON/NDJSON），逐行校验后入库', en: 'Submit service data (CSV/XLSX/JSON/NDJSON), every row validated, into the store' },
+    usage: 'charter submit FILE --kind KIND [--mapping MAP.yaml|ID] [--provider P] [--period YYYY-MM] [--accept-valid] [--db PATH]',
+    help: {
+      zh: `  FILE             要提交的文件：.csv（UTF-8 或 GBK/GB18030，自动识别）、.xlsx、.json、.ndjson
+  --kind KIND      记录类型：${RECORD_KINDS.join(' | ')}
+  --mapping M      列映射文件（YAML）或其 id（standards/mappings/ 中）；不写时按标准字段名读取
+  --provider P     服务商 id：为空的行补上，不一致的行拒收
+  --period YYYY-MM 申报月份：事件时间不在该月的行拒收
+  --encoding E     CSV 编码：utf-8 | gb18030 | gbk（默认自动识别）
+  --sheet NAME     XLSX 工作表（默认第一个或映射指定的）
+  --accept-valid   保存正确的行，拒收的行连同原因写入拒收文件（默认：有任何错误则整份拒收）
+  --rejects DIR    拒收文件目录（默认数据库旁的 rejects/）
+  --tree DIR       标准目录（默认 standards/）
+  --now ISO        记录的提交时间（默认当前时间；用于测试和重放）
+${DB_HELP.zh}
+  同一记录再次提交时：新版本替换旧版本，旧版本保存在历史中。`,
+      en: `  FILE             the file: .csv (UTF-8 or GBK/GB18030, detected), .xlsx, .json, .ndjson
+  --kind KIND      record kind: ${RECORD_KINDS.join(' | ')}
+  --mapping M      a column mapping (YAML file) or its id (in standards/mappings/); without it, canonical field names
+  --provider P     provider id: filled in where empty, rows naming another provider are rejected
+  --period YYYY-MM the month declared: rows whose event time is outside it are rejected
+  --encoding E     CSV encoding: utf-8 | gb18030 | gbk (detected by default)
+  --sheet NAME     XLSX sheet (default: the mapping's, or the first)
+  --accept-valid   store the valid rows and write the rejected ones with reasons to a rejects file (default: any bad row refuses the file)
+  --rejects DIR    where rejects files go (default rejects/ beside the store)
+  --tree DIR       the standards tree (default standards/)
+  --now ISO        the submission time to record (default: now; for tests and replays)
+${DB_HELP.en}
+  A record submitted again replaces the stored one; the old version is kept in the history.`,
+    },
+    options: {
+      ...COMMON,
+      kind: { type: 'string' },
+      mapping: { type: 'string' },
+      provider: { type: 'string' },
+      period: { type: 'string' },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'accept-valid': { type: 'boolean' },
+      rejects: { type: 'string' },
+      tree: { type: 'string' },
+      now: { type: 'string' },
+      db: { type: 'string' },
+    },
+    async run({ values, positionals }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const bad: Diagnostic[] = [];
+      if (positionals.length !== 1) bad.push(cmdErr('CH002', { detail: lang === 'zh' ? '需要且只需要一个文件' : 'exactly one FILE is needed', command: 'submit' }));
+      const file = positionals[0] ? resolve(io.cwd, positionals[0]) : '';
+      if (file && !existsSync(file)) bad.push(cmdErr('CH003', { value: positionals[0]! }));
+      else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
+      const kind = v.kind as string | undefined;
+      if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
+      if (v.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v.period))) bad.push(cmdErr('CH002', { detail: `--period ${String(v.period)} (YYYY-MM)`, command: 'submit' }));
+      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk)`, command: 'submit' }));
+      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
+      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'submit' }));
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      if (bad.length) return usageError(bad, lang, json, io);
+
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      let mapping: MappingFile | undefined;
+      if (typeof v.mapping === 'string') {
+        const asPath = resolve(io.cwd, v.mapping);
+        if (existsSync(asPath)) {
+          const r = validate({ paths: [asPath], contextDir: treeDir, cwd: io.cwd });
+          if (r.errors || !r.set.mappings[0]) {
+            const st = style(io.color);
+            const sources = new Map(r.set.files.map((f) => [f.display, f.yaml.source]));
+            if (json) io.out(JSON.stringify({ ok: false, diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang)) }, null, 2));
+            else for (const d of r.diagnostics) io.out(renderDiagnostic(d, lang, sources.get(d.file) ?? '', st) + '\n');
+            return EXIT.problems;
+          }
+          mapping = r.set.mappings[0].value;
+        } else {
+          mapping = tree.mappings.find((m) => m.value.id === v.mapping)?.value;
+          if (!mapping) return usageError([cmdErr('CH003', { value: v.mapping })], lang, json, io);
+        }
+      }
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      const store = openStore(path);
+      const isTty = io.color;
+      try {
+        const opts: Parameters<typeof submit>[0] = {
+          file,
+          display: positionals[0]!,
+          kind: kind as RecordKind,
+          acceptValid: Boolean(v['accept-valid']),
+          rejectsDir: resolve(io.cwd, (v.rejects as string | undefined) ?? join(dirname(path), 'rejects')),
+          now,
+          tz: tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai',
+          register: indexRegister(tree.registers[0]?.value),
+          activities: new Set(tree.activityFiles.flatMap((a) => a.value.activities.map((x) => x.code))),
+          store,
+          lang,
+        };
+        if (mapping) opts.mapping = mapping;
+        if (typeof v.provider === 'string') opts.provider = v.provider;
+        if (typeof v.period === 'string') opts.period = v.period;
+        if (typeof v.encoding === 'string') opts.encoding = v.encoding;
+        if (typeof v.sheet === 'string') opts.sheet = v.sheet;
+        if (isTty) opts.onProgress = (n) => process.stderr.write(`\r${lang === 'zh' ? '已读取' : 'read'} ${n.toLocaleString()} …`);
+        const r = await submit(opts);
+        if (isTty) process.stderr.write('\r\x1b[K');
+        const zh = lang === 'zh';
+        if (json) {
+          io.out(
+            JSON.stringify(
+              {
+                ok: r.status === 'stored',
+                status: r.status,
+                submission_id: r.submissionId ?? null,
+                file: positionals[0],
+                sha256: r.sha256,
+                format: r.format,
+                encoding: r.encoding ?? null,
+                kind,
+                mapping: mapping?.id ?? null,
+                rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged },
+                problem_count: r.problemCount + r.fileProblems.length,
+                problems: [...r.fileProblems, ...r.problems].map((d) => diagnosticJson(d, lang)),
+                warnings: r.warnings.map((d) => diagnosticJson(d, lang)),
+                rejects_file: r.rejectsFile ?? null,
+                db: path,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          printProblems([...r.fileProblems, ...r.problems, ...r.warnings], lang, io, 50);
+          const shown = Math.min(50, r.fileProblems.length + r.problems.length + r.warnings.length);
+          const all = r.fileProblems.length + r.problemCount + r.warnings.length;
+          if (all > shown) io.out(zh ? `…… 另有 ${all - shown} 个问题未在此列出${r.rejectsFile ? `，全部见拒收文件` : '，用 --json 查看全部'}。` : `… ${all - shown} more problems not shown${r.rejectsFile ? '; all are in the rejects file' : '; use --json to see all'}.`);
+          io.out(
+            table(
+              [zh ? '行' : 'rows', zh ? '合计' : 'total', zh ? '入库' : 'stored', zh ? '拒收' : 'rejected', zh ? '替换' : 'replaced', zh ? '时间异常' : 'flagged'],
+              [[r.format + (r.encoding ? ` ${r.encoding}` : ''), r.total, r.accepted, r.rejected, r.replaced, r.flagged]],
+            ),
+          );
+          const verdict = {
+            stored: zh ? `已入库：提交 #${r.submissionId}（${kind}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kind}, sha256 ${r.sha256.slice(0, 12)}…).`,
+            partial: zh ? `部分入库：提交 #${r.submissionId}，${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId}; ${r.rejected} rows rejected.`,
+            refused: zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
+          }[r.status];
+          io.out(verdict);
+          if (r.rejectsFile) io.out(zh ? `拒收文件：${r.rejectsFile}` : `Rejects file: ${r.rejectsFile}`);
+          io.out(zh ? `数据库：${path}` : `Store: ${path}`);
+        }
+        return r.status === 'stored' ? EXIT.ok : EXIT.problems;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  submissions: {
+    summary: { zh: '列出已记录的提交', en: 'List the recorded submissions' },
+    usage: 'charter submissions [--db PATH] [--json]',
+    help: { zh: DB_HELP.zh, en: DB_HELP.en },
+    options: { ...COMMON, db: { type: 'string' } },
+    run({ values }, lang, json, io) {
+      const path = dbPath(values.db as string | undefined, io.cwd);
+      if (!existsSync(path)) return usageError([cmdErr('CH003', { value: path })], lang, json, io);
+      const store = openStore(path);
+      try {
+        const rows = store.db.prepare('SELECT * FROM submissions ORDER BY id').all() as Record<string, string | number | null>[];
+        if (json) io.out(JSON.stringify(rows, null, 2));
+        else {
+          const zh = lang === 'zh';
+          io.out(
+            table(
+              ['#', zh ? '时间' : 'time', zh ? '文件' : 'file', zh ? '类型' : 'kind', zh ? '服务商' : 'provider', zh ? '期间' : 'period', zh ? '合计' : 'total', zh ? '入库' : 'stored', zh ? '拒收' : 'rejected', zh ? '替换' : 'replaced', 'sha256'],
+              rows.map((r) => [r.id!, String(r.submitted_at).slice(0, 19), r.file_name!, r.kind!, r.provider ?? '—', r.period ?? '—', r.rows_total!, r.rows_accepted!, r.rows_rejected!, r.rows_replaced!, String(r.file_sha256).slice(0, 12)]),
+            ),
+          );
+        }
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+};

@@ -1,0 +1,212 @@
+// Canonical service-data record kinds: JSON Schemas (public contract, see docs/data-model.md),
+// natural keys, and the time field that places a record in a period.
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import {
+  BUILDING_TYPES,
+  COMPLEXITY,
+  EQUIPMENT_KINDS,
+  EXCLUSIONS,
+  MEASUREMENT_KINDS,
+  PRIORITIES,
+  RECORD_FIELDS,
+  WORK_ORDER_CATEGORIES,
+  type RecordKind,
+} from '../model/vocabulary.ts';
+
+type Schema = Record<string, unknown>;
+
+export const DATA_SCHEMA_BASE = 'https://charter.invalid/schemas/v1/data/';
+
+const text = (description: string): Schema => ({ type: 'string', minLength: 1, description });
+const code = (description: string): Schema => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$', description });
+const time = (description: string): Schema => ({
+  type: 'string',
+  // ISO 8601 date-time; without an offset it is local to the configured zone.
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?$',
+  description,
+});
+const date = (description: string): Schema => ({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const oneOf = (values: readonly string[], description: string): Schema => ({ type: 'string', enum: [...values], description });
+const count = (description: string): Schema => ({ type: 'integer', minimum: 0, description });
+const exclusion = { type: 'string', enum: ['', ...EXCLUSIONS], description: 'Empty, or why the case is not counted. 不计入原因。' };
+
+function record(kind: RecordKind, title: string, required: string[], properties: Record<string, Schema>): Schema {
+  const fields = RECORD_FIELDS[kind] as readonly string[];
+  for (const k of Object.keys(properties)) if (!fields.includes(k)) throw new Error(`${kind}.${k} is not in RECORD_FIELDS`);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${DATA_SCHEMA_BASE}${kind}.schema.json`,
+    title,
+    type: 'object',
+    required,
+    additionalProperties: false,
+    properties,
+  };
+}
+
+export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
+  'work-orders': record('work-orders', '报修工单 Work order', ['id', 'provider', 'campus', 'category', 'priority', 'reported_at'], {
+    id: code('Work-order number. 工单号。'),
+    provider: code('Provider id. 服务商。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id. 楼宇。'),
+    location: text('Where, in words. 报修地点。'),
+    category: oneOf(WORK_ORDER_CATEGORIES, 'lighting = in-building lighting, switches, sockets; power = supply equipment and lines. 类别。'),
+    priority: oneOf(PRIORITIES, 'An elevator accident is 4.3’s 10-minute case. 紧急程度。'),
+    complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
+    reported_at: time('Reported. 报修时间。'),
+    dispatched_at: time('Dispatched. 派单时间。'),
+    responded_at: time('First response. 响应时间。'),
+    arrived_at: time('On site. 到场时间。'),
+    completed_at: time('Repaired. 完工时间。'),
+    during_class: { type: 'boolean', description: 'Reported during class. 上课期间。' },
+    exclusion,
+  }),
+  complaints: record('complaints', '投诉 Complaint', ['id', 'provider', 'received_at'], {
+    id: code('Complaint number. 投诉编号。'),
+    provider: code('Provider id. 服务商。'),
+    received_at: time('Received. 收到时间。'),
+    registered_at: time('Registered. 登记时间。'),
+    dispatched_at: time('Dispatched. 分派时间。'),
+    replied_at: time('Answered. 反馈时间。'),
+    resolved_at: time('Resolved. 办结时间。'),
+    channel: text('Channel (hotline, online, in person …). 渠道。'),
+    complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
+    exclusion,
+  }),
+  consultations: record('consultations', '咨询 Consultation', ['id', 'provider', 'received_at'], {
+    id: code('Number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    received_at: time('Received. 收到时间。'),
+    replied_at: time('Answered. 答复时间。'),
+    complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
+    channel: text('Channel. 渠道。'),
+    exclusion,
+  }),
+  activities: record('activities', '巡查、检查、演练等 Activity carried out', ['id', 'provider', 'activity', 'performed_at', 'campus'], {
+    id: code('Log number. 记录编号。'),
+    provider: code('Provider id. 服务商。'),
+    activity: code('Activity code from standards/activities.yaml. 活动代码。'),
+    performed_at: time('When. 时间。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id, for building-scoped activities. 楼宇。'),
+    area: code('Place id (power room, water tank …). 场所。'),
+    result: text('Result. 结果。'),
+    notes: text('Notes. 备注。'),
+  }),
+  'equipment-counts': record('equipment-counts', '设备完好数 Equipment count', ['date', 'provider', 'campus', 'kind', 'total', 'intact'], {
+    date: date('Counted on. 日期。'),
+    provider: code('Provider id. 服务商。'),
+    campus: code('Campus id. 校区。'),
+    kind: oneOf(EQUIPMENT_KINDS, 'What was counted. 设备类别。'),
+    total: count('Total. 总数。'),
+    intact: count('In good order. 完好数。'),
+  }),
+  measurements: record('measurements', '测量 Measurement', ['id', 'provider', 'kind', 'measured_at'], {
+    id: code('Number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    kind: oneOf(MEASUREMENT_KINDS, 'What was measured. 测量类别。'),
+    measured_at: time('When. 时间。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id. 楼宇。'),
+    point: code('Measuring point. 测点。'),
+    station: code('Heat exchange station (place id). 换热站。'),
+    value: { type: 'number', description: 'Reading. 读数。' },
+    unit: text('Unit of the reading. 单位。'),
+    sampled: count('Items sampled. 抽查数。'),
+    misplaced: count('Items wrong (misshelved …). 错误数。'),
+    passed: { type: 'boolean', description: 'Test passed. 是否合格。' },
+  }),
+  surveys: record('surveys', '满意度调查 Survey', ['provider', 'period', 'respondents', 'satisfied'], {
+    provider: code('Provider id. 服务商。'),
+    period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM. 月份。' },
+    respondents: count('Respondents. 参与人数。'),
+    satisfied: count('Satisfied. 满意人数。'),
+    questions: { type: 'array', description: 'Per-question results. 分题结果。', items: { type: 'object', required: ['question', 'respondents', 'satisfied'], additionalProperties: false, properties: { question: text('Question.'), respondents: count('Respondents.'), satisfied: count('Satisfied.') } } },
+  }),
+  'inspection-results': record('inspection-results', '现场检查结果 Inspection result', ['id', 'provider', 'requirement', 'inspected_at', 'passed'], {
+    id: code('Number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    requirement: text('Requirement id. 条款编号。'),
+    inspected_at: time('When. 时间。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id. 楼宇。'),
+    inspector: text('Inspector. 检查人。'),
+    passed: { type: 'boolean', description: 'Passed. 是否通过。' },
+    notes: text('Notes. 备注。'),
+  }),
+  documents: record('documents', '档案 Document', ['id', 'provider', 'requirement', 'title'], {
+    id: code('Number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    requirement: text('Requirement id. 条款编号。'),
+    title: text('Title. 名称。'),
+    dated: date('Dated. 日期。'),
+    kept_until: date('Kept until. 保存至。'),
+  }),
+};
+
+/** Fields holding instants, per kind (normalised to ISO with offset on submission). */
+export const TIME_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
+  Object.entries(RECORD_SCHEMAS).map(([k, s]) => [
+    k,
+    Object.entries((s as { properties: Record<string, Schema> }).properties)
+      .filter(([, p]) => typeof p.pattern === 'string' && (p.pattern as string).includes('T\\d{2}'))
+      .map(([f]) => f),
+  ]),
+) as Record<RecordKind, string[]>;
+
+/** The field that places a record in a period (YYYY-MM of it). */
+export const EVENT_FIELD: Record<RecordKind, string> = {
+  'work-orders': 'reported_at',
+  complaints: 'received_at',
+  consultations: 'received_at',
+  activities: 'performed_at',
+  'equipment-counts': 'date',
+  measurements: 'measured_at',
+  surveys: 'period',
+  'inspection-results': 'inspected_at',
+  documents: 'dated',
+};
+
+/** Records without an id are keyed by what identifies them; a resubmission with the same key replaces. */
+export function recordKey(kind: RecordKind, r: Record<string, unknown>): string {
+  switch (kind) {
+    case 'equipment-counts':
+      return `${r.date}|${r.provider}|${r.campus}|${r.kind}`;
+    case 'surveys':
+      return `${r.provider}|${r.period}`;
+    default:
+      return String(r.id);
+  }
+}
+
+/** Pairs (earlier, later) that must be in order; a violation is kept and flagged, never fixed. */
+export const TIME_ORDER: Partial<Record<RecordKind, [string, string][]>> = {
+  'work-orders': [
+    ['reported_at', 'dispatched_at'],
+    ['reported_at', 'responded_at'],
+    ['reported_at', 'arrived_at'],
+    ['reported_at', 'completed_at'],
+    ['arrived_at', 'completed_at'],
+  ],
+  complaints: [
+    ['received_at', 'registered_at'],
+    ['received_at', 'dispatched_at'],
+    ['received_at', 'replied_at'],
+    ['received_at', 'resolved_at'],
+  ],
+  consultations: [['received_at', 'replied_at']],
+};
+
+export const BUILDING_TYPE_LIST = BUILDING_TYPES;
+
+let compiled: Map<RecordKind, ValidateFunction> | undefined;
+
+/** One Ajv instance for the data kinds, each validator compiled once. */
+export function recordValidator(kind: RecordKind): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    compiled = new Map(Object.entries(RECORD_SCHEMAS).map(([k, s]) => [k as RecordKind, ajv.compile(s)]));
+  }
+  return compiled.get(kind)!;
+}

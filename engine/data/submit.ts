@@ -1,0 +1,288 @@
+// `charter submit` as a plain function: a file in, a recorded submission (or a refusal) out.
+// All-or-nothing by default; with acceptValid the valid rows are stored and every rejected row goes
+// to a rejects file with its reasons. A record submitted before is replaced and its old version kept.
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
+import type { MappingFile } from '../model/types.ts';
+import type { RecordKind } from '../model/vocabulary.ts';
+import type { Store } from '../store/store.ts';
+import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
+import { openTable, ReadError, type RawRow } from './readers.ts';
+import { EVENT_FIELD, recordKey, recordValidator, TIME_ORDER } from './records.ts';
+
+export interface SubmitOptions {
+  file: string;
+  /** How the file is named in messages. */
+  display: string;
+  kind: RecordKind;
+  mapping?: MappingFile;
+  provider?: string;
+  period?: string;
+  encoding?: string;
+  sheet?: string;
+  acceptValid: boolean;
+  rejectsDir: string;
+  now: Date;
+  tz: string;
+  register: RegisterIndex;
+  activities: Set<string>;
+  store: Store;
+  /** Language of the reasons written to the rejects file. */
+  lang?: Lang;
+  /** How many problems to keep in memory for the report; all of them go to the rejects file. */
+  keep?: number;
+  onProgress?: (rows: number) => void;
+}
+
+export interface SubmitResult {
+  status: 'stored' | 'refused' | 'partial';
+  submissionId?: number;
+  format: string;
+  encoding?: string;
+  sha256: string;
+  total: number;
+  accepted: number;
+  rejected: number;
+  replaced: number;
+  flagged: number;
+  /** File-level problems (a missing column, an unreadable file): nothing was stored. */
+  fileProblems: Diagnostic[];
+  /** Row problems, the first `keep` of them. */
+  problems: Diagnostic[];
+  problemCount: number;
+  warnings: Diagnostic[];
+  rejectsFile?: string;
+}
+
+async function sha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** CSV cell quoting for the rejects file (opened by people in Excel: UTF-8 with BOM). */
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+class RejectsWriter {
+  private fd: number | undefined;
+  private buf: string[] = [];
+  readonly tmp: string;
+  readonly path: string;
+  private readonly headers: string[];
+  constructor(path: string, headers: string[]) {
+    this.path = path;
+    this.headers = headers;
+    this.tmp = path + '.partial';
+  }
+  add(row: RawRow, reasons: string[]): void {
+    if (this.fd === undefined) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+      const head = this.headers.length ? this.headers : ['record'];
+      this.buf.push('\uFEFF' + ['行号 row', '问题 problems', ...head].map(csvCell).join(',') + '\n');
+    }
+    const cells = Array.isArray(row.raw) ? row.raw : [row.raw];
+    this.buf.push([row.row, reasons.join('；'), ...cells].map(csvCell).join(',') + '\n');
+    if (this.buf.length >= 1000) this.flush();
+  }
+  private flush(): void {
+    if (this.fd !== undefined && this.buf.length) writeSync(this.fd, this.buf.join(''));
+    this.buf = [];
+  }
+  close(): string | undefined {
+    if (this.fd === undefined) return undefined;
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.tmp, this.path);
+    return this.path;
+  }
+  discard(): void {
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      rmSync(this.tmp, { force: true });
+    }
+  }
+}
+
+export async function submit(o: SubmitOptions): Promise<SubmitResult> {
+  const keep = o.keep ?? 1000;
+  const hash = await sha256(o.file);
+  const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [] };
+  const mapping = o.mapping ?? canonicalMapping(o.kind);
+  if (mapping.record_kind !== o.kind) {
+    result.fileProblems.push(diag('CH320', o.display, { line: 1, col: 1 }, { mapping: mapping.id, mappingKind: mapping.record_kind, kind: o.kind }));
+    return result;
+  }
+  let table;
+  try {
+    const opts: { encoding?: string; legacyEncoding?: string; sheet?: string; headerRow?: number } = {};
+    if (o.encoding) opts.encoding = o.encoding;
+    if (mapping.encoding) opts.legacyEncoding = mapping.encoding;
+    const sheet = o.sheet ?? mapping.sheet;
+    if (sheet) opts.sheet = sheet;
+    if (mapping.header_row) opts.headerRow = mapping.header_row;
+    table = await openTable(o.file, opts);
+  } catch (e) {
+    if (e instanceof ReadError) {
+      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));
+      return result;
+    }
+    throw e;
+  }
+  result.format = table.format;
+  if (table.encoding) result.encoding = table.encoding;
+  const tabular = table.format === 'csv' || table.format === 'xlsx';
+  const cm = compileMapping(mapping, tabular ? table.headers : undefined);
+  const headerLine = mapping.header_row ?? 1;
+  for (const m of cm.missing) {
+    result.fileProblems.push(diag('CH301', o.display, { line: headerLine, col: 1 }, { field: m.field, header: m.headers.join(' / '), present: table.headers.join(', ') }));
+  }
+  if (result.fileProblems.length) return result;
+  for (const h of cm.unused) {
+    result.warnings.push(diag('CH322', o.display, { line: headerLine, col: table.headers.indexOf(h) + 1 }, { header: h }));
+  }
+  const colOf = (column: string): number => (tabular ? table.headers.indexOf(column) + 1 : 0);
+  const headerOf = new Map(cm.columns.map((c) => [c.col.field, c.header ?? c.col.field]));
+  const cellOf = (field: string): string => headerOf.get(field) ?? field;
+
+  const db = o.store.db;
+  const rejects = new RejectsWriter(join(o.rejectsDir, `${basename(o.file).replace(/\.[^.]+$/, '')}.${hash.slice(0, 8)}.rejects.csv`), table.headers);
+  const insert = db.prepare('INSERT INTO records (kind, record_key, provider, campus, event_at, data, flags, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, record_key) DO NOTHING');
+  const owner = db.prepare('SELECT submission_id AS s FROM records WHERE kind = ? AND record_key = ?');
+  const keepOld = db.prepare('INSERT INTO record_history (kind, record_key, data, flags, submission_id, replaced_by) SELECT kind, record_key, data, flags, submission_id, ? FROM records WHERE kind = ? AND record_key = ?');
+  const replace = db.prepare('UPDATE records SET provider = ?, campus = ?, event_at = ?, data = ?, flags = ?, submission_id = ? WHERE kind = ? AND record_key = ?');
+  const validateRecord = recordValidator(o.kind);
+  const eventField = EVENT_FIELD[o.kind];
+  const order = TIME_ORDER[o.kind] ?? [];
+  const ctx = { tz: o.tz, register: o.register, byObject: !tabular };
+  const reg = o.register;
+  const checkRefs = reg.campus.size > 0;
+
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const sub = db
+      .prepare('INSERT INTO submissions (submitted_at, file_name, file_sha256, format, encoding, kind, provider, period, mapping, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(o.now.toISOString(), basename(o.file), hash, table.format, table.encoding ?? null, o.kind, o.provider ?? null, o.period ?? null, o.mapping?.id ?? null, o.acceptValid ? 'accept-valid' : 'all-or-nothing');
+    const subId = Number(sub.lastInsertRowid);
+
+    const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, o.display, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
+    for await (const raw of table.rows) {
+      result.total++;
+      if (o.onProgress && result.total % 50000 === 0) o.onProgress(result.total);
+      const found: Diagnostic[] = [];
+      let record: Record<string, unknown> = {};
+      if (raw.problem) {
+        found.push(diag(raw.problem.code, o.display, { line: raw.row, col: 1 }, { detail: raw.problem.detail, row: raw.row }));
+      } else {
+        const mapped = applyMapping(cm, raw.values, ctx);
+        record = mapped.record;
+        for (const p of mapped.problems) found.push(problem(raw.row, p));
+        const at = (field: string, code: string, args: Record<string, string | number>): void => {
+          found.push(problem(raw.row, { code, column: cellOf(field), value: String(record[field] ?? ''), args: { field, ...args } }));
+        };
+        if (o.provider !== undefined) {
+          if (record.provider === undefined) record.provider = o.provider;
+          else if (record.provider !== o.provider) at('provider', 'CH314', { expected: o.provider });
+        }
+        if (checkRefs) {
+          if (record.provider !== undefined && !reg.provider.has(String(record.provider))) at('provider', 'CH306', { what: 'provider' });
+          if (record.campus !== undefined && reg.campus.get(String(record.campus)) !== record.campus) at('campus', 'CH306', { what: 'campus' });
+          if (record.building !== undefined) {
+            const campus = reg.buildingCampus.get(String(record.building));
+            if (campus === undefined) at('building', 'CH306', { what: 'building' });
+            else if (record.campus !== undefined && campus !== record.campus) at('building', 'CH321', { campus: String(record.campus), actual: campus });
+          }
+          if (record.area !== undefined && !reg.placeCampus.has(String(record.area))) at('area', 'CH306', { what: 'place' });
+          if (record.station !== undefined && !reg.placeCampus.has(String(record.station))) at('station', 'CH306', { what: 'place' });
+        }
+        if (record.activity !== undefined && !o.activities.has(String(record.activity))) at('activity', 'CH306', { what: 'activity' });
+        if (found.length === 0 && !validateRecord(record)) {
+          for (const e of validateRecord.errors ?? []) {
+            if (e.keyword === 'required') {
+              const field = (e.params as { missingProperty: string }).missingProperty;
+              found.push(problem(raw.row, { code: 'CH302', column: cellOf(field), value: '', args: { field } }));
+            } else {
+              const field = e.instancePath.slice(1).split('/')[0] ?? '';
+              found.push(problem(raw.row, { code: 'CH308', column: cellOf(field), value: String(record[field] ?? ''), args: { field, detail: e.message ?? e.keyword } }));
+            }
+          }
+        }
+        if (found.length === 0 && o.period !== undefined) {
+          const ev = String(record[eventField] ?? '');
+          if (ev.slice(0, 7) !== o.period) at(eventField, 'CH313', { period: o.period });
+        }
+      }
+      if (found.length) {
+        result.rejected++;
+        result.problemCount += found.length;
+        for (const d of found) if (result.problems.length < keep) result.problems.push(d);
+        rejects.add(raw, found.map((d) => `${d.code} ${message(d, o.lang ?? 'zh').message}`));
+        continue;
+      }
+      // Impossible times are kept and flagged, never fixed.
+      const flags: string[] = [];
+      for (const [a, b] of order) {
+        const va = record[a];
+        const vb = record[b];
+        if (typeof va === 'string' && typeof vb === 'string' && Date.parse(vb) < Date.parse(va)) {
+          flags.push(`impossible-time:${b}<${a}`);
+          if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: vb, args: { field: b, before: a, beforeValue: va } }));
+        }
+      }
+      if (flags.length) result.flagged++;
+      const key = recordKey(o.kind, record);
+      const data = JSON.stringify(record);
+      const flagText = flags.length ? JSON.stringify(flags) : null;
+      const provider = (record.provider as string | undefined) ?? null;
+      const campus = (record.campus as string | undefined) ?? null;
+      const ev = (record[eventField] as string | undefined) ?? null;
+      if (Number(insert.run(o.kind, key, provider, campus, ev, data, flagText, subId).changes) === 0) {
+        const prev = owner.get(o.kind, key) as { s: number };
+        if (prev.s === subId) {
+          const d = problem(raw.row, { code: 'CH307', column: cellOf(o.kind === 'equipment-counts' || o.kind === 'surveys' ? eventField : 'id'), value: key, args: { key } });
+          result.rejected++;
+          result.problemCount++;
+          if (result.problems.length < keep) result.problems.push(d);
+          rejects.add(raw, [`CH307 ${message(d, o.lang ?? 'zh').message}`]);
+          continue;
+        }
+        keepOld.run(subId, o.kind, key);
+        replace.run(provider, campus, ev, data, flagText, subId, o.kind, key);
+        result.replaced++;
+      }
+      result.accepted++;
+    }
+
+    if (result.rejected > 0 && !o.acceptValid) {
+      db.exec('ROLLBACK');
+      result.status = 'refused';
+      result.accepted = 0;
+      result.replaced = 0;
+    } else {
+      db.prepare('UPDATE submissions SET rows_total = ?, rows_accepted = ?, rows_rejected = ?, rows_replaced = ?, rows_flagged = ? WHERE id = ?').run(result.total, result.accepted, result.rejected, result.replaced, result.flagged, subId);
+      db.exec('COMMIT');
+      result.submissionId = subId;
+      result.status = result.rejected ? 'partial' : 'stored';
+    }
+    committed = true;
+    const path = rejects.close();
+    if (path) result.rejectsFile = path;
+  } catch (e) {
+    if (!committed) db.exec('ROLLBACK');
+    rejects.discard();
+    if (e instanceof ReadError) {
+      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));
+      result.status = 'refused';
+      result.accepted = 0;
+      return result;
+    }
+    throw e;
+  }
+  return result;
+}

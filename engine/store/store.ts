@@ -1,0 +1,98 @@
+// The store: Node 24's built-in SQLite (node:sqlite). Chosen over better-sqlite3 because it ships with
+// the runtime — no native build, no binary download — and its synchronous API suits a CLI.
+// One submission is one transaction; schema changes are numbered migrations.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export const DEFAULT_DB = 'charter-data/charter.sqlite';
+export const DB_ENV = 'CHARTER_DB';
+
+export function dbPath(flag: string | undefined, cwd: string): string {
+  return resolve(cwd, flag ?? process.env[DB_ENV] ?? DEFAULT_DB);
+}
+
+/** Numbered migrations, applied in order, each once. Never edit a shipped one: add the next. */
+export const MIGRATIONS: { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'submissions, records with history',
+    sql: `
+      CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        submitted_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT,
+        kind TEXT NOT NULL,
+        provider TEXT,
+        period TEXT,
+        mapping TEXT,
+        rows_total INTEGER NOT NULL DEFAULT 0,
+        rows_accepted INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0,
+        rows_replaced INTEGER NOT NULL DEFAULT 0,
+        rows_flagged INTEGER NOT NULL DEFAULT 0,
+        mode TEXT NOT NULL
+      );
+      CREATE TABLE records (
+        kind TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        provider TEXT,
+        campus TEXT,
+        event_at TEXT,
+        data TEXT NOT NULL,
+        flags TEXT,
+        submission_id INTEGER NOT NULL REFERENCES submissions(id),
+        PRIMARY KEY (kind, record_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX records_by_kind_time ON records (kind, event_at);
+      CREATE INDEX records_by_provider ON records (kind, provider, event_at);
+      CREATE TABLE record_history (
+        kind TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        data TEXT NOT NULL,
+        flags TEXT,
+        submission_id INTEGER NOT NULL,
+        replaced_by INTEGER NOT NULL REFERENCES submissions(id)
+      );
+      CREATE INDEX record_history_by_key ON record_history (kind, record_key);
+    `,
+  },
+];
+
+export interface Store {
+  db: DatabaseSync;
+  path: string;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  // WAL keeps readers unblocked while a submission writes; NORMAL sync is durable at each commit in WAL mode.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+  migrate(db);
+  return { db, path, close: () => db.close() };
+}
+
+export function migrate(db: DatabaseSync): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number };
+  let current = row.v;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
+      db.exec('COMMIT');
+      current = m.version;
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+  return current;
+}
