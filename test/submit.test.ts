@@ -237,3 +237,58 @@ describe('crash safety', () => {
     store.close();
   }, 60_000);
 });
+
+describe('one smallest bad input per service-data code', () => {
+  const WO = '{"id":"W1","provider":"huayu-property","campus":"main","category":"water","priority":"normal","reported_at":"2026-03-05T08:00"';
+  const cases: { code: string; name: string; file: string; content: string | Buffer; extra?: Partial<SubmitOptions>; where?: [number, number] }[] = [
+    { code: 'CH301', name: 'a header the mapping needs is missing', file: 'a.csv', content: '工单编号,服务单位\nW1,华宇物业服务有限公司\n', extra: { mapping: undefined }, where: [1, 1] },
+    { code: 'CH302', name: 'a required value is empty', file: 'a.ndjson', content: '{"id":"W1","provider":"huayu-property","campus":"main","category":"water","priority":"normal"}\n', where: [1, 0] },
+    { code: 'CH303', name: 'a value outside the vocabulary', file: 'a.ndjson', content: WO.replace('"water"', '"plumbing"') + '}\n', where: [1, 0] },
+    { code: 'CH304', name: 'an impossible date', file: 'a.ndjson', content: WO.replace('2026-03-05T08:00', '2026-02-30T08:00') + '}\n', where: [1, 0] },
+    { code: 'CH305', name: 'a number that is not one', file: 'a.csv', content: 'date,provider,campus,kind,total,intact\n2026-03-31,xinyuan-service,main,street-lights,many,3\n', extra: { kind: 'equipment-counts' }, where: [2, 5] },
+    { code: 'CH306', name: 'an unregistered building', file: 'a.ndjson', content: WO + ',"building":"zz9"}\n', where: [1, 0] },
+    { code: 'CH307', name: 'the same id twice in a file', file: 'a.ndjson', content: `${WO}}\n${WO}}\n`, where: [2, 0] },
+    { code: 'CH308', name: 'an id with spaces', file: 'a.ndjson', content: WO.replace('"W1"', '"W 1"') + '}\n', where: [1, 0] },
+    { code: 'CH309', name: 'completion before report (kept, flagged)', file: 'a.ndjson', content: WO + ',"completed_at":"2026-03-05T07:00"}\n', where: [1, 0] },
+    { code: 'CH310', name: 'GBK bytes read as UTF-8', file: 'a.csv', content: Buffer.concat([Buffer.from('id,provider\n'), Buffer.from([0xd0, 0xa3, 0xc7, 0xf8]), Buffer.from(',x\n')]), extra: { encoding: 'utf-8' }, where: [1, 1] },
+    { code: 'CH313', name: 'a row outside the declared period', file: 'a.ndjson', content: WO + '}\n', extra: { period: '2026-04' }, where: [1, 0] },
+    { code: 'CH314', name: 'another provider’s row', file: 'a.ndjson', content: WO + '}\n', extra: { provider: 'xinyuan-service' }, where: [1, 0] },
+    { code: 'CH315', name: 'a row with too many cells', file: 'a.csv', content: 'id,provider,campus,category,priority,reported_at\nW1,huayu-property,main,water,normal,2026-03-05T08:00,extra\n', where: [2, 1] },
+    { code: 'CH316', name: 'a line that is not JSON', file: 'a.ndjson', content: '{"id":\n', where: [1, 1] },
+    { code: 'CH317', name: 'an empty CSV', file: 'a.csv', content: '', where: [1, 1] },
+    { code: 'CH319', name: 'an unknown JSON field', file: 'a.ndjson', content: WO + ',"colour":"red"}\n', where: [1, 0] },
+    { code: 'CH320', name: 'a mapping for another kind', file: 'a.csv', content: 'x\n1\n', extra: { kind: 'complaints' }, where: [1, 1] },
+    { code: 'CH321', name: 'a building on another campus', file: 'a.ndjson', content: WO + ',"building":"d09"}\n', where: [1, 0] },
+    { code: 'CH322', name: 'an unmapped column (warned, not silently dropped)', file: 'a.csv', content: 'id,provider,campus,category,priority,reported_at,备注\nW1,huayu-property,main,water,normal,2026-03-05T08:00,x\n', where: [1, 7] },
+  ];
+  it.each(cases)('$code: $name', async ({ code, file, content, extra, where }) => {
+    const { store, dir } = freshStore();
+    const f = join(dir, file);
+    writeFileSync(f, content);
+    const e: Partial<SubmitOptions> = { ...extra };
+    if (code === 'CH301') e.mapping = mapping('repair-platform-gbk-csv');
+    if (code === 'CH320') e.mapping = mapping('repair-platform-gbk-csv');
+    const r = await submit(opts(store, dir, f, e));
+    const all = [...r.fileProblems, ...r.problems, ...r.warnings];
+    const hit = all.filter((d) => d.code === code);
+    expect(hit.length, JSON.stringify(all.map((d) => d.code))).toBeGreaterThan(0);
+    expect([hit[0]!.line, hit[0]!.col]).toEqual(where);
+  });
+
+  it.each([
+    [['submit', 'x.txt.gz', '--kind', 'work-orders'], 'CH003'],
+    [['submit', 'README.md', '--kind', 'work-orders'], 'CH311'],
+    [['submit', 'test/fixtures/data/activities.ndjson', '--kind', 'activities', '--tree', 'test/fixtures/errors'], 'CH312'],
+  ])('CLI %j → %s', (args, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-cli-'));
+    const r = charter([...args, '--db', join(dir, 'db.sqlite')]);
+    expect(r.code).toBeGreaterThan(0);
+    expect(r.stdout + r.stderr).toContain(code);
+  });
+
+  it('every service-data code is exercised here or above', async () => {
+    const { CATALOGUE } = await import('../engine/diagnostics.ts');
+    const here = new Set([...cases.map((c) => c.code), 'CH311', 'CH312', 'CH318']);
+    expect(Object.keys(CATALOGUE).filter((c) => c.startsWith('CH3') && !here.has(c))).toEqual([]);
+  });
+});

@@ -1,39 +1,25 @@
 // Cell values to canonical values: dates in the formats real exports use, Excel serials, numbers, flags.
 // Hand-written and allocation-light because it runs once per cell on files of a million rows.
 
-/** Minutes east of UTC for a zone at a UTC instant. Asia/Shanghai has no DST, so it is a constant. */
-const offsetCache = new Map<string, Intl.DateTimeFormat>();
-export function zoneOffsetMinutes(tz: string, utcMs: number): number {
-  if (tz === 'Asia/Shanghai' || tz === 'Asia/Chongqing' || tz === 'PRC') return 480;
-  let f = offsetCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    offsetCache.set(tz, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
-}
+import { zone } from '../calendar/zone.ts';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-function offsetText(min: number): string {
+function offsetText(ms: number): string {
+  const min = Math.round(ms / 60000);
   const sign = min >= 0 ? '+' : '-';
   const a = Math.abs(min);
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
-/** Local wall-clock parts in `tz` → canonical ISO text with the zone's offset. */
+/** Local wall-clock parts in `tz` → canonical ISO text with the zone's offset (undefined if no such date). */
 export function localIso(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): string | undefined {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const probe = new Date(guess);
+  const localMs = Date.UTC(y, mo - 1, d, h, mi, s);
+  const probe = new Date(localMs);
   // Rejects 2026-02-30 and the like, which Date.UTC would roll over silently.
   if (probe.getUTCDate() !== d || probe.getUTCMonth() !== mo - 1) return undefined;
-  let off = zoneOffsetMinutes(tz, guess - 480 * 60000);
-  off = zoneOffsetMinutes(tz, guess - off * 60000);
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offsetText(off)}`;
+  return instantToIso(zone(tz).fromLocal(localMs), tz);
 }
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -44,10 +30,19 @@ export function parseIso(text: string, tz: string): string | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   if (!m[7]) return localIso(y, mo, d, h, mi, s, tz);
+  // Fast path: already canonical (seconds, no fraction) in the zone's own offset at that instant.
+  if (m[6] !== undefined && text.length === 25 && text[10] === 'T' && m[7] !== 'Z' && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59) {
+    const off = offsetMinutesOf(m[7]) * 60000;
+    if (zone(tz).offsetAt(Date.UTC(y, mo - 1, d, h, mi, s) - off) === off) return text;
+  }
   // With an offset: keep the instant, express it in the configured zone.
   const utc = Date.UTC(y, mo - 1, d, h, mi, s) - (m[7] === 'Z' ? 0 : offsetMinutesOf(m[7])) * 60000;
   if (!localIso(y, mo, d, h, mi, s, 'UTC')) return undefined;
   return instantToIso(utc, tz);
+}
+
+function daysIn(y: number, mo: number): number {
+  return mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
 }
 
 function offsetMinutesOf(o: string): number {
@@ -56,8 +51,8 @@ function offsetMinutesOf(o: string): number {
 }
 
 export function instantToIso(utcMs: number, tz: string): string {
-  const off = zoneOffsetMinutes(tz, utcMs);
-  const t = new Date(utcMs + off * 60000);
+  const off = zone(tz).offsetAt(utcMs);
+  const t = new Date(utcMs + off);
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${offsetText(off)}`;
 }
 

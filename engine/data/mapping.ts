@@ -117,7 +117,8 @@ export function applyMapping(
       if (col.required) problems.push({ code: 'CH302', column, value: '', args: { field: col.field } });
       continue;
     }
-    const shown = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const original = v;
+    const shownOf = (): string => (typeof original === 'object' ? JSON.stringify(original) : String(original));
     if (typeof v === 'string') {
       v = v.trim();
       if (col.transform === 'lower') v = (v as string).toLowerCase();
@@ -127,7 +128,7 @@ export function applyMapping(
       const key = String(v);
       if (Object.hasOwn(col.values, key)) v = col.values[key];
       else {
-        problems.push({ code: 'CH303', column, value: shown, args: { field: col.field, allowed: Object.keys(col.values).join('、') } });
+        problems.push({ code: 'CH303', column, value: shownOf(), args: { field: col.field, allowed: Object.keys(col.values).join('、') } });
         continue;
       }
     }
@@ -135,7 +136,7 @@ export function applyMapping(
       const m = ctx.register[col.lookup];
       const id = m.get(String(v)) ?? m.get(String(v).toLowerCase());
       if (!id) {
-        problems.push({ code: 'CH306', column, value: shown, args: { field: col.field, what: col.lookup } });
+        problems.push({ code: 'CH306', column, value: shownOf(), args: { field: col.field, what: col.lookup } });
         continue;
       }
       v = id;
@@ -143,14 +144,14 @@ export function applyMapping(
     if (c.isTime) {
       const iso = c.format ? c.format.parse(typeof v === 'number' ? String(v) : String(v), ctx.tz) : parseIso(String(v), ctx.tz);
       if (!iso) {
-        problems.push({ code: 'CH304', column, value: shown, args: { field: col.field, format: c.format?.source ?? 'iso' } });
+        problems.push({ code: 'CH304', column, value: shownOf(), args: { field: col.field, format: c.format?.source ?? 'iso' } });
         continue;
       }
       v = iso;
     } else if (c.isDate) {
       const d = typeof v === 'number' && c.format ? c.format.parse(String(v), 'UTC')?.slice(0, 10) : parseDate(String(v));
       if (!d) {
-        problems.push({ code: 'CH304', column, value: shown, args: { field: col.field, format: c.format?.source ?? 'yyyy-MM-dd' } });
+        problems.push({ code: 'CH304', column, value: shownOf(), args: { field: col.field, format: c.format?.source ?? 'yyyy-MM-dd' } });
         continue;
       }
       v = d;
@@ -159,20 +160,20 @@ export function applyMapping(
       if (t === 'integer' || t === 'number') {
         const n = parseNumber(v, t === 'integer');
         if (n === undefined) {
-          problems.push({ code: 'CH305', column, value: shown, args: { field: col.field, expected: t === 'integer' ? 'integer' : 'number', expectedZh: t === 'integer' ? '整数' : '数字' } });
+          problems.push({ code: 'CH305', column, value: shownOf(), args: { field: col.field, expected: t === 'integer' ? 'integer' : 'number', expectedZh: t === 'integer' ? '整数' : '数字' } });
           continue;
         }
         v = n;
       } else if (t === 'boolean') {
         const b = parseBoolean(v);
         if (b === undefined) {
-          problems.push({ code: 'CH305', column, value: shown, args: { field: col.field, expected: 'true/false', expectedZh: '是/否（true/false）' } });
+          problems.push({ code: 'CH305', column, value: shownOf(), args: { field: col.field, expected: 'true/false', expectedZh: '是/否（true/false）' } });
           continue;
         }
         v = b;
       } else if (t === 'string' && typeof v === 'number') v = String(v);
       if (c.prop.enum && !c.prop.enum.includes(String(v))) {
-        problems.push({ code: 'CH303', column, value: shown, args: { field: col.field, allowed: c.prop.enum.filter(Boolean).join(', ') } });
+        problems.push({ code: 'CH303', column, value: shownOf(), args: { field: col.field, allowed: c.prop.enum.filter(Boolean).join(', ') } });
         continue;
       }
     }

@@ -23,7 +23,42 @@ export interface Table {
   format: 'csv' | 'xlsx' | 'json' | 'ndjson';
   encoding?: string;
   headers: string[];
-  rows: AsyncIterable<RawRow>;
+  /** Rows in batches: one await per batch, not per row, keeps large files fast. */
+  rows: AsyncIterable<RawRow[]>;
+}
+
+/** Drain an object-mode stream in batches of whatever is buffered. */
+async function* batches<T>(stream: NodeJS.ReadableStream): AsyncIterable<T[]> {
+  let ended = false;
+  let error: unknown;
+  let pending = false;
+  let wake: (() => void) | undefined;
+  const poke = (): void => {
+    pending = true;
+    wake?.();
+  };
+  stream.on('readable', poke);
+  stream.on('end', () => {
+    ended = true;
+    poke();
+  });
+  stream.on('error', (e: unknown) => {
+    error = e;
+    poke();
+  });
+  for (;;) {
+    const batch: T[] = [];
+    let r: T | null;
+    while ((r = stream.read() as T | null) !== null) batch.push(r);
+    if (batch.length) yield batch;
+    if (error) throw error;
+    if (ended) return;
+    if (!batch.length) {
+      if (!pending) await new Promise<void>((res) => (wake = res));
+      pending = false;
+      wake = undefined;
+    }
+  }
 }
 
 export class ReadError extends Error {
@@ -91,39 +126,51 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
   // Explicit encoding wins; otherwise detect, assuming the mapping's legacy encoding when not UTF-8.
   const encoding = opts.encoding ?? detectEncoding(file, opts.legacyEncoding);
   const headerRow = opts.headerRow ?? 1;
-  const parser = createReadStream(file, { highWaterMark: 1 << 16 })
-    .pipe(decoder(encoding === 'gbk' ? 'gb18030' : encoding))
-    .pipe(csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-  let headers: string[] = [];
-  const next = async (): Promise<IteratorResult<{ record: string[]; info: { lines: number } }>> => {
+  const source = createReadStream(file, { highWaterMark: 1 << 16 });
+  const dec = decoder(encoding === 'gbk' ? 'gb18030' : encoding);
+  const parser = csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  // pipe() does not forward errors: a decoding error must end the parse, not leave it waiting.
+  source.on('error', (e) => parser.destroy(e));
+  dec.on('error', (e) => parser.destroy(e));
+  source.pipe(dec).pipe(parser);
+  const it = batches<{ record: string[]; info: { lines: number } }>(parser)[Symbol.asyncIterator]();
+  const next = async (): Promise<IteratorResult<{ record: string[]; info: { lines: number } }[]>> => {
     try {
       return await it.next();
     } catch (e) {
       if (e instanceof ReadError) throw e;
       const err = e as { message?: string; lines?: number };
-      throw new ReadError('CH315', { detail: err.message ?? String(e) }, err.lines ?? 1);
+      throw new ReadError('CH315', { detail: err.message ?? String(e), line: err.lines ?? 1 }, err.lines ?? 1);
     }
   };
-  for (;;) {
+  let headers: string[] = [];
+  let first: { record: string[]; info: { lines: number } }[] = [];
+  find: for (;;) {
     const r = await next();
     if (r.done) throw new ReadError('CH317', { detail: 'no header row' });
-    if (r.value.info.lines >= headerRow) {
-      headers = r.value.record.map((h) => h.trim());
-      break;
+    for (let i = 0; i < r.value.length; i++) {
+      if (r.value[i]!.info.lines >= headerRow) {
+        headers = r.value[i]!.record.map((h) => h.trim());
+        first = r.value.slice(i + 1);
+        break find;
+      }
     }
   }
   const width = headers.length;
-  async function* rows(): AsyncIterable<RawRow> {
+  const toRow = (rec: { record: string[]; info: { lines: number } }): RawRow => {
+    const cells = rec.record;
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < width; i++) values[headers[i]!] = cells[i];
+    const row: RawRow = { row: rec.info.lines, values, raw: cells };
+    if (cells.length !== width) row.problem = { code: 'CH315', detail: `${cells.length} columns, the header has ${width}` };
+    return row;
+  };
+  async function* rows(): AsyncIterable<RawRow[]> {
+    if (first.length) yield first.map(toRow);
     for (;;) {
       const r = await next();
       if (r.done) return;
-      const cells = r.value.record;
-      const values: Record<string, unknown> = {};
-      for (let i = 0; i < width; i++) values[headers[i]!] = cells[i];
-      const row: RawRow = { row: r.value.info.lines, values, raw: cells };
-      if (cells.length !== width) row.problem = { code: 'CH315', detail: `${cells.length} columns, the header has ${width}` };
-      yield row;
+      yield r.value.map(toRow);
     }
   }
   return { format: 'csv', encoding, headers, rows: rows() };
@@ -174,7 +221,7 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
     }
   }
   const width = headers.length;
-  async function* rows(): AsyncIterable<RawRow> {
+  async function* single(): AsyncIterable<RawRow> {
     for (;;) {
       const r = await rowsIt.next();
       if (r.done) return;
@@ -192,7 +239,7 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
       yield { row: r.value.number, values, raw: cells };
     }
   }
-  return { format: 'xlsx', headers, rows: rows() };
+  return { format: 'xlsx', headers, rows: grouped(single()) };
 }
 
 export async function openNdjson(file: string): Promise<Table> {
@@ -211,7 +258,7 @@ export async function openNdjson(file: string): Promise<Table> {
       }
     }
   }
-  return { format: 'ndjson', encoding: 'utf-8', headers: [], rows: rows() };
+  return { format: 'ndjson', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
 }
 
 /** A JSON array of objects. Read whole: large data belongs in NDJSON (said in docs/data.md). */
@@ -233,7 +280,20 @@ export async function openJson(file: string): Promise<Table> {
       else yield { row: i + 1, values: v as Record<string, unknown>, raw: v as Record<string, unknown> };
     }
   }
-  return { format: 'json', encoding: 'utf-8', headers: [], rows: rows() };
+  return { format: 'json', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
+}
+
+/** Group a row-at-a-time source into batches (sources that cannot hand over batches themselves). */
+async function* grouped(src: AsyncIterable<RawRow>, size = 1000): AsyncIterable<RawRow[]> {
+  let batch: RawRow[] = [];
+  for await (const r of src) {
+    batch.push(r);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 export async function openTable(file: string, opts: { encoding?: string; legacyEncoding?: string; sheet?: string; headerRow?: number }): Promise<Table> {

@@ -172,7 +172,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     const subId = Number(sub.lastInsertRowid);
 
     const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, o.display, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
-    for await (const raw of table.rows) {
+    for await (const batch of table.rows) for (const raw of batch) {
       result.total++;
       if (o.onProgress && result.total % 50000 === 0) o.onProgress(result.total);
       const found: Diagnostic[] = [];
@@ -230,7 +230,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       for (const [a, b] of order) {
         const va = record[a];
         const vb = record[b];
-        if (typeof va === 'string' && typeof vb === 'string' && Date.parse(vb) < Date.parse(va)) {
+        // Canonical times share the zone's offset, so text order is time order; otherwise parse.
+        if (typeof va === 'string' && typeof vb === 'string' && (va.length === vb.length && va.slice(19) === vb.slice(19) ? vb < va : Date.parse(vb) < Date.parse(va))) {
           flags.push(`impossible-time:${b}<${a}`);
           if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: vb, args: { field: b, before: a, beforeValue: va } }));
         }

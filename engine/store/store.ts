@@ -48,7 +48,6 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
         PRIMARY KEY (kind, record_key)
       ) WITHOUT ROWID;
       CREATE INDEX records_by_kind_time ON records (kind, event_at);
-      CREATE INDEX records_by_provider ON records (kind, provider, event_at);
       CREATE TABLE record_history (
         kind TEXT NOT NULL,
         record_key TEXT NOT NULL,
@@ -72,7 +71,7 @@ export function openStore(path: string): Store {
   mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   // WAL keeps readers unblocked while a submission writes; NORMAL sync is durable at each commit in WAL mode.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
   migrate(db);
   return { db, path, close: () => db.close() };
 }
