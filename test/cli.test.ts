@@ -106,3 +106,27 @@ describe('internal errors', () => {
     expect(readFileSync(report, 'utf8')).toContain('Error: disk full');
   });
 });
+
+describe('charter calendar', () => {
+  it('prints a month with holidays, make-up days and the term', () => {
+    const r = charter(['calendar', '2026-10']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2026年10月');
+    expect(r.stdout).toMatch(/10-01–10-07\s+法定节假日：国庆节/);
+    expect(r.stdout).toMatch(/10-10\s+调休补班：国庆节/);
+    expect(r.stdout).toContain('2026—2027学年第一学期');
+  });
+  it('says a year without holiday data is unknown, in English too', () => {
+    const r = charter(['calendar', '2027-03', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the 2027 holiday notice is not in the calendar data');
+  });
+  it('gives the month as data with --json', () => {
+    const j = JSON.parse(charter(['calendar', '2026-10', '--json']).stdout);
+    expect(j.workingDays).toBe(18);
+    expect(j.days.find((d: { date: string }) => d.date === '2026-10-10')).toMatchObject({ working: true, makeUpWorkday: true });
+  });
+  it('rejects a bad month with exit 2', () => {
+    expect(charter(['calendar', '2026-13']).code).toBe(2);
+  });
+});

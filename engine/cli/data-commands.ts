@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
-import { submit } from '../data/submit.ts';
-import { formatOf } from '../data/readers.ts';
+import type { submit as submitFn } from '../data/submit.ts';
+import { formatOf } from '../data/formats.ts';
+import { createCalendar, monthData, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
@@ -130,7 +131,9 @@ ${DB_HELP.en}
       const store = openStore(path);
       const isTty = io.color;
       try {
-        const opts: Parameters<typeof submit>[0] = {
+        // Loaded on demand: the readers pull in exceljs and csv-parse, which other commands do not need.
+        const { submit } = await import('../data/submit.ts');
+        const opts: Parameters<typeof submitFn>[0] = {
           file,
           display: positionals[0]!,
           kind: kind as RecordKind,
@@ -200,6 +203,35 @@ ${DB_HELP.en}
       } finally {
         store.close();
       }
+    },
+  },
+  calendar: {
+    summary: { zh: '显示某月的工作日历：工作日、法定节假日、调休补班、学期与假期', en: 'Print a month of the working calendar: working days, holidays, make-up workdays, terms' },
+    usage: 'charter calendar YYYY-MM [--tree DIR] [--lang zh|en] [--json]',
+    help: {
+      zh: `  YYYY-MM      月份，例如 2026-10
+  --tree DIR   标准目录（默认 standards/），从中读取学校校历（school-calendar）
+  法定节假日与调休来自 chinese-days；数据未覆盖的年份标为“未知”，不作猜测。`,
+      en: `  YYYY-MM      the month, e.g. 2026-10
+  --tree DIR   the standards tree (default standards/) holding the school calendar
+  Statutory holidays and make-up days come from chinese-days; years it does not cover are shown as unknown, never guessed.`,
+    },
+    options: { ...COMMON, tree: { type: 'string' } },
+    run({ values, positionals }, lang, json, io) {
+      const month = positionals[0];
+      if (positionals.length !== 1 || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
+        return usageError([cmdErr('CH002', { detail: `${month ?? ''} (YYYY-MM)`, command: 'calendar' })], lang, json, io);
+      }
+      const treeDir = resolve(io.cwd, (values.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const school = tree.calendars[0]?.value;
+      if (!school) return usageError([cmdErr('CH004', { value: treeDir })], lang, json, io);
+      const cal = createCalendar(school);
+      if (json) io.out(JSON.stringify(monthData(cal, month!), null, 2));
+      else io.out(renderMonth(cal, month!, lang));
+      return EXIT.ok;
     },
   },
   submissions: {

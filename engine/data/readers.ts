@@ -1,10 +1,12 @@
 // Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK),
 // XLSX, JSON and NDJSON. Each yields rows one at a time so memory stays flat as files grow.
 import { createReadStream, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { formatOf } from './formats.ts';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import type { Format } from './formats.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -20,7 +22,7 @@ export interface RawRow {
 }
 
 export interface Table {
-  format: 'csv' | 'xlsx' | 'json' | 'ndjson';
+  format: Format;
   encoding?: string;
   headers: string[];
   /** Rows in batches: one await per batch, not per row, keeps large files fast. */
@@ -73,12 +75,7 @@ export class ReadError extends Error {
   }
 }
 
-export function formatOf(file: string): Table['format'] | undefined {
-  const m = /\.(csv|txt|xlsx|json|ndjson|jsonl)$/i.exec(file);
-  if (!m) return undefined;
-  const ext = m[1]!.toLowerCase();
-  return ext === 'txt' ? 'csv' : ext === 'jsonl' ? 'ndjson' : (ext as Table['format']);
-}
+export { formatOf } from './formats.ts';
 
 /** BOM → UTF-8; otherwise UTF-8 if the first megabyte decodes strictly, else GB18030 (a superset of GBK). */
 export function detectEncoding(file: string, fallback = 'gb18030'): string {
