@@ -61,7 +61,7 @@ describe('GBK CSV with Chinese headers through a mapping', () => {
     expect(recs['WO-A4']).toMatchObject({ category: 'lighting', exclusion: 'duplicate' });
     expect(r.warnings.map((w) => [w.code, w.line, w.col])).toEqual([['CH309', 3, 9]]);
     const sub = store.db.prepare('SELECT * FROM submissions').get() as Record<string, unknown>;
-    expect(sub).toMatchObject({ file_name: 'repair-platform.gbk.csv', kind: 'work-orders', rows_total: 4, rows_accepted: 4, submitted_at: NOW.toISOString(), mapping: 'repair-platform-gbk-csv' });
+    expect(sub).toMatchObject({ file_name: 'repair-platform.gbk.csv', kind: 'work-orders', rows_total: 4, rows_accepted: 4, submitted_at: '2026-11-21T10:00:00+08:00', mapping: 'repair-platform-gbk-csv' });
     expect(sub.file_sha256).toBe(r.sha256);
   });
 });

@@ -38,7 +38,7 @@ function printProblems(ds: Diagnostic[], lang: Lang, io: Io, limit: number): voi
   for (const d of ds.slice(0, limit)) {
     const m = message(d, lang);
     const sev = d.severity === 'error' ? st.red(lang === 'zh' ? '错误' : 'error') : st.yellow(lang === 'zh' ? '警告' : 'warning');
-    io.out(`${st.bold(`${d.file}:${d.line}:${d.col}`)} ${sev} ${d.code} ${m.message}`);
+    io.out(`${st.bold(`${d.file}:${d.line}${d.col ? `:${d.col}` : ''}`)} ${sev} ${d.code} ${m.message}`);
     hints.set(d.code, m.hint);
   }
   for (const [code, hint] of hints) io.out(`  ${st.dim(lang === 'zh' ? '提示' : 'hint')} ${code}: ${hint}`);

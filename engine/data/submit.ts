@@ -10,6 +10,7 @@ import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
 import { openTable, ReadError, type RawRow } from './readers.ts';
+import { instantToIso } from './convert.ts';
 import { EVENT_FIELD, recordKey, recordValidator, TIME_ORDER } from './records.ts';
 
 export interface SubmitOptions {
@@ -168,7 +169,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   try {
     const sub = db
       .prepare('INSERT INTO submissions (submitted_at, file_name, file_sha256, format, encoding, kind, provider, period, mapping, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(o.now.toISOString(), basename(o.file), hash, table.format, table.encoding ?? null, o.kind, o.provider ?? null, o.period ?? null, o.mapping?.id ?? null, o.acceptValid ? 'accept-valid' : 'all-or-nothing');
+      .run(instantToIso(o.now.getTime(), o.tz), basename(o.file), hash, table.format, table.encoding ?? null, o.kind, o.provider ?? null, o.period ?? null, o.mapping?.id ?? null, o.acceptValid ? 'accept-valid' : 'all-or-nothing');
     const subId = Number(sub.lastInsertRowid);
 
     const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, o.display, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
