@@ -11,13 +11,14 @@
 // The base data complies with every requirement listed in CHECKED_REQUIREMENTS, with margins far from
 // the limits; every violation in the data of those requirements is an injected one and is listed in
 // the manifest. Large volumes stream to disk day by day (one day of records in memory at a time).
+import iconv from 'iconv-lite';
 import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import ExcelJS from 'exceljs';
 import type { Worksheet, stream as ExcelStream } from 'exceljs';
-import chineseDays from 'chinese-days';
+import { createCalendar } from '../calendar/calendar.ts';
 import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
 import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } from '../model/types.ts';
 
@@ -157,46 +158,9 @@ export function minuteFromSerial(serial: number): Minute {
 // ---------------------------------------------------------------------------------------------
 // GB18030 encoding
 
-let gbkTable: Map<number, number> | undefined;
-/**
- * GB18030 encoder for the BMP characters of its two-byte (GBK) area and ASCII. The table is the
- * exact inverse of the platform's own GB18030 decoder (WHATWG TextDecoder, ICU), built once from all
- * 23,940 two-byte codes — no hand-written entries. Characters outside that area throw.
- */
+/** GB18030 bytes, as Chinese Excel saves CSV (iconv-lite covers the whole of GB18030). */
 export function encodeGb18030(text: string): Buffer {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const dec = new TextDecoder('gb18030', { fatal: true });
-    const pair = new Uint8Array(2);
-    for (let b1 = 0x81; b1 <= 0xfe; b1++) {
-      for (let b2 = 0x40; b2 <= 0xfe; b2++) {
-        if (b2 === 0x7f) continue;
-        pair[0] = b1;
-        pair[1] = b2;
-        let s: string;
-        try {
-          s = dec.decode(pair);
-        } catch {
-          continue;
-        }
-        if (s.length === 1 && !gbkTable.has(s.charCodeAt(0))) gbkTable.set(s.charCodeAt(0), (b1 << 8) | b2);
-      }
-    }
-  }
-  const out = Buffer.allocUnsafe(text.length * 2);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      out[n++] = c;
-      continue;
-    }
-    const code = gbkTable.get(c);
-    if (code === undefined) throw new Error(`GB18030: cannot encode U+${c.toString(16).toUpperCase().padStart(4, '0')} in ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}`);
-    out[n++] = code >> 8;
-    out[n++] = code & 0xff;
-  }
-  return out.subarray(0, n);
+  return iconv.encode(text, 'gb18030');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +268,7 @@ export interface DayInfo {
   day: number;
   /** 0 = Sunday. */
   dow: number;
-  /** A working day per chinese-days (statutory holidays, make-up days) and the school calendar. */
+  /** A working day per the engine's calendar: statutory holidays and make-up days (chinese-days data), school closures and extra workdays. */
   working: boolean;
   /** Working exactly when Monday–Friday: a naive weekday rule agrees with the calendar. */
   plain: boolean;
@@ -342,16 +306,16 @@ export function loadWorld(root = ROOT): World {
   const t = calendar.terms.find((x) => x.id === TERM_ID);
   if (!t) throw new Error(`calendar has no term ${TERM_ID}`);
   const term = { id: TERM_ID, start: String(t.start), end: String(t.end) };
-  const closures = new Set((calendar.closures ?? []).map((c) => String(c.date)));
-  const extra = new Set((calendar.extra_workdays ?? []).map((c) => String(c.date)));
-  const heating = (calendar.heating_season ?? []).map((h) => [dayNumber(String(h.start)), dayNumber(String(h.end))] as const);
+  // The engine's calendar reads chinese-days' data table, so the answers do not depend on the machine's zone.
+  const cal = createCalendar(calendar);
   const days: DayInfo[] = [];
   for (let d = dayNumber(term.start); d <= dayNumber(term.end); d++) {
     const date = dateOf(d);
+    const info = cal.dayInfo(date);
+    if (!info.known) throw new Error(info.message);
     const dow = new Date(d * DAY_MS).getUTCDay();
-    const working = !closures.has(date) && (extra.has(date) || chineseDays.isWorkday(date));
     const weekday = dow >= 1 && dow <= 5;
-    days.push({ date, day: d, dow, working, plain: working === weekday, heating: heating.some(([a, b]) => d >= a && d <= b), month: date.slice(0, 7) });
+    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, month: date.slice(0, 7) });
   }
   return {
     register,
@@ -372,11 +336,6 @@ export function loadWorld(root = ROOT): World {
   };
 }
 
-function inWorkingHours(w: World, t: Minute): boolean {
-  const day = w.dayByDate.get(dateOf(Math.floor(t / 1440)));
-  const mod = t % 1440;
-  return !!day?.working && mod >= w.workStart && mod < w.workEnd;
-}
 function duringClass(w: World, b: Building, t: Minute): boolean {
   if (b.type !== 'teaching') return false;
   const day = w.dayByDate.get(dateOf(Math.floor(t / 1440)));
@@ -1207,6 +1166,12 @@ const EQUIPMENT: readonly { kind: string; provider: string; totals: Record<strin
 ];
 const STREET_LIGHT_INJECTION = { key: 'street-lights-low-main-april', campus: 'main', month: '2026-04', broken: 68 };
 
+const SURVEY_QUESTIONS: Record<string, string[]> = {
+  [HUAYU]: ['报修响应及时', '维修质量', '公共区域保洁', '安全秩序', '服务态度'],
+  [XINYUAN]: ['设施设备运行', '供暖与空调', '维修质量', '服务态度'],
+  [JIALE]: ['饭菜质量', '食品安全', '价格', '就餐环境', '服务态度'],
+};
+
 const TEMP_COLD = { key: 'room-temperature-low-east-station', station: 'east-station-1', from: '2026-03-02', to: '2026-03-08' };
 const SHELF_BAD = { key: 'misshelving-high-lib02-may', building: 'lib02', month: '2026-05' };
 
@@ -1317,7 +1282,6 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
   const perDay = apportion(weights, totalWo - WORK_ORDER_INJECTIONS.length);
   const exportDefectRng = new Rng(seed, 'export-defects');
   let woSeq = 0;
-  let firstOrder: WorkOrder | undefined;
   const exportDefect = (key: string, kind: string, file: string, pos: { line?: number; row?: number }, description: Described, extra: Partial<ManifestDefect> = {}): void => {
     manifest.defects.push({ key, kind, file, ...pos, record_kind: 'work-orders', ...extra, description });
   };
@@ -1335,7 +1299,6 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     orders.sort((a, b) => a.reported - b.reported || a.seq - b.seq);
     for (const o of orders) {
       o.id = `WO-2026-${pad(++woSeq, 6)}`;
-      firstOrder ??= o;
       const rec = workOrderRecord(o);
       const line = woN.line(ndjson('work-orders', rec));
       woC.line(canonicalCsvRow('work-orders', rec));
@@ -1396,7 +1359,7 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     await woN.flush();
     await woC.flush();
     await gbk?.flush();
-    if (xwb && di % 7 === 6) await new Promise((r) => setImmediate(r));
+    if (xws) await xlsxBackPressure(xws);
   }
   await woN.close();
   await woC.close();
@@ -1607,7 +1570,9 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
       for (const p of w.register.providers) {
         const respondents = rng.int(150, 400) * scale;
         const satisfied = Math.round(respondents * (0.92 + rng.float() * 0.05));
-        sw.line(ndjson('surveys', { provider: p.id, period: m, respondents, satisfied, questions: 12 }));
+        // Per-question results: every respondent answers every question; satisfaction 88–99 % each.
+        const questions = (SURVEY_QUESTIONS[p.id] ?? SURVEY_QUESTIONS[HUAYU]!).map((question) => ({ question, respondents, satisfied: Math.round(respondents * (0.88 + rng.float() * 0.11)) }));
+        sw.line(JSON.stringify({ provider: p.id, period: m, respondents, satisfied, questions }));
         n++;
       }
     }
@@ -1618,17 +1583,18 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
 
   // --- canonical files with defects (defects/) ---------------------------------------------------
   {
-    const base = workOrderRecord(firstOrder!);
     const fresh = (id: string, building: string, local: string): Record<string, Json | undefined> => workOrderRecord(defectOrder(id, building, local));
     const dn = new ChunkWriter(join(out, 'defects', 'work-orders.ndjson'));
     const items: [string, string, Record<string, Json | undefined>, Described, string?, string?][] = [
-      ['ndjson-duplicate-id', 'duplicate-id', { ...fresh(String(base.id), 'd07', '2026-03-03T10:12'), location: '1层大厅（灯管不亮）', category: 'lighting' }, { zh: `id ${base.id} 与 work-orders.ndjson 中的记录重复`, en: `id ${base.id} duplicates a record of work-orders.ndjson` }, 'id', String(base.id)],
+      ['ndjson-duplicate-id', 'duplicate-id', { ...fresh('WO-2026-X00010', 'd07', '2026-03-03T10:40'), location: '1层大厅（灯管不亮）', category: 'lighting' }, { zh: 'id WO-2026-X00010 在本文件第 1、2 行出现两次，内容不同（跨文件的相同 id 是更正，不是缺陷）', en: 'id WO-2026-X00010 appears on lines 1 and 2 with different contents (the same id in another file is a correction, not a defect)' }, 'id', 'WO-2026-X00010'],
       ['ndjson-unknown-category', 'unknown-value', { ...fresh('WO-2026-X00011', 'd02', '2026-03-04T09:30'), category: 'door' }, { zh: '类别 door 不在词表中', en: 'Category door is not in the vocabulary' }, 'category', 'door'],
       ['ndjson-malformed-time', 'malformed-date', { ...fresh('WO-2026-X00012', 'd04', '2026-03-05T08:07'), reported_at: '2026-03-05 8:07' }, { zh: '报修时间 “2026-03-05 8:07” 不是 ISO 8601', en: 'Reported time 2026-03-05 8:07 is not ISO 8601' }, 'reported_at', '2026-03-05 8:07'],
       ['ndjson-missing-id', 'missing-required', { ...fresh('', 't03', '2026-03-06T14:50'), id: undefined }, { zh: '缺少必填的 id', en: 'The required id is missing' }, 'id', ''],
       ['ndjson-unknown-building', 'unknown-reference', { ...fresh('WO-2026-X00013', 'd02', '2026-03-09T11:05'), building: 'd99' }, { zh: '楼宇 d99 不在校园登记中', en: 'Building d99 is not in the register' }, 'building', 'd99'],
-      ['ndjson-wrong-type', 'wrong-type', { ...fresh('WO-2026-X00014', 't01', '2026-03-10T10:20'), during_class: 'yes' }, { zh: 'during_class 应为 true/false，却是文字 "yes"', en: 'during_class should be true/false, is the text "yes"' }, 'during_class', 'yes'],
+      ['ndjson-wrong-type', 'wrong-type', { ...fresh('WO-2026-X00014', 't01', '2026-03-10T10:20'), during_class: '上课' }, { zh: 'during_class 应为 true/false，却是文字“上课”', en: 'during_class should be true/false, is the text 上课' }, 'during_class', '上课'],
     ];
+    // A valid record first: the duplicate-id item repeats its id on the next line.
+    dn.line(ndjson('work-orders', { ...fresh('WO-2026-X00010', 'd07', '2026-03-03T10:12'), location: '1层大厅（灯管不亮）', category: 'lighting' }));
     for (const [key, kind, rec, description, field, value] of items) {
       const line = dn.line(ndjson('work-orders', rec));
       manifest.defects.push({ key, kind, file: 'defects/work-orders.ndjson', line, record_kind: 'work-orders', records: rec.id ? [String(rec.id)] : undefined, field, value, description });
@@ -1646,13 +1612,26 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
       manifest.defects.push({ key, kind, file: 'defects/work-orders.csv', line, record_kind: 'work-orders', records: [String(rec.id)], field, value, description });
     }
     await dc.close();
-    manifest.files['defects/work-orders.ndjson'] = { bytes: dn.bytes, records: items.length };
+    manifest.files['defects/work-orders.ndjson'] = { bytes: dn.bytes, records: items.length + 1 };
     manifest.files['defects/work-orders.csv'] = { bytes: dc.bytes, records: csvItems.length };
   }
 
   const text = JSON.stringify(manifest, null, 2) + '\n';
   await writeText(join(out, 'manifest.json'), text);
   return manifest;
+}
+
+/**
+ * exceljs's streaming writer pushes sheet XML into the zip's deflate stream without waiting for it, so
+ * a fast producer piles up memory. Wait until the deflate stream (an exceljs internal, used only if
+ * present) has taken in what was written.
+ */
+async function xlsxBackPressure(ws: Worksheet): Promise<void> {
+  type State = { length?: number };
+  type Pipe = { writableLength?: number; _writableState?: State; _readableState?: State };
+  const pipe = (ws as unknown as { _stream?: { pipes?: Pipe[] } })._stream?.pipes?.[0];
+  const pending = (): number => (pipe?.writableLength ?? pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
+  for (let spins = 0; pending() > 4 << 20 && spins < 10_000; spins++) await new Promise((r) => setTimeout(r, 2));
 }
 
 async function writeText(path: string, text: string): Promise<void> {
