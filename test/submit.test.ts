@@ -292,3 +292,43 @@ describe('one smallest bad input per service-data code', () => {
     expect(Object.keys(CATALOGUE).filter((c) => c.startsWith('CH3') && !here.has(c))).toEqual([]);
   });
 });
+
+describe('mapping features and store location', () => {
+  it('a constant fills a field no column carries; several header spellings are accepted', async () => {
+    const { store, dir } = freshStore();
+    const f = join(dir, 'c.csv');
+    writeFileSync(f, '工单号,校区名称,故障类型,优先级,报修日期时间\nC-1,本部,水暖,普通,46086.5\n');
+    const m = { ...mapping('service-hall-xlsx'), sheet: undefined, header_row: undefined };
+    m.columns = [
+      { field: 'id', header: ['单号', '工单号'], required: true },
+      { field: 'provider', constant: 'huayu-property' },
+      ...m.columns.filter((c) => ['campus', 'category', 'priority', 'reported_at'].includes(c.field)),
+    ];
+    const r = await submit(opts(store, dir, f, { mapping: m }));
+    expect(r.problems).toEqual([]);
+    expect(stored(store)['C-1']).toMatchObject({ provider: 'huayu-property', campus: 'main', category: 'water', reported_at: '2026-03-05T12:00:00+08:00' });
+  });
+
+  it('the store path comes from --db, else CHARTER_DB, else charter-data/', async () => {
+    const { dbPath } = await import('../engine/store/store.ts');
+    const old = process.env.CHARTER_DB;
+    try {
+      delete process.env.CHARTER_DB;
+      expect(dbPath(undefined, '/x')).toBe('/x/charter-data/charter.sqlite');
+      process.env.CHARTER_DB = 'elsewhere/db.sqlite';
+      expect(dbPath(undefined, '/x')).toBe('/x/elsewhere/db.sqlite');
+      expect(dbPath('given.sqlite', '/x')).toBe('/x/given.sqlite');
+    } finally {
+      if (old === undefined) delete process.env.CHARTER_DB;
+      else process.env.CHARTER_DB = old;
+    }
+  });
+
+  it('migrations are numbered and applied once', async () => {
+    const { MIGRATIONS, migrate } = await import('../engine/store/store.ts');
+    const { store } = freshStore();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(migrate(store.db)).toBe(MIGRATIONS.length);
+    expect((store.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
+  });
+});
