@@ -348,6 +348,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '如需保存，在映射文件中为它添加一项 columns。',
     hintEn: () => 'To keep it, add it to the mapping’s columns.',
   },
+  CH401: {
+    name: 'unknown-fact-path',
+    severity: 'error',
+    zh: (a) => `规则 ${s(a, 'rule')} 读取的事实 ${s(a, 'fact')}${s(a, 'path') ? ' ' + s(a, 'path') : ''} 不在数据格式中`,
+    en: (a) => `Rule ${s(a, 'rule')} reads fact ${s(a, 'fact')}${s(a, 'path') ? ' ' + s(a, 'path') : ''}, which the data formats do not have`,
+    hintZh: (a) => `可用字段：${s(a, 'allowed')}。改正条款中的字段名，否则该规则永远不会按预期判断。`,
+    hintEn: (a) => `Available fields: ${s(a, 'allowed')}. Correct the field name in the requirement, or the rule can never judge as intended.`,
+  },
   CH201: {
     name: 'duplicate-id',
     severity: 'error',

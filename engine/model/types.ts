@@ -211,8 +211,8 @@ export interface RegisterFile {
   kind: 'register';
   id: string;
   title?: Text;
-  campuses: { id: string; name: Text }[];
-  providers: { id: string; name: string; profile?: string; contact?: string }[];
+  campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
+  providers: { id: string; name: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
   buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }

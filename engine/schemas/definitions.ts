@@ -322,10 +322,28 @@ SCHEMAS_EXTRA = {
   register: kindSchema('register', 'Charter campus register', 'Campuses, providers, buildings and other places of the university. 校园登记：校区、服务商、楼宇。', ['id', 'campuses', 'providers', 'buildings'], {
     id: ref('code'),
     title: ref('text'),
-    campuses: list('Campuses. 校区。', obj('A campus.', ['id', 'name'], { id: ref('code'), name: ref('text') }), { minItems: 1 }),
+    campuses: list(
+      'Campuses. 校区。',
+      obj('A campus.', ['id', 'name'], {
+        id: ref('code'),
+        name: ref('text'),
+        provider: { ...ref('code'), description: 'Provider answerable for campus-wide duties (patrols, drills …) not assigned in duties. 负责全校区事项的服务商。' },
+        duties: list(
+          'Campus-wide duties of named requirements assigned to providers (an id covers everything under it). 分派给各服务商的全校区事项。',
+          obj('A duty.', ['provider', 'requirements'], { provider: ref('code'), requirements: list('Requirement ids. 条款。', ref('id'), { minItems: 1 }) }),
+        ),
+      }),
+      { minItems: 1 },
+    ),
     providers: list(
       'Providers. 服务商。',
-      obj('A provider.', ['id', 'name'], { id: ref('code'), name: str('Name. 名称。'), profile: ref('code'), contact: str('Contact. 联系方式。') }),
+      obj('A provider.', ['id', 'name'], {
+        id: ref('code'),
+        name: str('Name. 名称。'),
+        profile: ref('code'),
+        contact: str('Contact. 联系方式。'),
+        service: obj('Contract service period: duties are expected only within it. 合同服务期。', ['from'], { from: ref('date'), to: ref('date') }),
+      }),
       { minItems: 1 },
     ),
     buildings: list(

@@ -109,9 +109,19 @@ function checkRegister(l: Located<RegisterFile>, idx: Index, push: Push): void {
   };
   const campuses = new Set(reg.campuses.map((c) => c.id));
   const providers = new Set(reg.providers.map((p) => p.id));
-  reg.campuses.forEach((c, i) => unique('campus', c.id, `/campuses/${i}/id`));
+  reg.campuses.forEach((c, i) => {
+    unique('campus', c.id, `/campuses/${i}/id`);
+    if (c.provider !== undefined && !providers.has(c.provider)) push('CH202', l, `/campuses/${i}/provider`, { id: c.provider, what: 'provider', whatZh: '服务商', suggest: closest(c.provider, [...providers]) });
+    (c.duties ?? []).forEach((d, j) => {
+      if (!providers.has(d.provider)) push('CH202', l, `/campuses/${i}/duties/${j}/provider`, { id: d.provider, what: 'provider', whatZh: '服务商', suggest: closest(d.provider, [...providers]) });
+      d.requirements.forEach((r, k) => {
+        if (!idx.requirements.has(r)) push('CH202', l, `/campuses/${i}/duties/${j}/requirements/${k}`, dangling(r, 'requirement', '条款', idx.requirements));
+      });
+    });
+  });
   reg.providers.forEach((p, i) => {
     unique('provider', p.id, `/providers/${i}/id`);
+    if (p.service?.to !== undefined && p.service.to < p.service.from) push('CH218', l, `/providers/${i}/service/to`, { start: p.service.from, end: p.service.to });
     if (p.profile && !idx.profiles.has(p.profile) && !idx.standards.has(p.profile)) push('CH202', l, `/providers/${i}/profile`, dangling(p.profile, 'profile', '方案', idx.profiles));
   });
   const ref = (set: Set<string>, v: string | undefined, sub: string, what: string, whatZh: string): void => {

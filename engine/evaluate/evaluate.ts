@@ -1,0 +1,600 @@
+// Judge stored service data against the requirements that apply to each provider, for one month.
+// Per case (timeliness), per expected-occurrence grid (frequency), per rate, per record and inspection.
+// Decisions are made by the compiled rules (fast path, same semantics as json-rules-engine).
+import { createHash } from 'node:crypto';
+import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
+import { instantToIso } from '../data/convert.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Located, Tree } from '../load/tree.ts';
+import { resolveProfile, type ResolvedRequirement } from '../model/resolve.ts';
+import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
+import type { RecordKind } from '../model/vocabulary.ts';
+import type { Store } from '../store/store.ts';
+import { buildIndex, valueAt } from '../validate/checks.ts';
+import { checkRule, cellRule, compileTimeliness, inspectionRule, rateRules, recordRule, type CompiledTimeliness, type ParamSet } from './compile.ts';
+import { test, type Facts } from './conditions.ts';
+
+export type Status = 'passed' | 'failed' | 'not-applicable' | 'not-reviewed' | 'error';
+/** Roll-up precedence: error > failed > passed > not-applicable > not-reviewed. */
+export const PRECEDENCE: Status[] = ['error', 'failed', 'passed', 'not-applicable', 'not-reviewed'];
+export function worst(a: Status, b: Status): Status {
+  return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
+}
+
+export interface Evidence {
+  record?: string;
+  unit?: string;
+  cell?: string;
+  outcome: string;
+  actual?: string | number;
+  required?: string | number;
+  note?: string;
+}
+
+export interface Finding {
+  requirement: string;
+  type: Requirement['type'];
+  obligation: Requirement['obligation'];
+  text: string;
+  provider: string;
+  profile: string;
+  scope: { kind: string; id: string };
+  period: string;
+  status: Status;
+  measured?: string | number;
+  required?: string | number;
+  unit?: string;
+  parameter_version?: string;
+  rules?: string[];
+  evidence: Evidence[];
+  evidence_total: number;
+  reason?: Text;
+  checklist?: Text[];
+}
+
+export interface Pledge {
+  requirement: string;
+  limit: string;
+  label: Text;
+  provider: string;
+  period: string;
+  limit_value: string;
+  n: number;
+  met: number;
+  missed: number;
+  open_breached: number;
+  open_pending: number;
+  invalid: number;
+  excluded: number;
+  excluded_by_reason: Record<string, number>;
+  rate: number | null;
+  target: number | null;
+}
+
+export interface EvaluateOptions {
+  tree: Tree;
+  store: Store;
+  period: string;
+  profile?: string;
+  provider?: string;
+  /** Instant for judging open cases; defaults to the end of the period. */
+  asOf?: Date;
+  evidenceLimit?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Findings {
+  $schema: string;
+  schema_version: 1;
+  period: string;
+  as_of: string;
+  standard: { id: string; version: string; edition: string } | null;
+  calendar: { source: string; version: string; years: string };
+  data: { sha256: string; records: Record<string, number> };
+  providers: { id: string; name: string; profile: string }[];
+  summary: Record<Status, number> & { findings: number; requirements: number; checked: number };
+  findings: Finding[];
+  pledges: Pledge[];
+  rollups: { providers: Record<string, Status>; sections: Record<string, Status>; clauses: Record<string, Status> };
+  compile_errors: Diagnostic[];
+}
+
+const EVENT_FIELD: Partial<Record<RecordKind, string>> = { 'work-orders': 'reported_at', complaints: 'received_at', consultations: 'received_at' };
+
+function monthBounds(period: string): { start: string; end: string; next: string; days: string[] } {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const first = dayNumber(`${period}-01`);
+  const last = dayNumber(`${next}-01`) - 1;
+  const days = Array.from({ length: last - first + 1 }, (_, i) => dateOf(first + i));
+  return { start: `${period}-01`, end: days.at(-1)!, next, days };
+}
+
+/** Records of a kind whose event time falls in [from, to) (canonical local text sorts as time). */
+function load(store: Store, kind: RecordKind, from: string, to: string): { rows: Record<string, unknown>[]; flags: Map<string, string[]>; hash: string } {
+  const h = createHash('sha256');
+  const flags = new Map<string, string[]>();
+  const rows: Record<string, unknown>[] = [];
+  const stmt = store.db.prepare('SELECT record_key, data, flags FROM records WHERE kind = ? AND event_at >= ? AND event_at < ? ORDER BY record_key');
+  for (const r of stmt.iterate(kind, from, to) as Iterable<{ record_key: string; data: string; flags: string | null }>) {
+    h.update(r.data);
+    const rec = JSON.parse(r.data) as Record<string, unknown>;
+    rows.push(rec);
+    if (r.flags) flags.set(r.record_key, JSON.parse(r.flags) as string[]);
+  }
+  return { rows, flags, hash: h.digest('hex') };
+}
+
+export function evaluate(o: EvaluateOptions): Findings {
+  const idx = buildIndex([o.tree]);
+  const reg = o.tree.registers[0]?.value as RegisterFile | undefined;
+  const school = o.tree.calendars[0]?.value;
+  if (!reg || !school) throw new Error('evaluation needs a campus register and a school calendar under standards/');
+  const cal = createCalendar(school);
+  const tz = school.timezone;
+  const bounds = monthBounds(o.period);
+  const asOf = o.asOf ?? new Date(Date.parse(`${bounds.next}-01T00:00:00${instantToIso(Date.parse(`${bounds.next}-01T00:00:00Z`), tz).slice(19)}`));
+  const limitN = o.evidenceLimit ?? 50;
+  const std = o.tree.standards[0]?.value;
+  const buildingOf = new Map(reg.buildings.map((b) => [b.id, b]));
+  const compileErrors: Diagnostic[] = [];
+
+  // Data for the month (and the year so far, for periods longer than a month that end in it).
+  const yearStart = `${o.period.slice(0, 4)}-01-01`;
+  const hashes: string[] = [];
+  const counts: Record<string, number> = {};
+  const cache = new Map<string, ReturnType<typeof load>>();
+  const data = (kind: RecordKind, from = bounds.start, to = `${bounds.next}-01`) => {
+    const key = `${kind}|${from}|${to}`;
+    let d = cache.get(key);
+    if (!d) {
+      d = load(o.store, kind, from, to);
+      cache.set(key, d);
+      hashes.push(`${key}:${d.hash}`);
+      counts[kind] = Math.max(counts[kind] ?? 0, d.rows.length);
+    }
+    return d;
+  };
+
+  const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
+  const findings: Finding[] = [];
+  const pledges: Pledge[] = [];
+  const resolvedCache = new Map<string, ResolvedRequirement[]>();
+
+  let done = 0;
+  const total = providers.length;
+  for (const prov of providers) {
+    const profileId = o.profile ?? prov.profile ?? std?.id ?? '';
+    let resolved = resolvedCache.get(profileId);
+    if (!resolved) {
+      resolved = resolveProfile(profileId, idx);
+      resolvedCache.set(profileId, resolved);
+    }
+    const base = (rr: ResolvedRequirement, scope: { kind: string; id: string }): Omit<Finding, 'status' | 'evidence' | 'evidence_total'> => ({
+      requirement: rr.requirement.id,
+      type: rr.requirement.type,
+      obligation: rr.requirement.obligation,
+      text: rr.requirement.text,
+      provider: prov.id,
+      profile: profileId,
+      scope,
+      period: o.period,
+    });
+    const paramsOf = (rr: ResolvedRequirement): ParamSet => ({ values: new Map(rr.parameters.map((p) => [p.name, p.values])) });
+    const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
+    const timelinessByReq = new Map<string, { met: number; n: number }>();
+
+    // Timeliness first: rates may be defined over its cases.
+    const ordered = [...resolved].sort((a, b) => (a.requirement.type === 'timeliness' ? -1 : 0) - (b.requirement.type === 'timeliness' ? -1 : 0));
+    for (const rr of ordered) {
+      const r = rr.requirement;
+      if (r.status === 'withdrawn' || r.status === 'superseded') continue;
+      const params = paramsOf(rr);
+      if (r.type === 'timeliness') {
+        const t = r.timeliness!;
+        const field = EVENT_FIELD[t.subject] ?? t.limits[0]!.start;
+        const d = data(t.subject);
+        const cases = d.rows.filter((x) => x.provider === prov.id);
+        const compiled = new Map<string, CompiledTimeliness>();
+        const stats = new Map<string, Pledge>();
+        const evidence: Evidence[] = [];
+        let errors = 0;
+        const needWh = t.limits.some((l) => l.when?.working_hours !== undefined);
+        const needClass = t.limits.some((l) => l.when?.during_class !== undefined);
+        for (const rec of cases) {
+          const startText = rec[field] as string;
+          const date = startText.slice(0, 10);
+          const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
+          let c = compiled.get(versionKey);
+          if (!c) {
+            c = compileTimeliness(r, params, date);
+            compiled.set(versionKey, c);
+            const loc = located(r.id);
+            if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
+          }
+          const building = rec.building ? buildingOf.get(String(rec.building)) : undefined;
+          const fact: Record<string, unknown> = { ...rec, building_type: building?.type };
+          const startMs = Date.parse(startText);
+          let unknownCalendar = false;
+          if (needWh) {
+            const wh = cal.isWithinWorkingHours(startMs);
+            if (!wh.known) unknownCalendar = true;
+            fact.working_hours = wh.value;
+          }
+          if (needClass) fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : cal.isDuringClass(startMs).value;
+          const facts: Facts = { case: fact };
+          const lim = c.limits.find((l) => test(l.applies.conditions, facts));
+          if (!lim) continue; // this requirement does not cover the case
+          let p = stats.get(lim.id);
+          if (!p) {
+            p = { requirement: r.id, limit: lim.id, label: lim.label, provider: prov.id, period: o.period, limit_value: lim.text, n: 0, met: 0, missed: 0, open_breached: 0, open_pending: 0, invalid: 0, excluded: 0, excluded_by_reason: {}, rate: null, target: null };
+            stats.set(lim.id, p);
+          }
+          const id = String(rec.id);
+          if (rec.exclusion) {
+            p.excluded++;
+            p.excluded_by_reason[String(rec.exclusion)] = (p.excluded_by_reason[String(rec.exclusion)] ?? 0) + 1;
+            continue;
+          }
+          if (unknownCalendar) {
+            errors++;
+            evidence.push({ record: id, outcome: 'calendar-unknown', note: `no holiday data for ${date.slice(0, 4)}` });
+            continue;
+          }
+          const stopText = rec[lim.stop] as string | undefined;
+          fact.start_ms = startMs;
+          // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
+          let deadlineMs: number | undefined;
+          if (lim.unit === 'duration') deadlineMs = startMs + lim.amount * 1000;
+          else {
+            const dl = lim.unit === 'working-days' ? cal.addWorkingDays(startMs, lim.amount) : cal.addDays(startMs, lim.amount);
+            if (!dl.known) {
+              errors++;
+              evidence.push({ record: id, outcome: 'calendar-unknown', note: dl.message });
+              continue;
+            }
+            deadlineMs = dl.deadline.getTime();
+          }
+          facts.deadline = { [lim.id]: deadlineMs };
+          if (stopText === undefined) {
+            fact.open = true;
+            if (asOf.getTime() > deadlineMs) {
+              p.n++;
+              p.missed++;
+              p.open_breached++;
+              evidence.push({ record: id, outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(asOf.getTime(), tz)}`, required: lim.text });
+            } else p.open_pending++;
+            continue;
+          }
+          const stopMs = Date.parse(stopText);
+          fact.stop_ms = stopMs;
+          fact.elapsed_seconds = (stopMs - startMs) / 1000;
+          if (stopMs < startMs) {
+            p.n++;
+            p.invalid++;
+            evidence.push({ record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text });
+            continue;
+          }
+          p.n++;
+          if (test(lim.met.conditions, facts)) p.met++;
+          else {
+            p.missed++;
+            evidence.push({ record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text });
+          }
+        }
+        let met = 0;
+        let n = 0;
+        for (const p of stats.values()) {
+          p.rate = p.n ? p.met / p.n : null;
+          const target = rr.requirement.timeliness!.target ? valueAt(params.values.get(rr.requirement.timeliness!.target.param) ?? [], bounds.end) : undefined;
+          p.target = target ? Number(target.value) : null;
+          pledges.push(p);
+          met += p.met;
+          n += p.n;
+        }
+        timelinessByReq.set(r.id, { met, n });
+        const bad = [...stats.values()].reduce((a, p) => a + p.missed + p.invalid, 0);
+        const status: Status = errors ? 'error' : bad ? 'failed' : n ? 'passed' : stats.size ? 'not-applicable' : 'not-reviewed';
+        const versions = [...new Set([...compiled.values()].map((c) => c.version))];
+        findings.push({
+          ...base(rr, { kind: 'provider', id: prov.id }),
+          status,
+          measured: n ? `${met}/${n}` : 0,
+          required: t.limits.map((l) => `${l.id}≤${valueAt(params.values.get(l.limit.param) ?? [], bounds.end)?.value}`).join(', '),
+          parameter_version: versions.join(', '),
+          rules: [...compiled.values()].flatMap((c) => c.limits.map((l) => l.met.name)),
+          evidence: evidence.slice(0, limitN),
+          evidence_total: evidence.length,
+          ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
+        });
+      } else if (r.type === 'frequency') {
+        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, data, yearStart, limitN, asOf));
+      } else if (r.type === 'rate') {
+        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
+      } else if (r.type === 'record') {
+        const docs = data('documents', '0000', `${bounds.next}-01`).rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
+        const rule = recordRule(r);
+        const ok = test(rule.conditions, { documents: { count: docs.length } });
+        findings.push({
+          ...base(rr, { kind: 'provider', id: prov.id }),
+          status: ok ? 'passed' : 'not-reviewed',
+          measured: docs.length,
+          required: 1,
+          rules: [rule.name],
+          evidence: docs.slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })),
+          evidence_total: docs.length,
+          ...(ok ? {} : { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, checklist: r.record!.documents }),
+        });
+      } else if (r.type === 'inspection') {
+        const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
+        const passed = res.filter((x) => x.passed === true).length;
+        const failed = res.length - passed;
+        const rule = inspectionRule(r);
+        const status: Status = res.length === 0 ? 'not-reviewed' : test(rule.conditions, { inspection: { passed, failed } }) ? 'passed' : 'failed';
+        findings.push({
+          ...base(rr, { kind: 'provider', id: prov.id }),
+          status,
+          measured: res.length ? `${passed}/${res.length}` : 0,
+          rules: [rule.name],
+          evidence: res.filter((x) => x.passed !== true).slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'failed', actual: String(x.notes ?? '') })),
+          evidence_total: failed,
+          ...(res.length ? {} : { reason: { zh: '无现场检查结果，需检查人员核查', en: 'no inspection result entered; an inspector must check' }, checklist: r.inspection!.checklist }),
+        });
+      } else if (r.type === 'disclosure') {
+        findings.push({
+          ...base(rr, { kind: 'provider', id: prov.id }),
+          status: 'not-reviewed',
+          evidence: [],
+          evidence_total: 0,
+          reason: { zh: '公示情况需现场或在公开网站核查', en: 'publication is checked on site or on the public site' },
+          checklist: r.disclosure!.items.map((i) => i.name),
+        });
+      }
+    }
+    done++;
+    o.onProgress?.(done, total);
+  }
+
+  const summary = { passed: 0, failed: 0, 'not-applicable': 0, 'not-reviewed': 0, error: 0, findings: findings.length, requirements: 0, checked: 0 } as Findings['summary'];
+  for (const f of findings) summary[f.status]++;
+  const byReq = new Map<string, Status>();
+  for (const f of findings) byReq.set(f.requirement, byReq.has(f.requirement) ? worst(byReq.get(f.requirement)!, f.status) : f.status);
+  summary.requirements = byReq.size;
+  summary.checked = [...byReq.values()].filter((s) => s !== 'not-reviewed').length;
+
+  const rollups = { providers: {} as Record<string, Status>, sections: {} as Record<string, Status>, clauses: {} as Record<string, Status> };
+  for (const f of findings) {
+    rollups.providers[f.provider] = rollups.providers[f.provider] ? worst(rollups.providers[f.provider]!, f.status) : f.status;
+    const section = idx.requirements.get(f.requirement)?.value.section ?? '';
+    rollups.sections[section] = rollups.sections[section] ? worst(rollups.sections[section]!, f.status) : f.status;
+    // A clause takes the worst status of everything under it.
+    let id: string | null = f.requirement;
+    while (id) {
+      rollups.clauses[id] = rollups.clauses[id] ? worst(rollups.clauses[id]!, f.status) : f.status;
+      id = idx.requirements.get(id)?.value.parent ?? null;
+    }
+  }
+  const cov = calendarCoverage();
+  return {
+    $schema: 'https://charter.invalid/schemas/v1/findings.schema.json',
+    schema_version: 1,
+    period: o.period,
+    as_of: instantToIso(asOf.getTime(), tz),
+    standard: std ? { id: std.id, version: std.version, edition: std.edition } : null,
+    calendar: { source: cov.source, version: cov.version, years: `${cov.from}–${cov.to}` },
+    data: { sha256: createHash('sha256').update(hashes.sort().join('\n')).digest('hex'), records: counts },
+    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: o.profile ?? p.profile ?? std?.id ?? '' })),
+    summary,
+    findings,
+    pledges,
+    rollups,
+    compile_errors: compileErrors,
+  };
+}
+
+function minutes(seconds: number): string {
+  const m = Math.round(seconds / 60);
+  return m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`;
+}
+
+type Base = (rr: ResolvedRequirement, scope: { kind: string; id: string }) => Omit<Finding, 'status' | 'evidence' | 'evidence_total'>;
+type DataFn = (kind: RecordKind, from?: string, to?: string) => { rows: Record<string, unknown>[] };
+
+/** Whether an id covers a requirement: itself, or anything numbered under it. */
+export function covers(id: string, req: string): boolean {
+  return req === id || req.startsWith(id + '.') || req.startsWith(id + '-');
+}
+
+/** Campus-wide duties: a provider named for the requirement in the campus's duties, else the campus's provider. */
+function answersForCampus(c: RegisterFile['campuses'][number], provider: string, req: string): boolean {
+  const named = (c.duties ?? []).filter((d) => d.requirements.some((x) => covers(x, req)));
+  return named.length ? named.some((d) => d.provider === provider) : c.provider === provider;
+}
+
+const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
+const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
+
+function isoWeekEnd(date: string): string {
+  const n = dayNumber(date);
+  const wd = ((n + 3) % 7) + 1; // 1970-01-01 was a Thursday; 1 = Monday
+  return dateOf(n + (7 - wd));
+}
+
+function frequencyFinding(
+  rr: ResolvedRequirement,
+  fc: FrequencyCount,
+  params: ParamSet,
+  base: Base,
+  prov: RegisterFile['providers'][number],
+  reg: RegisterFile,
+  cal: WorkingCalendar,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  yearStart: string,
+  limitN: number,
+  asOf: Date,
+): Finding {
+  const r = rr.requirement;
+  const provider = prov.id;
+  // A cell is due only within the provider's service period and once it is over by the as-of time.
+  const asOfDay = cal.localDate(asOf.getTime() - 1);
+  const inService = (d: string): boolean => (!prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to))) && d <= asOfDay;
+  const dv: DatedValue | undefined = valueAt(params.values.get(fc.count.param) ?? [], bounds.end);
+  const required = Number(dv?.value ?? 1);
+  const version = dv?.from ?? '?';
+  const rule = cellRule(r, fc.id, required, version);
+  const head = { ...base(rr, { kind: fc.scope, id: fc.id }), required, parameter_version: version, rules: [rule.name] };
+  // Units this provider answers for.
+  let units: { id: string; key: 'campus' | 'building' | 'area'; sealed?: { start: string; end: string }[] }[];
+  if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id)).map((c) => ({ id: c.id, key: 'campus' }));
+  else if (PLACE_SCOPES.has(fc.scope)) units = (reg.places ?? []).filter((p) => p.scope === fc.scope && p.provider === provider).map((p) => ({ id: p.id, key: 'area' }));
+  else {
+    const types = fc.building_type ?? (SCOPE_TYPE[fc.scope] ? [SCOPE_TYPE[fc.scope]!] : undefined);
+    units = reg.buildings.filter((b) => b.provider === provider && (!types || types.includes(b.type))).map((b) => ({ id: b.id, key: 'building', ...(b.sealed ? { sealed: b.sealed } : {}) }));
+  }
+  if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的服务对象', en: 'the provider serves no unit of this scope' } };
+  if (fc.period === 'hour' || fc.period === 'opening-hour' || fc.period === 'event') {
+    return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间或活动安排未登记，无法建立应有频次网格', en: 'opening hours or events are not registered, so no grid can be built' } };
+  }
+  const dayOk = (d: string): boolean => {
+    if (!inService(d)) return false;
+    const info = cal.dayInfo(d);
+    switch (fc.calendar) {
+      case 'term':
+        return info.term !== undefined;
+      case 'vacation':
+        return info.vacation !== undefined;
+      case 'working-days':
+        return info.working;
+      case 'heating-season':
+        return info.heating;
+      case 'season-peaks':
+        return info.peak;
+      default:
+        return true;
+    }
+  };
+  // Periods that end in this month, each with the days it covers.
+  let periods: { key: string; days: string[] }[] = [];
+  const month = bounds.start.slice(0, 7);
+  if (fc.period === 'day' || fc.period === 'night') periods = bounds.days.map((d) => ({ key: d, days: [d] }));
+  else if (fc.period === 'week') {
+    const ends = [...new Set(bounds.days.map(isoWeekEnd))].filter((e) => e.slice(0, 7) === month);
+    periods = ends.map((e) => ({ key: `week-ending-${e}`, days: Array.from({ length: 7 }, (_, i) => dateOf(dayNumber(e) - 6 + i)) }));
+  } else if (fc.period === 'month') periods = [{ key: month, days: bounds.days }];
+  else {
+    const m = Number(month.slice(5));
+    const y = month.slice(0, 4);
+    let range: [string, string] | undefined;
+    if (fc.period === 'quarter' && m % 3 === 0) range = [`${y}-${String(m - 2).padStart(2, '0')}-01`, bounds.end];
+    if (fc.period === 'year' && m === 12) range = [`${y}-01-01`, bounds.end];
+    if (fc.period === 'semester') {
+      const term = cal.school.terms.find((t) => t.end.slice(0, 7) === month);
+      if (term) range = [term.start, term.end];
+    }
+    if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `该${fc.period}周期不在本月结束，届时再评`, en: `the ${fc.period} does not end this month; judged when it does` } };
+    periods = [{ key: `${range[0]}..${range[1]}`, days: Array.from({ length: dayNumber(range[1]) - dayNumber(range[0]) + 1 }, (_, i) => dateOf(dayNumber(range![0]) + i)) }];
+  }
+  periods = periods.filter((p) => p.days.some(dayOk));
+  if (!periods.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内', en: 'the requirement’s calendar does not cover this month' } };
+  // Count activities into cells.
+  const from = periods[0]!.days[0]! < bounds.start ? periods[0]!.days[0]! : bounds.start;
+  const nextDay = dateOf(dayNumber(bounds.end) + 2);
+  const acts = data('activities', from < yearStart ? from : from, nextDay).rows.filter((a) => a.activity === fc.activity && a.provider === provider);
+  const cellOf = new Map<string, number>();
+  const periodOfDay = new Map<string, string>();
+  for (const p of periods) for (const d of p.days) periodOfDay.set(d, p.key);
+  for (const a of acts) {
+    const at = String(a.performed_at);
+    const day = fc.period === 'night' ? cal.nightOf(Date.parse(at)) : at.slice(0, 10);
+    if (!day) continue;
+    const pk = fc.period === 'day' || fc.period === 'night' ? day : periodOfDay.get(day);
+    if (!pk) continue;
+    const unit = String(a[units[0]!.key] ?? '');
+    const k = `${unit}|${pk}`;
+    cellOf.set(k, (cellOf.get(k) ?? 0) + 1);
+  }
+  const missing: Evidence[] = [];
+  let cells = 0;
+  let met = 0;
+  for (const u of units) {
+    for (const p of periods) {
+      if (!p.days.some(dayOk)) continue;
+      if (u.sealed?.some((s) => p.days.every((d) => d >= s.start && d <= s.end))) continue;
+      cells++;
+      const count = cellOf.get(`${u.id}|${p.key}`) ?? 0;
+      if (test(rule.conditions, { cell: { count, unit: u.id, period: p.key } })) met++;
+      else missing.push({ unit: u.id, cell: p.key, outcome: 'missing', actual: count, required });
+    }
+  }
+  return {
+    ...head,
+    status: missing.length ? 'failed' : 'passed',
+    measured: `${met}/${cells}`,
+    evidence: missing.slice(0, limitN),
+    evidence_total: missing.length,
+  };
+}
+
+function rateFindings(
+  rr: ResolvedRequirement,
+  params: ParamSet,
+  base: Base,
+  provider: string,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  timeliness: Map<string, { met: number; n: number }>,
+  limitN: number,
+): Finding[] {
+  const r = rr.requirement;
+  const rt = r.rate!;
+  const rules = rateRules(r, params, bounds.end);
+  const scale = rules.unit === 'permille' ? 1000 : 100;
+  const groups = new Map<string, { num: number; den: number; bad: Evidence[] }>();
+  const add = (key: string, num: number, den: number, ev?: Evidence): void => {
+    const g = groups.get(key) ?? { num: 0, den: 0, bad: [] };
+    g.num += num;
+    g.den += den;
+    if (ev) g.bad.push(ev);
+    groups.set(key, g);
+  };
+  let scopeKind = 'provider';
+  if (rt.cases_of) {
+    const t = timeliness.get(rt.cases_of);
+    if (t) add(provider, t.met, t.n);
+  } else {
+    const rows = data(rt.subject).rows.filter((x) => x.provider === provider && (!rt.select?.kind || x.kind === rt.select.kind));
+    for (const x of rows) {
+      if (rt.subject === 'equipment-counts') {
+        scopeKind = 'campus';
+        add(String(x.campus), Number(x[rt.numerator ?? 'intact']), Number(x[rt.denominator ?? 'total']));
+      } else if (rt.numerator && rt.denominator) {
+        scopeKind = x.station ? 'station' : x.building ? 'building' : x.campus ? 'campus' : 'provider';
+        add(String(x.station ?? x.building ?? x.campus ?? provider), Number(x[rt.numerator] ?? 0), Number(x[rt.denominator] ?? 0));
+      } else if (rules.reading) {
+        // Share of readings that pass the reading rule (e.g. room temperature ≥ 18 ℃).
+        scopeKind = x.station ? 'station' : x.building ? 'building' : 'campus';
+        const ok = test(rules.reading.conditions, { reading: { value: x.value } });
+        add(String(x.station ?? x.building ?? x.campus), ok ? 1 : 0, 1, ok ? undefined : { record: String(x.id), outcome: 'below', actual: Number(x.value), required: rules.minReading! });
+      } else if (rt.subject === 'surveys') {
+        add(provider, Number(x.satisfied), Number(x.respondents));
+      }
+    }
+  }
+  const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
+  if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  return [...groups.entries()].map(([scope, g]) => {
+    const value = g.den ? (g.num / g.den) * scale : 0;
+    const facts = { rate: { value, sample: g.den, numerator: g.num, denominator: g.den } };
+    if (!test(rules.sample.conditions, facts)) {
+      return { ...head(scope), status: 'not-reviewed' as Status, measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${rt.min_sample}`, en: `sample ${g.den} is below the minimum ${rt.min_sample}` } };
+    }
+    const ok = test(rules.pass.conditions, facts);
+    const ev: Evidence[] = ok ? [] : g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
+    return { ...head(scope), status: (ok ? 'passed' : 'failed') as Status, measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
+  });
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
