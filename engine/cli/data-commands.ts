@@ -1,6 +1,6 @@
 // charter submit / submissions: service data into the store.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
 import type { submit as submitFn } from '../data/submit.ts';
@@ -17,6 +17,12 @@ const DB_HELP = {
   zh: `  --db PATH       数据库文件（默认 ${DEFAULT_DB}，或环境变量 ${DB_ENV}）`,
   en: `  --db PATH       the store (default ${DEFAULT_DB}, or the ${DB_ENV} environment variable)`,
 };
+
+function progressBar(done: number, total: number): string {
+  const w = 24;
+  const k = total ? Math.round((done / total) * w) : w;
+  return `[${'█'.repeat(k)}${' '.repeat(w - k)}] ${done}/${total}`;
+}
 
 const cmdErr = (code: string, args: Record<string, string | number>): Diagnostic => diag(code, '<command line>', { line: 1, col: 1 }, args);
 
@@ -232,6 +238,67 @@ ${DB_HELP.en}
       if (json) io.out(JSON.stringify(monthData(cal, month!), null, 2));
       else io.out(renderMonth(cal, month!, lang));
       return EXIT.ok;
+    },
+  },
+  evaluate: {
+    summary: { zh: '按标准与方案评判已入库的服务数据，输出 findings.json', en: 'Judge the stored service data against the standard and plans; write findings.json' },
+    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--out DIR] [--db PATH] [--json]',
+    help: {
+      zh: `  --period YYYY-MM  评价的月份
+  --profile ID      对所有服务商使用该方案（默认：各服务商在校园登记中的合同方案）
+  --provider ID     只评价该服务商
+  --as-of DATE      判断未结案件的时点（默认：月末 24:00）；之后的频次网格不计
+  --out DIR         findings.json 的目录（默认 out/<月份>/）
+  --tree DIR        标准目录（默认 standards/）
+${DB_HELP.zh}`,
+      en: `  --period YYYY-MM  the month to judge
+  --profile ID      use this profile for every provider (default: each provider's contract profile from the register)
+  --provider ID     judge this provider only
+  --as-of DATE      when open cases are judged (default: the end of the month); grid cells after it are not due
+  --out DIR         where findings.json goes (default out/<period>/)
+  --tree DIR        the standards tree (default standards/)
+${DB_HELP.en}`,
+    },
+    options: { ...COMMON, period: { type: 'string' }, profile: { type: 'string' }, provider: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const bad: Diagnostic[] = [];
+      const period = v.period as string | undefined;
+      if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
+      const asOf = v['as-of'] !== undefined ? new Date(String(v['as-of'])) : undefined;
+      if (asOf && Number.isNaN(asOf.getTime())) bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (ISO 8601)`, command: 'evaluate' }));
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (bad.length) return usageError(bad, lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const idx = tree.profiles.map((p) => p.value.id);
+      if (typeof v.profile === 'string' && !idx.includes(v.profile) && !tree.standards.some((s) => s.value.id === v.profile)) return usageError([cmdErr('CH003', { value: v.profile })], lang, json, io);
+      const providers = tree.registers[0]?.value.providers.map((p) => p.id) ?? [];
+      if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'evaluate' })], lang, json, io);
+      const { evaluate } = await import('../evaluate/evaluate.ts');
+      const { renderFindings } = await import('./findings-view.ts');
+      const store = openStore(path);
+      try {
+        const opts: Parameters<typeof evaluate>[0] = { tree, store, period: period! };
+        if (typeof v.profile === 'string') opts.profile = v.profile;
+        if (typeof v.provider === 'string') opts.provider = v.provider;
+        if (asOf) opts.asOf = asOf;
+        if (io.color) opts.onProgress = (d, t) => process.stderr.write(`\r${progressBar(d, t)}`);
+        const f = evaluate(opts);
+        if (io.color) process.stderr.write('\r\x1b[K');
+        const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', period!));
+        mkdirSync(outDir, { recursive: true });
+        const file = join(outDir, 'findings.json');
+        writeFileSync(file, JSON.stringify(f, null, 2) + '\n');
+        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers }, null, 2));
+        else io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
+        return f.summary.failed || f.summary.error ? EXIT.problems : EXIT.ok;
+      } finally {
+        store.close();
+      }
     },
   },
   submissions: {

@@ -11,7 +11,7 @@ import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
-import { checkRule, cellRule, compileTimeliness, inspectionRule, rateRules, recordRule, type CompiledTimeliness, type ParamSet } from './compile.ts';
+import { checkRule, cellRule, compileTimeliness, inspectionRule, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
 
 export type Status = 'passed' | 'failed' | 'not-applicable' | 'not-reviewed' | 'error';
@@ -199,8 +199,6 @@ export function evaluate(o: EvaluateOptions): Findings {
         const stats = new Map<string, Pledge>();
         const evidence: Evidence[] = [];
         let errors = 0;
-        const needWh = t.limits.some((l) => l.when?.working_hours !== undefined);
-        const needClass = t.limits.some((l) => l.when?.during_class !== undefined);
         for (const rec of cases) {
           const startText = rec[field] as string;
           const date = startText.slice(0, 10);
@@ -212,79 +210,48 @@ export function evaluate(o: EvaluateOptions): Findings {
             const loc = located(r.id);
             if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
           }
-          const building = rec.building ? buildingOf.get(String(rec.building)) : undefined;
-          const fact: Record<string, unknown> = { ...rec, building_type: building?.type };
-          const startMs = Date.parse(startText);
-          let unknownCalendar = false;
-          if (needWh) {
-            const wh = cal.isWithinWorkingHours(startMs);
-            if (!wh.known) unknownCalendar = true;
-            fact.working_hours = wh.value;
-          }
-          if (needClass) fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : cal.isDuringClass(startMs).value;
-          const facts: Facts = { case: fact };
-          const lim = c.limits.find((l) => test(l.applies.conditions, facts));
-          if (!lim) continue; // this requirement does not cover the case
-          let p = stats.get(lim.id);
+          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field });
+          if (!j.limit) continue; // this requirement does not cover the case
+          let p = stats.get(j.limit.id);
           if (!p) {
-            p = { requirement: r.id, limit: lim.id, label: lim.label, provider: prov.id, period: o.period, limit_value: lim.text, n: 0, met: 0, missed: 0, open_breached: 0, open_pending: 0, invalid: 0, excluded: 0, excluded_by_reason: {}, rate: null, target: null };
-            stats.set(lim.id, p);
+            p = { requirement: r.id, limit: j.limit.id, label: j.limit.label, provider: prov.id, period: o.period, limit_value: j.limit.text, n: 0, met: 0, missed: 0, open_breached: 0, open_pending: 0, invalid: 0, excluded: 0, excluded_by_reason: {}, rate: null, target: null };
+            stats.set(j.limit.id, p);
           }
-          const id = String(rec.id);
-          if (rec.exclusion) {
-            p.excluded++;
-            p.excluded_by_reason[String(rec.exclusion)] = (p.excluded_by_reason[String(rec.exclusion)] ?? 0) + 1;
-            continue;
-          }
-          if (unknownCalendar) {
-            errors++;
-            evidence.push({ record: id, outcome: 'calendar-unknown', note: `no holiday data for ${date.slice(0, 4)}` });
-            continue;
-          }
-          const stopText = rec[lim.stop] as string | undefined;
-          fact.start_ms = startMs;
-          // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
-          let deadlineMs: number | undefined;
-          if (lim.unit === 'duration') deadlineMs = startMs + lim.amount * 1000;
-          else {
-            const dl = lim.unit === 'working-days' ? cal.addWorkingDays(startMs, lim.amount) : cal.addDays(startMs, lim.amount);
-            if (!dl.known) {
+          switch (j.outcome) {
+            case 'excluded':
+              p.excluded++;
+              p.excluded_by_reason[String(rec.exclusion)] = (p.excluded_by_reason[String(rec.exclusion)] ?? 0) + 1;
+              break;
+            case 'calendar-unknown':
               errors++;
-              evidence.push({ record: id, outcome: 'calendar-unknown', note: dl.message });
-              continue;
-            }
-            deadlineMs = dl.deadline.getTime();
-          }
-          facts.deadline = { [lim.id]: deadlineMs };
-          if (stopText === undefined) {
-            fact.open = true;
-            if (asOf.getTime() > deadlineMs) {
+              break;
+            case 'open-pending':
+              p.open_pending++;
+              break;
+            case 'open-breached':
               p.n++;
               p.missed++;
               p.open_breached++;
-              evidence.push({ record: id, outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(asOf.getTime(), tz)}`, required: lim.text });
-            } else p.open_pending++;
-            continue;
+              break;
+            case 'impossible-time':
+              p.n++;
+              p.invalid++;
+              break;
+            case 'met':
+              p.n++;
+              p.met++;
+              break;
+            case 'missed':
+              p.n++;
+              p.missed++;
+              break;
           }
-          const stopMs = Date.parse(stopText);
-          fact.stop_ms = stopMs;
-          fact.elapsed_seconds = (stopMs - startMs) / 1000;
-          if (stopMs < startMs) {
-            p.n++;
-            p.invalid++;
-            evidence.push({ record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text });
-            continue;
-          }
-          p.n++;
-          if (test(lim.met.conditions, facts)) p.met++;
-          else {
-            p.missed++;
-            evidence.push({ record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text });
-          }
+          if (j.evidence) evidence.push(j.evidence);
         }
         let met = 0;
         let n = 0;
-        for (const p of stats.values()) {
+        const order = t.limits.map((l) => l.id);
+        for (const p of [...stats.values()].sort((a, b) => order.indexOf(a.limit) - order.indexOf(b.limit))) {
           p.rate = p.n ? p.met / p.n : null;
           const target = rr.requirement.timeliness!.target ? valueAt(params.values.get(rr.requirement.timeliness!.target.param) ?? [], bounds.end) : undefined;
           p.target = target ? Number(target.value) : null;
@@ -300,7 +267,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...base(rr, { kind: 'provider', id: prov.id }),
           status,
           measured: n ? `${met}/${n}` : 0,
-          required: t.limits.map((l) => `${l.id}≤${valueAt(params.values.get(l.limit.param) ?? [], bounds.end)?.value}`).join(', '),
+          required: t.limits.map((l) => `≤${valueAt(params.values.get(l.limit.param) ?? [], bounds.end)?.value}`).join(' / '),
           parameter_version: versions.join(', '),
           rules: [...compiled.values()].flatMap((c) => c.limits.map((l) => l.met.name)),
           evidence: evidence.slice(0, limitN),
@@ -390,6 +357,80 @@ export function evaluate(o: EvaluateOptions): Findings {
     rollups,
     compile_errors: compileErrors,
   };
+}
+
+export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown';
+
+export interface CaseJudgement {
+  limit?: CompiledLimit;
+  outcome?: CaseOutcome;
+  facts: Facts;
+  evidence?: Evidence;
+  calendar: { working_hours?: unknown; during_class?: unknown; day?: unknown };
+}
+
+/**
+ * One case against one timeliness requirement: which limit applies (the first whose conditions hold),
+ * and whether it was met. The clock is wall-clock from start to stop; it does not pause.
+ */
+export function judgeCase(
+  c: CompiledTimeliness,
+  r: Requirement,
+  rec: Record<string, unknown>,
+  ctx: { cal: WorkingCalendar; buildingOf: Map<string, { type: string }>; asOf: Date; field?: string },
+): CaseJudgement {
+  const t = r.timeliness!;
+  const field = ctx.field ?? t.limits[0]!.start;
+  const startText = rec[field] as string;
+  const building = rec.building ? ctx.buildingOf.get(String(rec.building)) : undefined;
+  const fact: Record<string, unknown> = { ...rec, building_type: building?.type };
+  const startMs = Date.parse(startText);
+  const calendar: CaseJudgement['calendar'] = { day: ctx.cal.dayInfo(ctx.cal.localDate(startMs)) };
+  let unknownCalendar = false;
+  if (t.limits.some((l) => l.when?.working_hours !== undefined)) {
+    const wh = ctx.cal.isWithinWorkingHours(startMs);
+    calendar.working_hours = wh;
+    if (!wh.known) unknownCalendar = true;
+    fact.working_hours = wh.value;
+  }
+  if (t.limits.some((l) => l.when?.during_class !== undefined)) {
+    const dc = ctx.cal.isDuringClass(startMs);
+    calendar.during_class = dc;
+    // The provider's own flag wins; the timetable decides when the record does not say.
+    fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : dc.value;
+  }
+  const facts: Facts = { case: fact };
+  const lim = c.limits.find((l) => test(l.applies.conditions, facts));
+  if (!lim) return { facts, calendar };
+  const id = String(rec.id);
+  if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
+  if (unknownCalendar) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: `no holiday data for ${startText.slice(0, 4)}` } };
+  const stopText = rec[lim.stop] as string | undefined;
+  fact.start_ms = startMs;
+  // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
+  let deadlineMs: number;
+  if (lim.unit === 'duration') deadlineMs = startMs + lim.amount * 1000;
+  else {
+    const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(startMs, lim.amount) : ctx.cal.addDays(startMs, lim.amount);
+    if (!dl.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: dl.message } };
+    deadlineMs = dl.deadline.getTime();
+  }
+  facts.deadline = { [lim.id]: deadlineMs };
+  if (stopText === undefined) {
+    fact.open = true;
+    if (ctx.asOf.getTime() > deadlineMs) {
+      return { limit: lim, outcome: 'open-breached', facts, calendar, evidence: { record: id, outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(ctx.asOf.getTime(), ctx.cal.timezone)}`, required: lim.text } };
+    }
+    return { limit: lim, outcome: 'open-pending', facts, calendar };
+  }
+  const stopMs = Date.parse(stopText);
+  fact.stop_ms = stopMs;
+  fact.elapsed_seconds = (stopMs - startMs) / 1000;
+  if (stopMs < startMs) {
+    return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
+  }
+  if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
 }
 
 function minutes(seconds: number): string {

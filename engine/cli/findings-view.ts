@@ -1,0 +1,82 @@
+// The terminal summary of an evaluation: per provider, what failed with its evidence, pledge statistics.
+import type { Lang } from '../diagnostics.ts';
+import type { Findings, Status } from '../evaluate/evaluate.ts';
+import { table } from './format.ts';
+
+const STATUS: Record<Status, { zh: string; en: string }> = {
+  passed: { zh: '通过', en: 'passed' },
+  failed: { zh: '不通过', en: 'failed' },
+  'not-applicable': { zh: '不适用', en: 'n/a' },
+  'not-reviewed': { zh: '未核查', en: 'not reviewed' },
+  error: { zh: '错误', en: 'error' },
+};
+
+export function renderFindings(f: Findings, lang: Lang, file: string): string {
+  const zh = lang === 'zh';
+  const s = (x: Status): string => STATUS[x][lang];
+  const out: string[] = [];
+  out.push(
+    zh
+      ? `评价期间 ${f.period}（截至 ${f.as_of}）· 标准 ${f.standard?.id ?? '—'} ${f.standard?.version ?? ''} · 日历 ${f.calendar.source} ${f.calendar.version} · 数据 ${f.data.sha256.slice(0, 12)}…`
+      : `Period ${f.period} (as of ${f.as_of}) · standard ${f.standard?.id ?? '—'} ${f.standard?.version ?? ''} · calendar ${f.calendar.source} ${f.calendar.version} · data ${f.data.sha256.slice(0, 12)}…`,
+  );
+  out.push('');
+  const byProv = f.providers.map((p) => {
+    const mine = f.findings.filter((x) => x.provider === p.id);
+    const n = (st: Status) => mine.filter((x) => x.status === st).length;
+    return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), n('not-reviewed'), n('error'), s(f.rollups.providers[p.id] ?? 'not-reviewed')];
+  });
+  out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
+  const bad = f.findings.filter((x) => x.status === 'failed' || x.status === 'error');
+  if (bad.length) {
+    out.push('');
+    out.push(zh ? '不通过与错误' : 'Failed and errors');
+    out.push(
+      table(
+        [zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '范围' : 'scope', zh ? '实测' : 'measured', zh ? '要求' : 'required', zh ? '证据（前 2 条）' : 'evidence (first 2)'],
+        bad.map((x) => [
+          x.provider,
+          x.requirement,
+          x.scope.id,
+          String(x.measured ?? '—'),
+          String(x.required ?? '—'),
+          x.evidence
+            .slice(0, 2)
+            .map((e) => [e.record ?? `${e.unit ?? ''} ${e.cell ?? ''}`.trim(), e.actual !== undefined ? String(e.actual) : ''].filter(Boolean).join(' '))
+            .join('；') + (x.evidence_total > 2 ? (zh ? `（共 ${x.evidence_total} 条）` : ` (${x.evidence_total} in all)`) : ''),
+        ]),
+      ),
+    );
+  }
+  if (f.pledges.length) {
+    out.push('');
+    out.push(zh ? '服务承诺达成（按个案统计，不取平均）' : 'Pledges kept (counted per case, never averaged)');
+    out.push(
+      table(
+        [zh ? '服务商' : 'provider', zh ? '条款' : 'req', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', 'n', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'invalid', zh ? '排除' : 'excl.', zh ? '达成率' : 'rate'],
+        f.pledges.map((p) => [
+          p.provider,
+          p.requirement,
+          zh ? p.label.zh : (p.label.en ?? p.label.zh),
+          p.limit_value,
+          p.n,
+          p.met,
+          p.missed,
+          p.invalid,
+          p.excluded,
+          p.n === 0 ? (zh ? '无个案' : 'no cases') : p.n < 5 ? `${p.met}/${p.n}` : `${((p.met / p.n) * 100).toFixed(1)}%`,
+        ]),
+      ),
+    );
+  }
+  out.push('');
+  const pct = f.summary.requirements ? Math.round((f.summary.checked / f.summary.requirements) * 100) : 0;
+  out.push(
+    zh
+      ? `核查覆盖：适用的 ${f.summary.requirements} 项要求中 ${f.summary.checked} 项有数据可评（${pct}%），其余 ${f.summary.requirements - f.summary.checked} 项需现场核查或补充数据（见 findings.json 中的 checklist）。`
+      : `Coverage: ${f.summary.checked} of ${f.summary.requirements} applicable requirements could be judged from data (${pct}%); the other ${f.summary.requirements - f.summary.checked} need an inspector or more data (see the checklists in findings.json).`,
+  );
+  if (f.compile_errors.length) out.push(zh ? `规则编译错误 ${f.compile_errors.length} 个（见 findings.json）。` : `${f.compile_errors.length} rule compile errors (see findings.json).`);
+  out.push(zh ? `结果文件：${file}` : `Findings: ${file}`);
+  return out.join('\n');
+}
