@@ -25,6 +25,14 @@ export function factSchema(subject: RecordKind): Record<string, readonly string[
 export interface ParamSet {
   /** name → dated values (after profile overrides). */
   values: Map<string, DatedValue[]>;
+  /** name → the profile that tailored it, so rule versions of different profiles never share a name. */
+  tailored?: Map<string, string>;
+}
+
+/** A parameter value's version: its effective date, prefixed by the profile that set it, if any. */
+function versionTag(params: ParamSet, name: string, dv: DatedValue | undefined): string {
+  const by = params.tailored?.get(name);
+  return `${by ? by + ':' : ''}${dv?.from ?? '?'}`;
 }
 
 export interface CompiledLimit {
@@ -47,7 +55,6 @@ export interface CompiledTimeliness {
   limits: CompiledLimit[];
 }
 
-const versionOf = (vs: (DatedValue | undefined)[]): string => [...new Set(vs.map((v) => v?.from ?? '?'))].sort().join('+');
 
 function whenConditions(w: When | undefined): Condition[] {
   const out: Condition[] = [];
@@ -69,7 +76,7 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
     const dv = valueAt(params.values.get(lim.limit.param) ?? [], date);
     const text = String(dv?.value ?? '');
     const amount = unit === 'duration' ? durationSeconds(parseDuration(text) ?? { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) : Number(dv?.value);
-    const version = dv?.from ?? '?';
+    const version = versionTag(params, lim.limit.param, dv);
     const applies = whenConditions(lim.when);
     const within: Condition =
       unit === 'duration'
@@ -89,7 +96,7 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       met: { name: `${name}#${lim.id}`, conditions: { all: [...applies, within] }, event: { type: 'met', params: { requirement: r.id, limit: lim.id, limit_value: text } } },
     };
   });
-  return { requirement: r.id, version: versionOf(limits.map((l) => ({ from: l.version }) as DatedValue)), limits };
+  return { requirement: r.id, version: [...new Set(limits.map((l) => l.version))].sort().join('+'), limits };
 }
 
 const DIRECTION_OPS = { 'at-least': 'greaterThanInclusive', above: 'greaterThan', 'at-most': 'lessThanInclusive', below: 'lessThan' } as const;
@@ -100,7 +107,7 @@ export function rateRules(r: Requirement, params: ParamSet, date: string): { thr
   const unit = r.parameters?.find((p) => p.name === rt.threshold.param)?.unit ?? 'percent';
   const threshold = Number(th?.value);
   const also = (rt.also ?? []).map((a) => valueAt(params.values.get(a.param) ?? [], date));
-  const version = versionOf([th, ...also]);
+  const version = [...new Set([versionTag(params, rt.threshold.param, th), ...(rt.also ?? []).map((a, i) => versionTag(params, a.param, also[i]))])].sort().join('+');
   const name = `${r.id}@${version}`;
   const out: ReturnType<typeof rateRules> = {
     threshold,

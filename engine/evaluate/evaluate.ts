@@ -180,7 +180,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       scope,
       period: o.period,
     });
-    const paramsOf = (rr: ResolvedRequirement): ParamSet => ({ values: new Map(rr.parameters.map((p) => [p.name, p.values])) });
+    const paramsOf = (rr: ResolvedRequirement): ParamSet => ({ values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) });
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
 
@@ -482,7 +482,7 @@ function frequencyFinding(
   const inService = (d: string): boolean => (!prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to))) && d <= asOfDay;
   const dv: DatedValue | undefined = valueAt(params.values.get(fc.count.param) ?? [], bounds.end);
   const required = Number(dv?.value ?? 1);
-  const version = dv?.from ?? '?';
+  const version = `${rr.parameters.find((p) => p.name === fc.count.param)?.tailoredBy ? rr.parameters.find((p) => p.name === fc.count.param)!.tailoredBy + ':' : ''}${dv?.from ?? '?'}`;
   const rule = cellRule(r, fc.id, required, version);
   const head = { ...base(rr, { kind: fc.scope, id: fc.id }), required, parameter_version: version, rules: [rule.name] };
   // Units this provider answers for.

@@ -1,0 +1,213 @@
+// Evaluation against the sample university: every injected violation is found and nothing else is;
+// findings.json follows its schema; the fast path decides exactly as json-rules-engine does.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Engine } from 'json-rules-engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexRegister } from '../engine/data/mapping.ts';
+import { submit } from '../engine/data/submit.ts';
+import { cellRule, compileTimeliness, rateRules } from '../engine/evaluate/compile.ts';
+import { test as fastTest, type Condition, type Facts, type RuleJson } from '../engine/evaluate/conditions.ts';
+import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
+import { FINDINGS_SCHEMA } from '../engine/evaluate/findings-schema.ts';
+import { resolveProfile } from '../engine/model/resolve.ts';
+import type { RecordKind } from '../engine/model/vocabulary.ts';
+import { openStore, type Store } from '../engine/store/store.ts';
+import { buildIndex } from '../engine/validate/checks.ts';
+import { validate } from '../engine/validate/run.ts';
+import { ROOT } from './helpers.ts';
+
+const SAMPLE = join(ROOT, 'examples', 'sample-university');
+const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+const MONTHS = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'];
+let store: Store;
+const results = new Map<string, Findings>();
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-eval-'));
+  store = openStore(join(dir, 'db.sqlite'));
+  const files: [string, RecordKind][] = [
+    ['work-orders.ndjson', 'work-orders'],
+    ['complaints.ndjson', 'complaints'],
+    ['activities.ndjson', 'activities'],
+    ['equipment-counts.ndjson', 'equipment-counts'],
+    ['measurements.ndjson', 'measurements'],
+    ['surveys.ndjson', 'surveys'],
+  ];
+  for (const [file, kind] of files) {
+    const r = await submit({
+      file: join(SAMPLE, file),
+      display: file,
+      kind,
+      acceptValid: false,
+      rejectsDir: join(dir, 'rejects'),
+      now: new Date('2026-07-10T01:00:00Z'),
+      tz: 'Asia/Shanghai',
+      register: indexRegister(tree.registers[0]!.value),
+      activities: new Set(tree.activityFiles.flatMap((a) => a.value.activities.map((x) => x.code))),
+      store,
+    });
+    expect(r.status).toBe('stored');
+  }
+  for (const m of MONTHS) results.set(m, evaluate({ tree, store, period: m }));
+}, 60_000);
+
+interface Violation {
+  key: string;
+  requirement: string;
+  records?: string[];
+  cell?: Record<string, string>;
+}
+const manifest = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')) as { violations: Violation[]; defects: { kind: string; records?: string[] }[] };
+
+/** A failure's evidence, as keys comparable with the manifest. */
+function keysOf(f: Findings['findings'][number]): string[] {
+  return f.evidence.map((e) => (e.record ? `${f.requirement}|${e.record}` : `${f.requirement}|${e.unit ?? f.scope.id}|${e.cell ?? f.period}`));
+}
+
+function manifestKeys(v: Violation): string[] {
+  if (v.records && v.requirement !== '6.2.2.4-4' && v.requirement !== '5.2.4.3' && v.requirement !== '5.1.2.7-2') return v.records.map((r) => `${v.requirement}|${r}`);
+  const c = v.cell ?? {};
+  const unit = c.building ?? c.area ?? c.campus ?? '';
+  const when = c.night ?? c.date ?? c.month ?? '';
+  if (v.requirement === '5.1.2.6-2' || v.requirement === '6.2.2.4-4') return [`${v.requirement}|${unit}|${when.slice(0, 7)}`];
+  return [`${v.requirement}|${unit}|${when}`];
+}
+
+describe('the sample university', () => {
+  it('every injected violation is found and nothing else fails', () => {
+    const found = new Set<string>();
+    for (const [month, f] of results) {
+      for (const x of f.findings.filter((x) => x.status === 'failed')) {
+        for (const k of keysOf(x)) {
+          // A rate failure without per-record evidence is keyed by its scope and month.
+          found.add(k.endsWith(`|${month}`) || k.split('|').length === 2 ? k : k);
+        }
+      }
+    }
+    // Impossible times are data findings (listed among the defects), not injected violations.
+    const impossible = new Set(manifest.defects.filter((d) => d.kind === 'impossible-time').flatMap((d) => d.records ?? []));
+    const foundViolations = [...found].filter((k) => !impossible.has(k.split('|')[1]!));
+    const expected = manifest.violations.flatMap(manifestKeys);
+    expect(foundViolations.sort()).toEqual([...new Set(expected)].sort());
+  });
+
+  it('an impossible time is a data finding, never a pass', () => {
+    const ev = [...results.values()].flatMap((f) => f.findings.flatMap((x) => x.evidence.filter((e) => e.outcome === 'impossible-time').map((e) => e.record)));
+    expect(ev).toContain('WO-2026-000763');
+  });
+
+  it('excluded cases are counted apart, with their reason', () => {
+    const excl = [...results.values()].flatMap((f) => f.pledges).reduce((a, p) => {
+      for (const [k, v] of Object.entries(p.excluded_by_reason)) a[k] = (a[k] ?? 0) + v;
+      return a;
+    }, {} as Record<string, number>);
+    expect(excl['duplicate']).toBeGreaterThan(0);
+    expect(excl['approved-extension']).toBeGreaterThan(0);
+  });
+
+  it('findings.json follows its schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const v = ajv.compile(FINDINGS_SCHEMA);
+    for (const f of results.values()) {
+      const ok = v(JSON.parse(JSON.stringify(f)));
+      expect(v.errors ?? [], f.period).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it('roll-ups follow error > failed > passed > not-applicable > not-reviewed', () => {
+    const f = results.get('2026-04')!;
+    expect(f.rollups.providers['huayu-property']).toBe('failed');
+    expect(f.rollups.providers['jiale-catering']).toBe('passed');
+    expect(f.rollups.clauses['4.3']).toBe('failed');
+    expect(f.rollups.clauses['4']).toBe('failed');
+    expect(f.rollups.sections['8']).toBe('not-reviewed');
+  });
+
+  it('is deterministic: the same store and period give the same findings', () => {
+    expect(JSON.stringify(evaluate({ tree, store, period: '2026-04' }))).toBe(JSON.stringify(results.get('2026-04')));
+  });
+
+  it('rule names carry the requirement id and the parameter version', () => {
+    const find = (p: string) => results.get('2026-04')!.findings.find((x) => x.requirement === '4.3-1' && x.provider === p)!;
+    // 信远 works under the standard's values; 华宇's contract tightened the working-hours limit.
+    expect(find('xinyuan-service').rules).toContain('4.3-1@2025-09-01#working-hours');
+    expect(find('xinyuan-service').parameter_version).toBe('2025-09-01');
+    expect(find('huayu-property').rules).toContain('4.3-1@contract-example-property:2025-09-01#working-hours');
+    expect(find('huayu-property').rules).toContain('4.3-1@2025-09-01#elevator-accident');
+  });
+});
+
+describe('the fast path decides exactly as json-rules-engine', () => {
+  // Every rule the standard and the plans compile to, run on random facts by both.
+  const idx = buildIndex([tree]);
+  const rules: RuleJson[] = [];
+  for (const profile of ['gaoxiao-wuye', ...tree.profiles.map((p) => p.value.id)]) {
+    for (const rr of resolveProfile(profile, idx)) {
+      const params = { values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) };
+      const r = rr.requirement;
+      if (r.type === 'timeliness') for (const l of compileTimeliness(r, params, '2026-04-01').limits) rules.push(l.applies, l.met);
+      if (r.type === 'rate') {
+        const x = rateRules(r, params, '2026-04-01');
+        rules.push(x.sample, x.pass, ...(x.reading ? [x.reading] : []));
+      }
+      if (r.type === 'frequency') for (const c of r.frequency!.counts) rules.push(cellRule(r, c.id, 2, 'v'));
+    }
+  }
+  const pick = <T,>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  function randomFacts(rnd: () => number): Facts {
+    const maybe = <T,>(v: T): T | undefined => (rnd() < 0.15 ? undefined : v);
+    return {
+      case: {
+        category: maybe(pick(rnd, ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other', 'bogus'])),
+        priority: maybe(pick(rnd, ['normal', 'urgent', 'accident'])),
+        complexity: maybe(pick(rnd, ['simple', 'complex', 'major'])),
+        building_type: maybe(pick(rnd, ['dormitory', 'teaching', 'library'])),
+        working_hours: maybe(rnd() < 0.5),
+        during_class: maybe(rnd() < 0.5),
+        elapsed_seconds: maybe(pick(rnd, [0, 59, 180, 599, 600, 601, 899, 900, 901, 1800, 3599, 3600, 3601, 7200, 7201, 43200, 86400, 86401, Math.floor(rnd() * 200000)])),
+        stop_ms: maybe(Math.floor(rnd() * 1e6)),
+      },
+      deadline: { x: Math.floor(rnd() * 1e6) },
+      cell: { count: maybe(Math.floor(rnd() * 4)) },
+      rate: { value: maybe(rnd() * 110), sample: maybe(Math.floor(rnd() * 300)) },
+      reading: { value: maybe(10 + rnd() * 15) },
+    };
+  }
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+  // The same name must mean the same rule (profiles that tailor a value get their own version).
+  const byName = new Map<string, string>();
+  for (const r of rules) {
+    const prev = byName.get(r.name);
+    if (prev !== undefined && prev !== JSON.stringify(r)) throw new Error(`two different rules named ${r.name}`);
+    byName.set(r.name, JSON.stringify(r));
+  }
+  rules.splice(0, rules.length, ...[...byName.values()].map((x) => JSON.parse(x) as RuleJson));
+
+  it(`${rules.length} rules × 200 random fact sets agree`, async () => {
+    expect(rules.length).toBeGreaterThan(50);
+    let compared = 0;
+    for (let k = 0; k < 200; k++) {
+      const facts = randomFacts(rnd);
+      // Deadline references use the limit id: give every limit one.
+      const deadline: Record<string, number> = {};
+      for (const r of rules) for (const m of JSON.stringify(r).matchAll(/"path":"\$\.([a-z0-9-]+)"\}/g)) deadline[m[1]!] = (facts.deadline as { x: number }).x;
+      facts.deadline = deadline;
+      const engine = new Engine([], { allowUndefinedFacts: true });
+      for (const r of rules) engine.addRule({ ...r, conditions: r.conditions as never, name: r.name });
+      for (const [name, value] of Object.entries(facts)) engine.addFact(name, value as never);
+      const { results: ok } = await engine.run();
+      const fired = new Set(ok.map((x) => x.name));
+      for (const r of rules) {
+        expect(fastTest(r.conditions as Condition, facts), `${r.name} on ${JSON.stringify(facts)}`).toBe(fired.has(r.name as string));
+        compared++;
+      }
+    }
+    expect(compared).toBe(rules.length * 200);
+  }, 120_000);
+});
