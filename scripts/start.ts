@@ -1,5 +1,5 @@
 // npm start: the whole pipeline so far on the bundled sample university —
-// validate the standards, then submit the sample's service data into a fresh store.
+// validate the standards, submit the sample's service data into a fresh store, evaluate the term.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSafely, type Io } from '../engine/cli/main.ts';
@@ -46,5 +46,21 @@ for (const [file, kind, extra] of files) {
 step(zh ? '3. 已记录的提交' : '3. Recorded submissions');
 await runSafely(['submissions', '--db', DB, '--lang', lang], io);
 
+step(zh ? '4. 评价 2026 年 4 月' : '4. Evaluate April 2026');
+await runSafely(['evaluate', '--period', '2026-04', '--db', DB, '--out', join(OUT, '2026-04'), '--lang', lang], io);
+
+step(zh ? '5. 评价整个学期的其余月份' : '5. Evaluate the other months of the term');
+const quiet: Io = { ...io, out: () => {} };
+for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
+  let text = '';
+  await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--json'], { ...quiet, out: (s) => (text += s) });
+  const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string };
+  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error} → ${join(OUT, month, 'findings.json')}`);
+}
+
 step(zh ? '输出位置' : 'Where the outputs are');
-io.out(zh ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n示例数据说明：${join(SAMPLE, 'README.md')}` : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nAbout the sample: ${join(SAMPLE, 'README.md')}`);
+io.out(
+  zh
+    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n示例数据说明：${join(SAMPLE, 'README.md')}`
+    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
+);
