@@ -130,3 +130,28 @@ describe('charter calendar', () => {
     expect(charter(['calendar', '2026-13']).code).toBe(2);
   });
 });
+
+describe('evaluate, explain and whatif on a submitted store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-eval-cli-'));
+  const db = join(dir, 'db.sqlite');
+  it('submits, evaluates with a summary and findings.json, explains one record, compares a proposal', () => {
+    expect(charter(['submit', 'examples/sample-university/work-orders.ndjson', '--kind', 'work-orders', '--db', db]).code).toBe(0);
+    const ev = charter(['evaluate', '--period', '2026-03', '--db', db, '--out', join(dir, 'out')]);
+    expect(ev.code).toBe(1); // problems found
+    expect(ev.stdout).toContain('评价期间 2026-03');
+    expect(ev.stdout).toMatch(/huayu-property\s+4\.3-1\s+huayu-property\s+217\/219/);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'findings.json'), 'utf8')).period).toBe('2026-03');
+    const ex = charter(['explain', '4.3-1', 'WO-2026-000218', '--db', db, '--lang', 'en']);
+    expect(ex.code).toBe(0);
+    expect(ex.stdout).toContain('→ working-hours');
+    expect(ex.stdout).toContain('elapsed_seconds lessThanInclusive 2700');
+    expect(ex.stdout).toContain('Outcome');
+    expect(ex.stdout).toMatch(/missed/);
+    const wi = charter(['whatif', '--period', '2026-03', '--proposal', 'standards', '--db', db, '--json']);
+    expect(JSON.parse(wi.stdout).changed).toEqual([]);
+  });
+  it('usage errors: bad period, unknown record', () => {
+    expect(charter(['evaluate', '--period', '2026-3', '--db', db]).code).toBe(2);
+    expect(charter(['explain', '4.3-1', 'NOPE', '--db', db]).code).toBe(2);
+  });
+});

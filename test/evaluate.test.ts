@@ -141,6 +141,21 @@ describe('the sample university', () => {
   });
 });
 
+describe('compile-time fact check', () => {
+  it('CH401: a rule reading a field the data formats lack is a located error', async () => {
+    const { checkRule } = await import('../engine/evaluate/compile.ts');
+    const idx = buildIndex([tree]);
+    const loc = idx.requirements.get('4.3-1')!;
+    const rule: RuleJson = { name: '4.3-1@x#y', conditions: { all: [{ fact: 'case', path: '$.arived_at', operator: 'equal', value: 1 }] }, event: { type: 'met' } };
+    const d = checkRule(rule, 'work-orders', loc, '/timeliness/limits/0');
+    expect(d.map((x) => [x.code, x.file, x.line > 1])).toEqual([['CH401', 'standards/standard/section-4.yaml', true]]);
+    expect(String(d[0]!.args.allowed)).toContain('arrived_at');
+  });
+  it('no shipped requirement compiles to a rule with an unknown fact', () => {
+    expect([...results.values()].flatMap((f) => f.compile_errors)).toEqual([]);
+  });
+});
+
 describe('the fast path decides exactly as json-rules-engine', () => {
   // Every rule the standard and the plans compile to, run on random facts by both.
   const idx = buildIndex([tree]);

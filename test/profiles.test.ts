@@ -64,3 +64,19 @@ describe('shipped profiles quote their plans verbatim', () => {
     expect(seed).toContain(squash(req.text));
   });
 });
+
+describe('a later edition of the base re-judges a profile', () => {
+  it('a contract value that was stricter becomes looser once the standard tightens (CH203)', async () => {
+    const { cpSync, readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = join(mkdtempSync(join(tmpdir(), 'charter-edition-')), 'standards');
+    cpSync(join(ROOT, 'standards'), dir, { recursive: true });
+    const f = join(dir, 'standard', 'section-4.yaml');
+    const text = readFileSync(f, 'utf8');
+    const at = text.indexOf('source:', text.indexOf('- name: arrival-working-hours'));
+    const eol = text.indexOf('\n', at);
+    writeFileSync(f, text.slice(0, eol + 1) + '          - {from: 2026-09-01, value: PT30M, source: 新版 4.3}\n' + text.slice(eol + 1));
+    const v = validate({ paths: [dir], cwd: ROOT });
+    expect(v.diagnostics.map((d) => [d.code, d.file.endsWith('contract-example-property.yaml'), d.args.value])).toEqual([['CH203', true, 'PT45M']]);
+  });
+});

@@ -301,6 +301,121 @@ ${DB_HELP.en}`,
       }
     },
   },
+  explain: {
+    summary: { zh: '解释一条记录为何满足或不满足某项要求：条件、事实值、参数版本、日历事实', en: 'Explain why one record met or missed a requirement: conditions, fact values, parameter version, calendar facts' },
+    usage: 'charter explain REQUIREMENT RECORD [--profile ID] [--as-of DATE] [--db PATH] [--lang zh|en] [--json]',
+    help: {
+      zh: `  REQUIREMENT   条款编号，如 4.3-1
+  RECORD        记录编号，如 WO-2026-000218（在数据库中查找）
+  --profile ID  按该方案的参数判断（默认：记录所属服务商的合同方案）
+  --as-of DATE  判断未结案件的时点（默认：记录所在月份月末）
+  --tree DIR    标准目录（默认 standards/）
+${DB_HELP.zh}`,
+      en: `  REQUIREMENT   requirement id, e.g. 4.3-1
+  RECORD        record id, e.g. WO-2026-000218 (looked up in the store)
+  --profile ID  judge with this profile's parameters (default: the record's provider's contract profile)
+  --as-of DATE  when an open case is judged (default: the end of the record's month)
+  --tree DIR    the standards tree (default standards/)
+${DB_HELP.en}`,
+    },
+    options: { ...COMMON, profile: { type: 'string' }, 'as-of': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values, positionals }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      if (positionals.length !== 2) return usageError([cmdErr('CH002', { detail: lang === 'zh' ? '需要条款编号和记录编号' : 'REQUIREMENT and RECORD are needed', command: 'explain' })], lang, json, io);
+      const [reqId, recId] = positionals as [string, string];
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (!existsSync(path)) return usageError([cmdErr('CH003', { value: path })], lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const { explainRecord, renderExplanation } = await import('../evaluate/explain.ts');
+      const store = openStore(path);
+      try {
+        const opts: Parameters<typeof explainRecord>[0] = { tree, store, requirement: reqId, record: recId };
+        if (typeof v.profile === 'string') opts.profile = v.profile;
+        if (typeof v['as-of'] === 'string') opts.asOf = new Date(v['as-of']);
+        const x = explainRecord(opts);
+        if ('problem' in x) return usageError([cmdErr('CH003', { value: x.problem })], lang, json, io);
+        if (json) io.out(JSON.stringify(x, null, 2));
+        else io.out(renderExplanation(x, lang));
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  whatif: {
+    summary: { zh: '比较同一批数据在现行标准与拟议版本下的评价结果', en: 'Compare the same data under the current standards and a proposed edition' },
+    usage: 'charter whatif --period YYYY-MM --proposal DIR|GIT-REVISION [--db PATH] [--json]',
+    help: {
+      zh: `  --period YYYY-MM   评价的月份
+  --proposal P       拟议的标准目录，或 git 版本（如 HEAD~1、某分支名）中的 standards/
+  --as-of DATE       判断未结案件的时点
+  --tree DIR         现行标准目录（默认 standards/）
+${DB_HELP.zh}`,
+      en: `  --period YYYY-MM   the month
+  --proposal P       a proposed standards folder, or a git revision (HEAD~1, a branch) whose standards/ is used
+  --as-of DATE       when open cases are judged
+  --tree DIR         the current standards tree (default standards/)
+${DB_HELP.en}`,
+    },
+    options: { ...COMMON, period: { type: 'string' }, proposal: { type: 'string' }, 'as-of': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const period = v.period as string | undefined;
+      const proposal = v.proposal as string | undefined;
+      const bad: Diagnostic[] = [];
+      if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'whatif' }));
+      if (!proposal) bad.push(cmdErr('CH002', { detail: '--proposal DIR|REVISION', command: 'whatif' }));
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (bad.length) return usageError(bad, lang, json, io);
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const { whatIf, checkoutRevision, loadProposal, cleanupProposal } = await import('../evaluate/whatif.ts');
+      let dir = resolve(io.cwd, proposal!);
+      let temp = false;
+      if (!existsSync(dir)) {
+        try {
+          dir = checkoutRevision(io.cwd, proposal!);
+          temp = true;
+        } catch {
+          return usageError([cmdErr('CH003', { value: proposal! })], lang, json, io);
+        }
+      }
+      try {
+        const p = loadProposal(dir, io.cwd);
+        if (!p.tree) {
+          const d = cmdErr('CH312', { errors: p.errors });
+          io.err(renderDiagnostic(d, lang, '', style(io.color)));
+          return EXIT.problems;
+        }
+        const store = openStore(path);
+        try {
+          const w = whatIf({ current: tree, proposed: p.tree, store, period: period!, proposal: proposal!, ...(typeof v['as-of'] === 'string' ? { asOf: new Date(v['as-of']) } : {}) });
+          if (json) io.out(JSON.stringify(w, null, 2));
+          else {
+            const zh = lang === 'zh';
+            io.out(zh ? `${period} 在拟议版本 ${proposal} 下的变化：` : `What changes in ${period} under ${proposal}:`);
+            io.out(zh ? `不通过：${w.before.failed} → ${w.after.failed}；通过：${w.before.passed} → ${w.after.passed}` : `failed: ${w.before.failed} → ${w.after.failed}; passed: ${w.before.passed} → ${w.after.passed}`);
+            if (w.changed.length) io.out('\n' + table([zh ? '条款' : 'requirement', zh ? '服务商' : 'provider', zh ? '范围' : 'scope', zh ? '现行' : 'now', zh ? '拟议' : 'proposed', zh ? '实测（现行→拟议）' : 'measured (now→proposed)'], w.changed.map((c) => [c.requirement, c.provider, c.scope, c.before, c.after, `${c.measured_before ?? '—'} → ${c.measured_after ?? '—'}`])));
+            else io.out(zh ? '评价结果没有变化。' : 'No finding changes.');
+            if (w.pledges.length) {
+              const rate = (x: { n: number; met: number; rate: number | null; limit: string } | null) => (x ? `${x.limit} ${x.met}/${x.n}${x.rate !== null ? ` ${(x.rate * 100).toFixed(1)}%` : ''}` : '—');
+              io.out('\n' + (zh ? '服务承诺达成率变化' : 'Pledge rates'));
+              io.out(table([zh ? '条款' : 'requirement', zh ? '时限' : 'limit', zh ? '服务商' : 'provider', zh ? '现行' : 'now', zh ? '拟议' : 'proposed'], w.pledges.map((p) => [p.requirement, p.limit, p.provider, rate(p.before), rate(p.after)])));
+            }
+          }
+          return EXIT.ok;
+        } finally {
+          store.close();
+        }
+      } finally {
+        if (temp) cleanupProposal(dir);
+      }
+    },
+  },
   submissions: {
     summary: { zh: '列出已记录的提交', en: 'List the recorded submissions' },
     usage: 'charter submissions [--db PATH] [--json]',

@@ -474,26 +474,34 @@ function checkOverride(o: Override, i: number, p: ProfileFile, parentChain: Prof
   checkDatedValues(o.values, param.unit, l, `${sub}/values`, push);
   const base = effectiveValues(o.requirement, param, parentChain);
   let loosened = false;
-  o.values.forEach((v, j) => {
-    const b = valueAt(base, v.from);
-    if (!b || param.stricter === 'none') return;
+  // Compare at every date where either side changes: a later edition of the base can tighten a value
+  // the profile fixed earlier, and the profile then loosens it from that date on.
+  const first = o.values[0]!.from;
+  const dates = [...new Set([...o.values.map((v) => v.from), ...base.map((b) => b.from).filter((d) => d > first)])].sort();
+  const reported = new Set<number>();
+  for (const date of dates) {
+    const v = valueAt(o.values, date)!;
+    const j = o.values.indexOf(v);
+    const b = valueAt(base, date);
+    if (!b || param.stricter === 'none') continue;
     const mv = magnitude(v.value, param.unit);
     const mb = magnitude(b.value, param.unit);
-    if (mv === undefined || mb === undefined) return;
+    if (mv === undefined || mb === undefined) continue;
     const looser = param.stricter === 'lower' ? mv > mb : mv < mb;
-    if (!looser) return;
+    if (!looser) continue;
     loosened = true;
-    if (!o.deviation) {
+    if (!o.deviation && !reported.has(j)) {
+      reported.add(j);
       push('CH203', l, `${sub}/values/${j}/value`, {
         requirement: o.requirement,
         parameter: o.parameter,
-        base: String(b.value),
+        base: b.from === v.from || b.from < v.from ? String(b.value) : `${b.value}（${b.from} 起 / from ${b.from}）`,
         value: String(v.value),
         stricter: param.stricter,
         stricterZh: param.stricter === 'lower' ? '越小' : '越大',
       });
     }
-  });
+  }
   if (o.deviation && !loosened) push('CH215', l, `${sub}/deviation`, { parameter: o.parameter }, 'key');
   void p;
 }

@@ -1,0 +1,81 @@
+// What-if: the same stored data under the current standards tree and a proposed one (a folder, or a
+// git revision of standards/), and what changes — findings that appear or disappear, pledge rates.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Tree } from '../load/tree.ts';
+import type { Store } from '../store/store.ts';
+import { validate } from '../validate/run.ts';
+import { evaluate, type Finding, type Findings, type Status } from './evaluate.ts';
+
+export interface WhatIf {
+  period: string;
+  proposal: string;
+  changed: { key: string; requirement: string; provider: string; scope: string; before: Status | 'absent'; after: Status | 'absent'; measured_before?: string | number; measured_after?: string | number }[];
+  pledges: { requirement: string; limit: string; provider: string; before: { n: number; met: number; rate: number | null; limit: string } | null; after: { n: number; met: number; rate: number | null; limit: string } | null }[];
+  before: Findings['summary'];
+  after: Findings['summary'];
+}
+
+/** Materialise a git revision's standards/ into a temporary folder. */
+export function checkoutRevision(repo: string, rev: string, subdir = 'standards'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'charter-proposal-'));
+  const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', rev, subdir], { maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  return join(dir, subdir);
+}
+
+export function loadProposal(path: string, cwd: string): { tree?: Tree; errors: number } {
+  const r = validate({ paths: [path], cwd });
+  return r.errors ? { errors: r.errors } : { tree: r.set, errors: 0 };
+}
+
+const keyOf = (f: Finding): string => `${f.requirement}|${f.provider}|${f.scope.kind}:${f.scope.id}`;
+
+export function whatIf(o: { current: Tree; proposed: Tree; store: Store; period: string; proposal: string; asOf?: Date }): WhatIf {
+  const base = { store: o.store, period: o.period, ...(o.asOf ? { asOf: o.asOf } : {}) };
+  const a = evaluate({ ...base, tree: o.current });
+  const b = evaluate({ ...base, tree: o.proposed });
+  const before = new Map(a.findings.map((f) => [keyOf(f), f]));
+  const after = new Map(b.findings.map((f) => [keyOf(f), f]));
+  const changed: WhatIf['changed'] = [];
+  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const x = before.get(key);
+    const y = after.get(key);
+    if (x && y && x.status === y.status && String(x.measured) === String(y.measured)) continue;
+    const f = (y ?? x)!;
+    changed.push({
+      key,
+      requirement: f.requirement,
+      provider: f.provider,
+      scope: `${f.scope.kind}:${f.scope.id}`,
+      before: x?.status ?? 'absent',
+      after: y?.status ?? 'absent',
+      ...(x?.measured !== undefined ? { measured_before: x.measured } : {}),
+      ...(y?.measured !== undefined ? { measured_after: y.measured } : {}),
+    });
+  }
+  const pk = (p: Findings['pledges'][number]) => `${p.requirement}|${p.limit}|${p.provider}`;
+  const pa = new Map(a.pledges.map((p) => [pk(p), p]));
+  const pb = new Map(b.pledges.map((p) => [pk(p), p]));
+  const pledges: WhatIf['pledges'] = [];
+  for (const key of [...new Set([...pa.keys(), ...pb.keys()])].sort()) {
+    const x = pa.get(key);
+    const y = pb.get(key);
+    if (x && y && x.met === y.met && x.n === y.n && x.limit_value === y.limit_value) continue;
+    const p = (y ?? x)!;
+    pledges.push({
+      requirement: p.requirement,
+      limit: p.limit,
+      provider: p.provider,
+      before: x ? { n: x.n, met: x.met, rate: x.rate, limit: x.limit_value } : null,
+      after: y ? { n: y.n, met: y.met, rate: y.rate, limit: y.limit_value } : null,
+    });
+  }
+  return { period: o.period, proposal: o.proposal, changed, pledges, before: a.summary, after: b.summary };
+}
+
+export function cleanupProposal(path: string): void {
+  rmSync(join(path, '..'), { recursive: true, force: true });
+}
