@@ -139,24 +139,42 @@ export function evaluate(o: EvaluateOptions): Findings {
   const buildingOf = new Map(reg.buildings.map((b) => [b.id, b]));
   const compileErrors: Diagnostic[] = [];
 
-  // Data for the month (and the year so far, for periods longer than a month that end in it).
-  const yearStart = `${o.period.slice(0, 4)}-01-01`;
   const hashes: string[] = [];
   const counts: Record<string, number> = {};
-  const cache = new Map<string, ReturnType<typeof load>>();
-  const data = (kind: RecordKind, from = bounds.start, to = `${bounds.next}-01`) => {
+  const cache = new Map<string, ReturnType<typeof load> & { groups: Map<string, Map<string, Record<string, unknown>[]>> }>();
+  // Activities are read once over a window wide enough for every period that can end this month
+  // (a week reaches back 6 days, a term up to 7 months); other kinds cover the month.
+  const wideFrom = dateOf(dayNumber(bounds.start) - 215);
+  const data = (kind: RecordKind, from = kind === 'activities' ? wideFrom : bounds.start, to = kind === 'activities' ? dateOf(dayNumber(bounds.end) + 2) : `${bounds.next}-01`) => {
     const key = `${kind}|${from}|${to}`;
     let d = cache.get(key);
     if (!d) {
-      d = load(o.store, kind, from, to);
+      d = { ...load(o.store, kind, from, to), groups: new Map() };
       cache.set(key, d);
       hashes.push(`${key}:${d.hash}`);
       counts[kind] = Math.max(counts[kind] ?? 0, d.rows.length);
     }
     return d;
   };
+  /** Records of a kind grouped once by a key (provider, activity|provider …) instead of filtered per requirement. */
+  const grouped = (kind: RecordKind, by: string, keyOf: (x: Record<string, unknown>) => string, key: string): Record<string, unknown>[] => {
+    const d = data(kind);
+    let g = d.groups.get(by);
+    if (!g) {
+      g = new Map();
+      for (const x of d.rows) {
+        const k = keyOf(x);
+        const list = g.get(k);
+        if (list) list.push(x);
+        else g.set(k, [x]);
+      }
+      d.groups.set(by, g);
+    }
+    return g.get(key) ?? [];
+  };
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
+  const factCache = new WeakMap<object, Record<string, unknown>>();
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
@@ -193,8 +211,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       if (r.type === 'timeliness') {
         const t = r.timeliness!;
         const field = EVENT_FIELD[t.subject] ?? t.limits[0]!.start;
-        const d = data(t.subject);
-        const cases = d.rows.filter((x) => x.provider === prov.id);
+        const cases = grouped(t.subject, 'provider', (x) => String(x.provider), prov.id);
         const compiled = new Map<string, CompiledTimeliness>();
         const stats = new Map<string, Pledge>();
         const evidence: Evidence[] = [];
@@ -210,7 +227,7 @@ export function evaluate(o: EvaluateOptions): Findings {
             const loc = located(r.id);
             if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
           }
-          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field });
+          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache });
           if (!j.limit) continue; // this requirement does not cover the case
           let p = stats.get(j.limit.id);
           if (!p) {
@@ -275,7 +292,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, data, yearStart, limitN, asOf));
+        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, grouped('activities', 'activity|provider', (x) => `${x.activity}|${x.provider}`, `${fc.activity}|${prov.id}`), limitN, asOf));
       } else if (r.type === 'rate') {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
       } else if (r.type === 'record') {
@@ -377,18 +394,31 @@ export function judgeCase(
   c: CompiledTimeliness,
   r: Requirement,
   rec: Record<string, unknown>,
-  ctx: { cal: WorkingCalendar; buildingOf: Map<string, { type: string }>; asOf: Date; field?: string },
+  ctx: { cal: WorkingCalendar; buildingOf: Map<string, { type: string }>; asOf: Date; field?: string; explain?: boolean; facts?: WeakMap<object, Record<string, unknown>> },
 ): CaseJudgement {
   const t = r.timeliness!;
   const field = ctx.field ?? t.limits[0]!.start;
   const startText = rec[field] as string;
-  const building = rec.building ? ctx.buildingOf.get(String(rec.building)) : undefined;
-  const fact: Record<string, unknown> = { ...rec, building_type: building?.type };
+  // One fact object per record, shared by every requirement that judges it (the per-limit fields are reset).
+  let fact = ctx.facts?.get(rec);
+  if (!fact) {
+    const building = rec.building ? ctx.buildingOf.get(String(rec.building)) : undefined;
+    fact = { ...rec, building_type: building?.type };
+    ctx.facts?.set(rec, fact);
+  }
+  fact.start_ms = fact.stop_ms = fact.elapsed_seconds = fact.open = undefined;
   const startMs = Date.parse(startText);
-  const calendar: CaseJudgement['calendar'] = { day: ctx.cal.dayInfo(ctx.cal.localDate(startMs)) };
+  // The day's full calendar facts are for explanations only; the hot path needs just the answers below.
+  const calendar: CaseJudgement['calendar'] = ctx.explain ? { day: ctx.cal.dayInfo(ctx.cal.localDate(startMs)) } : {};
   let unknownCalendar = false;
   if (t.limits.some((l) => l.when?.working_hours !== undefined)) {
-    const wh = ctx.cal.isWithinWorkingHours(startMs);
+    // Calendar answers depend on the start instant only; cache them on the shared fact.
+    let wh = fact.__wh as { known: boolean; value: boolean } | undefined;
+    if (!wh || fact.__whAt !== startMs) {
+      wh = ctx.cal.isWithinWorkingHours(startMs);
+      Object.defineProperty(fact, '__wh', { value: wh, writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(fact, '__whAt', { value: startMs, writable: true, enumerable: false, configurable: true });
+    }
     calendar.working_hours = wh;
     if (!wh.known) unknownCalendar = true;
     fact.working_hours = wh.value;
@@ -470,8 +500,7 @@ function frequencyFinding(
   reg: RegisterFile,
   cal: WorkingCalendar,
   bounds: ReturnType<typeof monthBounds>,
-  data: DataFn,
-  yearStart: string,
+  acts: Record<string, unknown>[],
   limitN: number,
   asOf: Date,
 ): Finding {
@@ -538,10 +567,7 @@ function frequencyFinding(
   }
   periods = periods.filter((p) => p.days.some(dayOk));
   if (!periods.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内', en: 'the requirement’s calendar does not cover this month' } };
-  // Count activities into cells.
-  const from = periods[0]!.days[0]! < bounds.start ? periods[0]!.days[0]! : bounds.start;
-  const nextDay = dateOf(dayNumber(bounds.end) + 2);
-  const acts = data('activities', from < yearStart ? from : from, nextDay).rows.filter((a) => a.activity === fc.activity && a.provider === provider);
+  // Count this provider's activities of this kind into cells.
   const cellOf = new Map<string, number>();
   const periodOfDay = new Map<string, string>();
   for (const p of periods) for (const d of p.days) periodOfDay.set(d, p.key);

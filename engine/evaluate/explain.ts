@@ -50,7 +50,7 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   const asOf = o.asOf ?? new Date(`${next}-01T00:00:00${startText.slice(19) || '+08:00'}`);
-  const j = judgeCase(c, req, rec, { cal, buildingOf: new Map(reg.buildings.map((b) => [b.id, b])), asOf, field });
+  const j = judgeCase(c, req, rec, { cal, buildingOf: new Map(reg.buildings.map((b) => [b.id, b])), asOf, field, explain: true });
   return {
     requirement: req.id,
     text: req.text,
