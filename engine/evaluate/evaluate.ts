@@ -213,19 +213,25 @@ export function evaluate(o: EvaluateOptions): Findings {
         const field = EVENT_FIELD[t.subject] ?? t.limits[0]!.start;
         const cases = grouped(t.subject, 'provider', (x) => String(x.provider), prov.id);
         const compiled = new Map<string, CompiledTimeliness>();
+        const byDate = new Map<string, CompiledTimeliness>();
         const stats = new Map<string, Pledge>();
         const evidence: Evidence[] = [];
         let errors = 0;
         for (const rec of cases) {
           const startText = rec[field] as string;
           const date = startText.slice(0, 10);
-          const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
-          let c = compiled.get(versionKey);
+          // Rules by report date: the values in force that day (compiled once per distinct version).
+          let c = byDate.get(date);
           if (!c) {
-            c = compileTimeliness(r, params, date);
-            compiled.set(versionKey, c);
-            const loc = located(r.id);
-            if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
+            const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
+            c = compiled.get(versionKey);
+            if (!c) {
+              c = compileTimeliness(r, params, date);
+              compiled.set(versionKey, c);
+              const loc = located(r.id);
+              if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
+            }
+            byDate.set(date, c);
           }
           const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache });
           if (!j.limit) continue; // this requirement does not cover the case
