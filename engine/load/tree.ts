@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
+import type { RequirementTestFile } from '../evaluate/case-tests.ts';
 import type { ActivitiesFile, AnyFile, MappingFile, ProfileFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
 import { validateShape } from '../schemas/validate.ts';
@@ -32,6 +33,7 @@ export interface Tree {
   registers: Located<RegisterFile>[];
   calendars: Located<SchoolCalendarFile>[];
   mappings: Located<MappingFile>[];
+  requirementTests: Located<RequirementTestFile>[];
   /** Every requirement, standard and profile, in file order. */
   requirements: Located<Requirement>[];
   diagnostics: Diagnostic[];
@@ -66,7 +68,7 @@ export function missingPaths(paths: string[]): string[] {
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], registers: [], calendars: [], mappings: [], requirements: [], diagnostics: [], broken: new Set() };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
@@ -120,6 +122,9 @@ function index(tree: Tree, f: SourceFile): void {
       break;
     case 'mapping':
       tree.mappings.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'requirement-test':
+      tree.requirementTests.push({ value: data, file: f, pointer: '' });
       break;
   }
 }

@@ -5,6 +5,7 @@ import type {
   RecordKind,
   RequirementType,
 } from './vocabulary.ts';
+import type { RequirementTestFile } from '../evaluate/case-tests.ts';
 
 export interface Text {
   zh: string;
@@ -255,5 +256,5 @@ export interface MappingFile {
   columns: MappingColumn[];
 }
 
-export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile;
+export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile;
 export type { FileKind };

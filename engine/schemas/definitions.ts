@@ -23,6 +23,7 @@ import {
   WORK_ORDER_CATEGORIES,
   type FileKind,
 } from '../model/vocabulary.ts';
+import { REQUIREMENT_TEST_SCHEMA } from '../evaluate/case-tests.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -36,6 +37,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   register: 'register.schema.json',
   'school-calendar': 'school-calendar.schema.json',
   mapping: 'mapping.schema.json',
+  'requirement-test': 'requirement-test.schema.json',
 };
 
 const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
@@ -400,4 +402,4 @@ SCHEMAS_EXTRA = {
     ),
   }),
 };
-Object.assign(SCHEMAS, SCHEMAS_EXTRA);
+Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA });

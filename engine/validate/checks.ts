@@ -70,6 +70,11 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   for (const r of set.registers) checkRegister(r, idx, push);
   for (const c of set.calendars) checkCalendar(c, push);
   for (const m of set.mappings) checkMapping(m, push);
+  for (const t of set.requirementTests) {
+    if (!idx.requirements.has(t.value.requirement)) push('CH202', t, '/requirement', dangling(t.value.requirement, 'requirement', '条款', idx.requirements));
+    const pr = t.value.profile;
+    if (pr !== undefined && !idx.profiles.has(pr) && !idx.standards.has(pr)) push('CH202', t, '/profile', dangling(pr, 'profile', '方案', idx.profiles));
+  }
   for (const s of set.scorecards) {
     const sc = s.value;
     if (!idx.profiles.has(sc.profile) && !idx.standards.has(sc.profile)) push('CH202', s, '/profile', dangling(sc.profile, 'profile', '方案', idx.profiles));
