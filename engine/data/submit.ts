@@ -243,7 +243,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       const flagText = flags.length ? JSON.stringify(flags) : null;
       const provider = (record.provider as string | undefined) ?? null;
       const campus = (record.campus as string | undefined) ?? null;
-      const ev = (record[eventField] as string | undefined) ?? null;
+      // Surveys are dated by month; store them at its first day so month ranges find them.
+      const evRaw = (record[eventField] as string | undefined) ?? null;
+      const ev = evRaw !== null && o.kind === 'surveys' ? `${evRaw}-01` : evRaw;
       if (Number(insert.run(o.kind, key, provider, campus, ev, data, flagText, subId).changes) === 0) {
         const prev = owner.get(o.kind, key) as { s: number };
         if (prev.s === subId) {

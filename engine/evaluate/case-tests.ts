@@ -484,7 +484,7 @@ async function judgeTimeliness(
     const actual: Record<string, unknown> = {
       limit: j.limit?.id ?? null,
       limit_value: j.limit?.text,
-      outcome: j.limit ? j.outcome : 'not-covered',
+      outcome: j.outcome ?? 'not-covered',
       deadline: deadline === undefined ? undefined : env.cal.format(deadline),
       working_hours: fact.working_hours,
       during_class: fact.during_class,

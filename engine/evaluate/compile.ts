@@ -47,6 +47,8 @@ export interface CompiledLimit {
   version: string;
   applies: RuleJson;
   met: RuleJson;
+  /** Whether choosing this limit needs to know if the case came in working hours. */
+  readsWorkingHours: boolean;
 }
 
 export interface CompiledTimeliness {
@@ -92,6 +94,7 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       amount,
       text,
       version,
+      readsWorkingHours: lim.when?.working_hours !== undefined,
       applies: { name: `${name}#${lim.id}:applies`, conditions: { all: applies }, event: { type: 'applies', params: { requirement: r.id, limit: lim.id } } },
       met: { name: `${name}#${lim.id}`, conditions: { all: [...applies, within] }, event: { type: 'met', params: { requirement: r.id, limit: lim.id, limit_value: text } } },
     };

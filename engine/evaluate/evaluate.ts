@@ -2,12 +2,13 @@
 // Per case (timeliness), per expected-occurrence grid (frequency), per rate, per record and inspection.
 // Decisions are made by the compiled rules (fast path, same semantics as json-rules-engine).
 import { createHash } from 'node:crypto';
-import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
+import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, parseLocal, type WorkingCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
 import { resolveProfile, type ResolvedRequirement } from '../model/resolve.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
+import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
@@ -115,8 +116,9 @@ function load(store: Store, kind: RecordKind, from: string, to: string): { rows:
   const h = createHash('sha256');
   const flags = new Map<string, string[]>();
   const rows: Record<string, unknown>[] = [];
-  const stmt = store.db.prepare('SELECT record_key, data, flags FROM records WHERE kind = ? AND event_at >= ? AND event_at < ? ORDER BY record_key');
-  for (const r of stmt.iterate(kind, from, to) as Iterable<{ record_key: string; data: string; flags: string | null }>) {
+  // An empty `from` also takes undated records (a document list without dates is still a document list).
+  const stmt = store.db.prepare('SELECT record_key, data, flags FROM records WHERE kind = ? AND ((event_at >= ? AND event_at < ?) OR (? = \'\' AND event_at IS NULL)) ORDER BY record_key');
+  for (const r of stmt.iterate(kind, from, to, from) as Iterable<{ record_key: string; data: string; flags: string | null }>) {
     h.update(r.data);
     const rec = JSON.parse(r.data) as Record<string, unknown>;
     rows.push(rec);
@@ -143,8 +145,8 @@ export function evaluate(o: EvaluateOptions): Findings {
   const counts: Record<string, number> = {};
   const cache = new Map<string, ReturnType<typeof load> & { groups: Map<string, Map<string, Record<string, unknown>[]>> }>();
   // Activities are read once over a window wide enough for every period that can end this month
-  // (a week reaches back 6 days, a term up to 7 months); other kinds cover the month.
-  const wideFrom = dateOf(dayNumber(bounds.start) - 215);
+  // (a week reaches back 6 days, a year 11 months); other kinds cover the month.
+  const wideFrom = dateOf(dayNumber(bounds.start) - 366);
   const data = (kind: RecordKind, from = kind === 'activities' ? wideFrom : bounds.start, to = kind === 'activities' ? dateOf(dayNumber(bounds.end) + 2) : `${bounds.next}-01`) => {
     const key = `${kind}|${from}|${to}`;
     let d = cache.get(key);
@@ -234,6 +236,11 @@ export function evaluate(o: EvaluateOptions): Findings {
             byDate.set(date, c);
           }
           const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache });
+          if (j.outcome === 'calendar-unknown') {
+            errors++;
+            if (j.evidence) evidence.push(j.evidence);
+            continue;
+          }
           if (!j.limit) continue; // this requirement does not cover the case
           let p = stats.get(j.limit.id);
           if (!p) {
@@ -244,9 +251,6 @@ export function evaluate(o: EvaluateOptions): Findings {
             case 'excluded':
               p.excluded++;
               p.excluded_by_reason[String(rec.exclusion)] = (p.excluded_by_reason[String(rec.exclusion)] ?? 0) + 1;
-              break;
-            case 'calendar-unknown':
-              errors++;
               break;
             case 'open-pending':
               p.open_pending++;
@@ -298,22 +302,39 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, grouped('activities', 'activity|provider', (x) => `${x.activity}|${x.provider}`, `${fc.activity}|${prov.id}`), limitN, asOf));
+        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, grouped('activities', 'activity|provider', (x) => `${x.activity}|${x.provider}`, `${fc.activity}|${prov.id}`), limitN, asOf, o.asOf !== undefined));
       } else if (r.type === 'rate') {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
       } else if (r.type === 'record') {
-        const docs = data('documents', '0000', `${bounds.next}-01`).rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
+        const docs = data('documents', '', `${bounds.next}-01`).rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
+        // With a retention period, a document counts only if it is kept at least that long after its date.
+        const retention = r.record!.retention ? valueAt(params.values.get(r.record!.retention.param) ?? [], bounds.end) : undefined;
+        const keptLongEnough = (x: Record<string, unknown>): boolean => {
+          if (!retention) return true;
+          const d = parseDuration(String(retention.value));
+          // No kept_until: the document is still held. An undated one cannot show how long it was kept.
+          if (typeof x.kept_until !== 'string') return true;
+          if (!d || typeof x.dated !== 'string') return false;
+          const until = new Date(`${x.dated}T00:00:00Z`);
+          until.setUTCFullYear(until.getUTCFullYear() + d.years, until.getUTCMonth() + d.months, until.getUTCDate() + d.weeks * 7 + d.days);
+          return x.kept_until >= until.toISOString().slice(0, 10);
+        };
+        const kept = docs.filter(keptLongEnough);
         const rule = recordRule(r);
-        const ok = test(rule.conditions, { documents: { count: docs.length } });
+        const ok = test(rule.conditions, { documents: { count: kept.length } });
+        const status: Status = ok ? 'passed' : docs.length ? 'failed' : 'not-reviewed';
+        const short = docs.filter((x) => !keptLongEnough(x));
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
-          status: ok ? 'passed' : 'not-reviewed',
-          measured: docs.length,
+          status,
+          measured: kept.length,
           required: 1,
+          ...(retention ? { unit: `retention ${retention.value}` } : {}),
+          ...(retention ? { parameter_version: retention.from } : {}),
           rules: [rule.name],
-          evidence: docs.slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })),
-          evidence_total: docs.length,
-          ...(ok ? {} : { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, checklist: r.record!.documents }),
+          evidence: (ok ? kept.map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })) : short.map((x) => ({ record: String(x.id), outcome: 'retention-too-short', actual: `${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}`, required: String(retention?.value ?? '') }))).slice(0, limitN),
+          evidence_total: ok ? kept.length : short.length,
+          ...(status === 'not-reviewed' ? { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, checklist: r.record!.documents } : {}),
         });
       } else if (r.type === 'inspection') {
         const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
@@ -436,11 +457,21 @@ export function judgeCase(
     fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : dc.value;
   }
   const facts: Facts = { case: fact };
-  const lim = c.limits.find((l) => test(l.applies.conditions, facts));
-  if (!lim) return { facts, calendar };
   const id = String(rec.id);
+  // Limits are tried in order; only when one that needs working hours is reached does an unknown
+  // holiday notice make the case undecidable (an urgent water repair's 15 min does not need it).
+  let lim: CompiledLimit | undefined;
+  for (const l of c.limits) {
+    if (unknownCalendar && l.readsWorkingHours) {
+      return { outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: `no holiday data for ${startText.slice(0, 4)}` } };
+    }
+    if (test(l.applies.conditions, facts)) {
+      lim = l;
+      break;
+    }
+  }
+  if (!lim) return { facts, calendar };
   if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
-  if (unknownCalendar) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: `no holiday data for ${startText.slice(0, 4)}` } };
   const stopText = rec[lim.stop] as string | undefined;
   fact.start_ms = startMs;
   // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
@@ -509,12 +540,14 @@ function frequencyFinding(
   acts: Record<string, unknown>[],
   limitN: number,
   asOf: Date,
+  explicitAsOf: boolean,
 ): Finding {
   const r = rr.requirement;
   const provider = prov.id;
-  // A cell is due only within the provider's service period and once it is over by the as-of time.
-  const asOfDay = cal.localDate(asOf.getTime() - 1);
-  const inService = (d: string): boolean => (!prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to))) && d <= asOfDay;
+  // A cell is due only within the provider's service period, and only once it is over at the as-of time.
+  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  const nightEnd = cal.school.night?.end ?? '06:00';
+  const cellEnds = (lastDay: string): number => parseLocal(`${dateOf(dayNumber(lastDay) + 1)}T${fc.period === 'night' ? nightEnd : '00:00'}`, cal.timezone).getTime();
   const dv: DatedValue | undefined = valueAt(params.values.get(fc.count.param) ?? [], bounds.end);
   const required = Number(dv?.value ?? 1);
   const version = `${rr.parameters.find((p) => p.name === fc.count.param)?.tailoredBy ? rr.parameters.find((p) => p.name === fc.count.param)!.tailoredBy + ':' : ''}${dv?.from ?? '?'}`;
@@ -571,7 +604,9 @@ function frequencyFinding(
     if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `该${fc.period}周期不在本月结束，届时再评`, en: `the ${fc.period} does not end this month; judged when it does` } };
     periods = [{ key: `${range[0]}..${range[1]}`, days: Array.from({ length: dayNumber(range[1]) - dayNumber(range[0]) + 1 }, (_, i) => dateOf(dayNumber(range![0]) + i)) }];
   }
-  periods = periods.filter((p) => p.days.some(dayOk));
+  // With the default as-of (the end of the month) a month's last night, which ends the next morning,
+  // is still judged with the month it starts in; an explicit --as-of is taken literally.
+  periods = periods.filter((p) => p.days.some(dayOk) && (cellEnds(p.days.at(-1)!) <= asOf.getTime() || (!explicitAsOf && fc.period === 'night')));
   if (!periods.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内', en: 'the requirement’s calendar does not cover this month' } };
   // Count this provider's activities of this kind into cells.
   const cellOf = new Map<string, number>();
@@ -657,7 +692,8 @@ function rateFindings(
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
   if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
   return [...groups.entries()].map(([scope, g]) => {
-    const value = g.den ? (g.num / g.den) * scale : 0;
+    // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
+    const value = g.den ? Math.round((g.num / g.den) * scale * 1e9) / 1e9 : 0;
     const facts = { rate: { value, sample: g.den, numerator: g.num, denominator: g.den } };
     if (!test(rules.sample.conditions, facts)) {
       return { ...head(scope), status: 'not-reviewed' as Status, measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${rt.min_sample}`, en: `sample ${g.den} is below the minimum ${rt.min_sample}` } };
