@@ -55,6 +55,9 @@ export interface CompiledTimeliness {
   requirement: string;
   version: string;
   limits: CompiledLimit[];
+  /** Whether any limit needs the calendar's working-hours or class-time answer. */
+  readsWorkingHours: boolean;
+  readsDuringClass: boolean;
 }
 
 
@@ -99,7 +102,13 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       met: { name: `${name}#${lim.id}`, conditions: { all: [...applies, within] }, event: { type: 'met', params: { requirement: r.id, limit: lim.id, limit_value: text } } },
     };
   });
-  return { requirement: r.id, version: [...new Set(limits.map((l) => l.version))].sort().join('+'), limits };
+  return {
+    requirement: r.id,
+    version: [...new Set(limits.map((l) => l.version))].sort().join('+'),
+    limits,
+    readsWorkingHours: t.limits.some((l) => l.when?.working_hours !== undefined),
+    readsDuringClass: t.limits.some((l) => l.when?.during_class !== undefined),
+  };
 }
 
 const DIRECTION_OPS = { 'at-least': 'greaterThanInclusive', above: 'greaterThan', 'at-most': 'lessThanInclusive', below: 'lessThan' } as const;

@@ -145,8 +145,8 @@ export function evaluate(o: EvaluateOptions): Findings {
   const counts: Record<string, number> = {};
   const cache = new Map<string, ReturnType<typeof load> & { groups: Map<string, Map<string, Record<string, unknown>[]>> }>();
   // Activities are read once over a window wide enough for every period that can end this month
-  // (a week reaches back 6 days, a year 11 months); other kinds cover the month.
-  const wideFrom = dateOf(dayNumber(bounds.start) - 366);
+  // (a week reaches back 6 days; a quarter, term or year only when it ends this month); other kinds cover the month.
+  const wideFrom = activityWindowStart(bounds, school.terms);
   const data = (kind: RecordKind, from = kind === 'activities' ? wideFrom : bounds.start, to = kind === 'activities' ? dateOf(dayNumber(bounds.end) + 2) : `${bounds.next}-01`) => {
     const key = `${kind}|${from}|${to}`;
     let d = cache.get(key);
@@ -177,6 +177,7 @@ export function evaluate(o: EvaluateOptions): Findings {
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
   const factCache = new WeakMap<object, Record<string, unknown>>();
+  const whMemo = new Map<number, { known: boolean; value: boolean }>();
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
@@ -235,7 +236,7 @@ export function evaluate(o: EvaluateOptions): Findings {
             }
             byDate.set(date, c);
           }
-          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache });
+          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache, memo: whMemo });
           if (j.outcome === 'calendar-unknown') {
             errors++;
             if (j.evidence) evidence.push(j.evidence);
@@ -421,7 +422,15 @@ export function judgeCase(
   c: CompiledTimeliness,
   r: Requirement,
   rec: Record<string, unknown>,
-  ctx: { cal: WorkingCalendar; buildingOf: Map<string, { type: string }>; asOf: Date; field?: string; explain?: boolean; facts?: WeakMap<object, Record<string, unknown>> },
+  ctx: {
+    cal: WorkingCalendar;
+    buildingOf: Map<string, { type: string }>;
+    asOf: Date;
+    field?: string;
+    explain?: boolean;
+    facts?: WeakMap<object, Record<string, unknown>>;
+    memo?: Map<number, { known: boolean; value: boolean }>;
+  },
 ): CaseJudgement {
   const t = r.timeliness!;
   const field = ctx.field ?? t.limits[0]!.start;
@@ -435,22 +444,20 @@ export function judgeCase(
   }
   fact.start_ms = fact.stop_ms = fact.elapsed_seconds = fact.open = undefined;
   const startMs = Date.parse(startText);
-  // The day's full calendar facts are for explanations only; the hot path needs just the answers below.
   const calendar: CaseJudgement['calendar'] = ctx.explain ? { day: ctx.cal.dayInfo(ctx.cal.localDate(startMs)) } : {};
   let unknownCalendar = false;
-  if (t.limits.some((l) => l.when?.working_hours !== undefined)) {
-    // Calendar answers depend on the start instant only; cache them on the shared fact.
-    let wh = fact.__wh as { known: boolean; value: boolean } | undefined;
-    if (!wh || fact.__whAt !== startMs) {
+  if (c.readsWorkingHours) {
+    // Working hours depend on the start instant only: memoised per instant for the whole run.
+    let wh = ctx.memo?.get(startMs);
+    if (!wh) {
       wh = ctx.cal.isWithinWorkingHours(startMs);
-      Object.defineProperty(fact, '__wh', { value: wh, writable: true, enumerable: false, configurable: true });
-      Object.defineProperty(fact, '__whAt', { value: startMs, writable: true, enumerable: false, configurable: true });
+      ctx.memo?.set(startMs, wh);
     }
     calendar.working_hours = wh;
     if (!wh.known) unknownCalendar = true;
     fact.working_hours = wh.value;
   }
-  if (t.limits.some((l) => l.when?.during_class !== undefined)) {
+  if (c.readsDuringClass) {
     const dc = ctx.cal.isDuringClass(startMs);
     calendar.during_class = dc;
     // The provider's own flag wins; the timetable decides when the record does not say.
@@ -498,6 +505,16 @@ export function judgeCase(
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
   return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+}
+
+/** The earliest day any frequency period ending in this month can start on. */
+function activityWindowStart(bounds: ReturnType<typeof monthBounds>, terms: { start: string; end: string }[]): string {
+  const [y, m] = bounds.start.split('-').map(Number) as [number, number];
+  let earliest = dayNumber(bounds.start) - 6;
+  if (m % 3 === 0) earliest = Math.min(earliest, dayNumber(`${y}-${String(m - 2).padStart(2, '0')}-01`));
+  if (m === 12) earliest = Math.min(earliest, dayNumber(`${y}-01-01`));
+  for (const t of terms) if (t.end >= bounds.start && t.end <= bounds.end) earliest = Math.min(earliest, dayNumber(t.start));
+  return dateOf(earliest);
 }
 
 function minutes(seconds: number): string {
