@@ -58,16 +58,31 @@ if (process.argv[2] === '--evaluate') {
   let n = 0;
   for (const kind of ['work-orders', 'activities']) for (const r of store.db.prepare('SELECT data FROM records WHERE kind = ?').iterate(kind) as Iterable<{ data: string }>) n += JSON.parse(r.data) ? 1 : 0;
   const scanMs = performance.now() - t;
-  // (a) the reference: json-rules-engine run once per record with 4.3-1's rules.
-  const req = tree.requirements.find((x) => x.value.id === '4.3-1')!.value;
-  const c = compileTimeliness(req, { values: new Map((req.parameters ?? []).map((p) => [p.name, p.values])) }, '2026-04-01');
+  // (a) the reference: json-rules-engine run once per record with the same rules — every timeliness
+  // rule of the profiles the providers work under (applies + met per limit).
+  const { resolveProfile } = await import('../engine/model/resolve.ts');
+  const { buildIndex } = await import('../engine/validate/checks.ts');
+  const idx = buildIndex([tree]);
   const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const l of c.limits) engine.addRule({ ...l.met, conditions: l.met.conditions as never });
+  const names = new Set<string>();
+  for (const prof of new Set(tree.registers[0]!.value.providers.map((p) => p.profile ?? 'gaoxiao-wuye'))) {
+    for (const rr of resolveProfile(prof, idx)) {
+      if (rr.requirement.type !== 'timeliness' || rr.requirement.timeliness!.subject !== 'work-orders') continue;
+      const params = { values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) };
+      for (const l of compileTimeliness(rr.requirement, params, '2026-04-01').limits) {
+        for (const rule of [l.applies, l.met]) {
+          if (names.has(rule.name)) continue;
+          names.add(rule.name);
+          engine.addRule({ ...rule, conditions: rule.conditions as never });
+        }
+      }
+    }
+  }
   const sample = (store.db.prepare('SELECT data FROM records WHERE kind = ? LIMIT 2000').all('work-orders') as { data: string }[]).map((r) => JSON.parse(r.data) as Record<string, unknown>);
   t = performance.now();
-  for (const rec of sample) await engine.run({ case: { ...rec, working_hours: true, elapsed_seconds: 1000 } });
+  for (const rec of sample) await engine.run({ case: { ...rec, working_hours: true, elapsed_seconds: 1000 }, deadline: {} });
   const engineRecPerSec = (sample.length / (performance.now() - t)) * 1000;
-  console.log(JSON.stringify({ records, ms, scanMs, engineRecPerSec, engineSample: sample.length, maxRssMb: process.resourceUsage().maxRSS / 1024, months: months.length, scanned: n }));
+  console.log(JSON.stringify({ records, ms, scanMs, engineRecPerSec, engineRules: names.size, engineSample: sample.length, maxRssMb: process.resourceUsage().maxRSS / 1024, months: months.length, scanned: n }));
   process.exit(0);
 }
 
@@ -140,11 +155,11 @@ try {
   }
   const ev = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), '--evaluate', db], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (ev.status !== 0) throw new Error(ev.stderr);
-  const e = JSON.parse(ev.stdout.trim().split('\n').pop()!) as { records: number; ms: number; scanMs: number; engineRecPerSec: number; engineSample: number; maxRssMb: number; months: number };
+  const e = JSON.parse(ev.stdout.trim().split('\n').pop()!) as { records: number; ms: number; scanMs: number; engineRecPerSec: number; engineRules: number; engineSample: number; maxRssMb: number; months: number };
   const rate = (e.records / e.ms) * 1000;
   const scanRate = (e.records / e.scanMs) * 1000;
   console.log(`evaluate ${e.months} months from the store: ${e.records.toLocaleString('en')} work orders + activities in ${(e.ms / 1000).toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} records/s (goal ≥500,000: ${((rate / 500_000) * 100).toFixed(0)} %)`);
-  console.log(`(a) json-rules-engine, one run() per record on the same rules (sample ${e.engineSample}): ${Math.round(e.engineRecPerSec).toLocaleString('en')} records/s → evaluate is ×${(rate / e.engineRecPerSec).toFixed(0)} (goal ≥×300)`);
+  console.log(`(a) json-rules-engine, one run() per record on the same timeliness rules (${e.engineRules} rules, sample ${e.engineSample}): ${Math.round(e.engineRecPerSec).toLocaleString('en')} records/s → evaluate is ×${(rate / e.engineRecPerSec).toFixed(0)} (goal ≥×300)`);
   console.log(`(b) bare scan of the same rows (read + JSON.parse): ${Math.round(scanRate).toLocaleString('en')} records/s → evaluate takes ×${(e.ms / e.scanMs).toFixed(2)} the scan's time (goal ≤×2)`);
   console.log(`peak RSS ${e.maxRssMb.toFixed(0)} MB (goal ≤1024 MB)`);
 } finally {
