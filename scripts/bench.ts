@@ -44,7 +44,7 @@ if (process.argv[2] === '--evaluate') {
   const db = process.argv[3]!;
   const { openStore } = await import('../engine/store/store.ts');
   const { evaluate } = await import('../engine/evaluate/evaluate.ts');
-  const { compileTimeliness } = await import('../engine/evaluate/compile.ts');
+  const { compileTimeliness, paramSet } = await import('../engine/evaluate/compile.ts');
   const { Engine } = await import('json-rules-engine');
   const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
   const store = openStore(db);
@@ -68,7 +68,7 @@ if (process.argv[2] === '--evaluate') {
   for (const prof of new Set(tree.registers[0]!.value.providers.map((p) => p.profile ?? 'gaoxiao-wuye'))) {
     for (const rr of resolveProfile(prof, idx)) {
       if (rr.requirement.type !== 'timeliness' || rr.requirement.timeliness!.subject !== 'work-orders') continue;
-      const params = { values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) };
+      const params = paramSet(rr.parameters);
       for (const l of compileTimeliness(rr.requirement, params, '2026-04-01').limits) {
         for (const rule of [l.applies, l.met]) {
           if (names.has(rule.name)) continue;

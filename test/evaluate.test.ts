@@ -8,7 +8,7 @@ import { Engine } from 'json-rules-engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexRegister } from '../engine/data/mapping.ts';
 import { submit } from '../engine/data/submit.ts';
-import { cellRule, compileTimeliness, rateRules } from '../engine/evaluate/compile.ts';
+import { cellRule, compileTimeliness, paramSet, rateRules } from '../engine/evaluate/compile.ts';
 import { test as fastTest, type Condition, type Facts, type RuleJson } from '../engine/evaluate/conditions.ts';
 import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
 import { FINDINGS_SCHEMA } from '../engine/evaluate/findings-schema.ts';
@@ -162,7 +162,7 @@ describe('the fast path decides exactly as json-rules-engine', () => {
   const rules: RuleJson[] = [];
   for (const profile of ['gaoxiao-wuye', ...tree.profiles.map((p) => p.value.id)]) {
     for (const rr of resolveProfile(profile, idx)) {
-      const params = { values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) };
+      const params = paramSet(rr.parameters);
       const r = rr.requirement;
       if (r.type === 'timeliness') for (const l of compileTimeliness(r, params, '2026-04-01').limits) rules.push(l.applies, l.met);
       if (r.type === 'rate') {

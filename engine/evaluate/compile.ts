@@ -29,6 +29,14 @@ export interface ParamSet {
   tailored?: Map<string, string>;
 }
 
+/** The parameter set of a resolved requirement: its values after overrides, and who tailored them. */
+export function paramSet(parameters: { name: string; values: DatedValue[]; tailoredBy?: string }[]): ParamSet {
+  return {
+    values: new Map(parameters.map((p) => [p.name, p.values])),
+    tailored: new Map(parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))),
+  };
+}
+
 /** A parameter value's version: its effective date, prefixed by the profile that set it, if any. */
 function versionTag(params: ParamSet, name: string, dv: DatedValue | undefined): string {
   const by = params.tailored?.get(name);

@@ -12,7 +12,7 @@ import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
-import { checkRule, cellRule, compileTimeliness, inspectionRule, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
+import { checkRule, cellRule, compileTimeliness, inspectionRule, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
 
 export type Status = 'passed' | 'failed' | 'not-applicable' | 'not-reviewed' | 'error';
@@ -201,7 +201,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       scope,
       period: o.period,
     });
-    const paramsOf = (rr: ResolvedRequirement): ParamSet => ({ values: new Map(rr.parameters.map((p) => [p.name, p.values])), tailored: new Map(rr.parameters.flatMap((p) => (p.tailoredBy ? [[p.name, p.tailoredBy] as [string, string]] : []))) });
+    const paramsOf = (rr: ResolvedRequirement): ParamSet => paramSet(rr.parameters);
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
 

@@ -8,8 +8,8 @@ import { resolveProfile } from '../model/resolve.ts';
 import type { Text } from '../model/types.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
-import { buildIndex, valueAt } from '../validate/checks.ts';
-import { compileTimeliness, type ParamSet } from './compile.ts';
+import { buildIndex } from '../validate/checks.ts';
+import { compileTimeliness, paramSet } from './compile.ts';
 import { explain as explainCondition, type Condition } from './conditions.ts';
 import { judgeCase } from './evaluate.ts';
 
@@ -42,7 +42,7 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
   const profile = o.profile ?? reg.providers.find((p) => p.id === rec.provider)?.profile ?? o.tree.standards[0]?.value.id ?? '';
   const rr = resolveProfile(profile, idx).find((x) => x.requirement.id === req.id);
   const parameters = rr?.parameters ?? (req.parameters ?? []).map((p) => ({ name: p.name, values: p.values }));
-  const params: ParamSet = { values: new Map(parameters.map((p) => [p.name, p.values])), tailored: new Map(parameters.flatMap((p) => ('tailoredBy' in p && p.tailoredBy ? [[p.name, p.tailoredBy as string] as [string, string]] : []))) };
+  const params = paramSet(parameters);
   const field = req.timeliness!.limits[0]!.start;
   const startText = String(rec[field]);
   const c = compileTimeliness(req, params, startText.slice(0, 10));
@@ -72,7 +72,6 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
     calendar: j.calendar as Record<string, unknown>,
     ...(j.evidence ? { evidence: j.evidence } : {}),
   };
-  void valueAt;
 }
 
 const OUTCOME: Record<string, { zh: string; en: string }> = {
