@@ -176,7 +176,6 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
-  const factCache = new WeakMap<object, Record<string, unknown>>();
   const whMemo = new Map<number, { known: boolean; value: boolean }>();
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
@@ -236,7 +235,7 @@ export function evaluate(o: EvaluateOptions): Findings {
             }
             byDate.set(date, c);
           }
-          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, facts: factCache, memo: whMemo });
+          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, shareRecord: true, memo: whMemo });
           if (j.outcome === 'calendar-unknown') {
             errors++;
             if (j.evidence) evidence.push(j.evidence);
@@ -404,6 +403,8 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 }
 
+const PREPARED = Symbol('case facts prepared');
+
 export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown';
 
 export interface CaseJudgement {
@@ -428,19 +429,24 @@ export function judgeCase(
     asOf: Date;
     field?: string;
     explain?: boolean;
-    facts?: WeakMap<object, Record<string, unknown>>;
+    shareRecord?: boolean;
     memo?: Map<number, { known: boolean; value: boolean }>;
   },
 ): CaseJudgement {
   const t = r.timeliness!;
   const field = ctx.field ?? t.limits[0]!.start;
   const startText = rec[field] as string;
-  // One fact object per record, shared by every requirement that judges it (the per-limit fields are reset).
-  let fact = ctx.facts?.get(rec);
-  if (!fact) {
-    const building = rec.building ? ctx.buildingOf.get(String(rec.building)) : undefined;
-    fact = { ...rec, building_type: building?.type };
-    ctx.facts?.set(rec, fact);
+  // During an evaluation the record itself is the fact object, shared by every requirement that judges it
+  // (the per-limit fields are reset below); explain and tests get a copy so their record stays as read.
+  let fact: Record<string, unknown>;
+  if (ctx.shareRecord) {
+    fact = rec;
+    if (!(PREPARED in rec)) {
+      rec.building_type = rec.building ? ctx.buildingOf.get(String(rec.building))?.type : undefined;
+      (rec as Record<symbol, boolean>)[PREPARED] = true;
+    }
+  } else {
+    fact = { ...rec, building_type: rec.building ? ctx.buildingOf.get(String(rec.building))?.type : undefined };
   }
   fact.start_ms = fact.stop_ms = fact.elapsed_seconds = fact.open = undefined;
   const startMs = Date.parse(startText);
