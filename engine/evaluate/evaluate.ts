@@ -403,8 +403,6 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 }
 
-const PREPARED = Symbol('case facts prepared');
-
 export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown';
 
 export interface CaseJudgement {
@@ -441,9 +439,9 @@ export function judgeCase(
   let fact: Record<string, unknown>;
   if (ctx.shareRecord) {
     fact = rec;
-    if (!(PREPARED in rec)) {
+    // Derived fields are added once, all at the same point, so records keep one compact shape.
+    if (!('building_type' in rec)) {
       rec.building_type = rec.building ? ctx.buildingOf.get(String(rec.building))?.type : undefined;
-      (rec as Record<symbol, boolean>)[PREPARED] = true;
     }
   } else {
     fact = { ...rec, building_type: rec.building ? ctx.buildingOf.get(String(rec.building))?.type : undefined };
