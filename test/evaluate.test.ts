@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Engine } from 'json-rules-engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexRegister } from '../engine/data/mapping.ts';
 import { submit } from '../engine/data/submit.ts';
 import { cellRule, compileTimeliness, paramSet, rateRules } from '../engine/evaluate/compile.ts';
 import { test as fastTest, type Condition, type Facts, type RuleJson } from '../engine/evaluate/conditions.ts';
@@ -17,7 +16,7 @@ import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { buildIndex } from '../engine/validate/checks.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT, submitOptions } from './helpers.ts';
 
 const SAMPLE = join(ROOT, 'examples', 'sample-university');
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
@@ -37,18 +36,7 @@ beforeAll(async () => {
     ['surveys.ndjson', 'surveys'],
   ];
   for (const [file, kind] of files) {
-    const r = await submit({
-      file: join(SAMPLE, file),
-      display: file,
-      kind,
-      acceptValid: false,
-      rejectsDir: join(dir, 'rejects'),
-      now: new Date('2026-07-10T01:00:00Z'),
-      tz: 'Asia/Shanghai',
-      register: indexRegister(tree.registers[0]!.value),
-      activities: new Set(tree.activityFiles.flatMap((a) => a.value.activities.map((x) => x.code))),
-      store,
-    });
+    const r = await submit(submitOptions(tree, store, dir, join(SAMPLE, file), kind, { display: file }));
     expect(r.status).toBe('stored');
   }
   for (const m of MONTHS) results.set(m, evaluate({ tree, store, period: m }));

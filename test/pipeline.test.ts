@@ -4,12 +4,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexRegister } from '../engine/data/mapping.ts';
 import { submit } from '../engine/data/submit.ts';
 import { openStore } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
 import type { RecordKind } from '../engine/model/vocabulary.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT, submitOptions } from './helpers.ts';
 
 const SAMPLE = join(ROOT, 'examples', 'sample-university');
 const manifest = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')) as {
@@ -21,19 +20,7 @@ async function run(file: string, kind: RecordKind, mappingId?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'charter-sample-'));
   const store = openStore(join(dir, 'db.sqlite'));
   const mapping = mappingId ? tree.mappings.find((m) => m.value.id === mappingId)!.value : undefined;
-  const r = await submit({
-    file: join(SAMPLE, file),
-    display: file,
-    kind,
-    acceptValid: true,
-    rejectsDir: join(dir, 'rejects'),
-    now: new Date('2026-07-10T01:00:00Z'),
-    tz: 'Asia/Shanghai',
-    register: indexRegister(tree.registers[0]!.value),
-    activities: new Set(tree.activityFiles.flatMap((a) => a.value.activities.map((x) => x.code))),
-    store,
-    ...(mapping ? { mapping } : {}),
-  });
+  const r = await submit(submitOptions(tree, store, dir, join(SAMPLE, file), kind, { display: file, acceptValid: true, ...(mapping ? { mapping } : {}) }));
   store.close();
   return r;
 }
