@@ -1,5 +1,5 @@
 // The CLI as a user runs it: exit codes, file:line:col, languages, JSON, usage errors, help.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,5 +153,25 @@ describe('evaluate, explain and whatif on a submitted store', () => {
   it('usage errors: bad period, unknown record', () => {
     expect(charter(['evaluate', '--period', '2026-3', '--db', db]).code).toBe(2);
     expect(charter(['explain', '4.3-1', 'NOPE', '--db', db]).code).toBe(2);
+  });
+});
+
+describe('charter test', () => {
+  it('runs the cases beside a requirement', () => {
+    const r = charter(['test', 'standards/tests/4.3-2.test.yaml', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 test files: \d+ passed, 0 failed, 0 skipped\./);
+  });
+  it('a wrong expectation fails with what the engine decided, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-test-'));
+    const tree = join(dir, 'standards');
+    cpSync(join(import.meta.dirname, '..', 'standards'), tree, { recursive: true });
+    const f = join(tree, 'tests', '4.3-2.test.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('outcome: met', 'outcome: missed'));
+    const r = charter(['test', f, '--tree', tree, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.failed).toBe(1);
+    expect(j.results.find((x: { status: string }) => x.status === 'failed').problems.join(' ')).toMatch(/outcome: expected "missed", engine says "met"/);
   });
 });

@@ -416,6 +416,57 @@ ${DB_HELP.en}`,
       }
     },
   },
+  test: {
+    summary: { zh: '运行条款旁的测试用例（standards/tests/*.test.yaml）', en: 'Run the test cases beside the requirements (standards/tests/*.test.yaml)' },
+    usage: 'charter test [file…] [--tree DIR] [--lang zh|en] [--json]',
+    help: {
+      zh: `  file…        要运行的测试文件（默认 standards/tests/ 下全部）
+  --tree DIR   标准目录（默认 standards/）
+  每个用例都经过真实的提交与评价流程；另列出缺少测试文件的可检查条款。`,
+      en: `  file…        test files to run (default: all of standards/tests/)
+  --tree DIR   the standards tree (default standards/)
+  Every case goes through the real submission and evaluation code; checkable requirements without a test file are listed too.`,
+    },
+    options: { ...COMMON, tree: { type: 'string' } },
+    async run({ values, positionals }, lang, json, io) {
+      const treeDir = resolve(io.cwd, (values.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
+      const missingPaths = positionals.filter((p) => !existsSync(resolve(io.cwd, p)));
+      if (missingPaths.length) return usageError(missingPaths.map((p) => cmdErr('CH003', { value: p })), lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const ct = await import('../evaluate/case-tests.ts');
+      const all = ct.loadTestFiles(join(treeDir, ct.TEST_DIR));
+      const chosen = positionals.length ? all.filter((f) => positionals.some((p) => resolve(io.cwd, p) === resolve(join(treeDir, ct.TEST_DIR), f.name) || resolve(io.cwd, p) === resolve(join(treeDir, ct.TEST_DIR)))) : all;
+      const env = await ct.createCaseEnv(tree);
+      const results: { file: string; requirement: string; case: string; status: 'passed' | 'failed' | 'skipped'; problems: string[] }[] = [];
+      for (const f of chosen) {
+        if (!f.data) {
+          results.push({ file: f.name, requirement: '', case: '', status: 'failed', problems: f.problems });
+          continue;
+        }
+        for (const c of f.data.cases) {
+          const r = await ct.runCase(env, f.data, c);
+          results.push({ file: f.name, requirement: f.data.requirement, case: c.name, status: r.skipped ? 'skipped' : r.problems.length ? 'failed' : 'passed', problems: r.problems });
+        }
+      }
+      const have = new Set(all.map((f) => f.name));
+      const untested = ct.checkableRequirements(tree).filter((r) => !have.has(ct.testFileName(r.id))).map((r) => r.id);
+      const n = (st: string) => results.filter((r) => r.status === st).length;
+      if (json) io.out(JSON.stringify({ ok: n('failed') === 0 && untested.length === 0, passed: n('passed'), failed: n('failed'), skipped: n('skipped'), untested, results }, null, 2));
+      else {
+        const zh = lang === 'zh';
+        const st = style(io.color);
+        for (const r of results.filter((x) => x.status !== 'passed')) {
+          io.out(`${r.status === 'failed' ? st.red('✗') : st.yellow('-')} ${r.file} ${r.requirement} — ${r.case}`);
+          for (const p of r.problems) io.out(`    ${p}`);
+        }
+        if (untested.length) io.out(zh ? `缺少测试文件的可检查条款：${untested.join('、')}` : `Checkable requirements without a test file: ${untested.join(', ')}`);
+        io.out(zh ? `${chosen.length} 个测试文件：${n('passed')} 个用例通过，${n('failed')} 个失败，${n('skipped')} 个跳过。` : `${chosen.length} test files: ${n('passed')} passed, ${n('failed')} failed, ${n('skipped')} skipped.`);
+      }
+      return n('failed') || untested.length ? EXIT.problems : EXIT.ok;
+    },
+  },
   submissions: {
     summary: { zh: '列出已记录的提交', en: 'List the recorded submissions' },
     usage: 'charter submissions [--db PATH] [--json]',
