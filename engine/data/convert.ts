@@ -56,11 +56,6 @@ export function instantToIso(utcMs: number, tz: string): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${offsetText(off)}`;
 }
 
-/** Canonical ISO text → epoch milliseconds. */
-export function isoToMillis(iso: string): number {
-  return Date.parse(iso);
-}
-
 /** Excel serial day number (days since 1899-12-30, local wall clock, as Excel stores it). */
 export function parseExcelSerial(v: string | number, tz: string): string | undefined {
   const n = typeof v === 'number' ? v : Number(v);

@@ -2,7 +2,6 @@
 // natural keys, and the time field that places a record in a period.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
-  BUILDING_TYPES,
   COMPLEXITY,
   EQUIPMENT_KINDS,
   EXCLUSIONS,
@@ -145,16 +144,6 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
   }),
 };
 
-/** Fields holding instants, per kind (normalised to ISO with offset on submission). */
-export const TIME_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
-  Object.entries(RECORD_SCHEMAS).map(([k, s]) => [
-    k,
-    Object.entries((s as { properties: Record<string, Schema> }).properties)
-      .filter(([, p]) => typeof p.pattern === 'string' && (p.pattern as string).includes('T\\d{2}'))
-      .map(([f]) => f),
-  ]),
-) as Record<RecordKind, string[]>;
-
 /** The field that places a record in a period (YYYY-MM of it). */
 export const EVENT_FIELD: Record<RecordKind, string> = {
   'work-orders': 'reported_at',
@@ -197,8 +186,6 @@ export const TIME_ORDER: Partial<Record<RecordKind, [string, string][]>> = {
   ],
   consultations: [['received_at', 'replied_at']],
 };
-
-export const BUILDING_TYPE_LIST = BUILDING_TYPES;
 
 let compiled: Map<RecordKind, ValidateFunction> | undefined;
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, parseLocal, type WorkingCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
+import { EVENT_FIELD } from '../data/records.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
 import { resolveProfile, type ResolvedRequirement } from '../model/resolve.ts';
@@ -100,7 +101,6 @@ export interface Findings {
   compile_errors: Diagnostic[];
 }
 
-const EVENT_FIELD: Partial<Record<RecordKind, string>> = { 'work-orders': 'reported_at', complaints: 'received_at', consultations: 'received_at' };
 
 function monthBounds(period: string): { start: string; end: string; next: string; days: string[] } {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -212,7 +212,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       const params = paramsOf(rr);
       if (r.type === 'timeliness') {
         const t = r.timeliness!;
-        const field = EVENT_FIELD[t.subject] ?? t.limits[0]!.start;
+        const field = EVENT_FIELD[t.subject];
         const cases = grouped(t.subject, 'provider', (x) => String(x.provider), prov.id);
         const compiled = new Map<string, CompiledTimeliness>();
         const byDate = new Map<string, CompiledTimeliness>();

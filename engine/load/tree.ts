@@ -1,5 +1,5 @@
 // Load a set of YAML files into an indexed tree: the input of every later stage.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { RequirementTestFile } from '../evaluate/case-tests.ts';
@@ -61,10 +61,6 @@ export function findYamlFiles(paths: string[]): string[] {
   };
   for (const p of paths) walk(p);
   return [...new Set(out.map((p) => resolve(p)))];
-}
-
-export function missingPaths(paths: string[]): string[] {
-  return paths.filter((p) => !existsSync(p));
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {

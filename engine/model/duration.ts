@@ -25,12 +25,6 @@ export function durationSeconds(d: Duration): number {
   return ((((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60) + d.seconds;
 }
 
-/** Exact milliseconds for durations without years or months (the wall-clock limits); undefined otherwise. */
-export function durationMillis(d: Duration): number | undefined {
-  if (d.years || d.months) return undefined;
-  return durationSeconds(d) * 1000;
-}
-
 /** Human wording: PT1H → "1 小时" / "1 h". */
 export function formatDuration(text: string, lang: 'zh' | 'en' = 'zh'): string {
   const d = parseDuration(text);

@@ -465,10 +465,10 @@ function checkProfile(l: Located<ProfileFile>, idx: Index, push: Push): void {
     if (!r.id.startsWith(`${p.id}:`)) push('CH115', l, `/requirements/${i}/id`, { value: r.id, format: `an id starting with "${p.id}:"`, formatZh: `以“${p.id}:”开头的编号`, example: `${p.id}:daily-self-check` });
   });
   const parentChain = profileChain(p.base, idx);
-  (p.overrides ?? []).forEach((o, i) => checkOverride(o, i, p, parentChain, idx, l, push));
+  (p.overrides ?? []).forEach((o, i) => checkOverride(o, i, parentChain, idx, l, push));
 }
 
-function checkOverride(o: Override, i: number, p: ProfileFile, parentChain: ProfileFile[], idx: Index, l: Located<ProfileFile>, push: Push): void {
+function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: Index, l: Located<ProfileFile>, push: Push): void {
   const sub = `/overrides/${i}`;
   const req = idx.requirements.get(o.requirement);
   if (!req) return push('CH202', l, `${sub}/requirement`, dangling(o.requirement, 'requirement', '条款', idx.requirements));
@@ -508,7 +508,6 @@ function checkOverride(o: Override, i: number, p: ProfileFile, parentChain: Prof
     }
   }
   if (o.deviation && !loosened) push('CH215', l, `${sub}/deviation`, { parameter: o.parameter }, 'key');
-  void p;
 }
 
 function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string, T>): Record<string, string> {
