@@ -9,7 +9,7 @@ import { ROOT } from './helpers.ts';
 
 const STANDARDS = join(ROOT, 'standards');
 const DIR = join(STANDARDS, TEST_DIR);
-// The rules without the tests themselves (charter validate does not know kind: requirement-test yet).
+// The rules without the tests themselves, as the data commands load them.
 const tree = validate({ paths: readdirSync(STANDARDS).filter((n) => n !== TEST_DIR).map((n) => join(STANDARDS, n)), cwd: ROOT }).set;
 const files = loadTestFiles(DIR);
 let env: CaseEnv;
