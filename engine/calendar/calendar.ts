@@ -100,6 +100,12 @@ export interface WorkingCalendar {
   addDays(start: Instant, n: number, opts?: PeriodOptions): Deadline;
   /** The date a night starts on, or undefined outside night hours (22:00–06:00 unless the school says otherwise). */
   nightOf(instant: Instant): string | undefined;
+  /** nightOf as a day number (NaN outside night hours), without allocating: for per-record loops. */
+  nightDay(ms: number): number;
+  /** isWithinWorkingHours as 0 (no), 1 (yes) or 2 (unknown: no holiday notice), without allocating. */
+  workingHoursState(ms: number): 0 | 1 | 2;
+  /** isDuringClass(...).value without allocating. */
+  duringClassValue(ms: number): boolean;
   /** Parse 'YYYY-MM-DDTHH:mm[:ss][.sss][Z|±HH:MM]'; no offset means the calendar's zone. */
   parse(text: string): Date;
   /** 'YYYY-MM-DDTHH:mm:ss+08:00' in the calendar's zone. */
@@ -242,6 +248,38 @@ export function createCalendar(school: SchoolCalendarFile): WorkingCalendar {
         if (!info.known) return unknown(info);
         if (info.working) return end(d, opts);
       }
+    },
+
+    nightDay(ms) {
+      const l = ms + z.offsetAt(ms);
+      const n = Math.floor(l / DAY);
+      const t = l - n * DAY;
+      if (nStart < nEnd) return nStart <= t && t < nEnd ? n : Number.NaN;
+      if (t >= nStart) return n;
+      return t < nEnd ? n - 1 : Number.NaN;
+    },
+
+    // The same decisions as isWithinWorkingHours, in the same order.
+    workingHoursState(ms) {
+      const l = ms + z.offsetAt(ms);
+      const n = Math.floor(l / DAY);
+      const t = l - n * DAY;
+      const d = day(n);
+      if (d.known && !d.working) return 0;
+      if (t < whStart || t >= whEnd) return 0;
+      return d.known ? 1 : 2;
+    },
+
+    duringClassValue(ms) {
+      const l = ms + z.offsetAt(ms);
+      const n = Math.floor(l / DAY);
+      const t = l - n * DAY;
+      const d = day(n);
+      if (d.term === undefined || d.vacation !== undefined) return false;
+      if (d.known && !d.working) return false;
+      if (!d.known) return false;
+      for (const c of classes) if (c.start <= t && t < c.end) return true;
+      return false;
     },
 
     // A night belongs to the date it starts on: with 22:00–06:00, 02:00 belongs to the previous date.

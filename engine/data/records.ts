@@ -197,3 +197,13 @@ export function recordValidator(kind: RecordKind): ValidateFunction {
   }
   return compiled.get(kind)!;
 }
+
+/** Date-time fields per kind (the schema's time pattern): the columnar projection keeps them as epoch ms. */
+export const TIME_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
+  Object.entries(RECORD_SCHEMAS).map(([k, s]) => [
+    k,
+    Object.entries((s as { properties: Record<string, { pattern?: string }> }).properties)
+      .filter(([, p]) => p.pattern?.startsWith('^\\d{4}-\\d{2}-\\d{2}T'))
+      .map(([f]) => f),
+  ]),
+) as Record<RecordKind, string[]>;

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
 import { openTable, ReadError, type RawRow } from './readers.ts';
 import { instantToIso } from './convert.ts';
+import { monthOf, rebuildColumns } from '../store/columns.ts';
 import { EVENT_FIELD, recordKey, recordValidator, TIME_ORDER } from './records.ts';
 
 export interface SubmitOptions {
@@ -154,7 +155,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const db = o.store.db;
   const rejects = new RejectsWriter(join(o.rejectsDir, `${basename(o.file).replace(/\.[^.]+$/, '')}.${hash.slice(0, 8)}.rejects.csv`), table.headers);
   const insert = db.prepare('INSERT INTO records (kind, record_key, provider, campus, event_at, data, flags, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, record_key) DO NOTHING');
-  const owner = db.prepare('SELECT submission_id AS s FROM records WHERE kind = ? AND record_key = ?');
+  const owner = db.prepare('SELECT submission_id AS s, event_at AS e FROM records WHERE kind = ? AND record_key = ?');
+  // Months whose columnar projection this submission changes (a replacement may move a record between months).
+  const touched = new Set<string>();
   const keepOld = db.prepare('INSERT INTO record_history (kind, record_key, data, flags, submission_id, replaced_by) SELECT kind, record_key, data, flags, submission_id, ? FROM records WHERE kind = ? AND record_key = ?');
   const replace = db.prepare('UPDATE records SET provider = ?, campus = ?, event_at = ?, data = ?, flags = ?, submission_id = ? WHERE kind = ? AND record_key = ?');
   const validateRecord = recordValidator(o.kind);
@@ -247,7 +250,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       const evRaw = (record[eventField] as string | undefined) ?? null;
       const ev = evRaw !== null && o.kind === 'surveys' ? `${evRaw}-01` : evRaw;
       if (Number(insert.run(o.kind, key, provider, campus, ev, data, flagText, subId).changes) === 0) {
-        const prev = owner.get(o.kind, key) as { s: number };
+        const prev = owner.get(o.kind, key) as { s: number; e: string | null };
         if (prev.s === subId) {
           const d = problem(raw.row, { code: 'CH307', column: cellOf(o.kind === 'equipment-counts' || o.kind === 'surveys' ? eventField : 'id'), value: key, args: { key } });
           result.rejected++;
@@ -258,8 +261,10 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         }
         keepOld.run(subId, o.kind, key);
         replace.run(provider, campus, ev, data, flagText, subId, o.kind, key);
+        touched.add(monthOf(prev.e));
         result.replaced++;
       }
+      touched.add(monthOf(ev));
       result.accepted++;
     }
 
@@ -270,6 +275,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       result.replaced = 0;
     } else {
       db.prepare('UPDATE submissions SET rows_total = ?, rows_accepted = ?, rows_rejected = ?, rows_replaced = ?, rows_flagged = ? WHERE id = ?').run(result.total, result.accepted, result.rejected, result.replaced, result.flagged, subId);
+      rebuildColumns(db, o.kind, touched);
       db.exec('COMMIT');
       result.submissionId = subId;
       result.status = result.rejected ? 'partial' : 'stored';

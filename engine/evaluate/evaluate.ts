@@ -15,6 +15,14 @@ import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { checkRule, cellRule, compileTimeliness, inspectionRule, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
+import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
+import { readColumns, type Columns } from '../store/columns.ts';
+
+/** Activity logs of one activity and provider in one month's projection. */
+interface ActivityRows {
+  col: Columns;
+  rows: Int32Array;
+}
 
 export type Status = 'passed' | 'failed' | 'not-applicable' | 'not-reviewed' | 'error';
 /** Roll-up precedence: error > failed > passed > not-applicable > not-reviewed. */
@@ -143,7 +151,7 @@ export function evaluate(o: EvaluateOptions): Findings {
 
   const hashes: string[] = [];
   const counts: Record<string, number> = {};
-  const cache = new Map<string, ReturnType<typeof load> & { groups: Map<string, Map<string, Record<string, unknown>[]>> }>();
+  const cache = new Map<string, ReturnType<typeof load>>();
   // Activities are read once over a window wide enough for every period that can end this month
   // (a week reaches back 6 days; a quarter, term or year only when it ends this month); other kinds cover the month.
   const wideFrom = activityWindowStart(bounds, school.terms);
@@ -151,32 +159,62 @@ export function evaluate(o: EvaluateOptions): Findings {
     const key = `${kind}|${from}|${to}`;
     let d = cache.get(key);
     if (!d) {
-      d = { ...load(o.store, kind, from, to), groups: new Map() };
+      d = load(o.store, kind, from, to);
       cache.set(key, d);
       hashes.push(`${key}:${d.hash}`);
       counts[kind] = Math.max(counts[kind] ?? 0, d.rows.length);
     }
     return d;
   };
-  /** Records of a kind grouped once by a key (provider, activity|provider …) instead of filtered per requirement. */
-  const grouped = (kind: RecordKind, by: string, keyOf: (x: Record<string, unknown>) => string, key: string): Record<string, unknown>[] => {
-    const d = data(kind);
-    let g = d.groups.get(by);
-    if (!g) {
-      g = new Map();
-      for (const x of d.rows) {
-        const k = keyOf(x);
-        const list = g.get(k);
-        if (list) list.push(x);
-        else g.set(k, [x]);
-      }
-      d.groups.set(by, g);
+  // Cases and activity logs are read from the columnar projection (see engine/store/columns.ts).
+  const buildingType = new Map(reg.buildings.map((b) => [b.id, b.type]));
+  const caseCache = new Map<RecordKind, CaseChunk[]>();
+  const casesOf = (kind: RecordKind): CaseChunk[] => {
+    let list = caseCache.get(kind);
+    if (!list) {
+      list = readColumns(o.store.db, kind, o.period, o.period).map((col) => new CaseChunk(col, cal, EVENT_FIELD[kind]));
+      for (const ch of list) hashes.push(`${kind}|${ch.col.month}:${ch.col.sha256}`);
+      counts[kind] = list.reduce((a, ch) => a + ch.col.rows, 0);
+      caseCache.set(kind, list);
     }
-    return g.get(key) ?? [];
+    return list;
+  };
+  const recordStmt = o.store.db.prepare('SELECT data FROM records WHERE kind = ? AND record_key = ?');
+  const recordOf = (kind: RecordKind, key: string): Record<string, unknown> => JSON.parse((recordStmt.get(kind, key) as { data: string }).data) as Record<string, unknown>;
+  let activityGroups: Map<string, ActivityRows[]> | undefined;
+  /** Activity logs of one activity and provider inside the window, per month read. */
+  const activitiesOf = (activity: string, provider: string): ActivityRows[] => {
+    if (!activityGroups) {
+      activityGroups = new Map();
+      const from = dayNumber(wideFrom);
+      const to = dayNumber(bounds.end) + 2;
+      let total = 0;
+      for (const col of readColumns(o.store.db, 'activities', wideFrom.slice(0, 7), dateOf(to - 1).slice(0, 7))) {
+        hashes.push(`activities|${col.month}:${col.sha256}`);
+        const act = col.codes('activity');
+        const pv = col.codes('provider');
+        const width = col.dict('provider').length;
+        const lists = new Map<number, number[]>();
+        for (let i = 0; i < col.rows; i++) {
+          const d = col.day[i]!;
+          if (d < from || d >= to) continue;
+          total++;
+          const k = act[i]! * width + pv[i]!;
+          const l = lists.get(k);
+          if (l) l.push(i);
+          else lists.set(k, [i]);
+        }
+        for (const [k, l] of lists) {
+          const key = `${String(col.dict('activity')[Math.floor(k / width)])}|${String(col.dict('provider')[k % width])}`;
+          activityGroups.set(key, [...(activityGroups.get(key) ?? []), { col, rows: Int32Array.from(l) }]);
+        }
+      }
+      counts.activities = total;
+    }
+    return activityGroups.get(`${activity}|${provider}`) ?? [];
   };
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
-  const whMemo = new Map<number, { known: boolean; value: boolean }>();
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
@@ -213,18 +251,13 @@ export function evaluate(o: EvaluateOptions): Findings {
       if (r.type === 'timeliness') {
         const t = r.timeliness!;
         const field = EVENT_FIELD[t.subject];
-        const cases = grouped(t.subject, 'provider', (x) => String(x.provider), prov.id);
         const compiled = new Map<string, CompiledTimeliness>();
-        const byDate = new Map<string, CompiledTimeliness>();
-        const stats = new Map<string, Pledge>();
-        const evidence: Evidence[] = [];
-        let errors = 0;
-        for (const rec of cases) {
-          const startText = rec[field] as string;
-          const date = startText.slice(0, 10);
-          // Rules by report date: the values in force that day (compiled once per distinct version).
-          let c = byDate.get(date);
+        const byDay = new Map<number, CompiledTimeliness>();
+        // Rules by report day: the values in force that day (compiled once per distinct version).
+        const compiledFor = (day: number): CompiledTimeliness => {
+          let c = byDay.get(day);
           if (!c) {
+            const date = dateOf(day);
             const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
             c = compiled.get(versionKey);
             if (!c) {
@@ -233,47 +266,76 @@ export function evaluate(o: EvaluateOptions): Findings {
               const loc = located(r.id);
               if (loc) c.limits.forEach((l, i) => compileErrors.push(...checkRule(l.met, t.subject, loc, `/timeliness/limits/${i}`)));
             }
-            byDate.set(date, c);
+            byDay.set(day, c);
           }
-          const j = judgeCase(c, r, rec, { cal, buildingOf, asOf, field, shareRecord: true, memo: whMemo });
-          if (j.outcome === 'calendar-unknown') {
-            errors++;
-            if (j.evidence) evidence.push(j.evidence);
-            continue;
-          }
-          if (!j.limit) continue; // this requirement does not cover the case
-          let p = stats.get(j.limit.id);
-          if (!p) {
-            p = { requirement: r.id, limit: j.limit.id, label: j.limit.label, provider: prov.id, period: o.period, limit_value: j.limit.text, n: 0, met: 0, missed: 0, open_breached: 0, open_pending: 0, invalid: 0, excluded: 0, excluded_by_reason: {}, rate: null, target: null };
-            stats.set(j.limit.id, p);
-          }
-          switch (j.outcome) {
-            case 'excluded':
-              p.excluded++;
-              p.excluded_by_reason[String(rec.exclusion)] = (p.excluded_by_reason[String(rec.exclusion)] ?? 0) + 1;
-              break;
-            case 'open-pending':
-              p.open_pending++;
-              break;
-            case 'open-breached':
-              p.n++;
-              p.missed++;
-              p.open_breached++;
-              break;
-            case 'impossible-time':
-              p.n++;
-              p.invalid++;
-              break;
-            case 'met':
-              p.n++;
-              p.met++;
-              break;
-            case 'missed':
-              p.n++;
-              p.missed++;
-              break;
-          }
-          if (j.evidence) evidence.push(j.evidence);
+          return c;
+        };
+        const stats = new Map<string, Pledge>();
+        const statsAt: (Pledge | undefined)[] = []; // by limit index, the same in every version
+        const evidence: Evidence[] = [];
+        let evidenceTotal = 0;
+        let errors = 0;
+        for (const chunk of casesOf(t.subject)) {
+          const ids = chunk.col.has('id') ? chunk.col : undefined;
+          const idOf = (i: number): string => String(ids ? ids.value('id', i) : chunk.col.keys()[i]);
+          judgeRows(chunk, chunk.rowsOf(prov.id), compiledFor, { cal, buildingType, asOf: asOf.getTime() }, (i, c, j) => {
+            const lim = j.limit >= 0 ? c.limits[j.limit]! : undefined;
+            let ev: (() => Evidence) | undefined;
+            if (j.outcome === O_CAL_UNKNOWN) {
+              errors++;
+              const note = j.note ?? `no holiday data for ${dateOf(chunk.col.day[i]!).slice(0, 4)}`;
+              ev = () => ({ record: idOf(i), outcome: 'calendar-unknown', note });
+            } else if (!lim) return; // this requirement does not cover the case
+            else {
+              let p = statsAt[j.limit];
+              if (!p) {
+                p = { requirement: r.id, limit: lim.id, label: lim.label, provider: prov.id, period: o.period, limit_value: lim.text, n: 0, met: 0, missed: 0, open_breached: 0, open_pending: 0, invalid: 0, excluded: 0, excluded_by_reason: {}, rate: null, target: null };
+                stats.set(lim.id, p);
+                statsAt[j.limit] = p;
+              }
+              switch (j.outcome) {
+                case O_EXCLUDED: {
+                  p.excluded++;
+                  const why = String(chunk.col.value('exclusion', i));
+                  p.excluded_by_reason[why] = (p.excluded_by_reason[why] ?? 0) + 1;
+                  break;
+                }
+                case O_OPEN_PENDING:
+                  p.open_pending++;
+                  break;
+                case O_OPEN_BREACHED:
+                  p.n++;
+                  p.missed++;
+                  p.open_breached++;
+                  ev = () => ({ record: idOf(i), outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(asOf.getTime(), tz)}`, required: lim.text });
+                  break;
+                case O_IMPOSSIBLE:
+                  p.n++;
+                  p.invalid++;
+                  ev = () => {
+                    const rec = recordOf(t.subject, chunk.col.keys()[i]!);
+                    return { record: idOf(i), outcome: 'impossible-time', actual: `${lim.stop} ${String(rec[lim.stop])} < ${lim.start} ${String(rec[lim.start])}`, required: lim.text };
+                  };
+                  break;
+                case O_MET:
+                  p.n++;
+                  p.met++;
+                  break;
+                case O_MISSED: {
+                  p.n++;
+                  p.missed++;
+                  const elapsed = j.elapsed;
+                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: minutes(elapsed), required: lim.text });
+                  break;
+                }
+              }
+            }
+            if (ev) {
+              evidenceTotal++;
+              // Only what the report shows is materialised; the rest is counted.
+              if (evidence.length < limitN) evidence.push(ev());
+            }
+          });
         }
         let met = 0;
         let n = 0;
@@ -297,12 +359,12 @@ export function evaluate(o: EvaluateOptions): Findings {
           required: t.limits.map((l) => `≤${valueAt(params.values.get(l.limit.param) ?? [], bounds.end)?.value}`).join(' / '),
           parameter_version: versions.join(', '),
           rules: [...compiled.values()].flatMap((c) => c.limits.map((l) => l.met.name)),
-          evidence: evidence.slice(0, limitN),
-          evidence_total: evidence.length,
+          evidence,
+          evidence_total: evidenceTotal,
           ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, grouped('activities', 'activity|provider', (x) => `${x.activity}|${x.provider}`, `${fc.activity}|${prov.id}`), limitN, asOf, o.asOf !== undefined));
+        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined));
       } else if (r.type === 'rate') {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
       } else if (r.type === 'record') {
@@ -558,7 +620,7 @@ function frequencyFinding(
   reg: RegisterFile,
   cal: WorkingCalendar,
   bounds: ReturnType<typeof monthBounds>,
-  acts: Record<string, unknown>[],
+  acts: ActivityRows[],
   limitN: number,
   asOf: Date,
   explicitAsOf: boolean,
@@ -629,29 +691,36 @@ function frequencyFinding(
   // is still judged with the month it starts in; an explicit --as-of is taken literally.
   periods = periods.filter((p) => p.days.some(dayOk) && (cellEnds(p.days.at(-1)!) <= asOf.getTime() || (!explicitAsOf && fc.period === 'night')));
   if (!periods.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内', en: 'the requirement’s calendar does not cover this month' } };
-  // Count this provider's activities of this kind into cells.
-  const cellOf = new Map<string, number>();
-  const periodOfDay = new Map<string, string>();
-  for (const p of periods) for (const d of p.days) periodOfDay.set(d, p.key);
-  for (const a of acts) {
-    const at = String(a.performed_at);
-    const day = fc.period === 'night' ? cal.nightOf(Date.parse(at)) : at.slice(0, 10);
-    if (!day) continue;
-    const pk = fc.period === 'day' || fc.period === 'night' ? day : periodOfDay.get(day);
-    if (!pk) continue;
-    const unit = String(a[units[0]!.key] ?? '');
-    const k = `${unit}|${pk}`;
-    cellOf.set(k, (cellOf.get(k) ?? 0) + 1);
+  // Count this provider's activities of this kind into cells: unit × period, by index.
+  const periodOfDay = new Map<number, number>();
+  periods.forEach((p, pi) => {
+    for (const d of p.days) periodOfDay.set(dayNumber(d), pi);
+  });
+  const counts = new Int32Array(units.length * periods.length);
+  const unitKey = units[0]!.key;
+  for (const { col, rows } of acts) {
+    const at = col.time('performed_at');
+    const unitCodes = col.codes(unitKey);
+    const unitIndex = col.dict(unitKey).map((v) => units.findIndex((u) => u.id === String(v ?? '')));
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      const day = fc.period === 'night' ? cal.nightDay(at[i]!) : col.day[i]!;
+      if (day !== day) continue; // outside night hours
+      const pi = periodOfDay.get(day);
+      if (pi === undefined) continue;
+      const ui = unitIndex[unitCodes[i]!]!;
+      if (ui >= 0) counts[ui * periods.length + pi]!++;
+    }
   }
   const missing: Evidence[] = [];
   let cells = 0;
   let met = 0;
-  for (const u of units) {
-    for (const p of periods) {
+  for (const [ui, u] of units.entries()) {
+    for (const [pi, p] of periods.entries()) {
       if (!p.days.some(dayOk)) continue;
       if (u.sealed?.some((s) => p.days.every((d) => d >= s.start && d <= s.end))) continue;
       cells++;
-      const count = cellOf.get(`${u.id}|${p.key}`) ?? 0;
+      const count = counts[ui * periods.length + pi]!;
       if (test(rule.conditions, { cell: { count, unit: u.id, period: p.key } })) met++;
       else missing.push({ unit: u.id, cell: p.key, outcome: 'missing', actual: count, required });
     }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { COLUMNS_SQL, rebuildAllColumns } from './columns.ts';
 
 export const DEFAULT_DB = 'charter-data/charter.sqlite';
 export const DB_ENV = 'CHARTER_DB';
@@ -13,7 +14,7 @@ export function dbPath(flag: string | undefined, cwd: string): string {
 }
 
 /** Numbered migrations, applied in order, each once. Never edit a shipped one: add the next. */
-export const MIGRATIONS: { version: number; description: string; sql: string }[] = [
+export const MIGRATIONS: { version: number; description: string; sql: string; run?: (db: DatabaseSync) => void }[] = [
   {
     version: 1,
     description: 'submissions, records with history',
@@ -59,6 +60,12 @@ export const MIGRATIONS: { version: number; description: string; sql: string }[]
       CREATE INDEX record_history_by_key ON record_history (kind, record_key);
     `,
   },
+  {
+    version: 2,
+    description: 'columnar projection of records per kind and month, for evaluation',
+    sql: COLUMNS_SQL,
+    run: rebuildAllColumns,
+  },
 ];
 
 export interface Store {
@@ -85,6 +92,7 @@ export function migrate(db: DatabaseSync): number {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
       db.exec('COMMIT');
       current = m.version;
