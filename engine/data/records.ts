@@ -207,3 +207,17 @@ export const TIME_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
       .map(([f]) => f),
   ]),
 ) as Record<RecordKind, string[]>;
+
+/**
+ * Fields the columnar projection keeps: everything a rule can select cases by — codes, enumerations,
+ * dates, times, numbers, flags — but not the record's own id (it is the record key) nor free text
+ * (locations, notes, titles), which no rule reads and which would make the projection as large as the records.
+ */
+export const PROJECTED_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
+  Object.entries(RECORD_SCHEMAS).map(([k, s]) => [
+    k,
+    Object.entries((s as { properties: Record<string, { type?: string; minLength?: number; pattern?: string; enum?: unknown[] }> }).properties)
+      .filter(([f, p]) => f !== 'id' && !(p.type === 'string' && p.minLength !== undefined && !p.pattern && !p.enum))
+      .map(([f]) => f),
+  ]),
+) as Record<RecordKind, string[]>;

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
 import { openTable, ReadError, type RawRow } from './readers.ts';
 import { instantToIso } from './convert.ts';
-import { monthOf, rebuildColumns } from '../store/columns.ts';
+import { ColumnEncoder, hasColumns, monthOf, rebuildColumns, writeColumns } from '../store/columns.ts';
 import { EVENT_FIELD, recordKey, recordValidator, TIME_ORDER } from './records.ts';
 
 export interface SubmitOptions {
@@ -156,8 +156,18 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const rejects = new RejectsWriter(join(o.rejectsDir, `${basename(o.file).replace(/\.[^.]+$/, '')}.${hash.slice(0, 8)}.rejects.csv`), table.headers);
   const insert = db.prepare('INSERT INTO records (kind, record_key, provider, campus, event_at, data, flags, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, record_key) DO NOTHING');
   const owner = db.prepare('SELECT submission_id AS s, event_at AS e FROM records WHERE kind = ? AND record_key = ?');
-  // Months whose columnar projection this submission changes (a replacement may move a record between months).
-  const touched = new Set<string>();
+  // The columnar projection of the months this submission writes: a month that held no records is built
+  // from the rows in hand; a month that did (or loses a replaced record) is rebuilt from the table at the end.
+  const fresh = new Map<string, ColumnEncoder>();
+  const rebuild = new Set<string>();
+  const project = (month: string, key: string, ev: string | null, record: Record<string, unknown>, data: string): void => {
+    let e = fresh.get(month);
+    if (!e && !rebuild.has(month)) {
+      if (hasColumns(db, o.kind, month)) rebuild.add(month);
+      else fresh.set(month, (e = new ColumnEncoder(o.kind)));
+    }
+    e?.add(key, ev, record, data);
+  };
   const keepOld = db.prepare('INSERT INTO record_history (kind, record_key, data, flags, submission_id, replaced_by) SELECT kind, record_key, data, flags, submission_id, ? FROM records WHERE kind = ? AND record_key = ?');
   const replace = db.prepare('UPDATE records SET provider = ?, campus = ?, event_at = ?, data = ?, flags = ?, submission_id = ? WHERE kind = ? AND record_key = ?');
   const validateRecord = recordValidator(o.kind);
@@ -261,10 +271,10 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         }
         keepOld.run(subId, o.kind, key);
         replace.run(provider, campus, ev, data, flagText, subId, o.kind, key);
-        touched.add(monthOf(prev.e));
+        rebuild.add(monthOf(prev.e));
         result.replaced++;
       }
-      touched.add(monthOf(ev));
+      project(monthOf(ev), key, ev, record, data);
       result.accepted++;
     }
 
@@ -275,7 +285,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       result.replaced = 0;
     } else {
       db.prepare('UPDATE submissions SET rows_total = ?, rows_accepted = ?, rows_rejected = ?, rows_replaced = ?, rows_flagged = ? WHERE id = ?').run(result.total, result.accepted, result.rejected, result.replaced, result.flagged, subId);
-      rebuildColumns(db, o.kind, touched);
+      for (const [month, e] of fresh) writeColumns(db, o.kind, month, e);
+      rebuildColumns(db, o.kind, rebuild);
       db.exec('COMMIT');
       result.submissionId = subId;
       result.status = result.rejected ? 'partial' : 'stored';

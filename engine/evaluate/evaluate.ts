@@ -276,8 +276,8 @@ export function evaluate(o: EvaluateOptions): Findings {
         let evidenceTotal = 0;
         let errors = 0;
         for (const chunk of casesOf(t.subject)) {
-          const ids = chunk.col.has('id') ? chunk.col : undefined;
-          const idOf = (i: number): string => String(ids ? ids.value('id', i) : chunk.col.keys()[i]);
+          // Cases are keyed by their id, so the key is the id evidence shows.
+          const idOf = (i: number): string => chunk.col.keys()[i]!;
           judgeRows(chunk, chunk.rowsOf(prov.id), compiledFor, { cal, buildingType, asOf: asOf.getTime() }, (i, c, j) => {
             const lim = j.limit >= 0 ? c.limits[j.limit]! : undefined;
             let ev: (() => Evidence) | undefined;

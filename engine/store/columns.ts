@@ -3,11 +3,11 @@
 // the local day of the event. It is rebuilt inside the same transaction as every write to those months,
 // so it can never disagree with the records it projects. Evaluation reads it instead of parsing a JSON
 // text per record, which is what makes a province's year of work orders a matter of seconds.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { dayNumber } from '../calendar/calendar.ts';
-import { TIME_FIELDS } from '../data/records.ts';
-import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
+import { PROJECTED_FIELDS, TIME_FIELDS } from '../data/records.ts';
+import type { RecordKind } from '../model/vocabulary.ts';
 
 /** No event date (e.g. an undated document): the row's day. */
 export const NO_DAY = -2147483648;
@@ -52,48 +52,56 @@ class Grow<T extends Float64Array | Int32Array | Uint32Array> {
   }
 }
 
-/**
- * Encode a kind's rows, given in record_key order (the order evaluation reports evidence in), into one
- * blob. Rows are streamed: each record is parsed, spread into the columns and dropped.
- */
+/** Encode a kind's rows into one month's parts (rows in any order; the parts are in record-key order). */
 export function encodeColumns(kind: RecordKind, rows: Iterable<{ record_key: string; event_at: string | null; data: string }>): { parts: Part[]; rows: number; sha256: string } {
   const e = new ColumnEncoder(kind);
-  for (const r of rows) e.add(r);
+  for (const r of rows) e.add(r.record_key, r.event_at, JSON.parse(r.data) as Record<string, unknown>, r.data);
   return e.finish();
 }
 
+/**
+ * Builds one month of the projection from records as they come — parsed by the caller, in any order.
+ * The month's hash is a SHA-256 over each record's own SHA-256 in record-key order, so it names the
+ * content whatever order the records arrived in, without keeping their texts.
+ */
 export class ColumnEncoder {
   private readonly fieldNames: readonly string[];
   private readonly timeCols = new Map<string, Grow<Float64Array>>();
   private readonly codeCols = new Map<string, { codes: Grow<Uint32Array>; index: Map<unknown, number>; dict: unknown[] }>();
   private readonly keyList: string[] = [];
-  private readonly hash = createHash('sha256');
-  private pending = '';
+  private digests = new Uint8Array(32 * 1024);
+  private sorted = true;
   private readonly dayCol = new Grow((n) => new Int32Array(n));
   private readonly dayMemo = new Map<string, number>();
   private readonly parseTime = timeParser();
 
   constructor(kind: RecordKind) {
     const times = new Set(TIME_FIELDS[kind]);
-    this.fieldNames = RECORD_FIELDS[kind] as readonly string[];
+    this.fieldNames = PROJECTED_FIELDS[kind];
     for (const f of this.fieldNames) {
       if (times.has(f)) this.timeCols.set(f, new Grow((n) => new Float64Array(n)));
       else this.codeCols.set(f, { codes: new Grow((n) => new Uint32Array(n)), index: new Map(), dict: [null] });
     }
   }
 
-  add(r: { record_key: string; event_at: string | null; data: string }): void {
-    this.keyList.push(r.record_key);
-    // Hashing in 64 KB pieces: one update call per record costs more than the hashing itself.
-    this.pending += r.data;
-    if (this.pending.length > 65536) {
-      this.hash.update(this.pending);
-      this.pending = '';
+  get rows(): number {
+    return this.keyList.length;
+  }
+
+  add(key: string, eventAt: string | null, rec: Record<string, unknown>, text: string): void {
+    const last = this.keyList.length ? this.keyList[this.keyList.length - 1]! : undefined;
+    if (last !== undefined && !(last < key)) this.sorted = false;
+    this.keyList.push(key);
+    const at = (this.keyList.length - 1) * 32;
+    if (at + 32 > this.digests.length) {
+      const b = new Uint8Array(this.digests.length * 2);
+      b.set(this.digests);
+      this.digests = b;
     }
-    const ev = r.event_at;
-    if (!ev) this.dayCol.push(NO_DAY);
+    this.digests.set(hash('sha256', text, 'buffer'), at);
+    if (!eventAt) this.dayCol.push(NO_DAY);
     else {
-      const d = ev.slice(0, 10);
+      const d = eventAt.slice(0, 10);
       let dn = this.dayMemo.get(d);
       if (dn === undefined) {
         dn = dayNumber(d);
@@ -101,7 +109,6 @@ export class ColumnEncoder {
       }
       this.dayCol.push(dn);
     }
-    const rec = JSON.parse(r.data) as Record<string, unknown>;
     for (const [f, col] of this.timeCols) {
       const v = rec[f];
       col.push(typeof v === 'string' ? this.parseTime(v) : Number.NaN);
@@ -127,28 +134,60 @@ export class ColumnEncoder {
   finish(): { parts: Part[]; rows: number; sha256: string } {
     const { keyList, dayCol, timeCols, codeCols, fieldNames } = this;
     const n = keyList.length;
-    this.hash.update(this.pending);
-    const sha256 = this.hash.digest('hex');
+    // Record-key order. Keys compare by UTF-16 code units, which for the codes keys are made of is also
+    // SQLite's byte order.
+    let perm: Int32Array | undefined;
+    if (!this.sorted) {
+      const idx = Array.from({ length: n }, (_, i) => i);
+      idx.sort((a, b) => (keyList[a]! < keyList[b]! ? -1 : keyList[a]! > keyList[b]! ? 1 : 0));
+      perm = Int32Array.from(idx);
+    }
+    const order = <T extends Float64Array | Int32Array | Uint32Array>(src: T): T => {
+      if (!perm) return src.subarray(0, n) as T;
+      const out = new (src.constructor as new (n: number) => T)(n);
+      for (let i = 0; i < n; i++) out[i] = src[perm[i]!]!;
+      return out;
+    };
+    let digests = this.digests.subarray(0, n * 32);
+    if (perm) {
+      const d = new Uint8Array(n * 32);
+      for (let i = 0; i < n; i++) d.set(this.digests.subarray(perm[i]! * 32, perm[i]! * 32 + 32), i * 32);
+      digests = d;
+    }
+    const sha256 = createHash('sha256').update(digests).digest('hex');
     const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     const json = (v: unknown): Uint8Array => Buffer.from(JSON.stringify(v));
     const parts: Part[] = [
-      { part: 'keys', data: json(keyList) },
-      { part: 'day', data: bytesOf(dayCol.a.subarray(0, n)) },
+      { part: 'keys', data: json(perm ? Array.from(perm, (i) => keyList[i]) : keyList) },
+      { part: 'day', data: bytesOf(order(dayCol.a)) },
     ];
     const meta: Meta = { v: 1, rows: n, sha256, fields: {} };
     for (const f of fieldNames) {
       const t = timeCols.get(f);
       if (t) {
         meta.fields[f] = 'f64';
-        parts.push({ part: `f:${f}`, data: bytesOf(t.a.subarray(0, n)) });
+        parts.push({ part: `f:${f}`, data: bytesOf(order(t.a)) });
         continue;
       }
       const c = codeCols.get(f)!;
       const size = c.dict.length;
-      const src = c.codes.a.subarray(0, n);
+      // Renumber codes by first appearance in key order, so the bytes do not depend on arrival order.
+      const src = order(c.codes.a).slice();
+      const remap = new Int32Array(size).fill(-1);
+      remap[0] = 0;
+      const dict: unknown[] = [null];
+      for (let i = 0; i < n; i++) {
+        const old = src[i]!;
+        let m = remap[old]!;
+        if (m < 0) {
+          m = remap[old] = dict.length;
+          dict.push(c.dict[old]);
+        }
+        src[i] = m;
+      }
       const narrow = size <= 0xff ? Uint8Array.from(src) : size <= 0xffff ? Uint16Array.from(src) : src;
       meta.fields[f] = narrow instanceof Uint8Array ? 'u8' : narrow instanceof Uint16Array ? 'u16' : 'u32';
-      parts.push({ part: `f:${f}`, data: bytesOf(narrow) }, { part: `d:${f}`, data: json(c.dict) });
+      parts.push({ part: `f:${f}`, data: bytesOf(narrow) }, { part: `d:${f}`, data: json(dict) });
     }
     parts.push({ part: '', data: json(meta) });
     return { parts, rows: n, sha256 };
@@ -278,21 +317,15 @@ export const COLUMNS_SQL = CREATE;
  * transaction that changed them. The hash is over the record texts in key order, as evaluation reports it.
  */
 export function rebuildColumns(db: DatabaseSync, kind: RecordKind, months: Iterable<string>): void {
-  const del = db.prepare('DELETE FROM record_columns WHERE kind = ? AND month = ?');
-  const put = db.prepare('INSERT INTO record_columns (kind, month, part, data) VALUES (?, ?, ?, ?)');
   const dated = db.prepare('SELECT record_key, event_at, data FROM records WHERE kind = ? AND event_at >= ? AND event_at < ? ORDER BY record_key');
   const undated = db.prepare('SELECT record_key, event_at, data FROM records WHERE kind = ? AND event_at IS NULL ORDER BY record_key');
   const wanted = new Set(months);
-  const store = (month: string, e: ColumnEncoder): void => {
-    const enc = e.finish();
-    del.run(kind, month);
-    if (enc.rows) for (const p of enc.parts) put.run(kind, month, p.part, p.data);
-  };
+  const store = (month: string, e: ColumnEncoder): void => writeColumns(db, kind, month, e);
   if (wanted.size > 1) {
     // Several months: one pass over the kind in key order is cheaper than a range lookup per month.
     const enc = new Map([...wanted].map((m) => [m, new ColumnEncoder(kind)]));
     for (const r of db.prepare('SELECT record_key, event_at, data FROM records WHERE kind = ? ORDER BY record_key').iterate(kind) as Iterable<{ record_key: string; event_at: string | null; data: string }>) {
-      enc.get(monthOf(r.event_at))?.add(r);
+      enc.get(monthOf(r.event_at))?.add(r.record_key, r.event_at, JSON.parse(r.data) as Record<string, unknown>, r.data);
     }
     for (const [m, e] of enc) store(m, e);
     return;
@@ -301,9 +334,22 @@ export function rebuildColumns(db: DatabaseSync, kind: RecordKind, months: Itera
     // '~' sorts after every digit, so [YYYY-MM, YYYY-MM~) is the whole month whatever follows the date.
     const rows = (month ? dated.iterate(kind, month, month + '~') : undated.iterate(kind)) as Iterable<{ record_key: string; event_at: string | null; data: string }>;
     const e = new ColumnEncoder(kind);
-    for (const r of rows) e.add(r);
+    for (const r of rows) e.add(r.record_key, r.event_at, JSON.parse(r.data) as Record<string, unknown>, r.data);
     store(month, e);
   }
+}
+
+/** Replace one month's stored parts with an encoder's (none when it holds no rows). */
+export function writeColumns(db: DatabaseSync, kind: RecordKind, month: string, e: ColumnEncoder): void {
+  db.prepare('DELETE FROM record_columns WHERE kind = ? AND month = ?').run(kind, month);
+  if (!e.rows) return;
+  const put = db.prepare('INSERT INTO record_columns (kind, month, part, data) VALUES (?, ?, ?, ?)');
+  for (const p of e.finish().parts) put.run(kind, month, p.part, p.data);
+}
+
+/** Whether a month of a kind has a projection (so it holds records). */
+export function hasColumns(db: DatabaseSync, kind: RecordKind, month: string): boolean {
+  return db.prepare("SELECT 1 FROM record_columns WHERE kind = ? AND month = ? AND part = ''").get(kind, month) !== undefined;
 }
 
 /** Rebuild every month of every kind (the migration that introduces the projection uses this). */
