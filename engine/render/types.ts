@@ -1,0 +1,127 @@
+// What the printed documents show. The ledger and the scorer fill these; engine/render/ lays them out
+// with PDFKit. Every field is final text or a number: rendering decides nothing about the content.
+import type { Text } from '../model/types.ts';
+
+export interface Provenance {
+  /** e.g. "高等学校物业服务规范 原文版 (gaoxiao-wuye 2025-09-01) · 方案 nantong-supervision" */
+  standard: string;
+  /** e.g. "chinese-days 1.5.7 (2004–2026)" */
+  calendar: string;
+  /** SHA-256 of the data evaluated (findings.json data.sha256). */
+  data_sha256: string;
+  /** e.g. "Charter 0.1.0" */
+  engine: string;
+}
+
+export interface NoticeEvidence {
+  record?: string;
+  unit?: string;
+  cell?: string;
+  actual?: string;
+  required?: string;
+}
+
+export interface NoticeProblem {
+  seq: number;
+  /** Requirement id, e.g. "4.3-1" or "nantong-supervision:patrol". */
+  requirement: string;
+  /** Where the clause comes from, e.g. "《高等学校物业服务规范》4.3" or "《后勤服务质量监督方案》". */
+  source: string;
+  /** The clause text as in force on the event date, verbatim. */
+  clause_text: string;
+  /** Place: building / campus / area names, or the provider when the problem is provider-wide. */
+  place: string;
+  /** What was found, one sentence, e.g. "报修到场超时 12 件（本期 340 件，达成 96.5%，要求 ≤30 分钟）". */
+  description: string;
+  /** The first records or grid cells, actual vs required. */
+  evidence: NoticeEvidence[];
+  /** How many there are in all (evidence shows the first few). */
+  evidence_total: number;
+  /** What must be done for this problem. */
+  action: string;
+  /** URL of the clause on the public site. */
+  url: string;
+}
+
+export interface NoticeDoc {
+  /** e.g. "后勤督〔2026〕第001号" */
+  number: string;
+  /** Local date-time of issue, 'YYYY-MM-DDTHH:mm:ss+08:00'. */
+  issued_at: string;
+  /** Issuing office, e.g. 某某大学后勤管理处. */
+  office: string;
+  /** Document title, normally 问题整改通知单. */
+  title: string;
+  provider: { id: string; name: string };
+  /** e.g. 月度服务数据核查. */
+  inspection_type: string;
+  /** 'YYYY-MM' */
+  period: string;
+  problems: NoticeProblem[];
+  /** General demand above the problem list, e.g. 请你单位对下列问题限期整改… */
+  demand: string;
+  deadline: {
+    /** Local date 'YYYY-MM-DD' (the rectification must be reported by the end of this day). */
+    date: string;
+    working_days: number;
+    /** How it was computed, e.g. "签发之日起 5 个工作日（不含当日，遇节假日顺延）". */
+    rule: string;
+  };
+  /** How it will be re-checked. */
+  recheck: string;
+  issuer: { name: string; contact?: string };
+  objection: { working_days: number; until: string; text: string };
+  provenance: Provenance;
+  /** The QR code's target: the first problem's clause on the public site. */
+  qr_url: string;
+}
+
+export interface ScoreItem {
+  requirement: string;
+  text: string;
+  /** Place or scope the finding is about. */
+  scope: string;
+  deduction: number;
+  /** Notice number the finding was put on, if any. */
+  notice?: string;
+}
+
+export interface ScoreCategory {
+  id: string;
+  name: Text;
+  weight: number;
+  /** Points off per failed finding, and the most a category can lose. */
+  per_finding: number;
+  cap: number;
+  deducted: number;
+  score: number;
+  items: ScoreItem[];
+}
+
+export interface ScorecardDoc {
+  title: string;
+  office: string;
+  period: string;
+  provider: { id: string; name: string };
+  profile: string;
+  categories: ScoreCategory[];
+  veto: { requirement: string; text: string; failed: boolean; notice?: string }[];
+  vetoed: boolean;
+  supervisor_score: number;
+  /** Survey satisfaction as a score out of 100; null when no survey was submitted. */
+  users_score: number | null;
+  users_detail: { respondents: number; satisfied: number } | null;
+  blend: { supervisor: number; users: number };
+  total: number;
+  grade: { code: string; name: Text };
+  grades: { code: string; name: Text; min: number }[];
+  /** The last six periods, oldest first; null where there was no evaluation. */
+  trend: { period: string; total: number | null }[];
+  /** Findings counted in the supervisor score: checked requirements this period. */
+  checked: number;
+  failed: number;
+  provenance: Provenance;
+  generated_at: string;
+  /** Signature blocks, e.g. 考核人 / 服务单位负责人 / 后勤管理处负责人. */
+  signatures: string[];
+}
