@@ -33,7 +33,8 @@ describe('each error code has a smallest fixture', () => {
     // Command-line codes (CH00x) are covered in cli.test.ts; CH105 (unreadable) just below.
     // Service-data codes (CH3xx) are covered row by row in submit.test.ts.
     // CH4xx (rule compilation) is covered in evaluate.test.ts.
-    const fileCodes = Object.keys(CATALOGUE).filter((c) => !c.startsWith('CH00') && !c.startsWith('CH3') && !c.startsWith('CH4') && c !== 'CH105');
+    // CH5xx (the notice ledger) is covered in notices.test.ts.
+    const fileCodes = Object.keys(CATALOGUE).filter((c) => !c.startsWith('CH00') && !c.startsWith('CH3') && !c.startsWith('CH4') && !c.startsWith('CH5') && c !== 'CH105');
     expect(fileCodes.filter((c) => !covered.has(c))).toEqual([]);
   });
 

@@ -13,22 +13,22 @@ import { validate } from '../validate/run.ts';
 import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
-const DB_HELP = {
+export const DB_HELP = {
   zh: `  --db PATH       数据库文件（默认 ${DEFAULT_DB}，或环境变量 ${DB_ENV}）`,
   en: `  --db PATH       the store (default ${DEFAULT_DB}, or the ${DB_ENV} environment variable)`,
 };
 
-function progressBar(done: number, total: number): string {
+export function progressBar(done: number, total: number): string {
   const w = 24;
   const k = total ? Math.round((done / total) * w) : w;
   return `[${'█'.repeat(k)}${' '.repeat(w - k)}] ${done}/${total}`;
 }
 
-const cmdErr = (code: string, args: Record<string, string | number>): Diagnostic => diag(code, '<command line>', { line: 1, col: 1 }, args);
+export const cmdErr = (code: string, args: Record<string, string | number>): Diagnostic => diag(code, '<command line>', { line: 1, col: 1 }, args);
 
 /** The standards tree a command judges data by; a broken tree is reported, not used. The requirement
  * tests under tests/ are left out: a typo in a test case must not block submitting or evaluating data. */
-function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
+export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
   const paths = readdirSync(treeDir).filter((n) => n !== 'tests').map((n) => join(treeDir, n));
   const r = validate({ paths, cwd: io.cwd });
   if (r.errors) {

@@ -89,6 +89,12 @@ export interface EvaluateOptions {
   provider?: string;
   /** Instant for judging open cases; defaults to the end of the period. */
   asOf?: Date;
+  /**
+   * Judge only what happened after this instant (re-checking a rectification): cases reported after it,
+   * grid periods that start on a later day; month-long rates, records and inspections only when the whole
+   * month is after it.
+   */
+  since?: Date;
   evidenceLimit?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -215,6 +221,7 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
+  const sinceDay = o.since ? dayNumber(cal.localDate(o.since)) : undefined;
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
@@ -278,7 +285,13 @@ export function evaluate(o: EvaluateOptions): Findings {
         for (const chunk of casesOf(t.subject)) {
           // Cases are keyed by their id, so the key is the id evidence shows.
           const idOf = (i: number): string => chunk.col.keys()[i]!;
-          judgeRows(chunk, chunk.rowsOf(prov.id), compiledFor, { cal, buildingType, asOf: asOf.getTime() }, (i, c, j) => {
+          let rows = chunk.rowsOf(prov.id);
+          if (o.since) {
+            const start = chunk.col.time(chunk.startField);
+            const from = o.since.getTime();
+            rows = rows.filter((i) => start[i]! >= from);
+          }
+          judgeRows(chunk, rows, compiledFor, { cal, buildingType, asOf: asOf.getTime() }, (i, c, j) => {
             const lim = j.limit >= 0 ? c.limits[j.limit]! : undefined;
             let ev: (() => Evidence) | undefined;
             if (j.outcome === O_CAL_UNKNOWN) {
@@ -364,7 +377,9 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined));
+        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined, sinceDay));
+      } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
       } else if (r.type === 'record') {
@@ -624,6 +639,7 @@ function frequencyFinding(
   limitN: number,
   asOf: Date,
   explicitAsOf: boolean,
+  sinceDay?: number,
 ): Finding {
   const r = rr.requirement;
   const provider = prov.id;
@@ -690,6 +706,8 @@ function frequencyFinding(
   // With the default as-of (the end of the month) a month's last night, which ends the next morning,
   // is still judged with the month it starts in; an explicit --as-of is taken literally.
   periods = periods.filter((p) => p.days.some(dayOk) && (cellEnds(p.days.at(-1)!) <= asOf.getTime() || (!explicitAsOf && fc.period === 'night')));
+  // Re-checking a rectification: only periods that start after the day it was reported.
+  if (sinceDay !== undefined) periods = periods.filter((p) => dayNumber(p.days[0]!) > sinceDay);
   if (!periods.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内', en: 'the requirement’s calendar does not cover this month' } };
   // Count this provider's activities of this kind into cells: unit × period, by index.
   const periodOfDay = new Map<number, number>();

@@ -23,3 +23,31 @@ export const NOTICE_FACTS = [
 export const LEDGER_FACTS = ['open', 'overdue', 'escalated', 'reopened', 'verified', 'recurring_requirements'] as const;
 
 export type NoticeFact = Record<(typeof NOTICE_FACTS)[number], unknown>;
+
+import { diag, type Diagnostic } from '../diagnostics.ts';
+import type { Located } from '../load/tree.ts';
+import type { NoticesFile } from '../model/types.ts';
+
+const OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+/** Compile-time check of a ledger rule: every leaf reads a known notice or ledger field with a known operator. */
+export function checkNoticeRule(rule: NoticesFile['rules'][number], where: Located<NoticesFile>, pointer: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const allowed = { notice: NOTICE_FACTS as readonly string[], ledger: LEDGER_FACTS as readonly string[] };
+  const bad = (sub: string, fact: string, path: string): void => {
+    out.push(diag('CH401', where.file.display, where.file.yaml.locate(where.pointer + pointer + sub), { rule: rule.id, fact, path, allowed: [...allowed.notice.map((f) => `notice $.${f}`), ...allowed.ledger.map((f) => `ledger $.${f}`)].join(', ') }, where.pointer + pointer + sub));
+  };
+  const walk = (c: unknown, sub: string): void => {
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return bad(sub, String(c), '');
+    const o = c as Record<string, unknown>;
+    if (Array.isArray(o.all)) return o.all.forEach((x, i) => walk(x, `${sub}/all/${i}`));
+    if (Array.isArray(o.any)) return o.any.forEach((x, i) => walk(x, `${sub}/any/${i}`));
+    if (o.not !== undefined) return walk(o.not, `${sub}/not`);
+    const fact = String(o.fact ?? '');
+    const path = typeof o.path === 'string' ? o.path : '';
+    const fields = allowed[fact as keyof typeof allowed];
+    if (!fields || !path.startsWith('$.') || !fields.includes(path.slice(2)) || !OPERATORS.has(String(o.operator)) || !('value' in o)) bad(sub, fact, path || String(o.operator ?? ''));
+  };
+  walk(rule.conditions, '');
+  return out;
+}

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { RequirementTestFile } from '../evaluate/case-tests.ts';
-import type { ActivitiesFile, AnyFile, MappingFile, ProfileFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
+import type { ActivitiesFile, AnyFile, MappingFile, NoticesFile, ProfileFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
 import { validateShape } from '../schemas/validate.ts';
 import { loadYamlFile, type LoadedYaml } from './yaml.ts';
@@ -30,6 +30,7 @@ export interface Tree {
   activityFiles: Located<ActivitiesFile>[];
   profiles: Located<ProfileFile>[];
   scorecards: Located<ScorecardFile>[];
+  noticeConfigs: Located<NoticesFile>[];
   registers: Located<RegisterFile>[];
   calendars: Located<SchoolCalendarFile>[];
   mappings: Located<MappingFile>[];
@@ -64,7 +65,7 @@ export function findYamlFiles(paths: string[]): string[] {
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], noticeConfigs: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
@@ -121,6 +122,9 @@ function index(tree: Tree, f: SourceFile): void {
       break;
     case 'requirement-test':
       tree.requirementTests.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'notices':
+      tree.noticeConfigs.push({ value: data, file: f, pointer: '' });
       break;
   }
 }

@@ -201,6 +201,34 @@ export interface ScorecardFile {
   grades: { code: string; name: Text; min: number }[];
 }
 
+/** How the office issues rectification notices and which of the plan's rules the ledger is judged by. */
+export interface NoticesFile {
+  kind: 'notices';
+  id: string;
+  title?: Text;
+  /** The issuing office as printed, e.g. 某某大学后勤管理处. */
+  office: string;
+  /** Document title, normally 问题整改通知单. */
+  document: string;
+  /** Number pattern with {year} and {seq} or {seq:N} (zero-padded to N digits). */
+  number: string;
+  /** One notice per provider per period listing every problem, or one per failed requirement. */
+  group_by: 'provider' | 'requirement';
+  inspection_type: string;
+  /** The paragraph above the problem list; {period} and {provider} are filled in. */
+  demand: string;
+  deadline: { working_days: number; basis: string };
+  recheck: string;
+  objection: { working_days: number; text: string };
+  issuer: { name: string; contact?: string };
+  /** Base URL of the public site; a clause is at {public_site}standard/{id}/. */
+  public_site: string;
+  /** What must be done, per requirement type. */
+  actions: Partial<Record<'timeliness' | 'frequency' | 'rate' | 'record' | 'inspection' | 'disclosure', string>>;
+  /** The plan's rules over the ledger: json-rules-engine conditions on the `notice` fact. */
+  rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
+}
+
 export interface Period {
   id?: string;
   name: Text;
@@ -256,5 +284,5 @@ export interface MappingFile {
   columns: MappingColumn[];
 }
 
-export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile;
+export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile | NoticesFile;
 export type { FileKind };

@@ -38,6 +38,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   'school-calendar': 'school-calendar.schema.json',
   mapping: 'mapping.schema.json',
   'requirement-test': 'requirement-test.schema.json',
+  notices: 'notices.schema.json',
 };
 
 const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
@@ -402,4 +403,38 @@ SCHEMAS_EXTRA = {
     ),
   }),
 };
-Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA });
+const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'How rectification notices are numbered, grouped, worded and followed up. 问题整改通知单配置。', ['id', 'office', 'document', 'number', 'group_by', 'inspection_type', 'demand', 'deadline', 'recheck', 'objection', 'issuer', 'public_site', 'actions', 'rules'], {
+  id: ref('code'),
+  title: ref('text'),
+  office: str('Issuing office as printed. 签发单位。'),
+  document: str('Document title. 文书名称。'),
+  number: str('Number pattern with {year} and {seq} or {seq:N}. 编号格式。'),
+  group_by: enumOf('One notice per provider and period, or per failed requirement. 分组方式。', ['provider', 'requirement']),
+  inspection_type: str('Inspection type as printed. 检查类型。'),
+  demand: str('Paragraph above the problems; {period} and {provider} are filled in. 整改要求。'),
+  deadline: obj('Rectification deadline in working days after the day of issue. 整改期限。', ['working_days', 'basis'], {
+    working_days: { type: 'integer', minimum: 1, maximum: 60, description: 'Working days. 工作日。' },
+    basis: ref('id'),
+  }),
+  recheck: str('How the rectification is re-checked. 复查方式。'),
+  objection: obj('Objection window. 异议期限。', ['working_days', 'text'], {
+    working_days: { type: 'integer', minimum: 1, maximum: 60 },
+    text: str('Printed text; {until} is the last day. 异议说明。'),
+  }),
+  issuer: obj('Issuer. 签发人。', ['name'], { name: str('Name.'), contact: str('Contact.') }),
+  public_site: { type: 'string', pattern: '^https?://[^\\s]+/$', description: 'Base URL of the public site, ending in /. 公开网站地址。' },
+  actions: obj('What must be done, per requirement type. 整改措施。', [], Object.fromEntries(['timeliness', 'frequency', 'rate', 'record', 'inspection', 'disclosure'].map((t) => [t, str(`For ${t} problems.`)]))),
+  rules: list(
+    'The plan’s rules over the ledger. 通知单台账规则。',
+    obj('A rule.', ['id', 'basis', 'effect', 'label', 'conditions'], {
+      id: ref('code'),
+      basis: ref('id'),
+      effect: enumOf('What the rule decides. 结论。', ['overdue', 'escalate']),
+      label: ref('text'),
+      conditions: { type: 'object', description: 'json-rules-engine conditions on the notice fact. 条件。' },
+    }),
+    { minItems: 1 },
+  ),
+});
+
+Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA, notices: NOTICES_SCHEMA });

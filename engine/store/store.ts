@@ -66,6 +66,47 @@ export const MIGRATIONS: { version: number; description: string; sql: string; ru
     sql: COLUMNS_SQL,
     run: rebuildAllColumns,
   },
+  {
+    version: 3,
+    description: 'rectification notices: numbers, notices, events (append-only)',
+    sql: `
+      CREATE TABLE notice_numbers (
+        year INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      );
+      CREATE TABLE notices (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        year INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        period TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        requirements TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        UNIQUE (year, seq),
+        UNIQUE (period, group_key)
+      );
+      CREATE TABLE notice_events (
+        id INTEGER PRIMARY KEY,
+        notice_id INTEGER NOT NULL REFERENCES notices(id),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        event TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT,
+        data TEXT
+      );
+      CREATE INDEX notice_events_by_notice ON notice_events (notice_id, id);
+      -- Nothing in the ledger is overwritten or deleted: every change is a new event.
+      CREATE TRIGGER notices_no_update BEFORE UPDATE ON notices BEGIN SELECT RAISE(ABORT, 'notices are append-only'); END;
+      CREATE TRIGGER notices_no_delete BEFORE DELETE ON notices BEGIN SELECT RAISE(ABORT, 'notices are append-only'); END;
+      CREATE TRIGGER notice_events_no_update BEFORE UPDATE ON notice_events BEGIN SELECT RAISE(ABORT, 'notice events are append-only'); END;
+      CREATE TRIGGER notice_events_no_delete BEFORE DELETE ON notice_events BEGIN SELECT RAISE(ABORT, 'notice events are append-only'); END;
+    `,
+  },
 ];
 
 export interface Store {

@@ -8,6 +8,7 @@ import { durationSeconds, parseDuration } from '../model/duration.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
+import { checkNoticeRule } from '../evaluate/ledger-facts.ts';
 
 export interface Index {
   requirements: Map<string, Located<Requirement>>;
@@ -74,6 +75,16 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     if (!idx.requirements.has(t.value.requirement)) push('CH202', t, '/requirement', dangling(t.value.requirement, 'requirement', '条款', idx.requirements));
     const pr = t.value.profile;
     if (pr !== undefined && !idx.profiles.has(pr) && !idx.standards.has(pr)) push('CH202', t, '/profile', dangling(pr, 'profile', '方案', idx.profiles));
+  }
+  for (const n of set.noticeConfigs) {
+    const c = n.value;
+    const missing = [/\{year\}/.test(c.number) ? '' : '{year}', /\{seq(:\d+)?\}/.test(c.number) ? '' : '{seq}'].filter(Boolean).join(', ');
+    if (missing) push('CH219', n, '/number', { value: c.number, missing });
+    if (!idx.requirements.has(c.deadline.basis)) push('CH202', n, '/deadline/basis', dangling(c.deadline.basis, 'requirement', '条款', idx.requirements));
+    c.rules.forEach((r, i) => {
+      if (!idx.requirements.has(r.basis)) push('CH202', n, `/rules/${i}/basis`, dangling(r.basis, 'requirement', '条款', idx.requirements));
+      for (const d of checkNoticeRule(r, n, `/rules/${i}/conditions`)) out.push(d);
+    });
   }
   for (const s of set.scorecards) {
     const sc = s.value;

@@ -1,0 +1,324 @@
+// charter notices … / charter scorecard: findings become paper, and the rectification loop is followed.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createCalendar } from '../calendar/calendar.ts';
+import { instantToIso } from '../data/convert.ts';
+import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
+import type { Findings } from '../evaluate/evaluate.ts';
+import { dbPath, openStore } from '../store/store.ts';
+import type { NoticeDoc, ScorecardDoc } from '../render/types.ts';
+import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
+import { cmdErr, DB_HELP, loadStandards } from './data-commands.ts';
+import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A ledger refusal (CH5xx) printed like any other diagnostic. */
+function ledgerProblem(e: unknown, lang: Lang, json: boolean, io: Io): number | undefined {
+  if (!(e instanceof Error) || !('code' in e) || !String((e as { code: unknown }).code).startsWith('CH5')) return undefined;
+  const d = diag(String((e as unknown as { code: string }).code), '<ledger>', { line: 1, col: 1 }, (e as unknown as { args: Record<string, string | number> }).args);
+  if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+  else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+  return EXIT.problems;
+}
+
+/** Write a file atomically: a reader (or a printer) never sees half a PDF. */
+function writeAtomic(file: string, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export const noticeFile = (n: { year: number; seq: number }): string => `notice-${n.year}-${String(n.seq).padStart(3, '0')}.pdf`;
+
+async function writeNoticePdfs(docs: { year: number; seq: number; doc: NoticeDoc }[], outDir: string, batchName: string | undefined): Promise<{ files: string[]; batch?: string }> {
+  const { renderNotice, renderNotices } = await import('../render/pdf.ts');
+  mkdirSync(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const n of docs) {
+    const f = join(outDir, noticeFile(n));
+    writeAtomic(f, await renderNotice(n.doc));
+    files.push(f);
+  }
+  if (!batchName || !docs.length) return { files };
+  const batch = join(outDir, batchName);
+  writeAtomic(batch, await renderNotices(docs.map((d) => d.doc)));
+  return { files, batch };
+}
+
+const HELP = {
+  zh: `子命令：
+  issue   --period YYYY-MM [--provider ID] [--at 时间] [--by 签发人]   按不通过的评价结果签发整改通知单（编号在事务内分配，永不重复），生成单张 PDF 与合并打印 PDF
+  list    [--period YYYY-MM] [--provider ID]                          通知单台账及当前状态
+  show    编号                                                          一张通知单的内容与全部历史
+  ack     编号 --by 签收人 [--at 时间]                                  服务商签收
+  reply   编号 --by 反馈人 --note "整改情况" [--at 时间]                 服务商反馈整改情况
+  verify  编号 [--as-of 时间] [--by 复查人]                              用整改之后的数据重新评价，通过才销号
+  escalate 编号 --by 姓名 --note "原因" [--at 时间]                      启动问责程序
+  concern 编号 --by 姓名 --note "舆情说明" [--at 时间]                   记录引起较大舆情（方案的问责条件之一）
+  review  [--as-of 时间]                                                按方案规则（notices.yaml 的 rules）判定逾期与问责
+  print   [编号 | --period YYYY-MM]                                      重新生成 PDF
+
+  编号可写全称（后勤督〔2026〕第001号）或 年份-序号（2026-001）。时间为本地时间 YYYY-MM-DDTHH:MM。
+  --out DIR        PDF 目录（默认 out/notices/）
+  --tree DIR       标准目录（默认 standards/）
+${DB_HELP.zh}`,
+  en: `Subcommands:
+  issue   --period YYYY-MM [--provider ID] [--at TIME] [--by NAME]     issue rectification notices for failed findings (numbered in a transaction, never reused); one PDF each plus a combined PDF for printing
+  list    [--period YYYY-MM] [--provider ID]                          the notice register with current status
+  show    NUMBER                                                      one notice and its whole history
+  ack     NUMBER --by NAME [--at TIME]                                the provider signs for it
+  reply   NUMBER --by NAME --note "what was done" [--at TIME]         the provider reports the rectification
+  verify  NUMBER [--as-of TIME] [--by NAME]                           judge the requirements again on data after the rectification; close only if they pass
+  escalate NUMBER --by NAME --note "why" [--at TIME]                  start the accountability procedure
+  concern NUMBER --by NAME --note "what" [--at TIME]                  record wide public concern (one of the plan's conditions)
+  review  [--as-of TIME]                                              apply the plan's ledger rules (notices.yaml rules): overdue, escalation
+  print   [NUMBER | --period YYYY-MM]                                 render the PDFs again
+
+  NUMBER is the full number (后勤督〔2026〕第001号) or YEAR-SEQ (2026-001). Times are local, YYYY-MM-DDTHH:MM.
+  --out DIR        where PDFs go (default out/notices/)
+  --tree DIR       the standards tree (default standards/)
+${DB_HELP.en}`,
+};
+
+const SUBS = ['issue', 'list', 'show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'review', 'print'];
+
+function history(n: import('../notices/ledger.ts').NoticeState, zh: boolean, statusZh: Record<string, string>): string {
+  return table(
+    [zh ? '时间' : 'at', zh ? '事件' : 'event', zh ? '状态' : 'status', zh ? '经办' : 'by', zh ? '说明' : 'note'],
+    n.events.map((e) => [e.at.slice(0, 16).replace('T', ' '), e.event, zh ? (statusZh[e.status] ?? e.status) : e.status, e.actor, e.note ?? '']),
+  );
+}
+
+export const NOTICE_COMMANDS: Record<string, Command> = {
+  notices: {
+    summary: { zh: '问题整改通知单：签发、打印、签收、反馈、复查、问责', en: 'Rectification notices: issue, print, acknowledge, reply, verify, escalate' },
+    usage: 'charter notices issue|list|show|ack|reply|verify|escalate|concern|review|print …',
+    help: HELP,
+    options: { ...COMMON, period: { type: 'string' }, provider: { type: 'string' }, at: { type: 'string' }, 'as-of': { type: 'string' }, by: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values, positionals }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const zh = lang === 'zh';
+      const sub = positionals[0];
+      const bad: Diagnostic[] = [];
+      if (!sub || !SUBS.includes(sub)) bad.push(cmdErr('CH002', { detail: `${sub ?? ''} (${SUBS.join(' | ')})`, command: 'notices' }));
+      const period = v.period as string | undefined;
+      if (period !== undefined && !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period} (YYYY-MM)`, command: 'notices' }));
+      if (sub === 'issue' && !period) bad.push(cmdErr('CH002', { detail: '--period YYYY-MM', command: 'notices issue' }));
+      const needsNumber = ['show', 'ack', 'reply', 'verify', 'escalate', 'concern'].includes(sub ?? '');
+      if (needsNumber && !positionals[1]) bad.push(cmdErr('CH002', { detail: zh ? '需要通知单编号' : 'a notice NUMBER is needed', command: `notices ${sub}` }));
+      if (['ack', 'reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--by 经办人姓名' : '--by NAME (who did it)', command: `notices ${sub}` }));
+      if (['reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.note !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--note 说明' : '--note TEXT', command: `notices ${sub}` }));
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (sub !== 'issue' && !existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (bad.length) return usageError(bad, lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const school = tree.calendars[0]!.value;
+      const cal = createCalendar(school);
+      const time = (flag: 'at' | 'as-of'): Date | Diagnostic => {
+        const t = v[flag];
+        if (t === undefined) return new Date();
+        try {
+          return cal.parse(String(t));
+        } catch {
+          return cmdErr('CH002', { detail: `--${flag} ${String(t)} (YYYY-MM-DDTHH:MM)`, command: `notices ${sub}` });
+        }
+      };
+      const at = time('at');
+      const asOf = time('as-of');
+      for (const x of [at, asOf]) if (!(x instanceof Date)) return usageError([x], lang, json, io);
+      const atText = instantToIso((at as Date).getTime(), school.timezone);
+      const providers = tree.registers[0]?.value.providers.map((p) => p.id) ?? [];
+      if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'notices' })], lang, json, io);
+      const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'notices'));
+      const L = await import('../notices/ledger.ts');
+      const store = openStore(path);
+      const rel = (f: string): string => relative(io.cwd, f) || f;
+      try {
+        if (sub === 'issue') {
+          const { evaluate } = await import('../evaluate/evaluate.ts');
+          const findings = evaluate({ tree, store, period: period!, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
+          const reopened = L.reopenRecurring(store, findings, atText, String(v.by ?? 'charter'));
+          const planned = L.planNotices({ tree, findings, issuedAt: at as Date, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
+          const { issued, existing } = L.issueNotices(store, planned, { tree, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
+          const all = [...issued, ...existing].sort((a, b) => a.year - b.year || a.seq - b.seq);
+          const pdf = await writeNoticePdfs(all, outDir, all.length ? `notices-${period}.pdf` : undefined);
+          if (json) {
+            io.out(JSON.stringify({ ok: true, period, issued: issued.map((n) => ({ number: n.number, provider: n.provider, problems: n.doc.problems.length, deadline: n.deadline })), already_issued: existing.map((n) => n.number), reopened, files: pdf.files, batch: pdf.batch ?? null, data_sha256: findings.data.sha256 }, null, 2));
+          } else {
+            if (!all.length) io.out(zh ? `${period} 没有不通过的评价结果，无需签发通知单。` : `No failed findings for ${period}: no notice to issue.`);
+            else
+              io.out(
+                table(
+                  [zh ? '编号' : 'number', zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '整改期限' : 'deadline', zh ? '状态' : 'state', 'PDF'],
+                  all.map((n) => [n.number, n.doc.provider.name, n.doc.problems.length, n.deadline, issued.includes(n) ? (zh ? '新签发' : 'issued') : zh ? '此前已签发' : 'already issued', rel(join(outDir, noticeFile(n)))]),
+                ),
+              );
+            for (const r of reopened) io.out(zh ? `复发：${r.number} 所列条款 ${r.requirement} 在 ${period} 再次不通过，已重开。` : `Recurring: ${r.requirement} of ${r.number} failed again in ${period}; re-opened.`);
+            if (pdf.batch) io.out(zh ? `合并打印：${rel(pdf.batch)}` : `Combined for printing: ${rel(pdf.batch)}`);
+          }
+          return EXIT.ok;
+        }
+        if (sub === 'list') {
+          const ns = L.loadNotices(store, { ...(period ? { period } : {}), ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
+          if (json) io.out(JSON.stringify(ns.map((n) => ({ number: n.number, period: n.period, provider: n.provider, requirements: n.requirements, issued_at: n.issued_at, deadline: n.deadline, status: n.status, events: n.events.length })), null, 2));
+          else if (!ns.length) io.out(zh ? '台账中没有通知单。' : 'The ledger holds no notices.');
+          else io.out(table([zh ? '编号' : 'number', zh ? '期间' : 'period', zh ? '服务商' : 'provider', zh ? '条款' : 'requirements', zh ? '期限' : 'deadline', zh ? '状态' : 'status'], ns.map((n) => [n.number, n.period, n.doc.provider.name, n.requirements.join(' '), n.deadline, zh ? L.STATUS_ZH[n.status] : n.status])));
+          return EXIT.ok;
+        }
+        if (sub === 'show') {
+          const n = L.findNotice(store, positionals[1]!);
+          if (json) io.out(JSON.stringify({ ...n, file: join(outDir, noticeFile(n)) }, null, 2));
+          else {
+            io.out(`${n.number}  ${n.doc.provider.name}  ${n.period}  ${zh ? '状态' : 'status'}: ${zh ? L.STATUS_ZH[n.status] : n.status}  ${zh ? '整改期限' : 'deadline'}: ${n.deadline}`);
+            for (const p of n.doc.problems) io.out(`  ${p.seq}. [${p.requirement}] ${p.place}：${p.description}`);
+            io.out('');
+            io.out(history(n, zh, L.STATUS_ZH));
+          }
+          return EXIT.ok;
+        }
+        if (sub === 'ack' || sub === 'reply' || sub === 'escalate' || sub === 'concern') {
+          const r = L.move(store, positionals[1]!, sub, { actor: String(v.by), at: atText, ...(typeof v.note === 'string' ? { note: v.note } : {}) });
+          if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event }, null, 2));
+          else io.out(zh ? `${r.notice.number}：${L.STATUS_ZH[r.notice.status]}（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}）` : `${r.notice.number}: ${r.notice.status} (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')})`);
+          return EXIT.ok;
+        }
+        if (sub === 'verify') {
+          const { verifyNotice } = await import('../notices/verify.ts');
+          const r = verifyNotice({ tree, store, number: positionals[1]!, asOf: asOf as Date, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
+          if (json) io.out(JSON.stringify({ ok: r.outcome === 'verified', number: r.notice.number, outcome: r.outcome, status: r.notice.status, since: r.since, periods: r.periods, findings: r.findings.map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence: f.evidence.slice(0, 5) })) }, null, 2));
+          else {
+            io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured'], r.findings.map((f) => [f.requirement, f.period, f.status, String(f.measured ?? '')])));
+            io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${r.since} 之后的数据仍不符合），退回重新整改。` : `${r.notice.number}: not verified — the data after ${r.since} still fails; sent back for rectification.`);
+          }
+          return r.outcome === 'verified' ? EXIT.ok : EXIT.problems;
+        }
+        if (sub === 'review') {
+          const changes = await L.reviewLedger(store, tree, asOf as Date);
+          if (json) io.out(JSON.stringify({ ok: true, as_of: instantToIso((asOf as Date).getTime(), school.timezone), changes }, null, 2));
+          else if (!changes.length) io.out(zh ? '按方案规则核对台账：没有新的逾期或问责。' : 'Ledger reviewed against the plan’s rules: nothing new is overdue or escalated.');
+          else io.out(table([zh ? '编号' : 'number', zh ? '规则' : 'rule', zh ? '原状态' : 'from', zh ? '新状态' : 'to'], changes.map((c) => [c.number, `${c.rule}：${c.label}`, zh ? L.STATUS_ZH[c.from] : c.from, zh ? L.STATUS_ZH[c.to] : c.to])));
+          return EXIT.ok;
+        }
+        // print
+        const ns = positionals[1] ? [L.findNotice(store, positionals[1])] : L.loadNotices(store, { ...(period ? { period } : {}), ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
+        const pdf = await writeNoticePdfs(ns, outDir, ns.length > 1 ? `notices-${period ?? 'all'}.pdf` : undefined);
+        if (json) io.out(JSON.stringify({ ok: true, files: pdf.files, batch: pdf.batch ?? null }, null, 2));
+        else {
+          for (const f of pdf.files) io.out(rel(f));
+          if (pdf.batch) io.out(zh ? `合并打印：${rel(pdf.batch)}` : `Combined for printing: ${rel(pdf.batch)}`);
+        }
+        return EXIT.ok;
+      } catch (e) {
+        const r = ledgerProblem(e, lang, json, io);
+        if (r !== undefined) return r;
+        throw e;
+      } finally {
+        store.close();
+      }
+    },
+  },
+
+  scorecard: {
+    summary: { zh: '月度考核评分表（PDF）：分类扣分、一票否决、满意度加权、等级、近 6 期趋势', en: 'Monthly scorecards (PDF): deductions by category, veto items, survey blend, grade, 6-period trend' },
+    usage: 'charter scorecard --period YYYY-MM [--provider ID] [--out DIR] [--db PATH] [--json]',
+    help: {
+      zh: `  --period YYYY-MM  考核月份
+  --provider ID     只为该服务商评分
+  --at 时间          生成日期（默认当前时间）
+  --out DIR         PDF 目录（默认 out/scorecards/）
+  --tree DIR        标准目录（默认 standards/）
+${DB_HELP.zh}
+  分类、权重、扣分标准、否决项、满意度权重和等级取自 standards/scoring/*.yaml。`,
+      en: `  --period YYYY-MM  the month
+  --provider ID     score this provider only
+  --at TIME         date printed as generated (default: now)
+  --out DIR         where PDFs go (default out/scorecards/)
+  --tree DIR        the standards tree (default standards/)
+${DB_HELP.en}
+  Categories, weights, deductions, veto items, the survey blend and grades come from standards/scoring/*.yaml.`,
+    },
+    options: { ...COMMON, period: { type: 'string' }, provider: { type: 'string' }, at: { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const zh = lang === 'zh';
+      const period = v.period as string | undefined;
+      const bad: Diagnostic[] = [];
+      if (!period || !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'scorecard' }));
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (bad.length) return usageError(bad, lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const card = tree.scorecards[0]?.value;
+      if (!card) return usageError([cmdErr('CH003', { value: 'standards/scoring/*.yaml (kind: scorecard)' })], lang, json, io);
+      const school = tree.calendars[0]!.value;
+      const cal = createCalendar(school);
+      let at: Date;
+      try {
+        at = v.at === undefined ? new Date() : cal.parse(String(v.at));
+      } catch {
+        return usageError([cmdErr('CH002', { detail: `--at ${String(v.at)} (YYYY-MM-DDTHH:MM)`, command: 'scorecard' })], lang, json, io);
+      }
+      const providers = tree.registers[0]!.value.providers.filter((p) => v.provider === undefined || p.id === v.provider);
+      if (!providers.length) return usageError([cmdErr('CH002', { detail: `--provider ${String(v.provider)} (${tree.registers[0]!.value.providers.map((p) => p.id).join(' | ')})`, command: 'scorecard' })], lang, json, io);
+      const { evaluate } = await import('../evaluate/evaluate.ts');
+      const { scoreProvider, lastPeriods } = await import('../scorecard/score.ts');
+      const { loadNotices } = await import('../notices/ledger.ts');
+      const office = tree.noticeConfigs[0]?.value.office ?? '';
+      const store = openStore(path);
+      try {
+        const notices = loadNotices(store);
+        const byPeriod = new Map<string, Findings>();
+        const findingsOf = (p: string): Findings => {
+          let f = byPeriod.get(p);
+          if (!f) byPeriod.set(p, (f = evaluate({ tree, store, period: p })));
+          return f;
+        };
+        const docs: ScorecardDoc[] = [];
+        const unassigned: Record<string, unknown[]> = {};
+        const generatedAt = instantToIso(at.getTime(), school.timezone);
+        for (const p of providers) {
+          const s = scoreProvider({ tree, store, findings: findingsOf(period!), card, provider: p.id, notices, generatedAt, office });
+          s.doc.trend = lastPeriods(period!).map((q) => {
+            const t = scoreProvider({ tree, store, findings: findingsOf(q), card, provider: p.id, notices, generatedAt, office });
+            return { period: q, total: t.checked ? t.doc.total : null };
+          });
+          docs.push(s.doc);
+          unassigned[p.id] = s.unassigned;
+        }
+        const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'scorecards'));
+        mkdirSync(outDir, { recursive: true });
+        const { renderScorecard, renderScorecards } = await import('../render/pdf.ts');
+        const files: string[] = [];
+        for (const d of docs) {
+          const f = join(outDir, `scorecard-${period}-${d.provider.id}.pdf`);
+          writeAtomic(f, await renderScorecard(d));
+          files.push(f);
+        }
+        const batch = join(outDir, `scorecards-${period}.pdf`);
+        writeAtomic(batch, await renderScorecards(docs));
+        if (json) io.out(JSON.stringify({ ok: true, period, scorecards: docs.map((d, i) => ({ provider: d.provider.id, supervisor_score: d.supervisor_score, users_score: d.users_score, total: d.total, grade: d.grade.code, vetoed: d.vetoed, failed: d.failed, categories: d.categories.map((c) => ({ id: c.id, weight: c.weight, deducted: c.deducted, score: c.score, items: c.items })), unassigned: unassigned[d.provider.id], trend: d.trend, file: files[i] })), batch }, null, 2));
+        else {
+          io.out(
+            table(
+              [zh ? '服务商' : 'provider', zh ? '监督考核' : 'supervisor', zh ? '满意度' : 'users', zh ? '综合' : 'total', zh ? '等级' : 'grade', zh ? '扣分项' : 'deductions', 'PDF'],
+              docs.map((d, i) => [d.provider.name, d.supervisor_score, d.users_score ?? '—', d.total, (zh ? d.grade.name.zh : (d.grade.name.en ?? d.grade.code)) + (d.vetoed ? (zh ? '（否决）' : ' (veto)') : ''), d.categories.reduce((a, c) => a + c.items.length, 0), relative(io.cwd, files[i]!)]),
+            ),
+          );
+          const loose = Object.entries(unassigned).filter(([, xs]) => xs.length);
+          for (const [p, xs] of loose) io.out(zh ? `${p}：${xs.length} 项不通过的条款不属于评分表的任何类别，列出但未扣分（见 --json）。` : `${p}: ${xs.length} failed requirements belong to no scorecard category; listed, not deducted (see --json).`);
+          io.out(zh ? `合并打印：${relative(io.cwd, batch)}` : `Combined for printing: ${relative(io.cwd, batch)}`);
+        }
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+};

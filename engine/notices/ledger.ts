@@ -1,0 +1,421 @@
+// The rectification loop (问题—整改—反馈): notices made from failed findings, numbered inside a
+// transaction, and followed through events — issued → acknowledged → rectification reported → verified,
+// or → overdue → escalated; a verified notice whose requirement fails again is re-opened as recurring.
+// The ledger is append-only (triggers refuse UPDATE and DELETE); a notice's status is its latest event's.
+import { createRequire } from 'node:module';
+import { Engine } from 'json-rules-engine';
+import { coverage, createCalendar, dateOf, dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
+import { instantToIso } from '../data/convert.ts';
+import type { Evidence, Finding, Findings, Pledge } from '../evaluate/evaluate.ts';
+import type { Tree } from '../load/tree.ts';
+import type { NoticesFile, RegisterFile } from '../model/types.ts';
+import type { NoticeDoc, NoticeEvidence, NoticeProblem, Provenance } from '../render/types.ts';
+import type { Store } from '../store/store.ts';
+import { buildIndex } from '../validate/checks.ts';
+import type { NoticeFact } from '../evaluate/ledger-facts.ts';
+
+export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened'] as const;
+export type NoticeStatus = (typeof STATUSES)[number];
+export const STATUS_ZH: Record<NoticeStatus, string> = {
+  issued: '已签发',
+  acknowledged: '已签收',
+  'rectification-reported': '已反馈整改',
+  verified: '已复查销号',
+  overdue: '逾期未整改',
+  escalated: '已启动问责',
+  reopened: '复发重开',
+};
+
+export interface NoticeRow {
+  id: number;
+  number: string;
+  year: number;
+  seq: number;
+  period: string;
+  provider: string;
+  group_key: string;
+  requirements: string[];
+  issued_at: string;
+  deadline: string;
+  doc: NoticeDoc;
+}
+
+export interface NoticeEvent {
+  id: number;
+  notice_id: number;
+  at: string;
+  actor: string;
+  event: string;
+  status: NoticeStatus;
+  note: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface NoticeState extends NoticeRow {
+  status: NoticeStatus;
+  events: NoticeEvent[];
+}
+
+/** A user-facing ledger problem: a stable code and its arguments (the CLI renders them). */
+export class LedgerError extends Error {
+  code: string;
+  args: Record<string, string | number>;
+  constructor(code: string, args: Record<string, string | number>) {
+    super(code);
+    this.code = code;
+    this.args = args;
+  }
+}
+
+/** Which moves each status allows (manual commands; the rules add overdue and escalated). */
+const ALLOWED: Record<string, NoticeStatus[]> = {
+  ack: ['issued', 'overdue', 'reopened'],
+  reply: ['issued', 'acknowledged', 'overdue', 'escalated', 'reopened'],
+  verify: ['rectification-reported'],
+  escalate: ['issued', 'acknowledged', 'overdue', 'reopened', 'rectification-reported'],
+  concern: ['issued', 'acknowledged', 'rectification-reported', 'overdue', 'escalated', 'reopened', 'verified'],
+};
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export function noticeConfig(tree: Tree): NoticesFile {
+  const c = tree.noticeConfigs[0]?.value;
+  if (!c) throw new LedgerError('CH501', {});
+  return c;
+}
+
+/** Fill a number pattern: {year}, {seq} or {seq:N} (zero-padded to N digits). */
+export function formatNumber(pattern: string, year: number, seq: number): string {
+  return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d+))?\}/g, (_m, w: string | undefined) => String(seq).padStart(Number(w ?? 0), '0'));
+}
+
+const cnDate = (d: string): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const cnMonth = (p: string): string => `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月`;
+
+/** Places a finding is about, by name: the grid units in its evidence, else its scope. */
+function placeOf(f: Finding, reg: RegisterFile, providerName: string): string {
+  const names = new Map<string, string>([
+    ...reg.campuses.map((c) => [c.id, c.name.zh] as [string, string]),
+    ...reg.buildings.map((b) => [b.id, b.name] as [string, string]),
+    ...(reg.places ?? []).map((p) => [p.id, p.name] as [string, string]),
+  ]);
+  const units = [...new Set(f.evidence.map((e) => e.unit).filter((u): u is string => Boolean(u)))];
+  if (units.length) {
+    const shown = units.slice(0, 3).map((u) => names.get(u) ?? u);
+    return units.length > 3 ? `${shown.join('、')}等 ${units.length} 处` : shown.join('、');
+  }
+  if (f.scope.kind === 'provider') return providerName;
+  return names.get(f.scope.id) ?? f.scope.id;
+}
+
+function describe(f: Finding, pledges: Pledge[]): string {
+  switch (f.type) {
+    case 'timeliness': {
+      const parts = pledges
+        .filter((p) => p.requirement === f.requirement && p.provider === f.provider && (p.missed || p.invalid))
+        .map((p) => {
+          const rate = p.rate === null ? '—' : `${(p.rate * 100).toFixed(1)}%`;
+          return `${p.label.zh}（时限 ${p.limit_value}）：本期 ${p.n} 件，未达成 ${p.missed} 件${p.open_breached ? `（其中超时未办结 ${p.open_breached} 件）` : ''}${p.invalid ? `，时间记录异常 ${p.invalid} 件` : ''}，达成率 ${rate}`;
+        });
+      return parts.length ? parts.join('；') + '。' : `未达成 ${f.evidence_total} 件。`;
+    }
+    case 'frequency':
+      return `应有记录 ${String(f.measured ?? '').split('/')[1] ?? '?'} 项，缺少或不足 ${f.evidence_total} 项（每项至少 ${f.required} 次）。`;
+    case 'rate':
+      return `实测 ${f.measured}${f.unit === 'permille' ? '‰' : '%'}，要求 ${String(f.required).replace('at-least', '不低于').replace('at-most', '不高于').replace('above', '高于').replace('below', '低于')}。`;
+    case 'record':
+      return `档案不符合要求 ${f.evidence_total} 份${f.unit ? `（${f.unit.replace('retention', '保存期限')}）` : ''}。`;
+    case 'inspection':
+      return `现场检查不合格 ${f.evidence_total} 项。`;
+    default:
+      return '不符合要求。';
+  }
+}
+
+function evidenceOf(e: Evidence): NoticeEvidence {
+  const out: NoticeEvidence = {};
+  if (e.record) out.record = e.record;
+  if (e.unit) out.unit = e.unit;
+  if (e.cell) out.cell = e.cell;
+  if (e.actual !== undefined) out.actual = String(e.actual);
+  else if (e.note) out.actual = e.note;
+  if (e.required !== undefined) out.required = String(e.required);
+  return out;
+}
+
+export interface PlannedNotice {
+  provider: string;
+  group_key: string;
+  requirements: string[];
+  doc: Omit<NoticeDoc, 'number'>;
+}
+
+/** The notices a period's failed findings call for, grouped as the office configured, not yet numbered. */
+export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date; provider?: string; evidencePerProblem?: number }): PlannedNotice[] {
+  const cfg = noticeConfig(o.tree);
+  const reg = o.tree.registers[0]!.value;
+  const school = o.tree.calendars[0]!.value;
+  const cal = createCalendar(school);
+  const idx = buildIndex([o.tree]);
+  const issuedText = instantToIso(o.issuedAt.getTime(), school.timezone);
+  const deadline = cal.addWorkingDays(o.issuedAt, cfg.deadline.working_days);
+  const objection = cal.addWorkingDays(o.issuedAt, cfg.objection.working_days);
+  if (!deadline.known) throw new LedgerError('CH502', { detail: deadline.message });
+  if (!objection.known) throw new LedgerError('CH502', { detail: objection.message });
+  const std = o.tree.standards[0]?.value;
+  const sourceOf = (id: string): string => {
+    const loc = idx.requirements.get(id);
+    const prof = o.tree.profiles.find((p) => p.file === loc?.file)?.value;
+    return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》${id}`;
+  };
+  const cov = coverage();
+  const failed = o.findings.findings.filter((f) => f.status === 'failed' && (!o.provider || f.provider === o.provider));
+  const groups = new Map<string, Finding[]>();
+  for (const f of failed) {
+    const key = cfg.group_by === 'provider' ? f.provider : `${f.provider}|${f.requirement}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const n = o.evidencePerProblem ?? 5;
+  return [...groups.entries()].map(([key, fs]) => {
+    const provider = reg.providers.find((p) => p.id === fs[0]!.provider)!;
+    const profiles = [...new Set(fs.map((f) => f.profile))];
+    const provenance: Provenance = {
+      standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${profiles.join(', ')}`,
+      calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
+      data_sha256: o.findings.data.sha256,
+      engine: `Charter ${version}`,
+    };
+    const problems: NoticeProblem[] = fs.map((f, i) => ({
+      seq: i + 1,
+      requirement: f.requirement,
+      source: sourceOf(f.requirement),
+      clause_text: f.text,
+      place: placeOf(f, reg, provider.name),
+      description: describe(f, o.findings.pledges),
+      evidence: f.evidence.slice(0, n).map(evidenceOf),
+      evidence_total: f.evidence_total,
+      action: cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。',
+      url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
+    }));
+    const fill = (t: string): string => t.replace(/\{period\}/g, cnMonth(o.findings.period)).replace(/\{provider\}/g, provider.name);
+    return {
+      provider: provider.id,
+      group_key: key,
+      requirements: [...new Set(fs.map((f) => f.requirement))],
+      doc: {
+        issued_at: issuedText,
+        office: cfg.office,
+        title: cfg.document,
+        provider: { id: provider.id, name: provider.name },
+        inspection_type: cfg.inspection_type,
+        period: o.findings.period,
+        problems,
+        demand: fill(cfg.demand),
+        deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days} 个工作日内（签发当日不计，遇法定节假日顺延），即 ${cnDate(deadline.lastDay)}前` },
+        recheck: cfg.recheck,
+        issuer: { name: cfg.issuer.name, ...(cfg.issuer.contact ? { contact: cfg.issuer.contact } : {}) },
+        objection: { working_days: cfg.objection.working_days, until: objection.lastDay, text: cfg.objection.text.replace(/\{until\}/g, cnDate(objection.lastDay)) },
+        provenance,
+        qr_url: problems[0]!.url,
+      },
+    };
+  });
+}
+
+const rowOf = (r: Record<string, unknown>): NoticeRow => ({
+  id: Number(r.id),
+  number: String(r.number),
+  year: Number(r.year),
+  seq: Number(r.seq),
+  period: String(r.period),
+  provider: String(r.provider),
+  group_key: String(r.group_key),
+  requirements: JSON.parse(String(r.requirements)) as string[],
+  issued_at: String(r.issued_at),
+  deadline: String(r.deadline),
+  doc: JSON.parse(String(r.doc)) as NoticeDoc,
+});
+
+/**
+ * Number and store planned notices in one transaction: the year's sequence is read and advanced under
+ * SQLite's write lock (BEGIN IMMEDIATE), so two managers issuing at once never get the same number, and a
+ * process killed part-way leaves nothing behind. A group already issued for the period is not issued again.
+ */
+export function issueNotices(store: Store, planned: PlannedNotice[], o: { tree: Tree; actor: string; beforeCommit?: () => void }): { issued: NoticeRow[]; existing: NoticeRow[] } {
+  const cfg = noticeConfig(o.tree);
+  const db = store.db;
+  const issued: NoticeRow[] = [];
+  const existing: NoticeRow[] = [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const find = db.prepare('SELECT * FROM notices WHERE period = ? AND group_key = ?');
+    const last = db.prepare('SELECT last_seq FROM notice_numbers WHERE year = ?');
+    const setLast = db.prepare('INSERT INTO notice_numbers (year, last_seq) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last_seq = excluded.last_seq');
+    const insert = db.prepare('INSERT INTO notices (number, year, seq, period, provider, group_key, requirements, issued_at, deadline, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const event = db.prepare('INSERT INTO notice_events (notice_id, at, actor, event, status, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const p of planned) {
+      const had = find.get(p.doc.period, p.group_key) as Record<string, unknown> | undefined;
+      if (had) {
+        existing.push(rowOf(had));
+        continue;
+      }
+      const year = Number(p.doc.issued_at.slice(0, 4));
+      const seq = Number((last.get(year) as { last_seq: number } | undefined)?.last_seq ?? 0) + 1;
+      setLast.run(year, seq);
+      const number = formatNumber(cfg.number, year, seq);
+      const doc: NoticeDoc = { number, ...p.doc };
+      const r = insert.run(number, year, seq, p.doc.period, p.provider, p.group_key, JSON.stringify(p.requirements), p.doc.issued_at, p.doc.deadline.date, JSON.stringify(doc));
+      const id = Number(r.lastInsertRowid);
+      event.run(id, p.doc.issued_at, o.actor, 'issued', 'issued', null, JSON.stringify({ requirements: p.requirements }));
+      issued.push({ id, number, year, seq, period: p.doc.period, provider: p.provider, group_key: p.group_key, requirements: p.requirements, issued_at: p.doc.issued_at, deadline: p.doc.deadline.date, doc });
+    }
+    o.beforeCommit?.();
+    db.exec('COMMIT');
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+  return { issued, existing };
+}
+
+export function loadNotices(store: Store, filter: { period?: string; provider?: string; number?: string } = {}): NoticeState[] {
+  const rows = store.db.prepare('SELECT * FROM notices ORDER BY year, seq').all() as Record<string, unknown>[];
+  const evs = store.db.prepare('SELECT * FROM notice_events ORDER BY id').all() as Record<string, unknown>[];
+  const byNotice = new Map<number, NoticeEvent[]>();
+  for (const e of evs) {
+    const ev: NoticeEvent = { id: Number(e.id), notice_id: Number(e.notice_id), at: String(e.at), actor: String(e.actor), event: String(e.event), status: e.status as NoticeStatus, note: (e.note as string | null) ?? null, data: e.data ? (JSON.parse(String(e.data)) as Record<string, unknown>) : null };
+    byNotice.set(ev.notice_id, [...(byNotice.get(ev.notice_id) ?? []), ev]);
+  }
+  return rows
+    .map(rowOf)
+    .filter((r) => (!filter.period || r.period === filter.period) && (!filter.provider || r.provider === filter.provider) && (!filter.number || matchesNumber(r, filter.number)))
+    .map((r) => {
+      const events = byNotice.get(r.id) ?? [];
+      return { ...r, events, status: events.at(-1)?.status ?? 'issued' };
+    });
+}
+
+/** A notice named by its full number, or by YEAR-SEQ (2026-1, 2026-001). */
+function matchesNumber(r: NoticeRow, q: string): boolean {
+  if (r.number === q) return true;
+  const m = /^(\d{4})-(\d+)$/.exec(q);
+  return m !== null && Number(m[1]) === r.year && Number(m[2]) === r.seq;
+}
+
+export function findNotice(store: Store, q: string): NoticeState {
+  const n = loadNotices(store, { number: q })[0];
+  if (!n) throw new LedgerError('CH503', { value: q });
+  return n;
+}
+
+export function addEvent(store: Store, n: NoticeState, e: { event: string; status: NoticeStatus; actor: string; at: string; note?: string; data?: Record<string, unknown> }): NoticeEvent {
+  const r = store.db.prepare('INSERT INTO notice_events (notice_id, at, actor, event, status, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(n.id, e.at, e.actor, e.event, e.status, e.note ?? null, e.data ? JSON.stringify(e.data) : null);
+  return { id: Number(r.lastInsertRowid), notice_id: n.id, at: e.at, actor: e.actor, event: e.event, status: e.status, note: e.note ?? null, data: e.data ?? null };
+}
+
+/** A manual move (ack, reply, escalate, concern), refused with CH504 when the status does not allow it. */
+export function move(store: Store, q: string, action: 'ack' | 'reply' | 'escalate' | 'concern', o: { actor: string; at: string; note?: string }): { notice: NoticeState; event: NoticeEvent } {
+  const n = findNotice(store, q);
+  if (!ALLOWED[action]!.includes(n.status)) throw new LedgerError('CH504', { number: n.number, action, status: n.status, statusZh: STATUS_ZH[n.status] });
+  if (o.at < n.issued_at) throw new LedgerError('CH505', { number: n.number, at: o.at, issued: n.issued_at });
+  const to: NoticeStatus = action === 'ack' ? 'acknowledged' : action === 'reply' ? 'rectification-reported' : action === 'escalate' ? 'escalated' : n.status;
+  const event = addEvent(store, n, { event: action === 'ack' ? 'acknowledged' : action === 'reply' ? 'rectification-reported' : action === 'escalate' ? 'escalated' : 'public-concern', status: to, actor: o.actor, at: o.at, ...(o.note ? { note: o.note } : {}) });
+  return { notice: { ...n, status: to, events: [...n.events, event] }, event };
+}
+
+/** Working days after the deadline's last day up to the as-of day (0 when not past it). */
+function workingDaysLate(cal: WorkingCalendar, deadline: string, asOf: Date): number {
+  const last = dayNumber(deadline);
+  const today = dayNumber(cal.localDate(asOf));
+  let n = 0;
+  for (let d = last + 1; d <= today; d++) if (cal.dayInfo(dateOf(d)).working) n++;
+  return n;
+}
+
+/** The facts the plan's ledger rules read for one notice (engine/evaluate/ledger-facts.ts). */
+export function noticeFacts(n: NoticeState, cal: WorkingCalendar, asOf: Date, workingDays: number): NoticeFact {
+  const at = (ev: string): string | null => n.events.filter((e) => e.event === ev).at(-1)?.at ?? null;
+  const open = !['rectification-reported', 'verified'].includes(n.status);
+  // A re-opened notice gets a fresh period to rectify, counted from the day it was re-opened.
+  const reopened = at('reopened');
+  let deadline = n.deadline;
+  if (reopened) {
+    const d = cal.addWorkingDays(cal.parse(reopened), workingDays);
+    if (d.known && d.lastDay > deadline) deadline = d.lastDay;
+  }
+  return {
+    id: n.number,
+    provider: n.provider,
+    requirement: n.requirements,
+    period: n.period,
+    issued_at: n.issued_at,
+    deadline,
+    acknowledged_at: at('acknowledged'),
+    rectification_reported_at: at('rectification-reported'),
+    verified_at: at('verified'),
+    status: n.status,
+    days_overdue: open ? workingDaysLate(cal, deadline, asOf) : 0,
+    recurrences: n.events.filter((e) => e.event === 'reopened').length,
+    public_concern: n.events.some((e) => e.event === 'public-concern'),
+  };
+}
+
+export interface ReviewChange {
+  number: string;
+  rule: string;
+  label: string;
+  from: NoticeStatus;
+  to: NoticeStatus;
+}
+
+/**
+ * Run the plan's ledger rules (notices.yaml `rules`) with json-rules-engine over every open notice at
+ * `asOf`: `overdue` marks a notice past its deadline, `escalate` starts the accountability procedure.
+ */
+export async function reviewLedger(store: Store, tree: Tree, asOf: Date, actor = 'charter'): Promise<ReviewChange[]> {
+  const cfg = noticeConfig(tree);
+  const school = tree.calendars[0]!.value;
+  const cal = createCalendar(school);
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const r of cfg.rules) engine.addRule({ name: r.id, conditions: r.conditions as never, event: { type: r.effect, params: { rule: r.id } } });
+  const at = instantToIso(asOf.getTime(), school.timezone);
+  const changes: ReviewChange[] = [];
+  for (const n of loadNotices(store)) {
+    if (n.status === 'verified') continue;
+    if (at < n.issued_at) continue;
+    const { events } = await engine.run({ notice: noticeFacts(n, cal, asOf, cfg.deadline.working_days) });
+    const fired = new Set(events.map((e) => String((e.params as { rule: string }).rule)));
+    const effects = new Set(events.map((e) => e.type));
+    let status: NoticeStatus = n.status;
+    const apply = (to: NoticeStatus, effect: string): void => {
+      const rules = cfg.rules.filter((r) => r.effect === effect && fired.has(r.id));
+      const rule = rules[0]!;
+      addEvent(store, { ...n, status }, { event: to, status: to, actor: `${actor} (rule ${rules.map((r) => r.id).join(', ')})`, at, note: rules.map((r) => r.label.zh).join('；'), data: { rules: rules.map((r) => r.id), basis: rule.basis } });
+      changes.push({ number: n.number, rule: rules.map((r) => r.id).join(', '), label: rules.map((r) => r.label.zh).join('；'), from: status, to });
+      status = to;
+    };
+    if (effects.has('overdue') && ['issued', 'acknowledged', 'reopened'].includes(status)) apply('overdue', 'overdue');
+    if (effects.has('escalate') && status !== 'escalated' && status !== 'rectification-reported') apply('escalated', 'escalate');
+  }
+  return changes;
+}
+
+/**
+ * Re-open verified notices whose requirement failed again for the same provider in a later period
+ * (the plan's 反复出现): one `reopened` event per later period.
+ */
+export function reopenRecurring(store: Store, findings: Findings, at: string, actor: string): { number: string; requirement: string }[] {
+  const out: { number: string; requirement: string }[] = [];
+  const failed = findings.findings.filter((f) => f.status === 'failed');
+  for (const n of loadNotices(store)) {
+    if (n.status !== 'verified' || n.period >= findings.period) continue;
+    const again = failed.filter((f) => f.provider === n.provider && n.requirements.includes(f.requirement));
+    if (!again.length) continue;
+    if (n.events.some((e) => e.event === 'reopened' && (e.data as { period?: string } | null)?.period === findings.period)) continue;
+    addEvent(store, n, { event: 'reopened', status: 'reopened', actor, at, note: `${findings.period} 再次出现`, data: { period: findings.period, requirements: again.map((f) => f.requirement) } });
+    for (const f of again) out.push({ number: n.number, requirement: f.requirement });
+  }
+  return out;
+}
+
+export { cnDate, cnMonth };

@@ -1,0 +1,221 @@
+// The rectification loop on the sample university: notices from failed findings, numbers that are never
+// shared or reused (two processes at once; a process killed mid-issue), the ledger's moves and refusals,
+// verification on data after the rectification, overdue and escalation by the plan's rules, recurrence,
+// and an append-only history.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../engine/calendar/calendar.ts';
+import { submit } from '../engine/data/submit.ts';
+import { evaluate } from '../engine/evaluate/evaluate.ts';
+import { findNotice, formatNumber, issueNotices, LedgerError, loadNotices, move, planNotices, reopenRecurring, reviewLedger } from '../engine/notices/ledger.ts';
+import { verifyNotice } from '../engine/notices/verify.ts';
+import type { RecordKind } from '../engine/model/vocabulary.ts';
+import { openStore, type Store } from '../engine/store/store.ts';
+import { validate } from '../engine/validate/run.ts';
+import { ROOT, submitOptions } from './helpers.ts';
+
+const SAMPLE = join(ROOT, 'examples', 'sample-university');
+const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+const cal = createCalendar(tree.calendars[0]!.value);
+let dir: string;
+let dbFile: string;
+let store: Store;
+
+async function load(s: Store, d: string): Promise<void> {
+  const files: [string, RecordKind][] = [
+    ['work-orders.ndjson', 'work-orders'],
+    ['complaints.ndjson', 'complaints'],
+    ['activities.ndjson', 'activities'],
+    ['equipment-counts.ndjson', 'equipment-counts'],
+    ['measurements.ndjson', 'measurements'],
+    ['surveys.ndjson', 'surveys'],
+  ];
+  for (const [file, kind] of files) expect((await submit(submitOptions(tree, s, d, join(SAMPLE, file), kind, { display: file }))).status).toBe('stored');
+}
+
+async function submitRows(kind: RecordKind, rows: Record<string, unknown>[]): Promise<void> {
+  const f = join(dir, `extra-${Math.random().toString(36).slice(2)}.ndjson`);
+  writeFileSync(f, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const r = await submit(submitOptions(tree, store, dir, f, kind));
+  expect(r.problems).toEqual([]);
+}
+
+/** Work orders of huayu-property in dormitory d01, each arriving `minutes` after a weekday 09:00 report. */
+function workOrders(prefix: string, days: string[], minutes: number): Record<string, unknown>[] {
+  return days.map((d, i) => ({
+    id: `${prefix}-${i}`,
+    provider: 'huayu-property',
+    campus: 'main',
+    building: 'd01',
+    category: 'general',
+    priority: 'normal',
+    reported_at: `${d}T09:00:00+08:00`,
+    arrived_at: cal.format(cal.parse(`${d}T09:00`).getTime() + minutes * 60_000),
+    completed_at: cal.format(cal.parse(`${d}T09:00`).getTime() + (minutes + 30) * 60_000),
+  }));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'charter-notices-'));
+  dbFile = join(dir, 'db.sqlite');
+  store = openStore(dbFile);
+  await load(store, dir);
+}, 60_000);
+
+describe('issuing', () => {
+  it('formats numbers from the configured pattern', () => {
+    expect(formatNumber('后勤督〔{year}〕第{seq:3}号', 2026, 7)).toBe('后勤督〔2026〕第007号');
+    expect(formatNumber('HQ-{year}-{seq}', 2026, 1234)).toBe('HQ-2026-1234');
+  });
+
+  it('one notice per provider with a failed finding, numbered in sequence; issuing again adds nothing', () => {
+    const findings = evaluate({ tree, store, period: '2026-04' });
+    const failedProviders = [...new Set(findings.findings.filter((f) => f.status === 'failed').map((f) => f.provider))];
+    const planned = planNotices({ tree, findings, issuedAt: cal.parse('2026-05-06T09:00') });
+    expect(planned.map((p) => p.provider)).toEqual(failedProviders);
+    const r = issueNotices(store, planned, { tree, actor: '质量监督科' });
+    expect(r.issued.map((n) => n.number)).toEqual(['后勤督〔2026〕第001号', '后勤督〔2026〕第002号']);
+    // Every failed finding of the provider is a problem on its notice, with the clause text and evidence count.
+    for (const n of r.issued) {
+      const mine = findings.findings.filter((f) => f.status === 'failed' && f.provider === n.provider);
+      expect(n.doc.problems.map((p) => [p.requirement, p.clause_text, p.evidence_total])).toEqual(mine.map((f) => [f.requirement, f.text, f.evidence_total]));
+      expect(n.doc.provenance.data_sha256).toBe(findings.data.sha256);
+    }
+    // 5 working days after Wednesday 6 May 2026: 7, 8, 9 (the make-up Saturday for the May Day holiday), 11, 12.
+    expect(r.issued[0]!.deadline).toBe('2026-05-12');
+    expect(r.issued[0]!.doc.objection.until).toBe('2026-05-12');
+    const again = issueNotices(store, planNotices({ tree, findings, issuedAt: cal.parse('2026-05-07T09:00') }), { tree, actor: 'x' });
+    expect(again.issued).toEqual([]);
+    expect(again.existing.map((n) => n.number)).toEqual(['后勤督〔2026〕第001号', '后勤督〔2026〕第002号']);
+  });
+
+  it('two processes issuing at once never share a number', async () => {
+    const child = (period: string): Promise<string[]> =>
+      new Promise((resolve, reject) => {
+        const p = spawn(process.execPath, [join(ROOT, 'test', 'fixtures', 'notices', 'issue-child.ts'), dbFile, period, `${period}-28T10:00`], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.stderr.on('data', (d) => (err += d));
+        p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as string[]) : reject(new Error(err))));
+      });
+    const [a, b] = await Promise.all([child('2026-03'), child('2026-05')]);
+    const all = [...a, ...b];
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect(new Set(all).size).toBe(all.length);
+    const seqs = loadNotices(store).map((n) => n.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1)); // 1..N, no gap, no repeat
+  }, 60_000);
+
+  it('a process killed while issuing leaves no half-issued notice and no used number', async () => {
+    const before = loadNotices(store).length;
+    const lastSeq = () => (store.db.prepare('SELECT last_seq FROM notice_numbers WHERE year = 2026').get() as { last_seq: number }).last_seq;
+    const seq = lastSeq();
+    const hold = join(dir, 'hold');
+    const p = spawn(process.execPath, [join(ROOT, 'test', 'fixtures', 'notices', 'issue-child.ts'), dbFile, '2026-06', '2026-07-06T10:00', hold], { stdio: 'ignore' });
+    for (let i = 0; i < 400 && !existsSync(hold); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(hold)).toBe(true);
+    p.kill('SIGKILL');
+    await new Promise((r) => p.on('close', r));
+    const s2 = openStore(dbFile);
+    expect(loadNotices(s2, { period: '2026-06' })).toEqual([]);
+    expect(loadNotices(s2).length).toBe(before);
+    s2.close();
+    expect(lastSeq()).toBe(seq);
+    // The next issue takes the next number.
+    const r = issueNotices(store, planNotices({ tree, findings: evaluate({ tree, store, period: '2026-06' }), issuedAt: cal.parse('2026-07-06T10:00') }), { tree, actor: 'x' });
+    expect(r.issued[0]!.seq).toBe(seq + 1);
+  }, 60_000);
+});
+
+describe('the loop', () => {
+  const huayu = '2026-001';
+  const xinyuan = '2026-002';
+
+  it('refuses what the status does not allow, times before issue, and unknown numbers', () => {
+    const code = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof LedgerError) return e.code;
+        throw e;
+      }
+      return 'none';
+    };
+    expect(code(() => findNotice(store, '2026-999'))).toBe('CH503');
+    expect(code(() => verifyNotice({ tree, store, number: huayu, asOf: cal.parse('2026-05-10T10:00'), actor: 'x' }))).toBe('CH504');
+    expect(code(() => move(store, huayu, 'ack', { actor: '张三', at: '2026-05-01T10:00:00+08:00' }))).toBe('CH505');
+  });
+
+  it('acknowledged, rectification reported; verification on the data after it', async () => {
+    expect(move(store, huayu, 'ack', { actor: '张三（华宇物业）', at: '2026-05-07T10:00:00+08:00' }).notice.status).toBe('acknowledged');
+    expect(move(store, huayu, 'reply', { actor: '张三（华宇物业）', at: '2026-08-03T08:00:00+08:00', note: '已加强值班与派单，维修人员 1 小时内到场' }).notice.status).toBe('rectification-reported');
+    // No data after the report yet: it cannot be verified.
+    expect(() => verifyNotice({ tree, store, number: huayu, asOf: cal.parse('2026-08-03T08:30'), actor: 'x' })).toThrow(LedgerError);
+    // Work orders after the rectification, all on time (20 minutes against the 1-hour working-hours limit).
+    await submitRows('work-orders', workOrders('WO-AUG', ['2026-08-03', '2026-08-04', '2026-08-05'], 20));
+    const v = verifyNotice({ tree, store, number: huayu, asOf: cal.parse('2026-08-10T09:00'), actor: '李四（后勤处）' });
+    expect(v.outcome).toBe('verified');
+    expect(v.findings.filter((f) => f.status === 'passed').map((f) => f.requirement)).toContain('4.3-1');
+    expect(findNotice(store, huayu).status).toBe('verified');
+  });
+
+  it('a verified notice whose requirement fails again later is re-opened as recurring', async () => {
+    await submitRows('work-orders', workOrders('WO-SEP', ['2026-09-07'], 95)); // 95 minutes > 1 hour
+    const sep = evaluate({ tree, store, period: '2026-09', provider: 'huayu-property' });
+    expect(sep.findings.find((f) => f.requirement === '4.3-1')!.status).toBe('failed');
+    const again = reopenRecurring(store, sep, '2026-10-08T09:00:00+08:00', 'charter');
+    expect(again).toEqual([{ number: '后勤督〔2026〕第001号', requirement: '4.3-1' }]);
+    expect(findNotice(store, huayu).status).toBe('reopened');
+    // Once per later period.
+    expect(reopenRecurring(store, sep, '2026-10-09T09:00:00+08:00', 'charter')).toEqual([]);
+  });
+
+  it('not handled in time: overdue by the plan’s rule, then escalated after more than 5 working days', async () => {
+    // Deadline 12 May. On the 14th two working days late → overdue; on 22 May eight working days late → escalated.
+    const c1 = await reviewLedger(store, tree, cal.parse('2026-05-14T09:00'));
+    expect(c1.filter((c) => c.number === '后勤督〔2026〕第002号').map((c) => [c.rule, c.to])).toEqual([['overdue', 'overdue']]);
+    const c2 = await reviewLedger(store, tree, cal.parse('2026-05-22T09:00'));
+    expect(c2.filter((c) => c.number === '后勤督〔2026〕第002号').map((c) => [c.rule, c.to])).toEqual([['escalate-not-handled', 'escalated']]);
+    // Reviewing again changes nothing.
+    expect((await reviewLedger(store, tree, cal.parse('2026-05-22T10:00'))).filter((c) => c.number === '后勤督〔2026〕第002号')).toEqual([]);
+    // A late rectification can still be reported.
+    expect(move(store, xinyuan, 'reply', { actor: '王五', at: '2026-05-25T09:00:00+08:00', note: '补齐配电房巡检' }).notice.status).toBe('rectification-reported');
+  });
+
+  it('recurring and drawing public concern escalates by the plan’s other rule', async () => {
+    move(store, huayu, 'concern', { actor: '后勤处', at: '2026-10-09T10:00:00+08:00', note: '学生论坛集中反映维修不及时' });
+    // Re-opened on 8 October, it has a fresh 5 working days, so it is not overdue on the 9th: only the concern rule fires.
+    const c = await reviewLedger(store, tree, cal.parse('2026-10-09T11:00'));
+    expect(c.filter((x) => x.number === '后勤督〔2026〕第001号').map((x) => [x.rule, x.to])).toEqual([['escalate-recurring-concern', 'escalated']]);
+  });
+
+  it('keeps every change as an event; rows cannot be updated or deleted', () => {
+    const n = findNotice(store, huayu);
+    expect(n.events.map((e) => e.event)).toEqual(['issued', 'acknowledged', 'rectification-reported', 'verified', 'reopened', 'public-concern', 'escalated']);
+    expect(n.events.map((e) => e.at)).toEqual([...n.events.map((e) => e.at)].sort());
+    expect(() => store.db.prepare('UPDATE notices SET number = ? WHERE id = ?').run('X', n.id)).toThrow(/append-only/);
+    expect(() => store.db.prepare('DELETE FROM notice_events WHERE notice_id = ?').run(n.id)).toThrow(/append-only/);
+  });
+});
+
+describe('CLI', () => {
+  it('usage errors and ledger refusals are coded messages, not stack traces', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'charter.js'), ...args, '--db', dbFile], { cwd: ROOT, encoding: 'utf8' });
+    const a = run(['notices', 'show', '2026-999']);
+    expect(a.status).toBe(1);
+    expect(a.stderr).toContain('CH503');
+    expect(a.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const b = run(['notices', 'ack', '2026-001']);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain('CH002');
+    const c = run(['notices', 'ack', '2026-001', '--by', '张三', '--lang', 'en']);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain('CH504');
+    expect(c.stderr).toMatch(/escalated|reopened/);
+  });
+});
