@@ -1,5 +1,6 @@
-// npm start: the whole pipeline so far on the bundled sample university —
-// validate the standards, submit the sample's service data into a fresh store, evaluate the term.
+// npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
+// sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
+// them through the loop, and print the monthly scorecards.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSafely, type Io } from '../engine/cli/main.ts';
@@ -58,9 +59,45 @@ for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
   io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error} → ${join(OUT, month, 'findings.json')}`);
 }
 
+step(zh ? '6. 签发整改通知单（每月评价后第 4 个工作日签发）' : '6. Issue rectification notices (a few working days after each month)');
+// Fixed issue dates keep the numbers, deadlines and PDFs the same run to run.
+const ISSUE: Record<string, string> = { '2026-03': '2026-04-07T09:00', '2026-04': '2026-05-07T09:00', '2026-05': '2026-06-04T09:00', '2026-06': '2026-07-06T09:00' };
+const NOTICES = join(OUT, 'notices');
+rmSync(join(ROOT, NOTICES), { recursive: true, force: true });
+for (const [month, at] of Object.entries(ISSUE)) {
+  io.out(`\n$ charter notices issue --period ${month} --at ${at}`);
+  await runSafely(['notices', 'issue', '--period', month, '--at', at, '--by', '质量监督科', '--db', DB, '--out', NOTICES, '--lang', lang], io);
+}
+
+step(zh ? '7. 整改闭环：签收、反馈、复查、逾期与问责' : '7. The loop: acknowledge, reply, verify, overdue and escalation');
+const loop: string[][] = [
+  // April's notices: the property company signs, reports its rectification, and the office re-checks on May's data.
+  ['ack', '2026-003', '--by', '张经理（华宇物业）', '--at', '2026-05-08T10:00'],
+  ['reply', '2026-003', '--by', '张经理（华宇物业）', '--note', '已调整维修人员排班，增设楼宇值守，超时工单逐单分析', '--at', '2026-05-12T16:00'],
+  ['verify', '2026-003', '--by', '质量监督科', '--as-of', '2026-06-01T00:00'],
+  ['ack', '2026-004', '--by', '李主管（信远后勤）', '--at', '2026-05-08T11:00'],
+  ['reply', '2026-004', '--by', '李主管（信远后勤）', '--note', '更换损坏路灯；配电房巡检改为每日两次并签字存档', '--at', '2026-05-11T17:00'],
+  ['verify', '2026-004', '--by', '质量监督科', '--as-of', '2026-07-01T00:00'],
+  // Everything else was left alone: the plan's rules decide what is overdue and what goes to accountability.
+  ['review', '--as-of', '2026-07-10T09:00'],
+  ['list'],
+  ['show', '2026-004'],
+];
+for (const args of loop) {
+  io.out(`\n$ charter notices ${args.join(' ')}`);
+  await runSafely(['notices', ...args, '--db', DB, '--out', NOTICES, '--lang', lang], io);
+}
+
+step(zh ? '8. 月度考核评分表' : '8. Monthly scorecards');
+const CARDS = join(OUT, 'scorecards');
+for (const month of ['2026-04', '2026-05', '2026-06']) {
+  io.out(`\n$ charter scorecard --period ${month}`);
+  await runSafely(['scorecard', '--period', month, '--at', `${month}-28T09:00`, '--db', DB, '--out', CARDS, '--lang', lang], io);
+}
+
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(
   zh
-    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n示例数据说明：${join(SAMPLE, 'README.md')}`
-    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
+    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n示例数据说明：${join(SAMPLE, 'README.md')}`
+    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
 );

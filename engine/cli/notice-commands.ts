@@ -191,7 +191,8 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const r = verifyNotice({ tree, store, number: positionals[1]!, asOf: asOf as Date, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
           if (json) io.out(JSON.stringify({ ok: r.outcome === 'verified', number: r.notice.number, outcome: r.outcome, status: r.notice.status, since: r.since, periods: r.periods, findings: r.findings.map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence: f.evidence.slice(0, 5) })) }, null, 2));
           else {
-            io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured'], r.findings.map((f) => [f.requirement, f.period, f.status, String(f.measured ?? '')])));
+            const word: Record<string, string> = { passed: '通过', failed: '不通过', 'not-applicable': '不适用', 'not-reviewed': '待评价', error: '错误' };
+            io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured', zh ? '说明' : 'note'], r.findings.map((f) => [f.requirement, f.period, zh ? (word[f.status] ?? f.status) : f.status, String(f.measured ?? ''), f.reason ? (zh ? f.reason.zh : (f.reason.en ?? f.reason.zh)) : ''])));
             io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${r.since} 之后的数据仍不符合），退回重新整改。` : `${r.notice.number}: not verified — the data after ${r.since} still fails; sent back for rectification.`);
           }
           return r.outcome === 'verified' ? EXIT.ok : EXIT.problems;

@@ -115,14 +115,14 @@ function describe(f: Finding, pledges: Pledge[]): string {
         .filter((p) => p.requirement === f.requirement && p.provider === f.provider && (p.missed || p.invalid))
         .map((p) => {
           const rate = p.rate === null ? '—' : `${(p.rate * 100).toFixed(1)}%`;
-          return `${p.label.zh}（时限 ${p.limit_value}）：本期 ${p.n} 件，未达成 ${p.missed} 件${p.open_breached ? `（其中超时未办结 ${p.open_breached} 件）` : ''}${p.invalid ? `，时间记录异常 ${p.invalid} 件` : ''}，达成率 ${rate}`;
+          return `${p.label.zh}（时限 ${humanDuration(p.limit_value)}）：本期 ${p.n} 件，未达成 ${p.missed} 件${p.open_breached ? `（其中超时未办结 ${p.open_breached} 件）` : ''}${p.invalid ? `，时间记录异常 ${p.invalid} 件` : ''}，达成率 ${rate}`;
         });
       return parts.length ? parts.join('；') + '。' : `未达成 ${f.evidence_total} 件。`;
     }
     case 'frequency':
       return `应有记录 ${String(f.measured ?? '').split('/')[1] ?? '?'} 项，缺少或不足 ${f.evidence_total} 项（每项至少 ${f.required} 次）。`;
     case 'rate':
-      return `实测 ${f.measured}${f.unit === 'permille' ? '‰' : '%'}，要求 ${String(f.required).replace('at-least', '不低于').replace('at-most', '不高于').replace('above', '高于').replace('below', '低于')}。`;
+      return `实测 ${f.measured}${f.unit === 'permille' ? '‰' : '%'}，要求${String(f.required).replace('at-least ', '不低于 ').replace('at-most ', '不高于 ').replace('above ', '高于 ').replace('below ', '低于 ')}。`;
     case 'record':
       return `档案不符合要求 ${f.evidence_total} 份${f.unit ? `（${f.unit.replace('retention', '保存期限')}）` : ''}。`;
     case 'inspection':
@@ -132,14 +132,69 @@ function describe(f: Finding, pledges: Pledge[]): string {
   }
 }
 
-function evidenceOf(e: Evidence): NoticeEvidence {
+const FIELD_ZH: Record<string, string> = {
+  reported_at: '报修',
+  received_at: '收到',
+  registered_at: '登记',
+  dispatched_at: '派单',
+  responded_at: '响应',
+  arrived_at: '到场',
+  completed_at: '完工',
+  replied_at: '答复',
+  resolved_at: '办结',
+};
+
+/** ISO 8601 durations as printed Chinese: PT45M → 45 分钟, PT24H → 24 小时, P3D → 3 天. */
+export function humanDuration(text: string): string {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+  if (!m || text === 'P' || text === 'PT') return text;
+  const parts = [m[1] && `${m[1]} 天`, m[2] && `${m[2]} 小时`, m[3] && `${m[3]} 分钟`, m[4] && `${m[4]} 秒`].filter(Boolean);
+  return parts.join(' ');
+}
+
+const shortTime = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
+
+/** One piece of evidence in the words of a printed notice (units by name, rates with their sign). */
+function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): NoticeEvidence {
   const out: NoticeEvidence = {};
   if (e.record) out.record = e.record;
-  if (e.unit) out.unit = e.unit;
+  if (e.unit) out.unit = names.get(e.unit) ?? e.unit;
   if (e.cell) out.cell = e.cell;
-  if (e.actual !== undefined) out.actual = String(e.actual);
-  else if (e.note) out.actual = e.note;
-  if (e.required !== undefined) out.required = String(e.required);
+  const actual = e.actual === undefined ? '' : String(e.actual);
+  const required = e.required === undefined ? '' : String(e.required);
+  switch (e.outcome) {
+    case 'missed':
+      out.actual = `用时 ${actual.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')}`;
+      out.required = `≤ ${humanDuration(required)}`;
+      break;
+    case 'open-breached': {
+      const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
+      out.actual = m ? `截至 ${shortTime(m[2]!)} 仍无${FIELD_ZH[m[1]!] ?? m[1]}记录，已超时` : actual;
+      out.required = `≤ ${humanDuration(required)}`;
+      break;
+    }
+    case 'impossible-time': {
+      const m = /^(\w+) (\S+) < (\w+) (\S+)$/.exec(actual);
+      out.actual = m ? `${FIELD_ZH[m[1]!] ?? m[1]}时间 ${shortTime(m[2]!)} 早于${FIELD_ZH[m[3]!] ?? m[3]}时间 ${shortTime(m[4]!)}（记录异常）` : actual;
+      out.required = '时间记录真实、先后有序';
+      break;
+    }
+    case 'missing':
+      out.actual = `${actual} 次`;
+      out.required = `≥ ${required} 次`;
+      break;
+    case 'calendar-unknown':
+      out.actual = e.note ?? actual;
+      break;
+    case 'below':
+      out.actual = `实测 ${actual}${rateSign}`;
+      out.required = `${required}${rateSign}`;
+      break;
+    default:
+      if (actual) out.actual = actual;
+      else if (e.note) out.actual = e.note;
+      if (required) out.required = required;
+  }
   return out;
 }
 
@@ -166,7 +221,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
   const sourceOf = (id: string): string => {
     const loc = idx.requirements.get(id);
     const prof = o.tree.profiles.find((p) => p.file === loc?.file)?.value;
-    return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》${id}`;
+    return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》`;
   };
   const cov = coverage();
   const failed = o.findings.findings.filter((f) => f.status === 'failed' && (!o.provider || f.provider === o.provider));
@@ -176,6 +231,11 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const n = o.evidencePerProblem ?? 5;
+  const unitNames = new Map<string, string>([
+    ...reg.campuses.map((c) => [c.id, c.name.zh] as [string, string]),
+    ...reg.buildings.map((b) => [b.id, b.name] as [string, string]),
+    ...(reg.places ?? []).map((p) => [p.id, p.name] as [string, string]),
+  ]);
   return [...groups.entries()].map(([key, fs]) => {
     const provider = reg.providers.find((p) => p.id === fs[0]!.provider)!;
     const profiles = [...new Set(fs.map((f) => f.profile))];
@@ -192,7 +252,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
       clause_text: f.text,
       place: placeOf(f, reg, provider.name),
       description: describe(f, o.findings.pledges),
-      evidence: f.evidence.slice(0, n).map(evidenceOf),
+      evidence: f.evidence.slice(0, n).map((e) => evidenceOf(e, unitNames, f.unit === 'permille' ? '‰' : f.type === 'rate' ? '%' : '')),
       evidence_total: f.evidence_total,
       action: cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。',
       url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,

@@ -108,6 +108,7 @@ const S = {
   label: { font: 'sansBold', size: 9.5, lh: 1.45 },
   cell: { font: 'serif', size: 9.5, lh: 1.5 },
   cellBold: { font: 'serifBold', size: 9.5, lh: 1.5 },
+  cellSmall: { font: 'serif', size: 9, lh: 1.45 },
   ref: { font: 'sans', size: 8.5, lh: 1.45 },
   clause: { font: 'serif', size: 8, lh: 1.45, color: '#262626' },
   evidence: { font: 'serif', size: 8, lh: 1.45, color: '#1a1a1a' },
@@ -190,16 +191,23 @@ function wrap(text: string, style: Style, width: number, first = width): string[
         }
         continue;
       }
-      const last = line[line.length - 1];
-      const moveLast = last !== undefined && line.length > 1 && (NO_START.has([...t][0]!) || NO_END.has(last)) && tw(last) + wt <= width;
-      if (moveLast) {
-        line.pop();
-        push();
-        line.push(last);
-        w = tw(last);
-      } else push();
-      line.push(t);
-      w += wt;
+      // Carry tokens down until the new line would not start with closing punctuation and the old one
+      // would not end with opening punctuation (at most three, and never the whole line).
+      const carry: string[] = [];
+      let cw = wt;
+      while (carry.length < 3 && line.length > 1) {
+        const head = carry[0] ?? t;
+        const last = line[line.length - 1]!;
+        if (!NO_START.has([...head][0]!) && !NO_END.has(last)) break;
+        if (cw + tw(last) > width) break;
+        carry.unshift(line.pop()!);
+        cw += tw(last);
+      }
+      push();
+      for (const c of [...carry, t]) {
+        line.push(c);
+        w += tw(c);
+      }
     }
     push();
   }
@@ -218,24 +226,26 @@ function para(text: string, style: Style, width: number, align: Align = 'left', 
 const gap = (h: number): Line => ({ segs: [], h });
 const sumH = (lines: Line[]): number => lines.reduce((a, l) => a + l.h, 0);
 
-/** Two-column list: items wrapped in half the width, placed row by row. Falls back to one column when
- *  an item would need more than two lines in half the width. */
-function twoColumns(items: string[], style: Style, width: number): Line[] {
-  const gutter = 12;
-  const half = (width - gutter) / 2;
-  const wrapped = items.map((s) => wrap(s, style, half));
-  if (items.length < 2 || wrapped.some((w) => w.length > 2)) return items.flatMap((s) => para(s, style, width));
-  const h = lineHeight(style);
+interface Field {
+  text: string;
+  dx: number;
+  w: number;
+  style: Style;
+}
+
+/** One row of fields at tab stops, each wrapped within its own width. */
+function tabRow(fields: Field[]): Line[] {
+  const wrapped = fields.map((f) => wrap(f.text, f.style, f.w));
+  const rows = Math.max(...wrapped.map((w) => w.length));
+  const h = Math.max(...fields.map((f) => lineHeight(f.style)));
   const out: Line[] = [];
-  for (let i = 0; i < wrapped.length; i += 2) {
-    const a = wrapped[i]!;
-    const b = wrapped[i + 1] ?? [];
-    for (let k = 0; k < Math.max(a.length, b.length); k++) {
-      const segs: Seg[] = [];
-      if (a[k]) segs.push({ text: a[k]!, dx: 0, style });
-      if (b[k]) segs.push({ text: b[k]!, dx: half + gutter, style });
-      out.push({ segs, h });
-    }
+  for (let k = 0; k < rows; k++) {
+    const segs: Seg[] = [];
+    fields.forEach((f, i) => {
+      const t = wrapped[i]![k];
+      if (t) segs.push({ text: t, dx: f.dx, style: f.style });
+    });
+    out.push({ segs, h });
   }
   return out;
 }
@@ -345,8 +355,8 @@ class Sheet {
   finish(prov: Provenance): void {
     const { start, count } = this.pdf.bufferedPageRange();
     const first = start + count - this.pages;
-    const text = `依据：${prov.standard} · 日历：${prov.calendar} · 数据 SHA-256：${prov.data_sha256.slice(0, 16)}… · ${prov.engine}`;
-    const lines = para(text, S.foot, CW, 'center');
+    const parts = [`依据：${prov.standard}`, `日历：${prov.calendar}`, `数据 SHA-256：${prov.data_sha256.slice(0, 16)}…`, prov.engine];
+    const lines = para(joinFitting(parts, ' · ', S.foot, CW), S.foot, CW, 'center');
     for (let i = 0; i < this.pages; i++) {
       this.pdf.switchToPage(first + i);
       const top = BOTTOM + 8;
@@ -358,6 +368,17 @@ class Sheet {
     }
     this.pdf.flushPages();
   }
+}
+
+/** Join parts with `sep`, starting a new line (\n) where the next part would not fit. */
+function joinFitting(parts: string[], sep: string, style: Style, width: number): string {
+  const lines: string[] = [];
+  for (const p of parts) {
+    const cur = lines[lines.length - 1];
+    if (cur !== undefined && textWidth(cur + sep + p, style) <= width) lines[lines.length - 1] = cur + sep + p;
+    else lines.push(p);
+  }
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -552,13 +573,11 @@ function centred(sheet: Sheet, text: string, style: Style): void {
   sheet.flow(para(text, style, CW, 'center'));
 }
 
-/** "label：" followed by a ruled blank of `blank` points; returns the x after it. */
-function signLine(pdf: Pdf, label: string, x: number, y: number, blank: number, style: Style = S.sign): number {
+/** "label：" followed by a ruled blank up to x + width. */
+function signLine(pdf: Pdf, label: string, x: number, y: number, width: number, style: Style = S.sign): void {
   const h = lineHeight(style);
   drawText(pdf, label, x, baselineIn(y, h, style.size), style);
-  const x0 = x + textWidth(label, style);
-  hline(pdf, x0 + 2, x0 + blank, baselineIn(y, h, style.size) + 3, 0.6);
-  return x0 + blank;
+  hline(pdf, x + textWidth(label, style) + 2, x + width, baselineIn(y, h, style.size) + 3, 0.6);
 }
 
 interface PdfMeta {
@@ -624,12 +643,24 @@ const QR_SIZE = 58;
 
 function evidenceLines(p: NoticeProblem, width: number): Line[] {
   const head = p.evidence.length < p.evidence_total ? `核查记录：共 ${p.evidence_total} 条，列出前 ${p.evidence.length} 条` : `核查记录：共 ${p.evidence_total} 条`;
-  const items = p.evidence.map((e, i) => {
+  const out = para(head, S.evidenceHead, width);
+  // Tab stops: number | record or unit · cell | actual | required.
+  const n = 16;
+  const w1 = (width - n) * 0.4;
+  const w2 = (width - n) * 0.3;
+  const w3 = width - n - w1 - w2;
+  p.evidence.forEach((e, i) => {
     const where = e.record ?? [e.unit, e.cell].filter(Boolean).join(' · ');
-    const parts = [e.actual !== undefined ? `实际 ${e.actual}` : '', e.required !== undefined ? `要求 ${e.required}` : ''].filter(Boolean).join(' / ');
-    return `${i + 1}. ${where}${where && parts ? '：' : ''}${parts}`;
+    out.push(
+      ...tabRow([
+        { text: `${i + 1}.`, dx: 0, w: n, style: S.evidence },
+        { text: where, dx: n, w: w1 - 6, style: S.evidence },
+        { text: e.actual !== undefined ? `实际 ${e.actual}` : '', dx: n + w1, w: w2 - 6, style: S.evidence },
+        { text: e.required !== undefined ? `要求 ${e.required}` : '', dx: n + w1 + w2, w: w3, style: S.evidence },
+      ]),
+    );
   });
-  return [...para(head, S.evidenceHead, width), ...twoColumns(items, S.evidence, width)];
+  return out;
 }
 
 function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
@@ -666,7 +697,7 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
 
   // Problems.
   heading(sheet, '一、存在问题', 60);
-  const widths = [28, 62, 128, 148, CW - 28 - 62 - 128 - 148];
+  const widths = [30, 60, 120, 168, CW - 30 - 60 - 120 - 168];
   const rows: Row[] = [];
   for (const p of d.problems) {
     const hasEvidence = p.evidence.length > 0 || p.evidence_total > 0;
@@ -705,7 +736,7 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
   for (const s of issuerLines) {
     sheet.flow(para(s, S.sign, CW * 0.54), bx);
   }
-  signLine(pdf, '签字：', bx, sheet.y, 130);
+  signLine(pdf, '签字：', bx, sheet.y, 160);
   sheet.y += sh;
   drawText(pdf, `日期：${BLANK_DATE}`, bx, baselineIn(sheet.y, sh, S.sign.size), S.sign);
   sheet.y += sh;
@@ -790,10 +821,10 @@ export function shorten(s: string, max = 48): string {
   return `${head.join('')}…`;
 }
 
-function drawTrend(sheet: Sheet, d: ScorecardDoc): void {
+function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
   const { pdf } = sheet;
-  const H = 150;
-  heading(sheet, '五、近六个月综合得分趋势', H + 40);
+  const H = 120;
+  heading(sheet, '五、近六个月综合得分趋势', H + 36 + keepAfter);
   const x0 = ML + 30;
   const x1 = ML + CW - 46;
   const y0 = sheet.y + 10;
@@ -836,9 +867,11 @@ function drawTrend(sheet: Sheet, d: ScorecardDoc): void {
     pdf.save().circle(x, y, 2.6).fillColor(INK).fill().restore();
     const s = num(v);
     const style: Style = { font: 'sansBold', size: 7.5 };
-    drawText(pdf, s, x - textWidth(s, style) / 2, y - 6, style);
+    // Below the point when a grade line runs just above it, so the label does not sit on the line.
+    const below = d.grades.some((g) => g.min > v && yOf(g.min) > y - 14);
+    drawText(pdf, s, x - textWidth(s, style) / 2, below ? y + 12 : y - 6, style);
   }
-  sheet.y = y1 + 30;
+  sheet.y = y1 + 26;
 }
 
 function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
@@ -889,7 +922,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
 
   // Deduction details, grouped by category.
   heading(sheet, '二、扣分明细', 60);
-  const dw = [28, 66, 176, 82, 36, CW - 28 - 66 - 176 - 82 - 36];
+  const dw = [30, 60, 170, 76, 32, CW - 30 - 60 - 170 - 76 - 32];
   const detail: Row[] = [];
   let seq = 0;
   for (const c of d.categories) {
@@ -901,8 +934,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
         cells: [
           { blocks: [txt(String(++seq), S.cell, 'center')] },
           { blocks: [txt(it.requirement, S.ref)] },
-          { blocks: [txt(shorten(it.text))] },
-          { blocks: [txt(it.scope)] },
+          { blocks: [txt(shorten(it.text, 34), S.cellSmall)] },
+          { blocks: [txt(it.scope, S.cellSmall)] },
           { blocks: [txt(num(it.deduction), S.cell, 'center')] },
           { blocks: [txt(it.notice ?? '—', S.ref)] },
         ],
@@ -955,20 +988,20 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   sheet.y += 3;
   sheet.flow(para(`综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}${d.users_score === null ? '（本期无调查数据）' : ''}。等级标准：${bandText}。`, S.note, CW));
 
-  drawTrend(sheet, d);
-
-  // Signature blocks in a row at the bottom, kept together.
+  // Signature blocks in a row at the bottom, on the same page as the chart.
+  const sh = lineHeight(S.sign);
+  const signH = 8 + 2 * sh + 8;
+  drawTrend(sheet, d, signH);
+  sheet.space(signH);
+  sheet.y += 8;
   const n = Math.max(1, d.signatures.length);
   const bw = CW / n;
-  const sh = lineHeight(S.sign);
-  sheet.space(2 * sh + 34);
-  sheet.y += 16;
   d.signatures.forEach((s, i) => {
     const x = ML + i * bw;
-    signLine(pdf, `${s}：`, x, sheet.y, bw - 14, S.sign);
-    drawText(pdf, `日期：${BLANK_DATE}`, x, baselineIn(sheet.y + sh + 8, sh, S.sign.size), S.sign);
+    signLine(pdf, `${s}：`, x, sheet.y, bw - 16, S.sign);
+    drawText(pdf, '日期：　　　年　　月　　日', x, baselineIn(sheet.y + sh + 6, sh, S.sign.size), S.sign);
   });
-  sheet.y += 2 * sh + 14;
+  sheet.y += 2 * sh + 8;
 
   sheet.finish(d.provenance);
 }

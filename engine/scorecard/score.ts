@@ -1,6 +1,7 @@
 // The monthly scorecard (考核评分表): deductions per failed finding by category with caps, veto items,
 // the supervisor score blended with the service users' (survey) score, and a grade. Every number comes
 // from findings.json and the notice ledger; nothing is scored by hand.
+import { createRequire } from 'node:module';
 import { coverage } from '../calendar/calendar.ts';
 import { covers, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
@@ -17,6 +18,7 @@ export interface Score {
   checked: boolean;
 }
 
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 function placeName(reg: RegisterFile, kind: string, id: string, providerName: string): string {
@@ -97,7 +99,7 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${mine[0]?.profile ?? ''} · 评分表 ${o.card.id}`,
       calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
       data_sha256: o.findings.data.sha256,
-      engine: 'Charter',
+      engine: `Charter ${version}`,
     },
     generated_at: o.generatedAt,
     signatures: ['考核人', '服务单位负责人', '后勤管理处负责人'],
