@@ -95,6 +95,35 @@ if (process.argv[2] === '--evaluate') {
   process.exit(0);
 }
 
+if (process.argv[2] === '--notices') {
+  // Child: number N notices in the ledger and write them as the CLI does (one PDF each + the combined PDF).
+  const n = Number(process.argv[3]);
+  const work = mkdtempSync(join(tmpdir(), 'charter-notices-'));
+  const { openStore } = await import('../engine/store/store.ts');
+  const { issueNotices } = await import('../engine/notices/ledger.ts');
+  const { writeNoticePdfs } = await import('../engine/notices/paper.ts');
+  const { noticeBatch } = await import('../engine/render/fixtures.ts');
+  const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+  const store = openStore(join(work, 'db.sqlite'));
+  const docs = noticeBatch(n);
+  const t = performance.now();
+  const { issued } = issueNotices(
+    store,
+    docs.map((d, i) => {
+      const { number: _n, ...doc } = d;
+      return { provider: d.provider.id, group_key: `bench-${i}`, requirements: d.problems.map((p) => p.requirement), doc };
+    }),
+    { tree, actor: 'bench' },
+  );
+  const numbered = performance.now() - t;
+  await writeNoticePdfs(issued, join(work, 'pdf'), 'batch.pdf');
+  const ms = performance.now() - t;
+  store.close();
+  rmSync(work, { recursive: true, force: true });
+  console.log(JSON.stringify({ n: issued.length, ms, numberedMs: numbered, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
 function bench(label: string, runs: number, fn: () => void): number {
   fn();
   const times: number[] = [];
@@ -174,6 +203,20 @@ try {
   console.log(`(b) bare scan of the same rows (read + JSON.parse): ${Math.round(scanRate).toLocaleString('en')} records/s → evaluate takes ×${(e.ms / e.scanMs).toFixed(2)} the scan's time (goal ≤×2)`);
   console.log(`    evaluation reads the columnar projection written at submit time; reading just its columns takes ${e.columnsMs.toFixed(0)} ms, so judging is ${((e.ms - e.columnsMs) / e.ms * 100).toFixed(0)} % of the evaluation`);
   console.log(`peak RSS ${e.maxRssMb.toFixed(0)} MB (goal ≤1024 MB)`);
+
+  // 4. Notices: numbered in the ledger, one PDF each plus the combined PDF, each size in its own process.
+  console.log('');
+  const notices = (process.env.BENCH_NOTICES ?? '250,1000').split(',').map(Number);
+  const rss: number[] = [];
+  for (const n of notices) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), '--notices', String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const x = JSON.parse(r.stdout.trim().split('\n').pop()!) as { n: number; ms: number; numberedMs: number; maxRssMb: number };
+    const rate = (x.n / x.ms) * 1000;
+    rss.push(x.maxRssMb);
+    console.log(`issue ${x.n.toLocaleString('en')} notices (numbering ${x.numberedMs.toFixed(0)} ms, ${x.n} PDFs + 1 combined): ${(x.ms / 1000).toFixed(1)} s = ${rate.toFixed(1)} notices/s (goal ≥50/s${x.n === 1000 ? `, 1,000 in ≤20 s: ${x.ms <= 20_000 ? 'met' : 'not met'}` : ''}), peak RSS ${x.maxRssMb.toFixed(0)} MB`);
+  }
+  if (rss.length > 1) console.log(`memory as the batch grows ×${notices.at(-1)! / notices[0]!}: peak RSS ×${(rss.at(-1)! / rss[0]!).toFixed(2)} (flat ≈ ×1)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,12 +1,13 @@
 // charter notices … / charter scorecard: findings become paper, and the rectification loop is followed.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { Findings } from '../evaluate/evaluate.ts';
 import { dbPath, openStore } from '../store/store.ts';
-import type { NoticeDoc, ScorecardDoc } from '../render/types.ts';
+import type { ScorecardDoc } from '../render/types.ts';
+import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/paper.ts';
 import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
@@ -20,30 +21,6 @@ function ledgerProblem(e: unknown, lang: Lang, json: boolean, io: Io): number | 
   if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
   else io.err(renderDiagnostic(d, lang, '', style(io.color)));
   return EXIT.problems;
-}
-
-/** Write a file atomically: a reader (or a printer) never sees half a PDF. */
-function writeAtomic(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
-export const noticeFile = (n: { year: number; seq: number }): string => `notice-${n.year}-${String(n.seq).padStart(3, '0')}.pdf`;
-
-async function writeNoticePdfs(docs: { year: number; seq: number; doc: NoticeDoc }[], outDir: string, batchName: string | undefined): Promise<{ files: string[]; batch?: string }> {
-  const { renderNotice, renderNotices } = await import('../render/pdf.ts');
-  mkdirSync(outDir, { recursive: true });
-  const files: string[] = [];
-  for (const n of docs) {
-    const f = join(outDir, noticeFile(n));
-    writeAtomic(f, await renderNotice(n.doc));
-    files.push(f);
-  }
-  if (!batchName || !docs.length) return { files };
-  const batch = join(outDir, batchName);
-  writeAtomic(batch, await renderNotices(docs.map((d) => d.doc)));
-  return { files, batch };
 }
 
 const HELP = {
@@ -294,16 +271,8 @@ ${DB_HELP.en}
           unassigned[p.id] = s.unassigned;
         }
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'scorecards'));
-        mkdirSync(outDir, { recursive: true });
-        const { renderScorecard, renderScorecards } = await import('../render/pdf.ts');
-        const files: string[] = [];
-        for (const d of docs) {
-          const f = join(outDir, `scorecard-${period}-${d.provider.id}.pdf`);
-          writeAtomic(f, await renderScorecard(d));
-          files.push(f);
-        }
-        const batch = join(outDir, `scorecards-${period}.pdf`);
-        writeAtomic(batch, await renderScorecards(docs));
+        const { files, batch: batchFile } = await writeScorecardPdfs(docs, outDir, `scorecards-${period}.pdf`);
+        const batch = batchFile!;
         if (json) io.out(JSON.stringify({ ok: true, period, scorecards: docs.map((d, i) => ({ provider: d.provider.id, supervisor_score: d.supervisor_score, users_score: d.users_score, total: d.total, grade: d.grade.code, vetoed: d.vetoed, failed: d.failed, categories: d.categories.map((c) => ({ id: c.id, weight: c.weight, deducted: c.deducted, score: c.score, items: c.items })), unassigned: unassigned[d.provider.id], trend: d.trend, file: files[i] })), batch }, null, 2));
         else {
           io.out(

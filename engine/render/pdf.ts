@@ -41,7 +41,7 @@ const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(
 const fontCache = new Map<FontKey, FontkitFont>();
 
 /** Each 10–15 MB font file is read and parsed once per process; documents share the parsed font
- *  (glyph and layout caches included) and PDFKit embeds a per-document subset of it. */
+ *  (and its glyph cache) and PDFKit embeds a per-document subset of it. */
 function loadFont(key: FontKey): FontkitFont {
   let f = fontCache.get(key);
   if (!f) {
@@ -107,7 +107,7 @@ const S = {
   th: { font: 'sansBold', size: 9.5, lh: 1.35 },
   label: { font: 'sansBold', size: 9.5, lh: 1.45 },
   cell: { font: 'serif', size: 9.5, lh: 1.5 },
-  cellBold: { font: 'serifBold', size: 9.5, lh: 1.5 },
+  cellBold: { font: 'sansBold', size: 9.5, lh: 1.5 }, // 黑体 for emphasis: one font fewer to subset per PDF
   cellSmall: { font: 'serif', size: 9, lh: 1.45 },
   ref: { font: 'sans', size: 8.5, lh: 1.45 },
   clause: { font: 'serif', size: 8, lh: 1.45, color: '#262626' },
@@ -858,6 +858,10 @@ function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
       drawText(pdf, s, xOf(i) - textWidth(s, S.axis) / 2, y1 + 21, S.axis);
     } else pts.push([xOf(i), yOf(t.total), t.total]);
   });
+  if (pts.length === 0) {
+    const s = '近六个月无评价数据';
+    drawText(pdf, s, (x0 + x1 - textWidth(s, S.note)) / 2, (y0 + y1) / 2, S.note);
+  }
   if (pts.length > 1) {
     pdf.save().lineWidth(1.4).strokeColor(INK).lineJoin('round');
     pts.forEach(([x, y], i) => (i === 0 ? pdf.moveTo(x, y) : pdf.lineTo(x, y)));
@@ -867,9 +871,10 @@ function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
     pdf.save().circle(x, y, 2.6).fillColor(INK).fill().restore();
     const s = num(v);
     const style: Style = { font: 'sansBold', size: 7.5 };
-    // Below the point when a grade line runs just above it, so the label does not sit on the line.
-    const below = d.grades.some((g) => g.min > v && yOf(g.min) > y - 14);
-    drawText(pdf, s, x - textWidth(s, style) / 2, below ? y + 12 : y - 6, style);
+    // Above the point on a white patch, so grade lines and the series never run through the figure.
+    const w = textWidth(s, style);
+    pdf.save().rect(x - w / 2 - 1.5, y - 13, w + 3, 8.5).fillColor('#ffffff').fill().restore();
+    drawText(pdf, s, x - w / 2, y - 6, style);
   }
   sheet.y = y1 + 26;
 }
@@ -928,9 +933,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   for (const c of d.categories) {
     if (c.items.length === 0) continue;
     detail.push({ keep: true, cells: [{ span: 6, fill: SUB_FILL, blocks: [txt(`${c.name.zh}（${c.items.length} 项，扣 ${num(c.deducted)} 分）`, S.label)] }] });
-    c.items.forEach((it, k) => {
+    for (const it of c.items) {
       detail.push({
-        keep: k === 0,
         cells: [
           { blocks: [txt(String(++seq), S.cell, 'center')] },
           { blocks: [txt(it.requirement, S.ref)] },
@@ -940,7 +944,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
           { blocks: [txt(it.notice ?? '—', S.ref)] },
         ],
       });
-    });
+    }
   }
   if (detail.length === 0) detail.push({ cells: [{ span: 6, blocks: [txt('本期无扣分项。', S.cell, 'center')] }], min: 24 });
   drawTable(sheet, { widths: dw, header: headRow(['序号', '条款', '问题', '范围', '扣分', '通知单号']) }, detail);
@@ -986,7 +990,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   const bands = [...d.grades].sort((a, b) => b.min - a.min);
   const bandText = bands.map((g, i) => (g.min > 0 || i === 0 ? `${g.name.zh} ≥${num(g.min)}分` : `${g.name.zh} <${num(bands[i - 1]!.min)}分`)).join('；');
   sheet.y += 3;
-  sheet.flow(para(`综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}${d.users_score === null ? '（本期无调查数据）' : ''}。等级标准：${bandText}。`, S.note, CW));
+  const formula = `综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}${d.users_score === null ? '（本期无调查数据）' : ''}。`;
+  sheet.flow(para(formula + (bandText ? `等级标准：${bandText}。` : ''), S.note, CW));
 
   // Signature blocks in a row at the bottom, on the same page as the chart.
   const sh = lineHeight(S.sign);
