@@ -92,6 +92,16 @@ describe('issuing', () => {
     expect(again.existing.map((n) => n.number)).toEqual(['后勤督〔2026〕第001号', '后勤督〔2026〕第002号']);
   });
 
+  it('grouped one per failed requirement when the office configures group_by: requirement', () => {
+    const findings = evaluate({ tree, store, period: '2026-04' });
+    const cfg = tree.noticeConfigs[0]!;
+    const perRequirement = { ...tree, noticeConfigs: [{ ...cfg, value: { ...cfg.value, group_by: 'requirement' as const } }] };
+    const planned = planNotices({ tree: perRequirement, findings, issuedAt: cal.parse('2026-05-06T09:00') });
+    const failed = findings.findings.filter((f) => f.status === 'failed');
+    expect(planned.map((p) => p.group_key)).toEqual([...new Set(failed.map((f) => `${f.provider}|${f.requirement}`))]);
+    expect(planned.every((p) => p.requirements.length === 1)).toBe(true);
+  });
+
   it('two processes issuing at once never share a number', async () => {
     const child = (period: string): Promise<string[]> =>
       new Promise((resolve, reject) => {
