@@ -1,0 +1,79 @@
+// What the commitment site is built from: one JSON file per edition, written by `charter site build`
+// from the same YAML (through the engine's loader) and the latest evaluations. The Astro pages only lay
+// this out; every number on a page comes from here.
+import type { Text } from '../model/types.ts';
+
+export interface SiteClause {
+  id: string;
+  /** Section number ("4", "5.1" …) and the document it belongs to. */
+  section: string;
+  document: { id: string; title: Text; kind: 'standard' | 'profile' };
+  parent: string | null;
+  title?: Text;
+  /** Verbatim text. */
+  text: string;
+  obligation: string;
+  type: string;
+  status: string;
+  parameters: { name: string; label: Text; unit: string; values: { from: string; value: string; text: Text }[] }[];
+  /** Versions and changes: links to what it replaces or is replaced by, and the document's history lines. */
+  history: { date: string; change: string }[];
+}
+
+export interface SitePledgePeriod {
+  period: string;
+  n: number;
+  met: number;
+  missed: number;
+  excluded: number;
+  open_breached: number;
+  /** Share met, 0–1; null when n = 0 ("无个案"). Shown as counts when n < 5. */
+  rate: number | null;
+}
+
+export interface SitePledge {
+  /** requirement#limit */
+  id: string;
+  requirement: string;
+  limit: string;
+  provider: { id: string; name: string };
+  label: Text;
+  /** The limit in force now, in words ("1 小时" / "1 hour") and as ISO. */
+  limit_value: { iso: string; text: Text };
+  /** Target share met (0–1) where the plan sets one; null otherwise. */
+  target: number | null;
+  /** The target for the next period, with its effective date, when it differs. */
+  next_target: { from: string; value: number } | null;
+  /** When the clock starts and stops, in words. */
+  clock: Text;
+  periods: SitePledgePeriod[];
+}
+
+export interface SiteProcessStep {
+  name: Text;
+  /** The time limit of the step in words, and the requirement it comes from, if any. */
+  limit?: { requirement: string; text: Text };
+}
+
+export interface SiteData {
+  edition: 'public' | 'internal';
+  generated: { as_of: string; standard: string; calendar: string; data_sha256: string };
+  office: { name: Text; hotline: string; window: { name: Text; hours: Text; place: Text }; online: Text };
+  providers: { id: string; name: string }[];
+  periods: string[];
+  pledges: SitePledge[];
+  processes: { id: 'consultation' | 'repair' | 'complaint'; name: Text; steps: SiteProcessStep[] }[];
+  sections: { document: string; number: string; title: Text }[];
+  clauses: SiteClause[];
+  services: { name: Text; unit: Text; price: string; from: string; note?: Text }[];
+  emergencies: { category: Text; clause: string; text: string; contact: Text }[];
+  /** Rectification notices counted by month issued and status — no names, no numbers. */
+  rectification: { month: string; status: string; count: number }[];
+  changes: { date: string; title: Text; link: string }[];
+  /** Internal edition only. */
+  internal?: {
+    findings: { period: string; provider: string; requirement: string; status: string; measured: string; evidence: string[] }[];
+    notices: { number: string; period: string; provider: string; status: string; deadline: string; requirements: string[]; history: { at: string; event: string; actor: string; note: string }[]; pdf: string }[];
+    scorecards: { period: string; provider: string; total: number; grade: string; pdf: string }[];
+  };
+}
