@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { RequirementTestFile } from '../evaluate/case-tests.ts';
-import type { ActivitiesFile, AnyFile, MappingFile, NoticesFile, ProfileFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
+import type { ActivitiesFile, AnyFile, MappingFile, NoticesFile, ProfileFile, ServiceDeskFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
 import { validateShape } from '../schemas/validate.ts';
 import { loadYamlFile, type LoadedYaml } from './yaml.ts';
@@ -31,6 +31,7 @@ export interface Tree {
   profiles: Located<ProfileFile>[];
   scorecards: Located<ScorecardFile>[];
   noticeConfigs: Located<NoticesFile>[];
+  serviceDesks: Located<ServiceDeskFile>[];
   registers: Located<RegisterFile>[];
   calendars: Located<SchoolCalendarFile>[];
   mappings: Located<MappingFile>[];
@@ -65,7 +66,7 @@ export function findYamlFiles(paths: string[]): string[] {
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], noticeConfigs: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], noticeConfigs: [], serviceDesks: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
@@ -125,6 +126,9 @@ function index(tree: Tree, f: SourceFile): void {
       break;
     case 'notices':
       tree.noticeConfigs.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'service-desk':
+      tree.serviceDesks.push({ value: data, file: f, pointer: '' });
       break;
   }
 }

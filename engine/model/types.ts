@@ -229,6 +229,22 @@ export interface NoticesFile {
   rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
 }
 
+/** What the public must know to reach the service: hotline, window, processes, paid services, emergencies. */
+export interface ServiceDeskFile {
+  kind: 'service-desk';
+  id: string;
+  title?: Text;
+  office: Text;
+  hotline: string;
+  window: { name: Text; place: Text; hours: Text };
+  online: Text;
+  processes: { id: 'consultation' | 'repair' | 'complaint'; name: Text; steps: { name: Text; requirement?: string }[] }[];
+  /** 7.2 特约服务: prices with the date they apply from. */
+  services: { name: Text; unit: Text; price: string; from: string; note?: Text }[];
+  /** 8.2 突发事件: how to reach help, per category. */
+  emergencies: { category: Text; contact: Text }[];
+}
+
 export interface Period {
   id?: string;
   name: Text;
@@ -284,5 +300,5 @@ export interface MappingFile {
   columns: MappingColumn[];
 }
 
-export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile | NoticesFile;
+export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile | NoticesFile | ServiceDeskFile;
 export type { FileKind };

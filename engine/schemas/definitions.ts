@@ -39,6 +39,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   mapping: 'mapping.schema.json',
   'requirement-test': 'requirement-test.schema.json',
   notices: 'notices.schema.json',
+  'service-desk': 'service-desk.schema.json',
 };
 
 const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
@@ -437,4 +438,24 @@ const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'Ho
   ),
 });
 
-Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA, notices: NOTICES_SCHEMA });
+const SERVICE_DESK_SCHEMA = kindSchema('service-desk', 'Charter service desk', 'Hotline, window, service processes, paid-service prices and emergency contacts the public site publishes. 服务窗口、流程、收费与应急联系。', ['id', 'office', 'hotline', 'window', 'online', 'processes', 'services', 'emergencies'], {
+  id: ref('code'),
+  title: ref('text'),
+  office: ref('text'),
+  hotline: str('The 24-hour service hotline. 服务热线。'),
+  window: obj('The 24-hour service window. 服务窗口。', ['name', 'place', 'hours'], { name: ref('text'), place: ref('text'), hours: ref('text') }),
+  online: ref('text'),
+  processes: list(
+    'Consultation, repair and complaint processes. 服务流程。',
+    obj('A process.', ['id', 'name', 'steps'], {
+      id: enumOf('Which process. 流程。', ['consultation', 'repair', 'complaint']),
+      name: ref('text'),
+      steps: list('Steps in order. 步骤。', obj('A step.', ['name'], { name: ref('text'), requirement: ref('id') }), { minItems: 1 }),
+    }),
+    { minItems: 1 },
+  ),
+  services: list('Paid services (7.2) and their prices. 特约服务收费。', obj('A paid service.', ['name', 'unit', 'price', 'from'], { name: ref('text'), unit: ref('text'), price: { type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$', description: 'Yuan. 元。' }, from: ref('date'), note: ref('text') })),
+  emergencies: list('How to reach help per emergency category (8.2). 应急联系。', obj('A category.', ['category', 'contact'], { category: ref('text'), contact: ref('text') })),
+});
+
+Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA, notices: NOTICES_SCHEMA, 'service-desk': SERVICE_DESK_SCHEMA });

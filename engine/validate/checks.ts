@@ -76,6 +76,13 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     const pr = t.value.profile;
     if (pr !== undefined && !idx.profiles.has(pr) && !idx.standards.has(pr)) push('CH202', t, '/profile', dangling(pr, 'profile', '方案', idx.profiles));
   }
+  for (const d of set.serviceDesks) {
+    d.value.processes.forEach((p, i) =>
+      p.steps.forEach((s, j) => {
+        if (s.requirement !== undefined && !idx.requirements.has(s.requirement)) push('CH202', d, `/processes/${i}/steps/${j}/requirement`, dangling(s.requirement, 'requirement', '条款', idx.requirements));
+      }),
+    );
+  }
   for (const n of set.noticeConfigs) {
     const c = n.value;
     const missing = [/\{year\}/.test(c.number) ? '' : '{year}', /\{seq(:\d+)?\}/.test(c.number) ? '' : '{seq}'].filter(Boolean).join(', ');
