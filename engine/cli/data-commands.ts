@@ -5,7 +5,7 @@ import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
 import type { submit as submitFn } from '../data/submit.ts';
 import { formatOf } from '../data/formats.ts';
-import { createCalendar, monthData, renderMonth } from '../calendar/calendar.ts';
+import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
@@ -267,8 +267,15 @@ ${DB_HELP.en}`,
       const bad: Diagnostic[] = [];
       const period = v.period as string | undefined;
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
-      const asOf = v['as-of'] !== undefined ? new Date(String(v['as-of'])) : undefined;
-      if (asOf && Number.isNaN(asOf.getTime())) bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (ISO 8601)`, command: 'evaluate' }));
+      // A time without an offset is local to the school calendar's zone, never the machine's.
+      let asOf: Date | undefined;
+      if (v['as-of'] !== undefined) {
+        try {
+          asOf = parseLocal(String(v['as-of']));
+        } catch {
+          bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (YYYY-MM-DDTHH:MM)`, command: 'evaluate' }));
+        }
+      }
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
       const path = dbPath(v.db as string | undefined, io.cwd);
@@ -287,7 +294,7 @@ ${DB_HELP.en}`,
         const opts: Parameters<typeof evaluate>[0] = { tree, store, period: period! };
         if (typeof v.profile === 'string') opts.profile = v.profile;
         if (typeof v.provider === 'string') opts.provider = v.provider;
-        if (asOf) opts.asOf = asOf;
+        if (asOf) opts.asOf = parseLocal(String(v['as-of']), tree.calendars[0]?.value.timezone);
         if (io.color) opts.onProgress = (d, t) => process.stderr.write(`\r${progressBar(d, t)}`);
         const f = evaluate(opts);
         if (io.color) process.stderr.write('\r\x1b[K');
@@ -335,7 +342,13 @@ ${DB_HELP.en}`,
       try {
         const opts: Parameters<typeof explainRecord>[0] = { tree, store, requirement: reqId, record: recId };
         if (typeof v.profile === 'string') opts.profile = v.profile;
-        if (typeof v['as-of'] === 'string') opts.asOf = new Date(v['as-of']);
+        if (typeof v['as-of'] === 'string') {
+          try {
+            opts.asOf = parseLocal(v['as-of'], tree.calendars[0]?.value.timezone);
+          } catch {
+            return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'explain' })], lang, json, io);
+          }
+        }
         const x = explainRecord(opts);
         if ('problem' in x) return usageError([cmdErr('CH003', { value: x.problem })], lang, json, io);
         if (json) io.out(JSON.stringify(x, null, 2));
@@ -393,9 +406,17 @@ ${DB_HELP.en}`,
           io.err(renderDiagnostic(d, lang, '', style(io.color)));
           return EXIT.problems;
         }
+        let asOfWhatIf: Date | undefined;
+        if (typeof v['as-of'] === 'string') {
+          try {
+            asOfWhatIf = parseLocal(v['as-of'], tree.calendars[0]?.value.timezone);
+          } catch {
+            return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'whatif' })], lang, json, io);
+          }
+        }
         const store = openStore(path);
         try {
-          const w = whatIf({ current: tree, proposed: p.tree, store, period: period!, proposal: proposal!, ...(typeof v['as-of'] === 'string' ? { asOf: new Date(v['as-of']) } : {}) });
+          const w = whatIf({ current: tree, proposed: p.tree, store, period: period!, proposal: proposal!, ...(asOfWhatIf ? { asOf: asOfWhatIf } : {}) });
           if (json) io.out(JSON.stringify(w, null, 2));
           else {
             const zh = lang === 'zh';
