@@ -95,6 +95,28 @@ if (process.argv[2] === '--evaluate') {
   process.exit(0);
 }
 
+if (process.argv[2] === '--site') {
+  // Child: the public site for the full standard plus 12 periods of results, from the evaluation store.
+  const db = process.argv[3]!;
+  const { openStore } = await import('../engine/store/store.ts');
+  const { buildSiteData } = await import('../engine/site/data.ts');
+  const { buildSite } = await import('../engine/site/build.ts');
+  const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+  const store = openStore(db);
+  // The generated term has six months of data (2026-02..07); the six before it are judged too and show
+  // as periods without cases, so the site carries 12 periods of results.
+  const periods = ['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'];
+  const out = mkdtempSync(join(tmpdir(), 'charter-site-'));
+  const t = performance.now();
+  const data = buildSiteData({ tree, store, edition: 'public', periods });
+  const dataMs = performance.now() - t;
+  const r = await buildSite({ data, outDir: out, quiet: true });
+  const ms = performance.now() - t;
+  rmSync(out, { recursive: true, force: true });
+  console.log(JSON.stringify({ pages: r.pages, ms, dataMs, clauses: data.clauses.length, periods: periods.length }));
+  process.exit(0);
+}
+
 if (process.argv[2] === '--notices') {
   // Child: number N notices in the ledger and write them as the CLI does (one PDF each + the combined PDF).
   const n = Number(process.argv[3]);
@@ -217,6 +239,13 @@ try {
     console.log(`issue ${x.n.toLocaleString('en')} notices (numbering ${x.numberedMs.toFixed(0)} ms, ${x.n} PDFs + 1 combined): ${(x.ms / 1000).toFixed(1)} s = ${rate.toFixed(1)} notices/s (goal ≥50/s${x.n === 1000 ? `, 1,000 in ≤20 s: ${x.ms <= 20_000 ? 'met' : 'not met'}` : ''}), peak RSS ${x.maxRssMb.toFixed(0)} MB`);
   }
   if (rss.length > 1) console.log(`memory as the batch grows ×${notices.at(-1)! / notices[0]!}: peak RSS ×${(rss.at(-1)! / rss[0]!).toFixed(2)} (flat ≈ ×1)`);
+
+  // 5. The public site: full standard + 12 periods of results, data from the 1M-work-order store.
+  console.log('');
+  const site = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), '--site', db], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (site.status !== 0) throw new Error(site.stderr);
+  const sx = JSON.parse(site.stdout.trim().split('\n').pop()!) as { pages: number; ms: number; dataMs: number; clauses: number; periods: number };
+  console.log(`site (public, ${sx.clauses} clauses, ${sx.periods} periods): ${sx.pages} pages in ${(sx.ms / 1000).toFixed(1)} s (${(sx.dataMs / 1000).toFixed(1)} s of it evaluating and gathering the data) = ${((sx.pages / sx.ms) * 1000).toFixed(0)} pages/s (goal ≤30 s)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 // npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
 // sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
-// them through the loop, and print the monthly scorecards.
+// them through the loop, print the monthly scorecards, and build the commitment site (both editions).
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSafely, type Io } from '../engine/cli/main.ts';
@@ -95,9 +95,15 @@ for (const month of ['2026-04', '2026-05', '2026-06']) {
   await runSafely(['scorecard', '--period', month, '--at', `${month}-28T09:00`, '--db', DB, '--out', CARDS, '--lang', lang], io);
 }
 
+step(zh ? '9. 服务承诺网站：公开版与后勤处内部版' : '9. The commitment site: public and internal editions');
+for (const edition of ['public', 'internal']) {
+  io.out(`\n$ charter site build --edition ${edition}`);
+  await runSafely(['site', 'build', '--edition', edition, '--db', DB, '--pdf', OUT, '--lang', lang], io);
+}
+
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(
   zh
-    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n示例数据说明：${join(SAMPLE, 'README.md')}`
-    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
+    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n网站：site/dist/（公开版）、site/dist-internal/（内部版）；预览：npm run preview，然后打开 http://127.0.0.1:4321/ 和 http://127.0.0.1:4322/\n示例数据说明：${join(SAMPLE, 'README.md')}`
+    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nSite: site/dist/ (public), site/dist-internal/ (internal); preview: npm run preview, then open http://127.0.0.1:4321/ and http://127.0.0.1:4322/\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
 );

@@ -1,0 +1,61 @@
+// charter site build: the public commitment site, or the office's internal edition, from the same YAML
+// and the evaluations of every month with data.
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
+import { dbPath, openStore } from '../store/store.ts';
+import { COMMON, EXIT, usageError, type Command } from './common.ts';
+import { cmdErr, DB_HELP, loadStandards } from './data-commands.ts';
+
+export const SITE_COMMANDS: Record<string, Command> = {
+  site: {
+    summary: { zh: '生成服务承诺公开网站（或后勤处内部版）', en: 'Build the public commitment site (or the office’s internal edition)' },
+    usage: 'charter site build [--edition public|internal] [--out DIR] [--pdf DIR] [--db PATH]',
+    help: {
+      zh: `  build              生成网站
+  --edition E        public（默认，公开版，输出 site/dist/）或 internal（内部版，输出 site/dist-internal/）
+  --out DIR          输出目录
+  --pdf DIR          内部版链接的通知单与评分表 PDF 所在目录（默认 out/）
+  --tree DIR         标准目录（默认 standards/）
+${DB_HELP.zh}
+  预览：npm run preview`,
+      en: `  build              build the site
+  --edition E        public (default, output site/dist/) or internal (output site/dist-internal/)
+  --out DIR          output folder
+  --pdf DIR          where the notice and scorecard PDFs the internal edition links to are (default out/)
+  --tree DIR         the standards tree (default standards/)
+${DB_HELP.en}
+  Preview: npm run preview`,
+    },
+    options: { ...COMMON, edition: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    async run({ values, positionals }, lang, json, io) {
+      const v = values as Record<string, string | boolean | undefined>;
+      const zh = lang === 'zh';
+      const bad: Diagnostic[] = [];
+      if (positionals[0] !== 'build') bad.push(cmdErr('CH002', { detail: `${positionals[0] ?? ''} (build)`, command: 'site' }));
+      const edition = (v.edition as string | undefined) ?? 'public';
+      if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH002', { detail: `--edition ${edition} (public | internal)`, command: 'site build' }));
+      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      const path = dbPath(v.db as string | undefined, io.cwd);
+      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (bad.length) return usageError(bad, lang, json, io);
+      const tree = loadStandards(treeDir, io, lang, json);
+      if (!tree) return EXIT.problems;
+      const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('site', edition === 'internal' ? 'dist-internal' : 'dist'));
+      const { buildSiteData } = await import('../site/data.ts');
+      const { buildSite } = await import('../site/build.ts');
+      const store = openStore(path);
+      try {
+        const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
+        const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
+        const rel = relative(io.cwd, r.outDir) || r.outDir;
+        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods }, null, 2));
+        else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+};

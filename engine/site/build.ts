@@ -1,0 +1,147 @@
+// Builds the commitment site (site/, Astro + MDX) from SiteData: the data goes to a temporary JSON file
+// the pages read at build time (CHARTER_SITE_DATA), Astro renders static pages, Pagefind indexes them
+// (Chinese pages carry lang="zh-CN", so Pagefind segments them), and the internal edition gets the
+// notice and scorecard PDFs in outDir/pdf/. No network: no remote fonts, images or telemetry.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { SiteData } from './types.ts';
+
+export const SITE_ROOT = resolve(import.meta.dirname, '..', '..', 'site');
+
+export interface BuildSiteOptions {
+  data: SiteData;
+  outDir: string;
+  /** Where the notice and scorecard PDFs are (searched recursively); internal edition only. */
+  pdfDir?: string;
+  quiet?: boolean;
+}
+
+const inside = (child: string, parent: string): boolean => {
+  const r = relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+};
+
+/** Every *.pdf under dir, by file name, sorted (the same inputs give the same bytes). */
+function findPdfs(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.pdf') && !out.has(e.name)) out.set(e.name, p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+function countHtml(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += e.name === 'pagefind' ? 0 : countHtml(join(dir, e.name));
+    else if (e.name.endsWith('.html')) n++;
+  }
+  return n;
+}
+
+/** Pagefind lists its language indexes in hash-map order, which varies run to run: sort them by name
+ * (the search looks a language up by key) so the same inputs give the same bytes. */
+function sortPagefindLanguages(file: string): void {
+  if (!existsSync(file)) return;
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as { languages?: Record<string, unknown> };
+  if (!entry.languages) return;
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileSync(file, JSON.stringify(entry));
+}
+
+/** The build replaces outDir: refuse a folder that does not look like an earlier build of the site. */
+function checkOutDir(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new Error(`${outDir} is not a folder`);
+  const entries = readdirSync(outDir);
+  if (entries.length && !['index.html', 'pagefind', 'style.css'].some((m) => entries.includes(m))) throw new Error(`${outDir} is not empty and is not an earlier build of the site: refusing to overwrite it`);
+}
+
+// Astro reads CHARTER_SITE_DATA from the process environment and keeps caches under site/: one build at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function buildSite(o: BuildSiteOptions): Promise<{ pages: number; ms: number; outDir: string }> {
+  const run = queue.then(() => buildOnce(o));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: number; outDir: string }> {
+  const t0 = performance.now();
+  const outDir = resolve(o.outDir);
+  const internal = o.data.edition === 'internal';
+  const pdfs = internal && o.pdfDir ? findPdfs(resolve(o.pdfDir)) : new Map<string, string>();
+  checkOutDir(outDir);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'charter-site-'));
+  const dataFile = join(tmp, 'site-data.json');
+  writeFileSync(dataFile, JSON.stringify({ data: o.data, pdfs: [...pdfs.keys()] }));
+  // Astro renders from bundled chunks it writes next to its output (or into <cwd>/.astro/ when the output
+  // is outside the working folder), and those chunks import packages by name: they only resolve below
+  // this project's node_modules. So Astro builds into a staging folder under site/, from a working folder
+  // that contains it, and the result is moved to outDir.
+  mkdirSync(join(SITE_ROOT, '.build'), { recursive: true });
+  const staging = mkdtempSync(join(SITE_ROOT, '.build', 'out-'));
+  const cwd = process.cwd();
+  const saved = { data: process.env.CHARTER_SITE_DATA, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
+  process.env.CHARTER_SITE_DATA = dataFile;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  try {
+    if (!inside(SITE_ROOT, cwd)) {
+      try {
+        process.chdir(SITE_ROOT);
+      } catch (e) {
+        throw new Error(`buildSite: run it from inside ${dirname(SITE_ROOT)}, or where the working folder can be changed (${(e as Error).message})`);
+      }
+    }
+    const { build } = await import('astro');
+    // The define makes each build's render chunks unique (see site/src/lib/data.ts); it never reaches the output.
+    await build({ root: SITE_ROOT, outDir: staging, mode: 'production', logLevel: o.quiet ? 'error' : 'info', vite: { define: { __CHARTER_BUILD__: JSON.stringify(dataFile) } } });
+
+    const pagefind = await import('pagefind');
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: staging });
+      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      sortPagefindLanguages(join(staging, 'pagefind', 'pagefind-entry.json'));
+    } finally {
+      await pagefind.close();
+    }
+
+    if (pdfs.size) {
+      mkdirSync(join(staging, 'pdf'), { recursive: true });
+      for (const [name, from] of pdfs) copyFileSync(from, join(staging, 'pdf', basename(name)));
+    }
+
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(dirname(outDir), { recursive: true });
+    try {
+      renameSync(staging, outDir);
+    } catch {
+      cpSync(staging, outDir, { recursive: true }); // another file system
+    }
+    return { pages: countHtml(outDir), ms: performance.now() - t0, outDir };
+  } finally {
+    if (process.cwd() !== cwd) process.chdir(cwd);
+    if (saved.data === undefined) delete process.env.CHARTER_SITE_DATA;
+    else process.env.CHARTER_SITE_DATA = saved.data;
+    if (saved.telemetry === undefined) delete process.env.ASTRO_TELEMETRY_DISABLED;
+    else process.env.ASTRO_TELEMETRY_DISABLED = saved.telemetry;
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+    try {
+      rmdirSync(join(SITE_ROOT, '.build')); // only when no other build is using it
+    } catch {
+      // not empty: another build is running
+    }
+  }
+}

@@ -1,0 +1,207 @@
+// The site's only input: the JSON file engine/site/build.ts writes (SiteData plus the list of PDFs it
+// copies). Read with fs at build time, keyed by path so two builds in one process never share data.
+import { readFileSync } from 'node:fs';
+import type { SiteClause, SiteData, SitePledge, SitePledgePeriod } from '../../../engine/site/types.ts';
+import type { Text } from '../../../engine/model/types.ts';
+
+export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, Text };
+export type Lang = 'zh' | 'en';
+export interface Bundle {
+  data: SiteData;
+  /** PDF file names present in outDir/pdf/ (internal edition). */
+  pdfs: string[];
+}
+
+let cache: { path: string; bundle: Bundle } | undefined;
+
+// Set by buildSite through Vite's `define` to the same path as CHARTER_SITE_DATA. Its only job is to
+// make this module's compiled chunk differ per build: Node caches ES modules by URL, and Astro's render
+// chunks are named by content hash, so a second build in the same process would otherwise reuse the
+// first build's modules (and its getStaticPaths results).
+declare const __CHARTER_BUILD__: string;
+const BUILD = typeof __CHARTER_BUILD__ === 'string' ? __CHARTER_BUILD__ : '';
+
+export function bundle(): Bundle {
+  const path = process.env.CHARTER_SITE_DATA || BUILD;
+  if (!path) throw new Error('CHARTER_SITE_DATA is not set: build the site with buildSite() in engine/site/build.ts (charter site build)');
+  if (cache?.path !== path) cache = { path, bundle: JSON.parse(readFileSync(path, 'utf8')) as Bundle };
+  return cache.bundle;
+}
+
+export const site = (): SiteData => bundle().data;
+export const isInternal = (): boolean => site().edition === 'internal' && Boolean(site().internal);
+
+/** Both languages, Chinese at the root. `lang` is the rest parameter of src/pages/[...lang]/. Fresh
+ * objects on each call: Astro keeps (and may change) what getStaticPaths returns. */
+export const langPaths = (): { params: { lang: string | undefined }; props: { lang: Lang } }[] => [
+  { params: { lang: undefined }, props: { lang: 'zh' } },
+  { params: { lang: 'en' }, props: { lang: 'en' } },
+];
+
+/** A text in the page's language; English falls back to the Chinese (callers mark it lang="zh-CN"). */
+export const t = (x: Text | undefined, lang: Lang): string => (x ? (lang === 'en' ? (x.en ?? x.zh) : x.zh) : '');
+/** Whether t() fell back to Chinese on an English page. */
+export const isZh = (x: Text | undefined, lang: Lang): boolean => lang === 'zh' || !x?.en;
+
+const BASE = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
+/** Site-relative path (no leading slash) to an href in the given language. */
+export const href = (lang: Lang, path = ''): string => `${BASE}${lang === 'en' ? 'en/' : ''}${path}`;
+/** Language-neutral files (data downloads, PDFs, the stylesheet). */
+export const asset = (path: string): string => `${BASE}${path}`;
+
+/**
+ * Clause URLs: one folder per clause, named by the id itself (`standard/4.3-1/`,
+ * `standard/nantong-supervision:rectification/`). Links percent-encode the id with encodeURIComponent,
+ * exactly as the notices' QR codes do; static servers decode the path, so both forms reach the file.
+ */
+export const clausePath = (id: string): string => `standard/${encodeURIComponent(id)}/`;
+export const sectionPath = (p: { document: string; slug: string }): string => `sections/${encodeURIComponent(p.document)}/${encodeURIComponent(p.slug)}/`;
+
+// ---- Pledges -------------------------------------------------------------------------------------
+
+/** "2026-08-01T00:00:00+08:00" → "2026-08-01 00:00 (UTC+8)": the as-of instant for people. */
+export function fmtInstant(iso: string, lang: Lang): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const zone = m[3] === '+08:00' ? (lang === 'zh' ? '（北京时间）' : ' (Beijing time)') : ` (${m[3] === 'Z' ? 'UTC' : `UTC${m[3]}`})`;
+  return `${m[1]} ${m[2]}${zone}`;
+}
+
+export const latestPeriod = (): string => site().periods.at(-1) ?? '';
+
+/** The month after a YYYY-MM period (the "next period" the targets apply to). */
+export function nextPeriod(p: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(p);
+  if (!m) return '';
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+/** Share as a percentage, rounded down to 0.1 so a figure never overstates; 100% only when all met. */
+export function pct(rate: number, met?: number, n?: number): string {
+  if (met !== undefined && n !== undefined && met === n) return '100%';
+  const v = Math.floor(rate * 1000) / 10;
+  return `${v === Math.floor(v) ? v.toFixed(0) : v.toFixed(1)}%`;
+}
+
+/** Fewer than 5 cases: counts only, a percentage over so few would mislead. */
+export const SMALL_N = 5;
+
+export interface Result {
+  /** Main figure: "98.7%", "3/3" or "无个案". */
+  figure: string;
+  /** Counts in words. */
+  counts: string;
+  /** Status in words (never colour alone). */
+  status: string;
+  kind: 'none' | 'ok' | 'short';
+}
+
+export function result(p: SitePledgePeriod, target: number | null, lang: Lang): Result {
+  const zh = lang === 'zh';
+  if (p.n === 0) return { figure: zh ? '无个案' : 'No cases', counts: '', status: zh ? '无个案' : 'No cases', kind: 'none' };
+  const counts = zh ? `${p.n} 宗中 ${p.met} 宗按时` : `${p.met} of ${p.n} on time`;
+  const figure = p.n < SMALL_N || p.rate === null ? `${p.met}/${p.n}` : pct(p.rate, p.met, p.n);
+  let status: string;
+  let kind: Result['kind'];
+  if (target !== null && p.n >= SMALL_N && p.rate !== null) {
+    kind = p.rate >= target ? 'ok' : 'short';
+    status = kind === 'ok' ? (zh ? '达到目标' : 'Target met') : zh ? '未达目标' : 'Below target';
+  } else {
+    kind = p.met === p.n ? 'ok' : 'short';
+    status = kind === 'ok' ? (zh ? '全部按时' : 'All on time') : zh ? `${p.n - p.met} 宗未按时` : `${p.n - p.met} not on time`;
+  }
+  return { figure, counts, status, kind };
+}
+
+export const targetText = (v: number | null, lang: Lang): string => (v === null ? (lang === 'zh' ? '逐宗承诺' : 'Every case') : pct(v));
+
+/** Pledges grouped by provider, in the register's order. */
+export function pledgesByProvider(): { provider: { id: string; name: string }; pledges: SitePledge[] }[] {
+  const d = site();
+  return d.providers.map((provider) => ({ provider, pledges: d.pledges.filter((p) => p.provider.id === provider.id) })).filter((g) => g.pledges.length);
+}
+
+export const pledgeAnchor = (p: SitePledge): string => `${p.provider.id}~${p.requirement}~${p.limit}`;
+
+/** Working hours, where the data publishes them (a time-range parameter such as the office guide's service hours). */
+export function workingHours(): { text: string; clause: string } | undefined {
+  const asOf = site().generated.as_of.slice(0, 10);
+  for (const c of site().clauses) {
+    for (const p of c.parameters) {
+      if (p.unit !== 'time-range' || !/hours/.test(p.name)) continue;
+      const v = inForce(p.values, asOf);
+      if (v) return { text: v.value, clause: c.id };
+    }
+  }
+  return undefined;
+}
+
+/** The dated value in force on a day (the last one starting on or before it); undefined if none has started. */
+export function inForce<T extends { from: string }>(values: T[], day: string): T | undefined {
+  let best: T | undefined;
+  for (const v of values) if (!day || v.from <= day) if (!best || v.from >= best.from) best = v;
+  return best;
+}
+
+// ---- Standard ------------------------------------------------------------------------------------
+
+export interface SectionPage {
+  document: string;
+  documentTitle: Text;
+  kind: 'standard' | 'profile';
+  slug: string;
+  number: string;
+  title: Text;
+  clauses: SiteClause[];
+}
+
+/** Clause ids of the standard are section numbers ("5.1.2.7-3"); the first two levels group long chapters. */
+const level2 = (id: string): string => id.split('-')[0]!.split('.').slice(0, 2).join('.');
+/** Chapters longer than this are split into one page per second-level section (pages stay light). */
+const SPLIT_OVER = 60;
+
+let pagesCache: { d: SiteData; pages: SectionPage[] } | undefined;
+
+/** One page per section of each document, in the data's order. */
+export function sectionPages(): SectionPage[] {
+  const d = site();
+  if (pagesCache?.d === d) return pagesCache.pages;
+  const pages: SectionPage[] = [];
+  const docs = [...new Set(d.sections.map((s) => s.document))];
+  for (const doc of docs) {
+    const clauses = d.clauses.filter((c) => c.document.id === doc);
+    if (!clauses.length) continue;
+    const info = clauses[0]!.document;
+    const numbers = [...new Set(clauses.map((c) => c.section))];
+    for (const number of numbers) {
+      const inSec = clauses.filter((c) => c.section === number);
+      const declared = d.sections.find((s) => s.document === doc && s.number === number);
+      const head = inSec.find((c) => c.parent === null);
+      const title: Text = declared?.title ?? head?.title ?? (head && head.text.length <= 40 ? { zh: head.text } : { zh: '' });
+      if (info.kind === 'standard' && inSec.length > SPLIT_OVER) {
+        const groups = [...new Set(inSec.map((c) => level2(c.id)))].filter((g) => g !== number);
+        for (const g of groups) {
+          const sub = inSec.filter((c) => level2(c.id) === g || (c.id === number && g === groups[0]));
+          const subHead = inSec.find((c) => c.id === g);
+          pages.push({ document: doc, documentTitle: info.title, kind: info.kind, slug: g, number: g, title: subHead?.title ?? (subHead && subHead.text.length <= 40 ? { zh: subHead.text } : title), clauses: sub });
+        }
+      } else pages.push({ document: doc, documentTitle: info.title, kind: info.kind, slug: number, number, title, clauses: inSec });
+    }
+  }
+  pagesCache = { d, pages };
+  return pages;
+}
+
+export function pageOfClause(id: string): SectionPage | undefined {
+  return sectionPages().find((p) => p.clauses.some((c) => c.id === id));
+}
+
+export const clauseById = (id: string): SiteClause | undefined => site().clauses.find((c) => c.id === id);
+
+/** "第 5 章" / "Section 5"; profile parts are numbered 一、二… */
+export function sectionLabel(p: { number: string; kind: 'standard' | 'profile' }, lang: Lang): string {
+  if (lang === 'en') return `Section ${p.number}`;
+  return /^[一二三四五六七八九十]+$/.test(p.number) ? `第${p.number}部分` : p.number.includes('.') ? p.number : `第 ${p.number} 章`;
+}

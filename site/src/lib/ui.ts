@@ -1,0 +1,152 @@
+// Interface text in both languages. Data text (names, clauses, limits) comes from the data file.
+import type { Lang } from './data.ts';
+
+const zh = {
+  siteName: '后勤服务承诺',
+  skip: '跳到正文',
+  navLabel: '主导航',
+  home: '首页',
+  pledges: '服务承诺',
+  processes: '服务流程',
+  standard: '服务标准',
+  services: '特约服务',
+  emergency: '应急求助',
+  rectification: '整改公示',
+  downloads: '数据下载',
+  search: '搜索',
+  about: '关于我们',
+  complaints: '如何投诉',
+  faq: '常见问题',
+  feed: '更新订阅（Atom）',
+  otherLang: 'English',
+  otherLangCode: 'en',
+  searchLabel: '搜索本站',
+  searchButton: '搜索',
+  internalBanner: '内部版：仅供后勤管理处内部使用，不得对外公开或转发。',
+  internal: '内部',
+  findings: '问题清单',
+  notices: '整改通知单',
+  scorecards: '考核评分',
+  footerData: '数据来源',
+  asOf: '统计截至',
+  standardSrc: '标准',
+  calendarSrc: '节假日日历',
+  dataHash: '数据校验值（SHA-256）',
+  edition: '版本',
+  publicEdition: '公开版',
+  internalEdition: '内部版',
+  hotline: '服务热线',
+  window: '服务窗口',
+  hours: '开放时间',
+  place: '地点',
+  online: '网上办理',
+  provider: '服务单位',
+  period: '统计期',
+  yes: '是',
+  no: '否',
+  clause: '条款',
+  none: '无',
+};
+
+export type UiKey = keyof typeof zh;
+
+const en: Record<UiKey, string> = {
+  siteName: 'Logistics service pledges',
+  skip: 'Skip to main content',
+  navLabel: 'Main',
+  home: 'Home',
+  pledges: 'Pledges',
+  processes: 'How it works',
+  standard: 'Standard',
+  services: 'Paid services',
+  emergency: 'Emergencies',
+  rectification: 'Rectification',
+  downloads: 'Data',
+  search: 'Search',
+  about: 'About us',
+  complaints: 'How to complain',
+  faq: 'Questions',
+  feed: 'Updates (Atom feed)',
+  otherLang: '中文',
+  otherLangCode: 'zh-CN',
+  searchLabel: 'Search this site',
+  searchButton: 'Search',
+  internalBanner: 'Internal edition: for the logistics office only. Do not publish or forward.',
+  internal: 'Internal',
+  findings: 'Findings',
+  notices: 'Notices',
+  scorecards: 'Scorecards',
+  footerData: 'Sources',
+  asOf: 'Figures as of',
+  standardSrc: 'Standard',
+  calendarSrc: 'Holiday calendar',
+  dataHash: 'Data checksum (SHA-256)',
+  edition: 'Edition',
+  publicEdition: 'public',
+  internalEdition: 'internal',
+  hotline: 'Hotline',
+  window: 'Service desk',
+  hours: 'Opening hours',
+  place: 'Where',
+  online: 'Online',
+  provider: 'Provider',
+  period: 'Period',
+  yes: 'Yes',
+  no: 'No',
+  clause: 'Clause',
+  none: 'None',
+};
+
+export const ui = (lang: Lang): Record<UiKey, string> => (lang === 'en' ? en : zh);
+
+/** Obligation levels in words (GB/T 1.1 verbal forms). */
+export const OBLIGATION: Record<string, { zh: string; en: string }> = {
+  shall: { zh: '应（必须做到）', en: 'Shall (required)' },
+  should: { zh: '宜（推荐做到）', en: 'Should (recommended)' },
+  may: { zh: '可（允许）', en: 'May (permitted)' },
+  none: { zh: '说明性条文（无要求）', en: 'Informative (no requirement)' },
+};
+
+export const CLAUSE_TYPE: Record<string, { zh: string; en: string }> = {
+  timeliness: { zh: '时限', en: 'Time limit' },
+  inspection: { zh: '检查', en: 'Inspection' },
+  record: { zh: '记录', en: 'Records' },
+  frequency: { zh: '频次', en: 'Frequency' },
+  disclosure: { zh: '公开公示', en: 'Disclosure' },
+  rate: { zh: '比率', en: 'Rate' },
+  informative: { zh: '说明', en: 'Informative' },
+};
+
+export const CLAUSE_STATUS: Record<string, { zh: string; en: string }> = {
+  active: { zh: '现行', en: 'In force' },
+  superseded: { zh: '已被取代', en: 'Superseded' },
+  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
+};
+
+/** Rectification notice states, in the ledger's order (engine/notices/ledger.ts STATUS_ZH). */
+export const NOTICE_STATUS: Record<string, { zh: string; en: string }> = {
+  issued: { zh: '已签发', en: 'Issued' },
+  acknowledged: { zh: '已签收', en: 'Acknowledged' },
+  'rectification-reported': { zh: '已反馈整改', en: 'Rectification reported' },
+  verified: { zh: '已复查销号', en: 'Verified and closed' },
+  overdue: { zh: '逾期未整改', en: 'Overdue' },
+  escalated: { zh: '已启动问责', en: 'Escalated' },
+  reopened: { zh: '复发重开', en: 'Reopened' },
+};
+
+export const word = (map: Record<string, { zh: string; en: string }>, key: string, lang: Lang): string => map[key]?.[lang] ?? key;
+
+/** Notice history events in words (internal edition). */
+export const NOTICE_EVENT: Record<string, string> = {
+  issued: '签发',
+  acknowledged: '签收',
+  'rectification-reported': '反馈整改情况',
+  verified: '复查销号',
+  'verification-failed': '复查未通过',
+  overdue: '逾期',
+  escalated: '启动问责',
+  reopened: '复发重开',
+  'public-concern': '师生反映',
+};
+
+export const FINDING_STATUS: Record<string, string> = { failed: '不通过', error: '数据错误', passed: '通过' };

@@ -1,0 +1,323 @@
+// The commitment site (site/, engine/site/build.ts) on the sample university: both editions built from
+// buildSiteData, byte-for-byte reproducible, escaped, light, with nothing internal in the public build;
+// then, in Chromium, every page type opened, search followed, the pledge figures checked against the
+// data, axe-core run on both editions, and phone screenshots taken.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendar } from '../engine/calendar/calendar.ts';
+import { submit } from '../engine/data/submit.ts';
+import { evaluate } from '../engine/evaluate/evaluate.ts';
+import type { RecordKind } from '../engine/model/vocabulary.ts';
+import { issueNotices, move, planNotices } from '../engine/notices/ledger.ts';
+import { buildSite } from '../engine/site/build.ts';
+import { buildSiteData } from '../engine/site/data.ts';
+import type { SiteData, SitePledge } from '../engine/site/types.ts';
+import { openStore, type Store } from '../engine/store/store.ts';
+import { validate } from '../engine/validate/run.ts';
+import { ROOT, submitOptions } from './helpers.ts';
+
+const SAMPLE = join(ROOT, 'examples', 'sample-university');
+const SITE = join(ROOT, 'site');
+const CHROMIUM = '/usr/bin/chromium';
+const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+const cal = createCalendar(tree.calendars[0]!.value);
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+let dir: string;
+let store: Store;
+let pub: SiteData;
+let int: SiteData;
+const out = { pub: '', pub2: '', int: '', esc: '' };
+const timings: Record<string, number> = {};
+const INJECT = '<script>alert(1)</script>';
+
+/** Every file under dir, as paths relative to it, sorted. */
+function walk(d: string, base = d): string[] {
+  return readdirSync(d, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name), base) : [relative(base, join(d, e.name))]))
+    .sort();
+}
+
+/** A file's text; Pagefind's gzipped index files are decompressed so their words are searched too. */
+function textOf(file: string): string {
+  const buf = readFileSync(file);
+  if (buf[0] === 0x1f && buf[1] === 0x8b) return gunzipSync(buf).toString('utf8');
+  return buf.toString('utf8');
+}
+
+/** Figures as the pledge page must show them: counts under 5 cases, a rate rounded down otherwise. */
+function figure(p: SitePledge['periods'][number]): string {
+  if (p.n === 0) return '无个案';
+  if (p.n < 5) return `${p.met}/${p.n}`;
+  if (p.met === p.n) return '100%';
+  const v = Math.floor((p.met / p.n) * 1000) / 10;
+  return `${v === Math.floor(v) ? v.toFixed(0) : v.toFixed(1)}%`;
+}
+
+const anchor = (p: SitePledge): string => `${p.provider.id}~${p.requirement}~${p.limit}`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'charter-site-test-'));
+  store = openStore(join(dir, 'db.sqlite'));
+  const files: [string, RecordKind][] = [
+    ['work-orders.ndjson', 'work-orders'],
+    ['complaints.ndjson', 'complaints'],
+    ['activities.ndjson', 'activities'],
+    ['equipment-counts.ndjson', 'equipment-counts'],
+    ['measurements.ndjson', 'measurements'],
+    ['surveys.ndjson', 'surveys'],
+  ];
+  for (const [file, kind] of files) expect((await submit(submitOptions(tree, store, dir, join(SAMPLE, file), kind, { display: file }))).status).toBe('stored');
+  // A few notices, so the internal edition and 整改公示 have content; one moves on to show history.
+  for (const [period, at] of [['2026-03', '2026-04-07T09:00'], ['2026-04', '2026-05-07T09:00']] as const) {
+    const findings = evaluate({ tree, store, period });
+    issueNotices(store, planNotices({ tree, findings, issuedAt: cal.parse(at) }), { tree, actor: '质量监督科' });
+  }
+  move(store, '2026-001', 'ack', { actor: '张经理（华宇物业）', at: '2026-04-08T10:00:00+08:00' });
+
+  pub = buildSiteData({ tree, store, edition: 'public' });
+  int = buildSiteData({ tree, store, edition: 'internal' });
+  expect(int.internal!.notices.length).toBeGreaterThan(0);
+  expect(pub.rectification.length).toBeGreaterThan(0);
+
+  // Stand-in PDFs where the CLI would have rendered them (out/notices/, out/scorecards/).
+  const pdfDir = join(dir, 'pdfs');
+  for (const p of [...int.internal!.notices.map((n) => `notices/${n.pdf.split('/').pop()}`), ...int.internal!.scorecards.slice(0, 3).map((s) => `scorecards/${s.pdf.split('/').pop()}`)]) {
+    mkdirSync(join(pdfDir, p.split('/')[0]!), { recursive: true });
+    writeFileSync(join(pdfDir, p), '%PDF-1.4\n%%EOF\n');
+  }
+
+  // The escaping build: a smaller data set (fewer clause pages) with markup in the data.
+  const esc = structuredClone(pub);
+  esc.clauses = esc.clauses.filter((c) => c.section === '4' || c.document.id === 'office-service-guide');
+  const c431 = esc.clauses.find((c) => c.id === '4.3-1')!;
+  c431.text = `${INJECT}${c431.text}`;
+  esc.pledges[0]!.label = { zh: `<img src=x onerror=alert(2)>${esc.pledges[0]!.label.zh}`, en: '<b>bold</b>' };
+  esc.office.window.place = { zh: '"><script>alert(3)</script>', en: '"><script>alert(3)</script>' };
+
+  for (const k of ['pub', 'pub2', 'int', 'esc'] as const) out[k] = join(dir, k);
+  let r = await buildSite({ data: pub, outDir: out.pub, quiet: true });
+  timings.public = r.ms;
+  r = await buildSite({ data: pub, outDir: out.pub2, quiet: true });
+  timings.public2 = r.ms;
+  r = await buildSite({ data: int, outDir: out.int, pdfDir, quiet: true });
+  timings.internal = r.ms;
+  await buildSite({ data: esc, outDir: out.esc, quiet: true });
+  console.log(`site build: public ${(timings.public / 1000).toFixed(1)} s, again ${(timings.public2 / 1000).toFixed(1)} s, internal ${(timings.internal / 1000).toFixed(1)} s`);
+}, 120_000);
+
+afterAll(() => store?.close());
+
+describe('building', () => {
+  it('builds every page of both editions', () => {
+    for (const o of [out.pub, out.int]) {
+      for (const p of ['index.html', 'pledges/index.html', 'processes/index.html', 'standard/index.html', 'services/index.html', 'emergency/index.html', 'rectification/index.html', 'downloads/index.html', 'search/index.html', 'about/index.html', 'complaints/index.html', 'faq/index.html', 'feed.xml'])
+        for (const lang of ['', 'en/']) expect(existsSync(join(o, lang, p)), `${o}/${lang}${p}`).toBe(true);
+      for (const p of ['404.html', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'style.css', 'data/site.json']) expect(existsSync(join(o, p)), p).toBe(true);
+      for (const c of pub.clauses) expect(existsSync(join(o, 'standard', c.id, 'index.html')), c.id).toBe(true);
+    }
+    for (const p of ['internal/index.html', 'internal/findings/index.html', 'internal/notices/index.html', 'internal/scorecards/index.html']) expect(existsSync(join(out.int, p)), p).toBe(true);
+    // The PDFs the internal edition links to are copied next to it.
+    for (const n of int.internal!.notices) expect(existsSync(join(out.int, 'pdf', n.pdf.split('/').pop()!))).toBe(true);
+  });
+
+  it('gives Chinese pages lang="zh-CN" and English pages lang="en", with the clause text still marked Chinese', () => {
+    expect(readFileSync(join(out.pub, 'pledges/index.html'), 'utf8')).toContain('<html lang="zh-CN"');
+    const en = readFileSync(join(out.pub, 'en/standard/4.3-1/index.html'), 'utf8');
+    expect(en).toContain('<html lang="en"');
+    expect(en).toMatch(/<blockquote class="clause-text" lang="zh-CN"><p>日常维修/);
+  });
+
+  it('builds the same bytes from the same inputs', () => {
+    const a = walk(out.pub);
+    expect(walk(out.pub2)).toEqual(a);
+    const differ = a.filter((f) => !readFileSync(join(out.pub, f)).equals(readFileSync(join(out.pub2, f))));
+    expect(differ).toEqual([]);
+  });
+
+  it('escapes data text: markup in a clause, a label or the office details renders as text', () => {
+    const files = walk(out.esc).filter((f) => f.endsWith('.html'));
+    const clause = readFileSync(join(out.esc, 'standard/4.3-1/index.html'), 'utf8');
+    expect(clause).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const home = readFileSync(join(out.esc, 'index.html'), 'utf8');
+    expect(home).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(home).toContain('&lt;script&gt;alert(3)&lt;/script&gt;');
+    for (const f of files) {
+      const html = readFileSync(join(out.esc, f), 'utf8');
+      expect(html, f).not.toContain('<script>alert');
+      expect(html, f).not.toContain('<img src=x');
+      expect(html, f).not.toContain('<b>bold</b>');
+    }
+  });
+
+  it('puts nothing from the internal edition into any file of the public one (Pagefind index included)', () => {
+    const files = walk(out.pub);
+    expect(files.some((f) => f.startsWith('internal/') || f.startsWith('pdf/'))).toBe(false);
+    const secrets = ['后勤督〔', 'WO-2026-', '/internal/', 'notice-2026-', 'scorecard-2026-', '内部版', '不通过的评价结果', '整改通知单登记簿', ...int.internal!.notices.map((n) => n.number), ...int.internal!.findings.flatMap((f) => f.evidence.map((e) => e.split(' · ')[0]!)).filter((s) => s.length > 4)];
+    const found: string[] = [];
+    for (const f of files) {
+      const text = textOf(join(out.pub, f));
+      for (const s of secrets) if (text.includes(s)) found.push(`${f}: ${s}`);
+    }
+    expect(found).toEqual([]);
+    // …and the internal edition does have them, so the check above is looking for the right things.
+    expect(readFileSync(join(out.int, 'internal/notices/index.html'), 'utf8')).toContain(int.internal!.notices[0]!.number);
+  });
+
+  it('keeps every page light: its own HTML plus the CSS it links is at most 100 KB', () => {
+    const sizes: [number, string][] = [];
+    for (const o of [out.pub, out.int]) {
+      for (const f of walk(o).filter((x) => x.endsWith('.html'))) {
+        const html = readFileSync(join(o, f), 'utf8');
+        const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce((a, m) => a + statSync(join(o, m[1]!)).size, 0);
+        sizes.push([Buffer.byteLength(html) + css, `${relative(dir, o)}/${f}`]);
+      }
+    }
+    sizes.sort((a, b) => b[0] - a[0]);
+    console.log(`heaviest page: ${sizes[0]![1]} ${(sizes[0]![0] / 1024).toFixed(1)} KB`);
+    expect(sizes.filter(([n]) => n > 100 * 1024)).toEqual([]);
+  });
+
+  it('publishes every table as CSV and JSON with the data’s rows, and an Atom feed of the changes', () => {
+    const csv = readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFprovider_id,')).toBe(true);
+    expect(csv.trimEnd().split('\r\n').length).toBe(1 + pub.pledges.reduce((a, p) => a + p.periods.length, 0));
+    const json = JSON.parse(readFileSync(join(out.pub, 'data/rectification.json'), 'utf8')) as { rows: { count: number }[] };
+    expect(json.rows.reduce((a, r) => a + r.count, 0)).toBe(pub.rectification.reduce((a, r) => a + r.count, 0));
+    for (const t of ['processes', 'clauses', 'parameters', 'services', 'emergencies', 'changes']) for (const ext of ['csv', 'json']) expect(existsSync(join(out.pub, 'data', `${t}.${ext}`))).toBe(true);
+    const feed = readFileSync(join(out.pub, 'feed.xml'), 'utf8');
+    expect(feed.startsWith('<?xml')).toBe(true);
+    expect(feed.match(/<entry>/g)?.length).toBe(pub.changes.length);
+  });
+});
+
+const browserTests = existsSync(CHROMIUM);
+if (!browserTests) it.skip(`browser tests: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`, () => {});
+
+describe.runIf(browserTests)('in a browser', () => {
+  type Server = { port: number; stop: () => Promise<void> };
+  type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
+  let servers: { pub: Server; int: Server };
+  let browser: Browser;
+  let axeSource: string;
+  const base = (s: Server): string => `http://127.0.0.1:${s.port}`;
+
+  beforeAll(async () => {
+    const { preview } = await import('astro');
+    const { chromium } = await import('playwright-core');
+    axeSource = ((await import('axe-core')) as unknown as { default: { source: string } }).default.source;
+    // Astro's preview server is a plain static file server (Vite/sirv): what a host would do.
+    const serve = async (outDir: string): Promise<Server> => (await preview({ root: SITE, outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } })) as unknown as Server;
+    servers = { pub: await serve(out.pub), int: await serve(out.int) };
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.pub.stop();
+    await servers?.int.stop();
+  });
+
+  it('serves a clause at its raw id and at the percent-encoded form the notices’ QR codes use', async () => {
+    for (const id of ['nantong-supervision:rectification', '4.3-1', 'office-service-guide:complaint-reply']) {
+      for (const path of [`/standard/${encodeURIComponent(id)}/`, `/standard/${id}/`]) {
+        const r = await fetch(base(servers.pub) + path);
+        expect(r.status, path).toBe(200);
+        expect(await r.text()).toContain(`条款 ${id}`);
+      }
+    }
+  });
+
+  it('shows the pledge table with exactly the data’s numbers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base(servers.pub)}/pledges/`);
+    for (const p of pub.pledges) {
+      const row = page.locator(`tr[data-pledge="${anchor(p)}"]`);
+      const last = p.periods.at(-1)!;
+      const cell = async (k: string): Promise<string> => (await row.locator(`[data-k="${k}"]`).innerText()).trim();
+      expect([await cell('n'), await cell('met'), await cell('missed'), await cell('excluded')], anchor(p)).toEqual([last.n, last.met, last.missed, last.excluded].map(String));
+      expect(await cell('figure'), anchor(p)).toBe(figure(last));
+      const hist = page.locator(`tr[data-pledge-history="${anchor(p)}"] td`);
+      expect(await hist.count()).toBe(p.periods.length - 1);
+      for (const [i, q] of p.periods.slice(0, -1).entries()) {
+        const td = hist.nth(i);
+        expect(await td.getAttribute('data-period')).toBe(q.period);
+        const text = await td.innerText();
+        expect(text.startsWith(figure(q)), `${anchor(p)} ${q.period}: ${text}`).toBe(true);
+        if (q.n > 0) expect(text).toContain(`个案 ${q.n}，按时 ${q.met}，超时 ${q.missed}，不计入 ${q.excluded}`);
+      }
+    }
+    await page.close();
+  });
+
+  it('searches in Chinese with Pagefind and follows a result; without JavaScript the page is a form and a list of pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base(servers.pub)}/search/?q=${encodeURIComponent('维修')}`);
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+    const target = await first.getAttribute('href');
+    await first.click();
+    await page.waitForURL((u) => u.pathname !== '/search/');
+    expect(new URL(page.url()).pathname).toBe(target);
+    expect(await page.locator('main').innerText()).toContain('维修');
+    await page.close();
+
+    const nojs = await browser.newContext({ javaScriptEnabled: false });
+    const p2 = await nojs.newPage();
+    await p2.goto(`${base(servers.pub)}/search/?q=${encodeURIComponent('维修')}`);
+    expect(await p2.locator('form#plain-search input[name="q"]').isVisible()).toBe(true);
+    expect(await p2.locator('.sitemap a').count()).toBeGreaterThan(10);
+    await nojs.close();
+  });
+
+  it('passes axe-core (WCAG 2.1 A/AA) with no serious or critical violation on every page type of both editions', async () => {
+    const types = ['', 'pledges/', 'processes/', 'standard/', 'sections/gaoxiao-wuye/4/', `sections/nantong-supervision/${encodeURIComponent('四')}/`, 'standard/4.3-1/', `standard/${encodeURIComponent('nantong-supervision:rectification')}/`, 'services/', 'emergency/', 'rectification/', 'downloads/', 'search/', 'about/', 'complaints/', 'faq/'];
+    const urls = [
+      ...['', 'en/'].flatMap((l) => types.map((t) => `${base(servers.pub)}/${l}${t}`)),
+      `${base(servers.pub)}/search/?q=${encodeURIComponent('维修')}`,
+      `${base(servers.pub)}/en/search/?q=repair`,
+      ...['', 'pledges/', 'standard/4.3-1/', 'internal/', 'internal/findings/', 'internal/notices/', 'internal/scorecards/'].map((t) => `${base(servers.int)}/${t}`),
+    ];
+    const problems: string[] = [];
+    const queue = [...urls];
+    // A few tabs at once: axe is CPU-bound and the pages are independent.
+    const worker = async (): Promise<void> => {
+      const page = await browser.newPage();
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        const r = await page.goto(url);
+        expect(r?.status(), url).toBe(200);
+        expect(await page.locator('h1').count(), url).toBe(1);
+        if (url.includes('?q=')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+        await page.addScriptTag({ content: axeSource });
+        const v = (await page.evaluate(() => {
+          const g = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+          return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        })).violations;
+        for (const x of v) if (x.impact === 'serious' || x.impact === 'critical') problems.push(`${url} ${x.id} (${x.impact}) ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      await page.close();
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('takes phone-sized screenshots of the home and pledge pages', async () => {
+    const shots = mkdtempSync(join(tmpdir(), 'charter-site-shots-'));
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    for (const [name, path] of [['home', '/'], ['pledges', '/pledges/'], ['pledges-internal', '/internal/notices/']] as const) {
+      await page.goto(`${base(name.endsWith('internal') ? servers.int : servers.pub)}${path}`);
+      const file = join(shots, `${name}-390x844.png`);
+      await page.screenshot({ path: file });
+      expect(statSync(file).size).toBeGreaterThan(10_000);
+    }
+    // No sideways scrolling of the page itself on a phone: wide tables scroll inside their own region.
+    await page.goto(`${base(servers.pub)}/pledges/`);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+    console.log(`screenshots: ${shots}`);
+  });
+});
