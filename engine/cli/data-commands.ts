@@ -26,6 +26,15 @@ export function progressBar(done: number, total: number): string {
 
 export const cmdErr = (code: string, args: Record<string, string | number>): Diagnostic => diag(code, '<command line>', { line: 1, col: 1 }, args);
 
+/** --tree and --db as the data commands take them; a missing one is a CH003 pushed to `bad`. */
+export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnostic[], needDb = true): { treeDir: string; path: string } {
+  const treeDir = resolve(cwd, (v.tree as string | undefined) ?? 'standards');
+  if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+  const path = dbPath(v.db as string | undefined, cwd);
+  if (needDb && !existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+  return { treeDir, path };
+}
+
 /** The standards tree a command judges data by; a broken tree is reported, not used. The requirement
  * tests under tests/ are left out: a typo in a test case must not block submitting or evaluating data. */
 export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
@@ -276,10 +285,7 @@ ${DB_HELP.en}`,
           bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (YYYY-MM-DDTHH:MM)`, command: 'evaluate' }));
         }
       }
-      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
-      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
-      const path = dbPath(v.db as string | undefined, io.cwd);
-      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;

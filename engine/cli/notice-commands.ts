@@ -1,15 +1,14 @@
 // charter notices … / charter scorecard: findings become paper, and the rectification loop is followed.
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { Findings } from '../evaluate/evaluate.ts';
-import { dbPath, openStore } from '../store/store.ts';
+import { openStore } from '../store/store.ts';
 import type { ScorecardDoc } from '../render/types.ts';
 import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/paper.ts';
 import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
-import { cmdErr, DB_HELP, loadStandards } from './data-commands.ts';
+import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -86,10 +85,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       if (needsNumber && !positionals[1]) bad.push(cmdErr('CH002', { detail: zh ? '需要通知单编号' : 'a notice NUMBER is needed', command: `notices ${sub}` }));
       if (['ack', 'reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--by 经办人姓名' : '--by NAME (who did it)', command: `notices ${sub}` }));
       if (['reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.note !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--note 说明' : '--note TEXT', command: `notices ${sub}` }));
-      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
-      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
-      const path = dbPath(v.db as string | undefined, io.cwd);
-      if (sub !== 'issue' && !existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      const { treeDir, path } = treeAndDb(v, io.cwd, bad, sub !== 'issue');
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
@@ -226,10 +222,7 @@ ${DB_HELP.en}
       const period = v.period as string | undefined;
       const bad: Diagnostic[] = [];
       if (!period || !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'scorecard' }));
-      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
-      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
-      const path = dbPath(v.db as string | undefined, io.cwd);
-      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;

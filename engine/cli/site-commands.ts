@@ -1,11 +1,10 @@
 // charter site build: the public commitment site, or the office's internal edition, from the same YAML
 // and the evaluations of every month with data.
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { dbPath, openStore } from '../store/store.ts';
+import { openStore } from '../store/store.ts';
 import { COMMON, EXIT, usageError, type Command } from './common.ts';
-import { cmdErr, DB_HELP, loadStandards } from './data-commands.ts';
+import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
 export const SITE_COMMANDS: Record<string, Command> = {
   site: {
@@ -35,10 +34,7 @@ ${DB_HELP.en}
       if (positionals[0] !== 'build') bad.push(cmdErr('CH002', { detail: `${positionals[0] ?? ''} (build)`, command: 'site' }));
       const edition = (v.edition as string | undefined) ?? 'public';
       if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH002', { detail: `--edition ${edition} (public | internal)`, command: 'site build' }));
-      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
-      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
-      const path = dbPath(v.db as string | undefined, io.cwd);
-      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
