@@ -198,6 +198,22 @@ export function recordValidator(kind: RecordKind): ValidateFunction {
   return compiled.get(kind)!;
 }
 
+/** The date-time fields in words, for printed notices and the public site. */
+export const TIME_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  reported_at: { zh: '报修', en: 'the report' },
+  received_at: { zh: '收到', en: 'receipt' },
+  registered_at: { zh: '登记', en: 'registration' },
+  dispatched_at: { zh: '派单', en: 'dispatch' },
+  responded_at: { zh: '响应', en: 'the first response' },
+  arrived_at: { zh: '到场', en: 'arrival on site' },
+  completed_at: { zh: '完工', en: 'completion' },
+  replied_at: { zh: '答复', en: 'the answer' },
+  resolved_at: { zh: '办结', en: 'resolution' },
+  performed_at: { zh: '执行', en: 'the activity' },
+  measured_at: { zh: '测量', en: 'the measurement' },
+  inspected_at: { zh: '检查', en: 'the inspection' },
+};
+
 /** Date-time fields per kind (the schema's time pattern): the columnar projection keeps them as epoch ms. */
 export const TIME_FIELDS: Record<RecordKind, string[]> = Object.fromEntries(
   Object.entries(RECORD_SCHEMAS).map(([k, s]) => [

@@ -187,7 +187,7 @@ export function judgeRows(
     if (lim.unit === 'duration') deadline = startMs + lim.amount * 1000;
     else {
       // A day-counted deadline depends only on the local day the case started: memoised per day.
-      const key = `${li}|${lim.unit}|${lim.amount}|${ctx.cal.localDate(startMs)}`;
+      const key = `${li}|${lim.unit}|${lim.amount}|${d}`;
       let dl = dayDeadlines.get(key);
       if (!dl) {
         const r = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(startMs, lim.amount) : ctx.cal.addDays(startMs, lim.amount);

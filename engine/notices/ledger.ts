@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Engine } from 'json-rules-engine';
 import { coverage, createCalendar, dateOf, dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
+import { TIME_FIELD_LABELS } from '../data/records.ts';
 import type { Evidence, Finding, Findings, Pledge } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { NoticesFile, RegisterFile } from '../model/types.ts';
@@ -92,13 +93,17 @@ export function formatNumber(pattern: string, year: number, seq: number): string
 const cnDate = (d: string): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const cnMonth = (p: string): string => `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月`;
 
-/** Places a finding is about, by name: the grid units in its evidence, else its scope. */
-function placeOf(f: Finding, reg: RegisterFile, providerName: string): string {
-  const names = new Map<string, string>([
+/** Campus, building and place names by id, as printed on notices and scorecards. */
+export function placeNames(reg: RegisterFile): Map<string, string> {
+  return new Map<string, string>([
     ...reg.campuses.map((c) => [c.id, c.name.zh] as [string, string]),
     ...reg.buildings.map((b) => [b.id, b.name] as [string, string]),
     ...(reg.places ?? []).map((p) => [p.id, p.name] as [string, string]),
   ]);
+}
+
+/** The place a finding is about, by name: the grid units in its evidence, else its scope. */
+export function placeOf(f: Finding, names: Map<string, string>, providerName: string): string {
   const units = [...new Set(f.evidence.map((e) => e.unit).filter((u): u is string => Boolean(u)))];
   if (units.length) {
     const shown = units.slice(0, 3).map((u) => names.get(u) ?? u);
@@ -132,17 +137,7 @@ function describe(f: Finding, pledges: Pledge[]): string {
   }
 }
 
-const FIELD_ZH: Record<string, string> = {
-  reported_at: '报修',
-  received_at: '收到',
-  registered_at: '登记',
-  dispatched_at: '派单',
-  responded_at: '响应',
-  arrived_at: '到场',
-  completed_at: '完工',
-  replied_at: '答复',
-  resolved_at: '办结',
-};
+const fieldZh = (f: string): string => TIME_FIELD_LABELS[f]?.zh ?? f;
 
 /** ISO 8601 durations as printed Chinese: PT45M → 45 分钟, PT24H → 24 小时, P3D → 3 天. */
 export function humanDuration(text: string): string {
@@ -169,13 +164,13 @@ function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): 
       break;
     case 'open-breached': {
       const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
-      out.actual = m ? `截至 ${shortTime(m[2]!)} 仍无${FIELD_ZH[m[1]!] ?? m[1]}记录，已超时` : actual;
+      out.actual = m ? `截至 ${shortTime(m[2]!)} 仍无${fieldZh(m[1]!)}记录，已超时` : actual;
       out.required = `≤ ${humanDuration(required)}`;
       break;
     }
     case 'impossible-time': {
       const m = /^(\w+) (\S+) < (\w+) (\S+)$/.exec(actual);
-      out.actual = m ? `${FIELD_ZH[m[1]!] ?? m[1]}时间 ${shortTime(m[2]!)} 早于${FIELD_ZH[m[3]!] ?? m[3]}时间 ${shortTime(m[4]!)}（记录异常）` : actual;
+      out.actual = m ? `${fieldZh(m[1]!)}时间 ${shortTime(m[2]!)} 早于${fieldZh(m[3]!)}时间 ${shortTime(m[4]!)}（记录异常）` : actual;
       out.required = '时间记录真实、先后有序';
       break;
     }
@@ -231,11 +226,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const n = o.evidencePerProblem ?? 5;
-  const unitNames = new Map<string, string>([
-    ...reg.campuses.map((c) => [c.id, c.name.zh] as [string, string]),
-    ...reg.buildings.map((b) => [b.id, b.name] as [string, string]),
-    ...(reg.places ?? []).map((p) => [p.id, p.name] as [string, string]),
-  ]);
+  const unitNames = placeNames(reg);
   return [...groups.entries()].map(([key, fs]) => {
     const provider = reg.providers.find((p) => p.id === fs[0]!.provider)!;
     const profiles = [...new Set(fs.map((f) => f.profile))];
@@ -250,7 +241,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
       requirement: f.requirement,
       source: sourceOf(f.requirement),
       clause_text: f.text,
-      place: placeOf(f, reg, provider.name),
+      place: placeOf(f, unitNames, provider.name),
       description: describe(f, o.findings.pledges),
       evidence: f.evidence.slice(0, n).map((e) => evidenceOf(e, unitNames, f.unit === 'permille' ? '‰' : f.type === 'rate' ? '%' : '')),
       evidence_total: f.evidence_total,

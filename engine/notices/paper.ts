@@ -12,6 +12,8 @@ export function writeAtomic(file: string, data: Buffer): void {
   renameSync(tmp, file);
 }
 
+export const scorecardFile = (period: string, provider: string): string => `scorecard-${period}-${provider}.pdf`;
+
 export const noticeFile = (n: { year: number; seq: number }): string => `notice-${n.year}-${String(n.seq).padStart(3, '0')}.pdf`;
 
 export async function writeNoticePdfs(notices: { year: number; seq: number; doc: NoticeDoc }[], outDir: string, batchName?: string): Promise<{ files: string[]; batch?: string }> {
@@ -29,7 +31,7 @@ export async function writeNoticePdfs(notices: { year: number; seq: number; doc:
 
 export async function writeScorecardPdfs(cards: ScorecardDoc[], outDir: string, batchName?: string): Promise<{ files: string[]; batch?: string }> {
   mkdirSync(outDir, { recursive: true });
-  const files = cards.map((d) => join(outDir, `scorecard-${d.period}-${d.provider.id}.pdf`));
+  const files = cards.map((d) => join(outDir, scorecardFile(d.period, d.provider.id)));
   const { renderScorecards } = await import('../render/pdf.ts');
   const batch = batchName && cards.length ? join(outDir, batchName) : undefined;
   await Promise.all([

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { coverage } from '../calendar/calendar.ts';
 import { covers, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
-import type { RegisterFile, ScorecardFile } from '../model/types.ts';
+import type { ScorecardFile } from '../model/types.ts';
 import type { ScoreCategory, ScoreItem, ScorecardDoc } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
-import type { NoticeState } from '../notices/ledger.ts';
+import { placeNames, type NoticeState } from '../notices/ledger.ts';
 
 export interface Score {
   doc: ScorecardDoc;
@@ -21,11 +21,6 @@ export interface Score {
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-function placeName(reg: RegisterFile, kind: string, id: string, providerName: string): string {
-  if (kind === 'provider') return providerName;
-  return reg.campuses.find((c) => c.id === id)?.name.zh ?? reg.buildings.find((b) => b.id === id)?.name ?? (reg.places ?? []).find((p) => p.id === id)?.name ?? id;
-}
-
 /** Survey satisfaction of a provider in a period, from the stored surveys. */
 export function surveyOf(store: Store, provider: string, period: string): { respondents: number; satisfied: number } | null {
   const row = store.db.prepare("SELECT data FROM records WHERE kind = 'surveys' AND record_key = ?").get(`${provider}|${period}`) as { data: string } | undefined;
@@ -37,12 +32,13 @@ export function surveyOf(store: Store, provider: string, period: string): { resp
 export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings; card: ScorecardFile; provider: string; notices: NoticeState[]; generatedAt: string; office: string }): Score {
   const reg = o.tree.registers[0]!.value;
   const prov = reg.providers.find((p) => p.id === o.provider)!;
+  const names = placeNames(reg);
   const mine = o.findings.findings.filter((f) => f.provider === o.provider);
   const failed = mine.filter((f) => f.status === 'failed');
   const noticeFor = (req: string): string | undefined => o.notices.find((n) => n.provider === o.provider && n.period === o.findings.period && n.requirements.includes(req))?.number;
   const item = (f: (typeof failed)[number], deduction: number): ScoreItem => {
     const notice = noticeFor(f.requirement);
-    return { requirement: f.requirement, text: f.text, scope: placeName(reg, f.scope.kind, f.scope.id, prov.name), deduction, ...(notice ? { notice } : {}) };
+    return { requirement: f.requirement, text: f.text, scope: f.scope.kind === 'provider' ? prov.name : (names.get(f.scope.id) ?? f.scope.id), deduction, ...(notice ? { notice } : {}) };
   };
   const taken = new Set<number>();
   const categories: ScoreCategory[] = o.card.categories.map((c) => {

@@ -3,27 +3,18 @@
 // internal edition adds findings with evidence, the notice register and the scorecards.
 import { createHash } from 'node:crypto';
 import { coverage } from '../calendar/calendar.ts';
+import { TIME_FIELD_LABELS } from '../data/records.ts';
 import { evaluate, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import { resolveProfile } from '../model/resolve.ts';
 import type { Requirement, Text } from '../model/types.ts';
 import { humanDuration, loadNotices, STATUS_ZH } from '../notices/ledger.ts';
+import { noticeFile, scorecardFile } from '../notices/paper.ts';
 import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
-const FIELD: Record<string, Text> = {
-  reported_at: { zh: '报修', en: 'the report' },
-  received_at: { zh: '收到', en: 'receipt' },
-  registered_at: { zh: '登记', en: 'registration' },
-  dispatched_at: { zh: '派单', en: 'dispatch' },
-  responded_at: { zh: '响应', en: 'the first response' },
-  arrived_at: { zh: '到达现场', en: 'arrival on site' },
-  completed_at: { zh: '修复完成', en: 'completion' },
-  replied_at: { zh: '答复或反馈', en: 'the answer' },
-  resolved_at: { zh: '办结', en: 'resolution' },
-};
 
 /** An ISO 8601 duration or a day count in Chinese and English. */
 function limitText(value: string, unit: string): Text {
@@ -35,8 +26,8 @@ function limitText(value: string, unit: string): Text {
 }
 
 const clock = (start: string, stop: string): Text => ({
-  zh: `从${FIELD[start]?.zh ?? start}时间起算，到${FIELD[stop]?.zh ?? stop}时为止；按钟表时间连续计算，不因下班、周末或节假日暂停。`,
-  en: `From ${FIELD[start]?.en ?? start} to ${FIELD[stop]?.en ?? stop}, by the clock: it does not stop outside working hours, at weekends or on holidays.`,
+  zh: `从${TIME_FIELD_LABELS[start]?.zh ?? start}时间起算，到${TIME_FIELD_LABELS[stop]?.zh ?? stop}时为止；按钟表时间连续计算，不因下班、周末或节假日暂停。`,
+  en: `From ${TIME_FIELD_LABELS[start]?.en ?? start} to ${TIME_FIELD_LABELS[stop]?.en ?? stop}, by the clock: it does not stop outside working hours, at weekends or on holidays.`,
 });
 
 /** Months that hold cases (work orders, complaints, consultations), oldest first, at most `n`. */
@@ -87,6 +78,12 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
       row.limit_value = { iso: x.limit_value, text: row.limit_value.text };
     }
   }
+  const resolved = new Map<string, ReturnType<typeof resolveProfile>>();
+  const resolvedOf = (prof: string): ReturnType<typeof resolveProfile> => {
+    let r = resolved.get(prof);
+    if (!r) resolved.set(prof, (r = resolveProfile(prof, idx)));
+    return r;
+  };
   // Periods with no case for a pledge are shown as such ("无个案"), not left out.
   for (const row of pledges.values()) {
     row.periods = periods.map((p) => row.periods.find((q) => q.period === p) ?? { period: p, n: 0, met: 0, missed: 0, excluded: 0, open_breached: 0, rate: null });
@@ -94,7 +91,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     const req = idx.requirements.get(row.requirement)!.value;
     const tp = req.timeliness?.target?.param;
     const prof = reg.providers.find((q) => q.id === row.provider.id)?.profile ?? std?.id ?? '';
-    const values = tp ? (resolveProfile(prof, idx).find((r) => r.requirement.id === row.requirement)?.parameters.find((q) => q.name === tp)?.values ?? []) : [];
+    const values = tp ? (resolvedOf(prof).find((r) => r.requirement.id === row.requirement)?.parameters.find((q) => q.name === tp)?.values ?? []) : [];
     const after = values.find((v) => last && v.from > last.as_of.slice(0, 10));
     if (after) row.next_target = { from: after.from, value: Number(after.value) > 1 ? Number(after.value) / 100 : Number(after.value) };
   }
@@ -182,12 +179,12 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
           .findings.filter((f) => f.status === 'failed' || f.status === 'error')
           .map((f) => ({ period: p, provider: f.provider, requirement: f.requirement, status: f.status, measured: String(f.measured ?? ''), evidence: f.evidence.slice(0, 10).map((e) => [e.record ?? e.unit ?? '', e.cell ?? '', e.actual ?? e.note ?? '', e.required ?? ''].filter(Boolean).join(' · ')) })),
       ),
-      notices: notices.map((n) => ({ number: n.number, period: n.period, provider: n.doc.provider.name, status: STATUS_ZH[n.status], deadline: n.deadline, requirements: n.requirements, history: n.events.map((e) => ({ at: e.at, event: e.event, actor: e.actor, note: e.note ?? '' })), pdf: `${o.pdfBase ?? 'pdf/'}notice-${n.year}-${String(n.seq).padStart(3, '0')}.pdf` })),
+      notices: notices.map((n) => ({ number: n.number, period: n.period, provider: n.doc.provider.name, status: STATUS_ZH[n.status], deadline: n.deadline, requirements: n.requirements, history: n.events.map((e) => ({ at: e.at, event: e.event, actor: e.actor, note: e.note ?? '' })), pdf: `${o.pdfBase ?? 'pdf/'}${noticeFile(n)}` })),
       scorecards: card
         ? periods.flatMap((p) =>
             reg.providers.map((prov) => {
               const s = scoreProvider({ tree, store: o.store, findings: findings.get(p)!, card, provider: prov.id, notices, generatedAt: findings.get(p)!.as_of, office: desk.office.zh });
-              return { period: p, provider: prov.name, total: s.doc.total, grade: s.doc.grade.name.zh, pdf: `${o.pdfBase ?? 'pdf/'}scorecard-${p}-${prov.id}.pdf` };
+              return { period: p, provider: prov.name, total: s.doc.total, grade: s.doc.grade.name.zh, pdf: `${o.pdfBase ?? 'pdf/'}${scorecardFile(p, prov.id)}` };
             }),
           )
         : [],
