@@ -6,17 +6,15 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Engine } from 'json-rules-engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { submit } from '../engine/data/submit.ts';
 import { cellRule, compileTimeliness, paramSet, rateRules } from '../engine/evaluate/compile.ts';
 import { test as fastTest, type Condition, type Facts, type RuleJson } from '../engine/evaluate/conditions.ts';
 import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
 import { FINDINGS_SCHEMA } from '../engine/evaluate/findings-schema.ts';
 import { resolveProfile } from '../engine/model/resolve.ts';
-import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { buildIndex } from '../engine/validate/checks.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitOptions } from './helpers.ts';
+import { ROOT, submitSample } from './helpers.ts';
 
 const SAMPLE = join(ROOT, 'examples', 'sample-university');
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
@@ -27,18 +25,7 @@ const results = new Map<string, Findings>();
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'charter-eval-'));
   store = openStore(join(dir, 'db.sqlite'));
-  const files: [string, RecordKind][] = [
-    ['work-orders.ndjson', 'work-orders'],
-    ['complaints.ndjson', 'complaints'],
-    ['activities.ndjson', 'activities'],
-    ['equipment-counts.ndjson', 'equipment-counts'],
-    ['measurements.ndjson', 'measurements'],
-    ['surveys.ndjson', 'surveys'],
-  ];
-  for (const [file, kind] of files) {
-    const r = await submit(submitOptions(tree, store, dir, join(SAMPLE, file), kind, { display: file }));
-    expect(r.status).toBe('stored');
-  }
+  for (const status of await submitSample(tree, store, dir)) expect(status).toBe('stored');
   for (const m of MONTHS) results.set(m, evaluate({ tree, store, period: m }));
 }, 60_000);
 

@@ -32,3 +32,21 @@ export function submitOptions(tree: Tree, store: Store, dir: string, file: strin
     ...extra,
   };
 }
+
+/** The sample university's canonical files and their kinds. */
+export const SAMPLE_FILES: [string, SubmitOptions['kind']][] = [
+  ['work-orders.ndjson', 'work-orders'],
+  ['complaints.ndjson', 'complaints'],
+  ['activities.ndjson', 'activities'],
+  ['equipment-counts.ndjson', 'equipment-counts'],
+  ['measurements.ndjson', 'measurements'],
+  ['surveys.ndjson', 'surveys'],
+];
+
+/** Submit every canonical sample file into a store; the callers assert on the statuses. */
+export async function submitSample(tree: Tree, store: Store, dir: string): Promise<string[]> {
+  const { submit } = await import('../engine/data/submit.ts');
+  const statuses: string[] = [];
+  for (const [file, kind] of SAMPLE_FILES) statuses.push((await submit(submitOptions(tree, store, dir, join(ROOT, 'examples', 'sample-university', file), kind, { display: file }))).status);
+  return statuses;
+}

@@ -15,9 +15,8 @@ import { verifyNotice } from '../engine/notices/verify.ts';
 import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitOptions } from './helpers.ts';
+import { ROOT, submitOptions, submitSample } from './helpers.ts';
 
-const SAMPLE = join(ROOT, 'examples', 'sample-university');
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
 const cal = createCalendar(tree.calendars[0]!.value);
 let dir: string;
@@ -25,15 +24,7 @@ let dbFile: string;
 let store: Store;
 
 async function load(s: Store, d: string): Promise<void> {
-  const files: [string, RecordKind][] = [
-    ['work-orders.ndjson', 'work-orders'],
-    ['complaints.ndjson', 'complaints'],
-    ['activities.ndjson', 'activities'],
-    ['equipment-counts.ndjson', 'equipment-counts'],
-    ['measurements.ndjson', 'measurements'],
-    ['surveys.ndjson', 'surveys'],
-  ];
-  for (const [file, kind] of files) expect((await submit(submitOptions(tree, s, d, join(SAMPLE, file), kind, { display: file }))).status).toBe('stored');
+  for (const status of await submitSample(tree, s, d)) expect(status).toBe('stored');
 }
 
 async function submitRows(kind: RecordKind, rows: Record<string, unknown>[]): Promise<void> {

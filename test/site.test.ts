@@ -8,18 +8,15 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../engine/calendar/calendar.ts';
-import { submit } from '../engine/data/submit.ts';
 import { evaluate } from '../engine/evaluate/evaluate.ts';
-import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { issueNotices, move, planNotices } from '../engine/notices/ledger.ts';
 import { buildSite } from '../engine/site/build.ts';
 import { buildSiteData } from '../engine/site/data.ts';
 import type { SiteData, SitePledge } from '../engine/site/types.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitOptions } from './helpers.ts';
+import { ROOT, submitSample } from './helpers.ts';
 
-const SAMPLE = join(ROOT, 'examples', 'sample-university');
 const SITE = join(ROOT, 'site');
 const CHROMIUM = '/usr/bin/chromium';
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
@@ -62,15 +59,7 @@ const anchor = (p: SitePledge): string => `${p.provider.id}~${p.requirement}~${p
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'charter-site-test-'));
   store = openStore(join(dir, 'db.sqlite'));
-  const files: [string, RecordKind][] = [
-    ['work-orders.ndjson', 'work-orders'],
-    ['complaints.ndjson', 'complaints'],
-    ['activities.ndjson', 'activities'],
-    ['equipment-counts.ndjson', 'equipment-counts'],
-    ['measurements.ndjson', 'measurements'],
-    ['surveys.ndjson', 'surveys'],
-  ];
-  for (const [file, kind] of files) expect((await submit(submitOptions(tree, store, dir, join(SAMPLE, file), kind, { display: file }))).status).toBe('stored');
+  for (const status of await submitSample(tree, store, dir)) expect(status).toBe('stored');
   // A few notices, so the internal edition and 整改公示 have content; one moves on to show history.
   for (const [period, at] of [['2026-03', '2026-04-07T09:00'], ['2026-04', '2026-05-07T09:00']] as const) {
     const findings = evaluate({ tree, store, period });
