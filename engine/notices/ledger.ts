@@ -10,6 +10,7 @@ import { TIME_FIELD_LABELS } from '../data/records.ts';
 import type { Evidence, Finding, Findings, Pledge } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { NoticesFile, RegisterFile } from '../model/types.ts';
+import { formatDate, formatPeriod } from '../render/format.ts';
 import type { NoticeDoc, NoticeEvidence, NoticeProblem, Provenance } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex } from '../validate/checks.ts';
@@ -90,8 +91,6 @@ export function formatNumber(pattern: string, year: number, seq: number): string
   return pattern.replace(/\{year\}/g, String(year)).replace(/\{seq(?::(\d+))?\}/g, (_m, w: string | undefined) => String(seq).padStart(Number(w ?? 0), '0'));
 }
 
-const cnDate = (d: string): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const cnMonth = (p: string): string => `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月`;
 
 /** Campus, building and place names by id, as printed on notices and scorecards. */
 export function placeNames(reg: RegisterFile): Map<string, string> {
@@ -248,7 +247,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
       action: cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。',
       url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
     }));
-    const fill = (t: string): string => t.replace(/\{period\}/g, cnMonth(o.findings.period)).replace(/\{provider\}/g, provider.name);
+    const fill = (t: string): string => t.replace(/\{period\}/g, formatPeriod(o.findings.period)).replace(/\{provider\}/g, provider.name);
     return {
       provider: provider.id,
       group_key: key,
@@ -262,10 +261,10 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
         period: o.findings.period,
         problems,
         demand: fill(cfg.demand),
-        deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days} 个工作日内（签发当日不计，遇法定节假日顺延），即 ${cnDate(deadline.lastDay)}前` },
+        deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days} 个工作日内（签发当日不计，遇法定节假日顺延），即 ${formatDate(deadline.lastDay)}前` },
         recheck: cfg.recheck,
         issuer: { name: cfg.issuer.name, ...(cfg.issuer.contact ? { contact: cfg.issuer.contact } : {}) },
-        objection: { working_days: cfg.objection.working_days, until: objection.lastDay, text: cfg.objection.text.replace(/\{until\}/g, cnDate(objection.lastDay)) },
+        objection: { working_days: cfg.objection.working_days, until: objection.lastDay, text: cfg.objection.text.replace(/\{until\}/g, formatDate(objection.lastDay)) },
         provenance,
         qr_url: problems[0]!.url,
       },
@@ -469,4 +468,3 @@ export function reopenRecurring(store: Store, findings: Findings, at: string, ac
   return out;
 }
 
-export { cnDate, cnMonth };

@@ -14,7 +14,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { formatDate, formatPeriod } from './format.ts';
 import type { NoticeDoc, NoticeProblem, Provenance, ScorecardDoc } from './types.ts';
+
+export { formatDate, formatPeriod };
 
 // ---------------------------------------------------------------------------------------------------
 // Fonts
@@ -546,18 +549,6 @@ const headRow = (titles: string[]): Row => ({ cells: titles.map((s) => ({ blocks
 
 // ---------------------------------------------------------------------------------------------------
 // Shared pieces
-
-/** '2026-05-06…' → 2026年5月6日 (the local date as written, no time-zone arithmetic). */
-export function formatDate(s: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : s;
-}
-
-/** '2026-04' → 2026年4月 */
-export function formatPeriod(s: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(s);
-  return m ? `${m[1]}年${Number(m[2])}月` : s;
-}
 
 const num = (n: number): string => String(Math.round(n * 100) / 100);
 const BLANK_DATE = '　　　　年　　月　　日';

@@ -6,6 +6,7 @@ import { coverage } from '../calendar/calendar.ts';
 import { covers, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { ScorecardFile } from '../model/types.ts';
+import { formatPeriod } from '../render/format.ts';
 import type { ScoreCategory, ScoreItem, ScorecardDoc } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
 import { placeNames, type NoticeState } from '../notices/ledger.ts';
@@ -73,7 +74,7 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
   const std = o.tree.standards[0]?.value;
   const cov = coverage();
   const doc: ScorecardDoc = {
-    title: `${prov.name} ${Number(o.findings.period.slice(0, 4))}年${Number(o.findings.period.slice(5, 7))}月 ${o.card.title.zh}`,
+    title: `${prov.name} ${formatPeriod(o.findings.period)} ${o.card.title.zh}`,
     office: o.office,
     period: o.findings.period,
     provider: { id: prov.id, name: prov.name },
