@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+export const SEEDS = resolve(ROOT, 'standards', 'sources');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 /** Run the real CLI as a user would, under the same Node as the tests. */

@@ -180,3 +180,17 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(['1', '2', '3', '3.1'].map((id) => reqs.get(id)!.informative!.role)).toEqual(['scope', 'normative-reference', 'definition', 'definition']);
   });
 });
+
+describe('the project reads nothing outside its own folder', () => {
+  it('no source, test or script refers to a sibling shared/ folder', async () => {
+    const { execFileSync } = await import('node:child_process');
+    // git grep sees exactly what a fresh clone has.
+    let hits = '';
+    try {
+      hits = execFileSync('git', ['grep', '-nE', String.raw`\.\./shared|'\.\.', *'shared'`, '--', 'engine', 'test', 'scripts', 'site', 'bin', 'standards/*.yaml', 'standards/**/*.yaml'], { cwd: ROOT, encoding: 'utf8' });
+    } catch {
+      hits = ''; // git grep exits 1 when nothing matches
+    }
+    expect(hits.split('\n').filter((l) => l && !l.startsWith('test/standard.test.ts'))).toEqual([]);
+  });
+});

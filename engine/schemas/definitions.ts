@@ -233,7 +233,7 @@ export const SCHEMAS = {
     edition: str('Edition as published. 版次。'),
     version: str('Version of this encoding. 本编码的版本。', { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
     effective_from: ref('date'),
-    source: obj('Source document. 来源。', ['file'], { file: str('File under shared/seeds.'), note: str('Note.') }),
+    source: obj('Source document. 来源。', ['file'], { file: str('Source file in the repository (standards/sources/).'), note: str('Note.') }),
     sections: list(
       'Top-level sections. 各章。',
       obj('A section.', ['number', 'title'], { number: str('Number.'), title: ref('text') }),
@@ -278,7 +278,7 @@ export const SCHEMAS = {
     issued_on: ref('date'),
     issuer: str('Who issued it. 发布单位。'),
     base: ref('code'),
-    source: obj('Source document. 来源。', ['file'], { file: str('File under shared/seeds.'), note: str('Note.') }),
+    source: obj('Source document. 来源。', ['file'], { file: str('Source file in the repository (standards/sources/).'), note: str('Note.') }),
     provider: obj('The provider a contract binds. 合同服务商。', ['id', 'name'], { id: ref('code'), name: str('Name.') }),
     building_types: list('Building types a contract covers. 服务的楼宇类型。', enumOf('building type', BUILDING_TYPES), { minItems: 1, uniqueItems: true }),
     select: obj('Which base requirements apply; an id selects it and everything under it. 适用条款。', ['include'], {
