@@ -25,6 +25,9 @@ function ledgerProblem(e: unknown, lang: Lang, json: boolean, io: Io): number | 
 const HELP = {
   zh: `子命令：
   issue   --period YYYY-MM [--provider ID] [--at 时间] [--by 签发人]   按不通过的评价结果签发整改通知单（编号在事务内分配，永不重复），生成单张 PDF 与合并打印 PDF
+          [--dry-run]  只列出将签发的通知单并生成带“草稿”水印的 PDF，不占用编号、不写台账
+          [--force]    所需数据缺失时仍签发（醒目警告并列出缺少的数据）；默认拒绝签发（CH521）
+  void    编号 --reason "作废原因" --by 经办人 [--at 时间]                作废误发的通知单：编号保留不再使用，作废记入台账，PDF 重印为“作废”
   list    [--period YYYY-MM] [--provider ID]                          通知单台账及当前状态
   show    编号                                                          一张通知单的内容与全部历史
   ack     编号 --by 签收人 [--at 时间]                                  服务商签收
@@ -41,6 +44,9 @@ const HELP = {
 ${DB_HELP.zh}`,
   en: `Subcommands:
   issue   --period YYYY-MM [--provider ID] [--at TIME] [--by NAME]     issue rectification notices for failed findings (numbered in a transaction, never reused); one PDF each plus a combined PDF for printing
+          [--dry-run]  list what would be issued and render draft PDFs (watermark 草稿); no number taken, nothing written to the ledger
+          [--force]    issue although data the requirements need is missing (loud warning listing it); refused by default (CH521)
+  void    NUMBER --reason "why" --by NAME [--at TIME]                  void a wrongly issued notice: its number stays used, the void is a ledger event, the PDF is re-printed as 作废
   list    [--period YYYY-MM] [--provider ID]                          the notice register with current status
   show    NUMBER                                                      one notice and its whole history
   ack     NUMBER --by NAME [--at TIME]                                the provider signs for it
@@ -57,7 +63,7 @@ ${DB_HELP.zh}`,
 ${DB_HELP.en}`,
 };
 
-const SUBS = ['issue', 'list', 'show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'review', 'print'];
+const SUBS = ['issue', 'list', 'show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'review', 'print', 'void'];
 
 function history(n: import('../notices/ledger.ts').NoticeState, zh: boolean, statusZh: Record<string, string>): string {
   return table(
@@ -69,9 +75,9 @@ function history(n: import('../notices/ledger.ts').NoticeState, zh: boolean, sta
 export const NOTICE_COMMANDS: Record<string, Command> = {
   notices: {
     summary: { zh: '问题整改通知单：签发、打印、签收、反馈、复查、问责', en: 'Rectification notices: issue, print, acknowledge, reply, verify, escalate' },
-    usage: 'charter notices issue|list|show|ack|reply|verify|escalate|concern|review|print …',
+    usage: 'charter notices issue|list|show|ack|reply|verify|escalate|concern|review|print|void …',
     help: HELP,
-    options: { ...COMMON, period: { type: 'string' }, provider: { type: 'string' }, at: { type: 'string' }, 'as-of': { type: 'string' }, by: { type: 'string' }, note: { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    options: { ...COMMON, period: { type: 'string' }, provider: { type: 'string' }, at: { type: 'string' }, 'as-of': { type: 'string' }, by: { type: 'string' }, note: { type: 'string' }, reason: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
     async run({ values, positionals }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
       const zh = lang === 'zh';
@@ -81,9 +87,11 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       const period = v.period as string | undefined;
       if (period !== undefined && !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period} (YYYY-MM)`, command: 'notices' }));
       if (sub === 'issue' && !period) bad.push(cmdErr('CH002', { detail: '--period YYYY-MM', command: 'notices issue' }));
-      const needsNumber = ['show', 'ack', 'reply', 'verify', 'escalate', 'concern'].includes(sub ?? '');
+      const needsNumber = ['show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'void'].includes(sub ?? '');
       if (needsNumber && !positionals[1]) bad.push(cmdErr('CH002', { detail: zh ? '需要通知单编号' : 'a notice NUMBER is needed', command: `notices ${sub}` }));
-      if (['ack', 'reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--by 经办人姓名' : '--by NAME (who did it)', command: `notices ${sub}` }));
+      if (sub === 'void' && typeof v.reason !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--reason 作废原因' : '--reason TEXT (why it is voided)', command: 'notices void' }));
+      if ((v.force || v['dry-run']) && sub !== 'issue') bad.push(cmdErr('CH002', { detail: `--${v.force ? 'force' : 'dry-run'} (notices issue)`, command: `notices ${sub}` }));
+      if (['ack', 'reply', 'escalate', 'concern', 'void'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--by 经办人姓名' : '--by NAME (who did it)', command: `notices ${sub}` }));
       if (['reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.note !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--note 说明' : '--note TEXT', command: `notices ${sub}` }));
       const { treeDir, path } = treeAndDb(v, io.cwd, bad, sub !== 'issue');
       if (bad.length) return usageError(bad, lang, json, io);
@@ -114,25 +122,75 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
         if (sub === 'issue') {
           const { evaluate } = await import('../evaluate/evaluate.ts');
           const findings = evaluate({ tree, store, period: period!, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
-          const reopened = L.reopenRecurring(store, findings, atText, String(v.by ?? 'charter'));
+          const dry = Boolean(v['dry-run']);
+          // Silence is not success: a period whose requirements lack their data is not a basis for notices.
+          const missing = L.missingData(findings, typeof v.provider === 'string' ? v.provider : undefined);
+          const regProviders = tree.registers[0]!.value.providers;
+          const missingText = missing.map((m) => `${regProviders.find((p) => p.id === m.provider)?.name ?? m.provider}（${m.provider}）：${m.requirements.join('、')}`).join('；');
+          if (missing.length && !v.force && !dry) {
+            const d = cmdErr('CH521', { period: period!, detail: missingText });
+            if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)], missing }, null, 2));
+            else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+            return EXIT.problems;
+          }
+          const warnMissing = (): void => {
+            if (!missing.length || json) return;
+            const bar = '!'.repeat(60);
+            io.err(bar);
+            io.err(zh ? `警告：以下服务商在 ${period} 没有提交这些条款所需的数据；它们未被评价，不在通知单中，也不代表合格：` : `WARNING: these providers submitted no data for these requirements in ${period}; they were not judged, are not on the notices, and are not passes:`);
+            for (const m of missing) io.err(`  ${regProviders.find((p) => p.id === m.provider)?.name ?? m.provider}（${m.provider}）：${m.requirements.join(' ')}`);
+            io.err(bar);
+          };
           const planned = L.planNotices({ tree, findings, issuedAt: at as Date, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
+          if (dry) {
+            // A dry run writes nothing to the store: no number, no event, no re-opening.
+            const drafts = planned.map((p, i) => ({ year: Number(p.doc.issued_at.slice(0, 4)), seq: i + 1, doc: { ...p.doc, number: zh ? `草稿 ${i + 1}（未编号）` : `DRAFT ${i + 1} (unnumbered)`, draft: true } }));
+            const draftDir = join(outDir, 'drafts');
+            const files: string[] = [];
+            if (drafts.length) {
+              const { mkdirSync } = await import('node:fs');
+              const { renderEach } = await import('../render/pool.ts');
+              const { writeAtomic } = await import('../notices/paper.ts');
+              mkdirSync(draftDir, { recursive: true });
+              drafts.forEach((d) => files.push(join(draftDir, `draft-${period}-${d.doc.provider.id}-${String(d.seq).padStart(3, '0')}.pdf`)));
+              await renderEach(drafts.map((d) => ({ kind: 'notice' as const, doc: d.doc })), (i, pdf) => writeAtomic(files[i]!, pdf));
+            }
+            if (json) io.out(JSON.stringify({ ok: true, dry_run: true, period, would_issue: planned.map((p, i) => ({ provider: p.provider, group_key: p.group_key, requirements: p.requirements, problems: p.doc.problems.length, advisories: p.doc.advisories?.length ?? 0, deadline: p.doc.deadline.date, file: files[i] })), missing }, null, 2));
+            else {
+              io.out(zh ? `试签发（--dry-run）：以下为 ${period} 将签发的通知单，未占用编号，台账未改动。` : `Dry run: the notices ${period} would get; no number taken, the ledger is unchanged.`);
+              if (!planned.length) io.out(zh ? '没有需要签发的通知单。' : 'Nothing would be issued.');
+              else io.out(table([zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '草稿 PDF' : 'draft PDF'], planned.map((p, i) => [p.doc.provider.name, p.doc.problems.length, p.doc.advisories?.length ?? 0, p.doc.deadline.date, rel(files[i]!)])));
+              warnMissing();
+            }
+            return EXIT.ok;
+          }
+          const reopened = L.reopenRecurring(store, findings, atText, String(v.by ?? 'charter'));
           const { issued, existing } = L.issueNotices(store, planned, { tree, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
           const all = [...issued, ...existing].sort((a, b) => a.year - b.year || a.seq - b.seq);
           const pdf = await writeNoticePdfs(all, outDir, all.length ? `notices-${period}.pdf` : undefined);
           if (json) {
-            io.out(JSON.stringify({ ok: true, period, issued: issued.map((n) => ({ number: n.number, provider: n.provider, problems: n.doc.problems.length, deadline: n.deadline })), already_issued: existing.map((n) => n.number), reopened, files: pdf.files, batch: pdf.batch ?? null, data_sha256: findings.data.sha256 }, null, 2));
+            io.out(JSON.stringify({ ok: true, period, issued: issued.map((n) => ({ number: n.number, provider: n.provider, problems: n.doc.problems.length, advisories: n.doc.advisories?.length ?? 0, deadline: n.deadline })), already_issued: existing.map((n) => n.number), reopened, forced_despite_missing_data: missing, files: pdf.files, batch: pdf.batch ?? null, data_sha256: findings.data.sha256 }, null, 2));
           } else {
             if (!all.length) io.out(zh ? `${period} 没有不通过的评价结果，无需签发通知单。` : `No failed findings for ${period}: no notice to issue.`);
             else
               io.out(
                 table(
-                  [zh ? '编号' : 'number', zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '整改期限' : 'deadline', zh ? '状态' : 'state', 'PDF'],
-                  all.map((n) => [n.number, n.doc.provider.name, n.doc.problems.length, n.deadline, issued.includes(n) ? (zh ? '新签发' : 'issued') : zh ? '此前已签发' : 'already issued', rel(join(outDir, noticeFile(n)))]),
+                  [zh ? '编号' : 'number', zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '状态' : 'state', 'PDF'],
+                  all.map((n) => [n.number, n.doc.provider.name, n.doc.problems.length, n.doc.advisories?.length ?? 0, n.deadline, issued.includes(n) ? (zh ? '新签发' : 'issued') : zh ? '此前已签发' : 'already issued', rel(join(outDir, noticeFile(n)))]),
                 ),
               );
             for (const r of reopened) io.out(zh ? `复发：${r.number} 所列条款 ${r.requirement} 在 ${period} 再次不通过，已重开。` : `Recurring: ${r.requirement} of ${r.number} failed again in ${period}; re-opened.`);
             if (pdf.batch) io.out(zh ? `合并打印：${rel(pdf.batch)}` : `Combined for printing: ${rel(pdf.batch)}`);
+            warnMissing();
           }
+          return EXIT.ok;
+        }
+        if (sub === 'void') {
+          const r = L.voidNotice(store, positionals[1]!, { actor: String(v.by), at: atText, reason: String(v.reason) });
+          // Re-print at once, so the file on disk (and the site's copy) says 作废.
+          const pdf = await writeNoticePdfs([{ ...r.notice, doc: L.printable(r.notice) }], outDir);
+          if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event, file: pdf.files[0] }, null, 2));
+          else io.out(zh ? `${r.notice.number}：已作废（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}；原因：${r.event.note}）。编号保留，不再使用。PDF：${rel(pdf.files[0]!)}` : `${r.notice.number}: voided (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')}; reason: ${r.event.note}). The number stays used. PDF: ${rel(pdf.files[0]!)}`);
           return EXIT.ok;
         }
         if (sub === 'list') {
@@ -148,6 +206,9 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           else {
             io.out(`${n.number}  ${n.doc.provider.name}  ${n.period}  ${zh ? '状态' : 'status'}: ${zh ? L.STATUS_ZH[n.status] : n.status}  ${zh ? '整改期限' : 'deadline'}: ${n.deadline}`);
             for (const p of n.doc.problems) io.out(`  ${p.seq}. [${p.requirement}] ${p.place}：${p.description}`);
+            for (const p of n.doc.advisories ?? []) io.out(zh ? `  建议改进 ${p.seq}. [${p.requirement}] ${p.place}：${p.description}（宜，不扣分）` : `  advisory ${p.seq}. [${p.requirement}] ${p.place}: ${p.description} (should; not deducted)`);
+            const vd = L.voidOf(n);
+            if (vd) io.out(zh ? `  本通知单已于 ${vd.at.slice(0, 16).replace('T', ' ')} 作废：${vd.note ?? ''}（${vd.actor}）` : `  Voided at ${vd.at.slice(0, 16).replace('T', ' ')}: ${vd.note ?? ''} (${vd.actor})`);
             io.out('');
             io.out(history(n, zh, L.STATUS_ZH));
           }
@@ -179,7 +240,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
         }
         // print
         const ns = positionals[1] ? [L.findNotice(store, positionals[1])] : L.loadNotices(store, { ...(period ? { period } : {}), ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
-        const pdf = await writeNoticePdfs(ns, outDir, ns.length > 1 ? `notices-${period ?? 'all'}.pdf` : undefined);
+        const pdf = await writeNoticePdfs(ns.map((n) => ({ ...n, doc: L.printable(n) })), outDir, ns.length > 1 ? `notices-${period ?? 'all'}.pdf` : undefined);
         if (json) io.out(JSON.stringify({ ok: true, files: pdf.files, batch: pdf.batch ?? null }, null, 2));
         else {
           for (const f of pdf.files) io.out(rel(f));
@@ -236,10 +297,14 @@ ${DB_HELP.en}
       } catch {
         return usageError([cmdErr('CH002', { detail: `--at ${String(v.at)} (YYYY-MM-DDTHH:MM)`, command: 'scorecard' })], lang, json, io);
       }
+      // A month is scored after it ends (it cannot be judged before its last day is over).
+      const [py, pm] = period!.split('-').map(Number) as [number, number];
+      const periodEnd = pm === 12 ? `${py + 1}-01-01T00:00` : `${py}-${String(pm + 1).padStart(2, '0')}-01T00:00`;
+      if (at.getTime() < cal.parse(periodEnd).getTime()) return usageError([cmdErr('CH522', { at: String(v.at ?? instantToIso(at.getTime(), school.timezone)).slice(0, 16).replace('T', ' '), period: period!, end: periodEnd.replace('T', ' ') })], lang, json, io);
       const providers = tree.registers[0]!.value.providers.filter((p) => v.provider === undefined || p.id === v.provider);
       if (!providers.length) return usageError([cmdErr('CH002', { detail: `--provider ${String(v.provider)} (${tree.registers[0]!.value.providers.map((p) => p.id).join(' | ')})`, command: 'scorecard' })], lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
-      const { scoreProvider, lastPeriods } = await import('../scorecard/score.ts');
+      const { scoreProvider, lastPeriods, outsideService } = await import('../scorecard/score.ts');
       const { loadNotices } = await import('../notices/ledger.ts');
       const office = tree.noticeConfigs[0]?.value.office ?? '';
       const store = openStore(path);
@@ -253,27 +318,77 @@ ${DB_HELP.en}
         };
         const docs: ScorecardDoc[] = [];
         const unassigned: Record<string, unknown[]> = {};
+        const skipped: { provider: string; reason_code: string; service: string }[] = [];
         const generatedAt = instantToIso(at.getTime(), school.timezone);
+        const serviceText = (p: (typeof providers)[number]): string => `${p.service?.from ?? ''}—${p.service?.to ?? ''}`;
+        // A period wholly outside the contract service period has no duties, hence no scorecard.
+        const inService = (p: (typeof providers)[number], q: string): boolean => !outsideService(p, q) && (findingsOf(q).providers.find((x) => x.id === p.id) as { in_service?: boolean } | undefined)?.in_service !== false;
         for (const p of providers) {
+          if (!inService(p, period!)) {
+            skipped.push({ provider: p.id, reason_code: 'outside-service', service: serviceText(p) });
+            continue;
+          }
           const s = scoreProvider({ tree, store, findings: findingsOf(period!), card, provider: p.id, notices, generatedAt, office });
           s.doc.trend = lastPeriods(period!).map((q) => {
+            if (!inService(p, q)) return { period: q, total: null };
             const t = scoreProvider({ tree, store, findings: findingsOf(q), card, provider: p.id, notices, generatedAt, office });
             return { period: q, total: t.checked ? t.doc.total : null };
           });
           docs.push(s.doc);
           unassigned[p.id] = s.unassigned;
         }
+        if (!docs.length) {
+          return usageError(skipped.map((x) => cmdErr('CH523', { provider: x.provider, period: period!, service: x.service })), lang, json, io);
+        }
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'scorecards'));
         const { files, batch: batchFile } = await writeScorecardPdfs(docs, outDir, `scorecards-${period}.pdf`);
         const batch = batchFile!;
-        if (json) io.out(JSON.stringify({ ok: true, period, scorecards: docs.map((d, i) => ({ provider: d.provider.id, supervisor_score: d.supervisor_score, users_score: d.users_score, total: d.total, grade: d.grade.code, vetoed: d.vetoed, failed: d.failed, categories: d.categories.map((c) => ({ id: c.id, weight: c.weight, deducted: c.deducted, score: c.score, items: c.items })), unassigned: unassigned[d.provider.id], trend: d.trend, file: files[i] })), batch }, null, 2));
-        else {
+        const pct = (d: ScorecardDoc): string => (d.coverage?.ratio === null || !d.coverage ? '—' : `${d.coverage.verdict}/${d.coverage.applicable}（${Math.round(d.coverage.ratio * 100)}%）`);
+        if (json)
           io.out(
-            table(
-              [zh ? '服务商' : 'provider', zh ? '监督考核' : 'supervisor', zh ? '满意度' : 'users', zh ? '综合' : 'total', zh ? '等级' : 'grade', zh ? '扣分项' : 'deductions', 'PDF'],
-              docs.map((d, i) => [d.provider.name, d.supervisor_score, d.users_score ?? '—', d.total, (zh ? d.grade.name.zh : (d.grade.name.en ?? d.grade.code)) + (d.vetoed ? (zh ? '（否决）' : ' (veto)') : ''), d.categories.reduce((a, c) => a + c.items.length, 0), relative(io.cwd, files[i]!)]),
+            JSON.stringify(
+              {
+                ok: true,
+                period,
+                scorecards: docs.map((d, i) => ({
+                  provider: d.provider.id,
+                  provisional: d.provisional ? d.provisional.code : false,
+                  coverage: d.coverage,
+                  supervisor_score: d.supervisor_score,
+                  users_score: d.users_score,
+                  // A draft gives no total and no grade: silence is never 100/优秀.
+                  total: d.provisional ? null : d.total,
+                  grade: d.provisional ? null : d.grade.code,
+                  vetoed: d.vetoed,
+                  failed: d.failed,
+                  categories: d.categories.map((c) => ({ id: c.id, applicable: c.applicable !== false, weight: c.weight, ...(c.base_weight !== undefined ? { base_weight: c.base_weight } : {}), cap: c.cap, deducted: c.deducted, score: c.score, items: c.items })),
+                  advisories: d.advisories ?? [],
+                  unassigned: unassigned[d.provider.id],
+                  trend: d.trend,
+                  file: files[i],
+                })),
+                skipped,
+                batch,
+              },
+              null,
+              2,
             ),
           );
+        else {
+          const gradeText = (d: ScorecardDoc): string => (d.provisional ? (zh ? '暂不评定（草稿·待补数据）' : 'not graded (draft: data missing)') : (zh ? d.grade.name.zh : (d.grade.name.en ?? d.grade.code)) + (d.vetoed ? (zh ? '（否决）' : ' (veto)') : ''));
+          io.out(
+            table(
+              [zh ? '服务商' : 'provider', zh ? '评价覆盖' : 'coverage', zh ? '监督考核' : 'supervisor', zh ? '满意度' : 'users', zh ? '综合' : 'total', zh ? '等级' : 'grade', zh ? '扣分项' : 'deductions', 'PDF'],
+              docs.map((d, i) => [d.provider.name, pct(d), d.supervisor_score, d.users_score ?? '—', d.provisional ? '—' : d.total, gradeText(d), d.categories.reduce((a, c) => a + c.items.filter((x) => x.deduction > 0).length, 0), relative(io.cwd, files[i]!)]),
+            ),
+          );
+          for (const d of docs) if (d.provisional) io.out(zh ? `${d.provider.name}：${d.provisional.reason}` : `${d.provider.name}: draft — ${d.provisional.code === 'no-evaluation' ? 'nothing could be judged this period' : `coverage ${pct(d)} is below the floor of ${Math.round((d.coverage?.floor ?? 0) * 100)}%`}; no grade is given.`);
+          for (const d of docs) {
+            const na = d.categories.filter((c) => c.applicable === false);
+            if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; its weight went to the other categories in proportion (still 100 in all).`);
+            if (d.advisories?.length) io.out(zh ? `${d.provider.name}：建议改进（宜）${d.advisories.length} 项，列出不扣分：${d.advisories.map((a) => a.requirement).join('、')}` : `${d.provider.name}: ${d.advisories.length} advisories (should), listed, not deducted: ${d.advisories.map((a) => a.requirement).join(', ')}`);
+          }
+          for (const x of skipped) io.out(zh ? `${x.provider}：${period} 整月不在合同服务期（${x.service}）内，不出评分表。` : `${x.provider}: all of ${period} is outside the service period (${x.service}); no scorecard.`);
           const loose = Object.entries(unassigned).filter(([, xs]) => xs.length);
           for (const [p, xs] of loose) io.out(zh ? `${p}：${xs.length} 项不通过的条款不属于评分表的任何类别，列出但未扣分（见 --json）。` : `${p}: ${xs.length} failed requirements belong to no scorecard category; listed, not deducted (see --json).`);
           io.out(zh ? `合并打印：${relative(io.cwd, batch)}` : `Combined for printing: ${relative(io.cwd, batch)}`);

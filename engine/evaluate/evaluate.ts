@@ -59,6 +59,8 @@ export interface Finding {
   evidence: Evidence[];
   evidence_total: number;
   reason?: Text;
+  /** Why a finding has no verdict or does not apply: 'no-data' (not-reviewed), 'outside-service' (not-applicable). */
+  reason_code?: string;
   checklist?: Text[];
 }
 
@@ -254,6 +256,8 @@ export function evaluate(o: EvaluateOptions): Findings {
     for (const rr of ordered) {
       const r = rr.requirement;
       if (r.status === 'withdrawn' || r.status === 'superseded') continue;
+      // 可 (may) permits; it never obliges, so it is never judged (GB/T 1.1 verbal forms).
+      if (r.obligation === 'may') continue;
       const params = paramsOf(rr);
       if (r.type === 'timeliness') {
         const t = r.timeliness!;

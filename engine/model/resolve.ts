@@ -1,6 +1,6 @@
 // Resolve what a profile makes applicable: selected base requirements, its own, and tailored parameters.
 import type { Located } from '../load/tree.ts';
-import { effectiveValues, profileChain, type Index } from '../validate/checks.ts';
+import { effectiveObligation, effectiveValues, profileChain, type Index } from '../validate/checks.ts';
 import type { DatedValue, ProfileFile, Requirement } from './types.ts';
 
 export interface ResolvedRequirement {
@@ -8,6 +8,8 @@ export interface ResolvedRequirement {
   /** Profile that defined it, or undefined for the standard. */
   origin?: string;
   parameters: { name: string; values: DatedValue[]; tailoredBy?: string }[];
+  /** Profile that set the obligation level in force (e.g. raised 宜 to 应), when one did. */
+  obligationBy?: string;
 }
 
 function childrenMap(idx: Index): Map<string, string[]> {
@@ -50,13 +52,16 @@ export function resolveProfile(target: string, idx: Index): ResolvedRequirement[
   return applicableIds(target, idx).flatMap((id) => {
     const located: Located<Requirement> | undefined = idx.requirements.get(id);
     if (!located) return [];
-    const r = located.value;
+    // A profile may raise 宜 to 应 (or, with a recorded deviation, lower it): findings carry the level in force.
+    const level = effectiveObligation(located.value, chain);
+    const r = level === located.value.obligation ? located.value : { ...located.value, obligation: level };
+    const obligationBy = level === located.value.obligation ? undefined : [...chain].reverse().find((pf) => (pf.obligations ?? []).some((o) => o.requirement === id))?.id;
     const origin = id.includes(':') ? id.slice(0, id.indexOf(':')) : undefined;
     const parameters = (r.parameters ?? []).map((p) => {
       const values = effectiveValues(id, p, chain);
       const tailoredBy = [...chain].reverse().find((pf: ProfileFile) => (pf.overrides ?? []).some((o) => o.requirement === id && o.parameter === p.name))?.id;
       return tailoredBy ? { name: p.name, values, tailoredBy } : { name: p.name, values };
     });
-    return [origin ? { requirement: r, origin, parameters } : { requirement: r, parameters }];
+    return [{ requirement: r, ...(origin ? { origin } : {}), parameters, ...(obligationBy ? { obligationBy } : {}) }];
   });
 }

@@ -172,6 +172,13 @@ export interface Override {
   deviation?: { reason: string; approved_on: string; approved_by: string };
 }
 
+export interface ObligationChange {
+  requirement: string;
+  obligation: 'shall' | 'should';
+  reason: string;
+  deviation?: { reason: string; approved_on: string; approved_by: string };
+}
+
 export interface ProfileFile {
   kind: 'profile';
   id: string;
@@ -186,6 +193,8 @@ export interface ProfileFile {
   building_types?: string[];
   select: { include: string[]; exclude?: string[] };
   overrides?: Override[];
+  /** Obligation levels this profile sets: raising 宜 to 应 makes the item binding; lowering needs a deviation. */
+  obligations?: ObligationChange[];
   requirements?: Requirement[];
   history?: { version: string; date: string; changes: string }[];
 }
@@ -196,7 +205,9 @@ export interface ScorecardFile {
   title: Text;
   profile: string;
   blend: { supervisor: number; users: number };
-  categories: { id: string; name: Text; weight: number; requirements: string[]; deduction?: number; cap?: number }[];
+  /** Coverage (requirements with a verdict ÷ applicable) below which a scorecard is provisional; the school's choice. */
+  coverage_floor?: number;
+  categories: { id: string; name: Text; weight: number; requirements: string[]; deduction?: number; cap?: number; applies_to?: { provider_types?: string[]; profiles?: string[] } }[];
   veto?: string[];
   grades: { code: string; name: Text; min: number }[];
 }
@@ -257,7 +268,7 @@ export interface RegisterFile {
   id: string;
   title?: Text;
   campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
-  providers: { id: string; name: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
+  providers: { id: string; name: string; type?: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
   buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }

@@ -22,6 +22,8 @@ export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-day
 export const INFORMATIVE_ROLES = ['heading', 'scope', 'normative-reference', 'definition', 'group', 'note'] as const;
 export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;
 
+/** What a provider does, so scorecard categories can apply per type (a caterer is not scored on buildings). */
+export const PROVIDER_TYPES = ['property', 'facilities', 'catering', 'cleaning', 'security', 'other'] as const;
 export const BUILDING_TYPES = ['dormitory', 'teaching', 'laboratory', 'library', 'office', 'venue', 'canteen', 'other'] as const;
 export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other'] as const;
 export const PRIORITIES = ['normal', 'urgent', 'accident'] as const;

@@ -16,7 +16,7 @@ import type { Store } from '../store/store.ts';
 import { buildIndex } from '../validate/checks.ts';
 import type { NoticeFact } from '../evaluate/ledger-facts.ts';
 
-export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened'] as const;
+export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened', 'voided'] as const;
 export type NoticeStatus = (typeof STATUSES)[number];
 export const STATUS_ZH: Record<NoticeStatus, string> = {
   issued: '已签发',
@@ -26,6 +26,7 @@ export const STATUS_ZH: Record<NoticeStatus, string> = {
   overdue: '逾期未整改',
   escalated: '已启动问责',
   reopened: '复发重开',
+  voided: '已作废',
 };
 
 export interface NoticeRow {
@@ -79,6 +80,60 @@ const ALLOWED: Record<string, NoticeStatus[]> = {
 };
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** A voided notice takes no further step of the loop (CH520): it was issued in error, there is nothing to rectify. */
+export function refuseVoided(n: NoticeState, action: string): void {
+  if (n.status === 'voided') {
+    const v = n.events.filter((e) => e.event === 'voided').at(-1);
+    throw new LedgerError('CH520', { number: n.number, action, at: v?.at ?? '', reason: v?.note ?? '' });
+  }
+}
+
+/** The void event of a notice, if it was voided by `by` (ISO local time; default: ever). */
+export function voidOf(n: NoticeState, by?: string): NoticeEvent | undefined {
+  return n.events.find((e) => e.event === 'voided' && (by === undefined || e.at <= by));
+}
+
+/** The notice as printed now: a voided one carries its void (作废, when, by whom, why). */
+export function printable(n: NoticeState): NoticeDoc {
+  const v = voidOf(n);
+  return v ? { ...n.doc, voided: { at: v.at, by: v.actor, reason: v.note ?? '' } } : n.doc;
+}
+
+/**
+ * Void a wrongly issued notice (作废). The notice and its number stay in the ledger — a number is never
+ * reused — and the void is one more append-only event with its reason.
+ */
+export function voidNotice(store: Store, q: string, o: { actor: string; at: string; reason: string }): { notice: NoticeState; event: NoticeEvent } {
+  const n = findNotice(store, q);
+  refuseVoided(n, 'void');
+  if (o.at < n.issued_at) throw new LedgerError('CH505', { number: n.number, at: o.at, issued: n.issued_at });
+  const event = addEvent(store, n, { event: 'voided', status: 'voided', actor: o.actor, at: o.at, note: o.reason, data: { reason: o.reason, previous_status: n.status } });
+  return { notice: { ...n, status: 'voided', events: [...n.events, event] }, event };
+}
+
+/** Data kinds a requirement reads, for saying what is missing when a period has no records of them. */
+export interface MissingData {
+  provider: string;
+  requirements: string[];
+}
+
+/**
+ * Providers whose period has requirements with no data at all (findings with reason_code 'no-data'):
+ * silence is not success, so notices are not issued on such a period without --force.
+ */
+export function missingData(findings: Findings, provider?: string): MissingData[] {
+  const by = new Map<string, Set<string>>();
+  for (const f of findings.findings) {
+    if (f.reason_code !== 'no-data' || (provider && f.provider !== provider)) continue;
+    if (f.obligation === 'may' || f.obligation === 'none') continue;
+    by.set(f.provider, (by.get(f.provider) ?? new Set()).add(f.requirement));
+  }
+  return [...by.entries()].map(([p, rs]) => ({ provider: p, requirements: [...rs].sort() }));
+}
+
+/** Binding findings (应, and a profile's or plan's own duties) go on notices and cost points; 宜 is advice. */
+export const isAdvisory = (f: Pick<Finding, 'obligation'>): boolean => f.obligation === 'should';
 
 export function noticeConfig(tree: Tree): NoticesFile {
   const c = tree.noticeConfigs[0]?.value;
@@ -218,7 +273,11 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》`;
   };
   const cov = coverage();
-  const failed = o.findings.findings.filter((f) => f.status === 'failed' && (!o.provider || f.provider === o.provider));
+  const failedAll = o.findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'may' && (!o.provider || f.provider === o.provider));
+  const failed = failedAll.filter((f) => !isAdvisory(f));
+  // 宜 findings ride on the provider's notice as advice (建议改进): no deadline, no deduction, no notice of their own.
+  const advice = failedAll.filter(isAdvisory);
+  const advised = new Set<string>();
   const groups = new Map<string, Finding[]>();
   for (const f of failed) {
     const key = cfg.group_by === 'provider' ? f.provider : `${f.provider}|${f.requirement}`;
@@ -235,7 +294,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
       data_sha256: o.findings.data.sha256,
       engine: `Charter ${version}`,
     };
-    const problems: NoticeProblem[] = fs.map((f, i) => ({
+    const problemOf = (f: Finding, i: number, action: string): NoticeProblem => ({
       seq: i + 1,
       requirement: f.requirement,
       source: sourceOf(f.requirement),
@@ -244,9 +303,13 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
       description: describe(f, o.findings.pledges),
       evidence: f.evidence.slice(0, n).map((e) => evidenceOf(e, unitNames, f.unit === 'permille' ? '‰' : f.type === 'rate' ? '%' : '')),
       evidence_total: f.evidence_total,
-      action: cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。',
+      action,
       url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
-    }));
+    });
+    const problems: NoticeProblem[] = fs.map((f, i) => problemOf(f, i, cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。'));
+    const mine = advised.has(provider.id) ? [] : advice.filter((f) => f.provider === provider.id);
+    advised.add(provider.id);
+    const advisories = mine.map((f, i) => problemOf(f, i, '宜参照条款改进；本项为推荐性要求（宜），不列入整改期限，不扣分。'));
     const fill = (t: string): string => t.replace(/\{period\}/g, formatPeriod(o.findings.period)).replace(/\{provider\}/g, provider.name);
     return {
       provider: provider.id,
@@ -260,6 +323,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
         inspection_type: cfg.inspection_type,
         period: o.findings.period,
         problems,
+        ...(advisories.length ? { advisories } : {}),
         demand: fill(cfg.demand),
         deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days} 个工作日内（签发当日不计，遇法定节假日顺延），即 ${formatDate(deadline.lastDay)}前` },
         recheck: cfg.recheck,
@@ -298,7 +362,8 @@ export function issueNotices(store: Store, planned: PlannedNotice[], o: { tree: 
   const existing: NoticeRow[] = [];
   db.exec('BEGIN IMMEDIATE');
   try {
-    const find = db.prepare('SELECT * FROM notices WHERE period = ? AND group_key = ?');
+    // A voided notice does not count as issued: its group may be issued again, under a new number.
+    const find = db.prepare("SELECT * FROM notices n WHERE period = ? AND group_key = ? AND NOT EXISTS (SELECT 1 FROM notice_events e WHERE e.notice_id = n.id AND e.event = 'voided')");
     const last = db.prepare('SELECT last_seq FROM notice_numbers WHERE year = ?');
     const setLast = db.prepare('INSERT INTO notice_numbers (year, last_seq) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last_seq = excluded.last_seq');
     const insert = db.prepare('INSERT INTO notices (number, year, seq, period, provider, group_key, requirements, issued_at, deadline, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -366,6 +431,7 @@ export function addEvent(store: Store, n: NoticeState, e: { event: string; statu
 /** A manual move (ack, reply, escalate, concern), refused with CH504 when the status does not allow it. */
 export function move(store: Store, q: string, action: 'ack' | 'reply' | 'escalate' | 'concern', o: { actor: string; at: string; note?: string }): { notice: NoticeState; event: NoticeEvent } {
   const n = findNotice(store, q);
+  refuseVoided(n, action);
   if (!ALLOWED[action]!.includes(n.status)) throw new LedgerError('CH504', { number: n.number, action, status: n.status, statusZh: STATUS_ZH[n.status] });
   if (o.at < n.issued_at) throw new LedgerError('CH505', { number: n.number, at: o.at, issued: n.issued_at });
   const to: NoticeStatus = action === 'ack' ? 'acknowledged' : action === 'reply' ? 'rectification-reported' : action === 'escalate' ? 'escalated' : n.status;
@@ -431,7 +497,7 @@ export async function reviewLedger(store: Store, tree: Tree, asOf: Date, actor =
   const at = instantToIso(asOf.getTime(), school.timezone);
   const changes: ReviewChange[] = [];
   for (const n of loadNotices(store)) {
-    if (n.status === 'verified') continue;
+    if (n.status === 'verified' || n.status === 'voided') continue;
     if (at < n.issued_at) continue;
     const { events } = await engine.run({ notice: noticeFacts(n, cal, asOf, cfg.deadline.working_days) });
     const fired = new Set(events.map((e) => String((e.params as { rule: string }).rule)));
@@ -456,9 +522,10 @@ export async function reviewLedger(store: Store, tree: Tree, asOf: Date, actor =
  */
 export function reopenRecurring(store: Store, findings: Findings, at: string, actor: string): { number: string; requirement: string }[] {
   const out: { number: string; requirement: string }[] = [];
-  const failed = findings.findings.filter((f) => f.status === 'failed');
+  const failed = findings.findings.filter((f) => f.status === 'failed' && !isAdvisory(f) && f.obligation !== 'may');
   for (const n of loadNotices(store)) {
     if (n.status !== 'verified' || n.period >= findings.period) continue;
+    if (voidOf(n)) continue;
     const again = failed.filter((f) => f.provider === n.provider && n.requirements.includes(f.requirement));
     if (!again.length) continue;
     if (n.events.some((e) => e.event === 'reopened' && (e.data as { period?: string } | null)?.period === findings.period)) continue;

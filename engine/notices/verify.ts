@@ -6,7 +6,7 @@ import { instantToIso } from '../data/convert.ts';
 import { evaluate, type Finding } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { Store } from '../store/store.ts';
-import { addEvent, findNotice, LedgerError, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
+import { addEvent, findNotice, LedgerError, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
 
 export interface Verification {
   notice: NoticeState;
@@ -35,6 +35,7 @@ function monthsBetween(from: string, to: string): string[] {
 
 export function verifyNotice(o: { tree: Tree; store: Store; number: string; asOf: Date; actor: string }): Verification {
   const n = findNotice(o.store, o.number);
+  refuseVoided(n, 'verify');
   if (n.status !== 'rectification-reported') throw new LedgerError('CH504', { number: n.number, action: 'verify', status: n.status, statusZh: STATUS_ZH[n.status] });
   const school = o.tree.calendars[0]!.value;
   const cal = createCalendar(school);

@@ -355,9 +355,15 @@ class Sheet {
   }
 
   /** Footer on every page of the finished document, numbered within it; then release its pages. */
-  finish(prov: Provenance): void {
+  finish(prov: Provenance, mark?: string): void {
     const { start, count } = this.pdf.bufferedPageRange();
     const first = start + count - this.pages;
+    if (mark) {
+      for (let i = 0; i < this.pages; i++) {
+        this.pdf.switchToPage(first + i);
+        watermark(this.pdf, mark);
+      }
+    }
     const parts = [`依据：${prov.standard}`, `日历：${prov.calendar}`, `数据 SHA-256：${prov.data_sha256.slice(0, 16)}…`, prov.engine];
     const lines = para(joinFitting(parts, ' · ', S.foot, CW), S.foot, CW, 'center');
     for (let i = 0; i < this.pages; i++) {
@@ -371,6 +377,17 @@ class Sheet {
     }
     this.pdf.flushPages();
   }
+}
+
+/** A large diagonal word across the page (草稿, 作废): light enough to read the text under it. */
+function watermark(pdf: Pdf, text: string): void {
+  const style: Style = { font: 'sansBold', size: [...text].length > 3 ? 64 : 110, color: '#b00000' };
+  const w = textWidth(text, style);
+  pdf.save();
+  pdf.fillOpacity(0.16);
+  pdf.rotate(-35, { origin: [PAGE_W / 2, PAGE_H / 2] });
+  drawText(pdf, text, (PAGE_W - w) / 2, PAGE_H / 2 + style.size * 0.35, style);
+  pdf.restore();
 }
 
 /** Join parts with `sep`, starting a new line (\n) where the next part would not fit. */
@@ -666,6 +683,23 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
   hline(pdf, ML, ML + CW, sheet.y + 2.5, 0.5);
   sheet.y += 12;
 
+  if (d.voided) {
+    drawTable(sheet, { widths: [64, CW - 64] }, [
+      {
+        min: 26,
+        cells: [
+          { blocks: [txt('作　废', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' },
+          { blocks: [txt(`本通知单已于 ${formatDate(d.voided.at)}由 ${d.voided.by} 作废。原因：${d.voided.reason}`, S.cellBold), txt(`编号 ${d.number} 保留，不再使用；本通知单不再签收、反馈或复查，所列问题不计考核扣分。`, S.note)], valign: 'middle' },
+        ],
+      },
+    ]);
+    sheet.y += 8;
+  }
+  if (d.draft) {
+    sheet.flow(para('草稿：试签发（--dry-run）生成，未编号，未登记台账，不作为正式通知。', S.note, CW, 'center'));
+    sheet.y += 4;
+  }
+
   // Header table with the QR code beside it.
   const qrTop = sheet.y;
   const tw = CW - QR_SIZE - 14;
@@ -705,6 +739,26 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
     if (hasEvidence) rows.push({ cells: [{ blocks: [], fill: SUB_FILL }, { span: 4, fill: SUB_FILL, blocks: [{ lines: (w) => evidenceLines(p, w) }] }] });
   }
   drawTable(sheet, { widths, header: headRow(['序号', '地点', '问题描述', '依据条款', '整改要求']) }, rows);
+
+  // 宜 (should) items: advice, apart from the obligations above; no deadline, no deduction.
+  if (d.advisories?.length) {
+    heading(sheet, '（附）建议改进（宜）', 60);
+    sheet.flow(para('以下为标准中以“宜”表述的推荐性要求，本期未达到，列出供改进参考；不列入整改期限，不作为考核扣分依据。', S.note, CW));
+    sheet.y += 3;
+    drawTable(
+      sheet,
+      { widths, header: headRow(['序号', '地点', '情况', '依据条款（宜）', '改进建议']) },
+      d.advisories.map((p) => ({
+        cells: [
+          { blocks: [txt(String(p.seq), S.cell, 'center')] },
+          { blocks: [txt(p.place)] },
+          { blocks: [txt(p.description)] },
+          { blocks: [txt(p.source, S.ref), txt(`条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
+          { blocks: [txt(p.action)] },
+        ],
+      })),
+    );
+  }
 
   // Deadline, re-check, objection.
   heading(sheet, '二、整改期限与复查', 90);
@@ -773,7 +827,7 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
   heading(sheet, '四、整改情况反馈（由被检查单位填写，复查结果由检查人员填写）', 96 + 28 + 64 + 28 + 10);
   drawTable(sheet, { widths: replyWidths }, replyRows);
 
-  sheet.finish(d.provenance);
+  sheet.finish(d.provenance, d.voided ? '作废' : d.draft ? '草稿' : undefined);
 }
 
 /** One rectification notice as a PDF. */
@@ -888,21 +942,51 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
     { cells: [labelCell('被考核单位'), valueCell(d.provider.name), labelCell('考核期间'), valueCell(formatPeriod(d.period))], min: 22 },
     { cells: [labelCell('适用方案'), valueCell(d.profile), labelCell('生成日期'), valueCell(formatDate(d.generated_at))], min: 22 },
     { cells: [labelCell('核查条款'), valueCell(`${d.checked} 项`), labelCell('不合格条款'), valueCell(`${d.failed} 项`)], min: 22 },
+    ...(d.coverage
+      ? [
+          {
+            cells: [
+              labelCell('评价覆盖'),
+              valueCell(`${d.coverage.verdict}/${d.coverage.applicable} 项（${d.coverage.ratio === null ? '—' : `${Math.round(d.coverage.ratio * 100)}%`}）`),
+              labelCell('无数据条款'),
+              valueCell(`${d.coverage.no_data} 项`),
+            ],
+            min: 22,
+          },
+        ]
+      : []),
   ]);
+  if (d.provisional) {
+    sheet.y += 6;
+    drawTable(sheet, { widths: [70, CW - 70] }, [{ min: 26, cells: [{ blocks: [txt('草稿·待补数据', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' }, { blocks: [txt(d.provisional.reason, S.cellBold), txt('所列得分仅反映已评价的条款，不作为本期考核结论；补齐数据后重新生成。', S.note)], valign: 'middle' }] }]);
+  }
 
   // Categories.
   heading(sheet, '一、分项考核', 60);
   const cw = [150, 50, 170, 50, CW - 150 - 50 - 170 - 50];
-  const catRows: Row[] = d.categories.map((c) => ({
-    cells: [
-      { blocks: [txt(c.name.zh)], valign: 'middle' },
-      { blocks: [txt(num(c.weight), S.cell, 'center')], valign: 'middle' },
-      { blocks: [txt(`每项扣 ${num(c.per_finding)} 分，最多扣 ${num(c.cap)} 分`)], valign: 'middle' },
-      { blocks: [txt(num(c.deducted), S.cell, 'center')], valign: 'middle' },
-      { blocks: [txt(num(c.score), S.cell, 'center')], valign: 'middle' },
-    ],
-    min: 22,
-  }));
+  const catRows: Row[] = d.categories.map((c) =>
+    c.applicable === false
+      ? {
+          cells: [
+            { blocks: [txt(c.name.zh)], valign: 'middle' },
+            { blocks: [txt('不适用', S.cell, 'center')], valign: 'middle' },
+            { blocks: [txt(`本单位无适用条款；原权重 ${num(c.base_weight ?? 0)} 分按比例分配给其余类别`, S.note)], valign: 'middle' },
+            { blocks: [txt('—', S.cell, 'center')], valign: 'middle' },
+            { blocks: [txt('—', S.cell, 'center')], valign: 'middle' },
+          ],
+          min: 22,
+        }
+      : {
+          cells: [
+            { blocks: [txt(c.name.zh)], valign: 'middle' },
+            { blocks: [txt(num(c.weight), S.cell, 'center'), ...(c.base_weight !== undefined ? [txt(`（原 ${num(c.base_weight)}）`, S.note, 'center')] : [])], valign: 'middle' },
+            { blocks: [txt(`每项扣 ${num(c.per_finding)} 分，最多扣 ${num(c.cap)} 分`)], valign: 'middle' },
+            { blocks: [txt(num(c.deducted), S.cell, 'center')], valign: 'middle' },
+            { blocks: [txt(num(c.score), S.cell, 'center')], valign: 'middle' },
+          ],
+          min: 22,
+        },
+  );
   const sum = (f: (c: ScorecardDoc['categories'][number]) => number): number => d.categories.reduce((a, c) => a + f(c), 0);
   catRows.push({
     min: 24,
@@ -915,6 +999,10 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
     ],
   });
   drawTable(sheet, { widths: cw, header: headRow(['考核项目', '权重(分)', '扣分标准', '扣分', '得分']) }, catRows);
+  if (d.categories.some((c) => c.applicable === false)) {
+    sheet.y += 3;
+    sheet.flow(para('不适用类别的权重按各适用类别原权重的比例重新分配（新权重 = 原权重 × 100 ÷ 适用类别原权重之和，保留一位小数），扣分上限同比例调整，合计仍为 100 分。', S.note, CW));
+  }
 
   // Deduction details, grouped by category.
   heading(sheet, '二、扣分明细', 60);
@@ -932,13 +1020,25 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
           { blocks: [txt(shorten(it.text, 34), S.cellSmall)] },
           { blocks: [txt(it.scope, S.cellSmall)] },
           { blocks: [txt(num(it.deduction), S.cell, 'center')] },
-          { blocks: [txt(it.notice ?? '—', S.ref)] },
+          { blocks: [txt(it.notice ? `${it.notice}${it.voided ? '（已作废，不扣分）' : ''}` : '—', S.ref)] },
         ],
       });
     }
   }
   if (detail.length === 0) detail.push({ cells: [{ span: 6, blocks: [txt('本期无扣分项。', S.cell, 'center')] }], min: 24 });
   drawTable(sheet, { widths: dw, header: headRow(['序号', '条款', '问题', '范围', '扣分', '通知单号']) }, detail);
+
+  if (d.advisories?.length) {
+    heading(sheet, '（附）建议改进（宜，不扣分）', 60);
+    sheet.flow(para('以下条款以“宜”表述，为推荐性要求；本期未达到，列出供改进参考，不计扣分。', S.note, CW));
+    sheet.y += 3;
+    const aw = [30, 60, CW - 30 - 60 - 110, 110];
+    drawTable(
+      sheet,
+      { widths: aw, header: headRow(['序号', '条款', '宜', '范围']) },
+      d.advisories.map((it, i) => ({ cells: [{ blocks: [txt(String(i + 1), S.cell, 'center')] }, { blocks: [txt(it.requirement, S.ref)] }, { blocks: [txt(shorten(it.text, 60), S.cellSmall)] }, { blocks: [txt(it.scope, S.cellSmall)] }] })),
+    );
+  }
 
   // Veto items.
   heading(sheet, d.vetoed ? '三、一票否决项（本期已触发）' : '三、一票否决项', 60);
@@ -973,8 +1073,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
       cells: [
         { blocks: [txt(`${num(d.supervisor_score)} × ${sup}`, S.big, 'center')], valign: 'middle' },
         { blocks: users, valign: 'middle' },
-        { blocks: [txt(num(d.total), S.big, 'center')], valign: 'middle' },
-        { blocks: [txt(d.grade.name.zh, S.big, 'center'), ...(d.vetoed ? [txt('（一票否决）', S.note, 'center')] : [])], valign: 'middle' },
+        { blocks: d.provisional ? [txt('—', S.big, 'center'), txt('待补数据', S.note, 'center')] : [txt(num(d.total), S.big, 'center')], valign: 'middle' },
+        { blocks: d.provisional ? [txt('暂不评定等级', S.cellBold, 'center')] : [txt(d.grade.name.zh, S.big, 'center'), ...(d.vetoed ? [txt('（一票否决）', S.note, 'center')] : [])], valign: 'middle' },
       ],
     },
   ]);
@@ -999,7 +1099,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   });
   sheet.y += 2 * sh + 8;
 
-  sheet.finish(d.provenance);
+  sheet.finish(d.provenance, d.provisional ? '草稿·待补数据' : undefined);
 }
 
 /** One monthly scorecard as a PDF. */

@@ -58,6 +58,12 @@ export interface NoticeDoc {
   /** 'YYYY-MM' */
   period: string;
   problems: NoticeProblem[];
+  /** 宜 (should) findings: advice printed apart under 建议改进; no deadline, no deduction. */
+  advisories?: NoticeProblem[];
+  /** A draft (--dry-run): printed with the 草稿 watermark, no number taken. */
+  draft?: boolean;
+  /** Set when the notice was voided (作废): printed across it with the reason. */
+  voided?: { at: string; by: string; reason: string };
   /** General demand above the problem list, e.g. 请你单位对下列问题限期整改… */
   demand: string;
   deadline: {
@@ -84,6 +90,8 @@ export interface ScoreItem {
   deduction: number;
   /** Notice number the finding was put on, if any. */
   notice?: string;
+  /** The notice was voided (作废): the finding is listed but costs nothing. */
+  voided?: boolean;
 }
 
 export interface ScoreCategory {
@@ -96,6 +104,10 @@ export interface ScoreCategory {
   deducted: number;
   score: number;
   items: ScoreItem[];
+  /** false: no requirement of the category applies to this provider (不适用); its weight went to the others. */
+  applicable?: boolean;
+  /** The configured weight, when `weight` was re-distributed from categories that do not apply. */
+  base_weight?: number;
 }
 
 export interface ScorecardDoc {
@@ -119,6 +131,12 @@ export interface ScorecardDoc {
   trend: { period: string; total: number | null }[];
   /** Findings counted in the supervisor score: checked requirements this period. */
   checked: number;
+  /** Requirements with a verdict (passed/failed) ÷ applicable ones; no_data: applicable ones without any records. */
+  coverage?: { verdict: number; applicable: number; no_data: number; ratio: number | null; floor: number };
+  /** Set when the card is a draft (草稿·待补数据): no evaluation, or coverage below the floor. No grade is given. */
+  provisional?: { code: 'no-evaluation' | 'low-coverage'; reason: string };
+  /** 宜 (should) findings: printed under 建议改进, never deducted. */
+  advisories?: ScoreItem[];
   failed: number;
   provenance: Provenance;
   generated_at: string;

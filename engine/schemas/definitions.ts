@@ -13,6 +13,7 @@ import {
   MEASUREMENT_KINDS,
   OBLIGATION_BASES,
   OBLIGATIONS,
+  PROVIDER_TYPES,
   PARAM_UNITS,
   PRIORITIES,
   RATE_DIRECTIONS,
@@ -286,6 +287,19 @@ export const SCHEMAS = {
       exclude: list('Ids excluded. 排除。', ref('id')),
     }),
     overrides: list('Parameter overrides. 参数调整。', ref('override')),
+    obligations: list(
+      'Obligation levels set by this profile: should → shall makes an item binding; shall → should loosens and needs a deviation. 约束程度调整。',
+      obj('An obligation level.', ['requirement', 'obligation', 'reason'], {
+        requirement: ref('id'),
+        obligation: enumOf('The level in force under this profile. 调整后的约束程度。', ['shall', 'should']),
+        reason: str('Why (the contract clause or plan article). 依据。'),
+        deviation: obj('Required when the level is lowered. 降低时必填。', ['reason', 'approved_on', 'approved_by'], {
+          reason: str('Why. 理由。'),
+          approved_on: ref('date'),
+          approved_by: str('Who approved. 批准人。'),
+        }),
+      }),
+    ),
     requirements: list('The profile’s own requirements. 本方案新增条款。', ref('requirement')),
     history: list('Versions. 版本历史。', ref('versionEntry')),
   }),
@@ -297,6 +311,7 @@ export const SCHEMAS = {
       supervisor: { type: 'number', minimum: 0, maximum: 100 },
       users: { type: 'number', minimum: 0, maximum: 100 },
     }),
+    coverage_floor: { type: 'number', minimum: 0, maximum: 1, description: 'The school’s choice: below this coverage (requirements with a verdict ÷ applicable) a scorecard is provisional, not graded. 评价覆盖率下限。' },
     categories: list(
       'Categories with weights summing to 100. 考核类别。',
       obj('A category.', ['id', 'name', 'weight', 'requirements'], {
@@ -306,6 +321,10 @@ export const SCHEMAS = {
         requirements: list('Requirement ids (an id covers everything under it). 关联条款。', ref('id'), { minItems: 1 }),
         deduction: { type: 'number', exclusiveMinimum: 0, description: 'Points per failed finding. 每项扣分。' },
         cap: { type: 'number', exclusiveMinimum: 0, description: 'Most points deducted in this category. 扣分上限。' },
+        applies_to: obj('Providers the category applies to (by register type or profile); others show it as 不适用. 适用的服务商。', [], {
+          provider_types: list('Provider types. 服务商类型。', enumOf('provider type', PROVIDER_TYPES), { minItems: 1, uniqueItems: true }),
+          profiles: list('Profiles. 方案。', ref('code'), { minItems: 1, uniqueItems: true }),
+        }),
       }),
       { minItems: 1 },
     ),
@@ -344,6 +363,7 @@ SCHEMAS_EXTRA = {
       obj('A provider.', ['id', 'name'], {
         id: ref('code'),
         name: str('Name. 名称。'),
+        type: enumOf('What the provider does (property, facilities, catering …); scorecard categories apply per type. 服务商类型。', PROVIDER_TYPES),
         profile: ref('code'),
         contact: str('Contact. 联系方式。'),
         service: obj('Contract service period: duties are expected only within it. 合同服务期。', ['from'], { from: ref('date'), to: ref('date') }),

@@ -3,19 +3,19 @@
 // from findings.json and the notice ledger; nothing is scored by hand.
 import { createRequire } from 'node:module';
 import { coverage } from '../calendar/calendar.ts';
-import { covers, type Findings } from '../evaluate/evaluate.ts';
+import { covers, type Finding, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { ScorecardFile } from '../model/types.ts';
 import { formatPeriod } from '../render/format.ts';
 import type { ScoreCategory, ScoreItem, ScorecardDoc } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
-import { placeNames, type NoticeState } from '../notices/ledger.ts';
+import { isAdvisory, placeNames, voidOf, type NoticeState } from '../notices/ledger.ts';
 
 export interface Score {
   doc: ScorecardDoc;
   /** Failed findings no category covers: listed, not deducted. */
   unassigned: ScoreItem[];
-  /** Whether the provider had anything checked this period (otherwise no score is meaningful). */
+  /** Whether the card is final: the provider had verdicts this period and enough coverage (otherwise no grade is meaningful). */
   checked: boolean;
 }
 
@@ -30,37 +30,103 @@ export function surveyOf(store: Store, provider: string, period: string): { resp
   return s.respondents > 0 ? { respondents: s.respondents, satisfied: s.satisfied } : null;
 }
 
+/** Whether a whole period lies outside a provider's contract service period (then it has no scorecard). */
+export function outsideService(prov: { service?: { from: string; to?: string } }, period: string): boolean {
+  if (!prov.service) return false;
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return prov.service.from > last || (prov.service.to !== undefined && prov.service.to < `${period}-01`);
+}
+
+/** Coverage of a provider-period: requirements with a verdict ÷ applicable requirements (not not-applicable). */
+export function coverageOf(findings: Finding[], floor: number): NonNullable<ScorecardDoc['coverage']> {
+  const applicable = new Set<string>();
+  const verdict = new Set<string>();
+  const noData = new Set<string>();
+  for (const f of findings) {
+    if (f.status === 'not-applicable' || f.obligation === 'may') continue;
+    applicable.add(f.requirement);
+    if (f.status === 'passed' || f.status === 'failed') verdict.add(f.requirement);
+    else if (f.reason_code === 'no-data') noData.add(f.requirement);
+  }
+  for (const r of verdict) noData.delete(r);
+  return { verdict: verdict.size, applicable: applicable.size, no_data: noData.size, ratio: applicable.size ? verdict.size / applicable.size : null, floor };
+}
+
+/**
+ * Weights of the categories that apply, re-distributed proportionally so they still total 100
+ * (docs/notices.md): w' = w × 100 ÷ Σ applicable w, rounded to 0.1, the rounding remainder on the largest.
+ */
+export function redistribute(weights: number[], applicable: boolean[]): number[] {
+  const sum = weights.reduce((a, w, i) => a + (applicable[i] ? w : 0), 0);
+  if (sum === 0 || applicable.every(Boolean)) return weights.slice();
+  const out = weights.map((w, i) => (applicable[i] ? round1((w * 100) / sum) : 0));
+  const diff = round1(100 - out.reduce((a, w) => a + w, 0));
+  if (diff !== 0) {
+    let k = -1;
+    out.forEach((w, i) => {
+      if (applicable[i] && (k < 0 || w > out[k]!)) k = i;
+    });
+    out[k] = round1(out[k]! + diff);
+  }
+  return out;
+}
+
 export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings; card: ScorecardFile; provider: string; notices: NoticeState[]; generatedAt: string; office: string }): Score {
   const reg = o.tree.registers[0]!.value;
   const prov = reg.providers.find((p) => p.id === o.provider)!;
   const names = placeNames(reg);
-  const mine = o.findings.findings.filter((f) => f.provider === o.provider);
-  const failed = mine.filter((f) => f.status === 'failed');
-  const noticeFor = (req: string): string | undefined => o.notices.find((n) => n.provider === o.provider && n.period === o.findings.period && n.requirements.includes(req))?.number;
+  const mine = o.findings.findings.filter((f) => f.provider === o.provider && f.obligation !== 'may');
+  const failedAll = mine.filter((f) => f.status === 'failed');
+  // 宜 findings are advice: shown apart, never deducted. Everything else failed is binding.
+  const failed = failedAll.filter((f) => !isAdvisory(f));
+  // Only notices issued by the scorecard's date are cited; a notice voided by then cites nothing and costs nothing.
+  const cited = o.notices.filter((n) => n.provider === o.provider && n.period === o.findings.period && n.issued_at <= o.generatedAt);
+  const noticeFor = (req: string): { number: string; voided: boolean } | undefined => {
+    const live = cited.find((n) => n.requirements.includes(req) && !voidOf(n, o.generatedAt));
+    if (live) return { number: live.number, voided: false };
+    const dead = cited.find((n) => n.requirements.includes(req));
+    return dead ? { number: dead.number, voided: true } : undefined;
+  };
   const item = (f: (typeof failed)[number], deduction: number): ScoreItem => {
     const notice = noticeFor(f.requirement);
-    return { requirement: f.requirement, text: f.text, scope: f.scope.kind === 'provider' ? prov.name : (names.get(f.scope.id) ?? f.scope.id), deduction, ...(notice ? { notice } : {}) };
+    return { requirement: f.requirement, text: f.text, scope: f.scope.kind === 'provider' ? prov.name : (names.get(f.scope.id) ?? f.scope.id), deduction, ...(notice ? { notice: notice.number } : {}), ...(notice?.voided ? { voided: true } : {}) };
   };
+  const profileId = mine[0]?.profile ?? prov.profile ?? '';
+  // A category applies when the provider is of a type (and profile) it names and one of its requirements applies.
+  const applies = o.card.categories.map((c) => {
+    const t = c.applies_to?.provider_types;
+    const p = c.applies_to?.profiles;
+    if (t && prov.type && !t.includes(prov.type)) return false;
+    if (p && !p.includes(profileId)) return false;
+    return mine.some((f) => f.status !== 'not-applicable' && c.requirements.some((id) => covers(id, f.requirement)));
+  });
+  const anyApplies = applies.some(Boolean);
+  const weights = anyApplies ? redistribute(o.card.categories.map((c) => c.weight), applies) : o.card.categories.map((c) => c.weight);
   const taken = new Set<number>();
-  const categories: ScoreCategory[] = o.card.categories.map((c) => {
+  const categories: ScoreCategory[] = o.card.categories.map((c, k) => {
+    const applicable = !anyApplies || applies[k]!;
+    const weight = applicable ? weights[k]! : 0;
     const per = c.deduction ?? 1;
-    const cap = c.cap ?? c.weight;
+    const cap = applicable ? round1(((c.cap ?? c.weight) * weight) / c.weight) : 0;
     const items: ScoreItem[] = [];
     let deducted = 0;
-    failed.forEach((f, i) => {
-      if (taken.has(i) || !c.requirements.some((id) => covers(id, f.requirement))) return;
-      taken.add(i);
-      // Each failed finding costs `per` points until the category's cap is reached.
-      const d = Math.max(0, Math.min(per, cap - deducted));
-      deducted += d;
-      items.push(item(f, d));
-    });
-    return { id: c.id, name: c.name, weight: c.weight, per_finding: per, cap, deducted: round1(deducted), score: round1(c.weight - deducted), items };
+    if (applicable)
+      failed.forEach((f, i) => {
+        if (taken.has(i) || !c.requirements.some((id) => covers(id, f.requirement))) return;
+        taken.add(i);
+        if (noticeFor(f.requirement)?.voided) return void items.push(item(f, 0));
+        // Each failed finding costs `per` points until the category's cap is reached.
+        const d = Math.max(0, Math.min(per, cap - deducted));
+        deducted += d;
+        items.push(item(f, d));
+      });
+    return { id: c.id, name: c.name, weight, per_finding: per, cap, deducted: round1(deducted), score: round1(weight - deducted), items, ...(applicable ? {} : { applicable: false }), ...(weight !== c.weight ? { base_weight: c.weight } : {}) };
   });
   const unassigned = failed.filter((_, i) => !taken.has(i)).map((f) => item(f, 0));
   const veto = (o.card.veto ?? []).map((id) => {
-    const hit = failed.find((f) => covers(id, f.requirement));
-    const notice = hit ? noticeFor(hit.requirement) : undefined;
+    const hit = failed.find((f) => covers(id, f.requirement) && !noticeFor(f.requirement)?.voided);
+    const notice = hit ? noticeFor(hit.requirement)?.number : undefined;
     return { requirement: id, text: o.findings.findings.find((f) => covers(id, f.requirement))?.text ?? '', failed: Boolean(hit), ...(notice ? { notice } : {}) };
   });
   const vetoed = veto.some((v) => v.failed);
@@ -70,15 +136,25 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
   // Without a survey the supervisor score stands alone (the blend has nothing to blend).
   const total = users === null ? supervisor : round1((supervisor * o.card.blend.supervisor + users * o.card.blend.users) / 100);
   const grades = o.card.grades;
-  const grade = vetoed ? grades.at(-1)! : (grades.find((g) => total >= g.min) ?? grades.at(-1)!);
+  const grade = vetoed ? grades.at(-1)! : (grades.find((g) => total >= g.min)! ?? grades.at(-1)!);
   const std = o.tree.standards[0]?.value;
   const cov = coverage();
+  const checked = mine.some((f) => f.status === 'passed' || f.status === 'failed');
+  const cover = coverageOf(mine, o.card.coverage_floor ?? 0);
+  const pct = cover.ratio === null ? '—' : `${Math.round(cover.ratio * 100)}%`;
+  // Silence is not success: without a verdict, or with too few, the card is a draft and takes no grade.
+  const provisional: ScorecardDoc['provisional'] = !checked
+    ? { code: 'no-evaluation', reason: `本期没有可评价的结果（适用条款 ${cover.applicable} 项，其中无数据 ${cover.no_data} 项），暂不评定等级。` }
+    : cover.ratio !== null && cover.ratio < cover.floor
+      ? { code: 'low-coverage', reason: `评价覆盖 ${cover.verdict}/${cover.applicable} 项（${pct}），低于评分表规定的 ${Math.round(cover.floor * 100)}%（其中无数据 ${cover.no_data} 项），暂不评定等级。` }
+      : undefined;
+  const advisories = failedAll.filter(isAdvisory).map((f) => item(f, 0));
   const doc: ScorecardDoc = {
-    title: `${prov.name} ${formatPeriod(o.findings.period)} ${o.card.title.zh}`,
+    title: `${prov.name} ${formatPeriod(o.findings.period)} ${o.card.title.zh}${provisional ? '（草稿·待补数据）' : ''}`,
     office: o.office,
     period: o.findings.period,
     provider: { id: prov.id, name: prov.name },
-    profile: mine[0]?.profile ?? prov.profile ?? '',
+    profile: profileId,
     categories,
     veto,
     vetoed,
@@ -92,8 +168,11 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
     trend: [],
     checked: mine.filter((f) => f.status !== 'not-reviewed').length,
     failed: failed.length,
+    coverage: cover,
+    ...(provisional ? { provisional } : {}),
+    ...(advisories.length ? { advisories } : {}),
     provenance: {
-      standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${mine[0]?.profile ?? ''} · 评分表 ${o.card.id}`,
+      standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${profileId} · 评分表 ${o.card.id}`,
       calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
       data_sha256: o.findings.data.sha256,
       engine: `Charter ${version}`,
@@ -101,7 +180,7 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
     generated_at: o.generatedAt,
     signatures: ['考核人', '服务单位负责人', '后勤管理处负责人'],
   };
-  return { doc, unassigned, checked: mine.some((f) => f.status === 'passed' || f.status === 'failed') };
+  return { doc, unassigned, checked: checked && !provisional };
 }
 
 /** The six periods ending with `period`, oldest first. */

@@ -184,7 +184,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
         ? periods.flatMap((p) =>
             reg.providers.map((prov) => {
               const s = scoreProvider({ tree, store: o.store, findings: findings.get(p)!, card, provider: prov.id, notices, generatedAt: findings.get(p)!.as_of, office: desk.office.zh });
-              return { period: p, provider: prov.name, total: s.doc.total, grade: s.doc.grade.name.zh, pdf: `${o.pdfBase ?? 'pdf/'}${scorecardFile(p, prov.id)}` };
+              return { period: p, provider: prov.name, total: s.doc.provisional ? null : s.doc.total, grade: s.doc.provisional ? '暂不评定（待补数据）' : s.doc.grade.name.zh, pdf: `${o.pdfBase ?? 'pdf/'}${scorecardFile(p, prov.id)}` };
             }),
           )
         : [],

@@ -74,6 +74,6 @@ export interface SiteData {
   internal?: {
     findings: { period: string; provider: string; requirement: string; status: string; measured: string; evidence: string[] }[];
     notices: { number: string; period: string; provider: string; status: string; deadline: string; requirements: string[]; history: { at: string; event: string; actor: string; note: string }[]; pdf: string }[];
-    scorecards: { period: string; provider: string; total: number; grade: string; pdf: string }[];
+    scorecards: { period: string; provider: string; total: number | null; grade: string; pdf: string }[];
   };
 }

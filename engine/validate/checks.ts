@@ -484,6 +484,22 @@ function checkProfile(l: Located<ProfileFile>, idx: Index, push: Push): void {
   });
   const parentChain = profileChain(p.base, idx);
   (p.overrides ?? []).forEach((o, i) => checkOverride(o, i, parentChain, idx, l, push));
+  (p.obligations ?? []).forEach((o, i) => {
+    const req = idx.requirements.get(o.requirement);
+    if (!req) return push('CH202', l, `/obligations/${i}/requirement`, dangling(o.requirement, 'requirement', '条款', idx.requirements));
+    const base = effectiveObligation(req.value, parentChain);
+    // Informative text (none) states no duty; there is no level to raise or lower.
+    if (base === 'none') return push('CH231', l, `/obligations/${i}/obligation`, { requirement: o.requirement });
+    const rank = { shall: 2, should: 1, may: 0 } as const;
+    if (rank[o.obligation] < rank[base] && !o.deviation) push('CH230', l, `/obligations/${i}/obligation`, { requirement: o.requirement, base, value: o.obligation });
+  });
+}
+
+/** A requirement's obligation after the profiles of a chain (base first) have set theirs. */
+export function effectiveObligation(r: Requirement, chain: ProfileFile[]): Requirement['obligation'] {
+  let level = r.obligation;
+  for (const pf of chain) for (const o of pf.obligations ?? []) if (o.requirement === r.id) level = o.obligation;
+  return level;
 }
 
 function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: Index, l: Located<ProfileFile>, push: Push): void {
