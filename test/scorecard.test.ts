@@ -50,40 +50,101 @@ describe('scorecard', () => {
   it('its numbers are exactly those of findings.json, the surveys and the ledger', () => {
     const r = cli(['scorecard', '--period', '2026-04', '--at', '2026-05-28T09:00', '--out', join(dir, 'cards'), '--json']);
     expect(r.code).toBe(0);
-    const got = JSON.parse(r.out) as { scorecards: { provider: string; supervisor_score: number; users_score: number | null; total: number; grade: string; vetoed: boolean; categories: { id: string; deducted: number; score: number; items: { requirement: string; deduction: number; notice?: string }[] }[] }[] };
-    const findings = JSON.parse(readFileSync(join(dir, 'eval', 'findings.json'), 'utf8')) as { findings: { provider: string; requirement: string; status: string }[] };
-    const card = parse(readFileSync(join(ROOT, 'standards', 'scoring', 'monthly-scorecard.yaml'), 'utf8')) as { blend: { supervisor: number; users: number }; categories: { id: string; weight: number; requirements: string[]; deduction: number; cap: number }[]; veto: string[]; grades: { code: string; min: number }[] };
+    const got = JSON.parse(r.out) as { scorecards: { provider: string; provisional: string | false; coverage: { verdict: number; applicable: number; no_data: number; floor: number }; supervisor_score: number; users_score: number | null; total: number | null; grade: string | null; vetoed: boolean; advisories: { requirement: string; deduction: number }[]; categories: { id: string; applicable: boolean; weight: number; cap: number; deducted: number; score: number; items: { requirement: string; deduction: number; notice?: string }[] }[] }[] };
+    const findings = JSON.parse(readFileSync(join(dir, 'eval', 'findings.json'), 'utf8')) as { findings: { provider: string; requirement: string; status: string; obligation: string; reason_code?: string }[] };
+    const card = parse(readFileSync(join(ROOT, 'standards', 'scoring', 'monthly-scorecard.yaml'), 'utf8')) as { coverage_floor?: number; blend: { supervisor: number; users: number }; categories: { id: string; weight: number; requirements: string[]; deduction: number; cap: number; applies_to?: { provider_types?: string[] } }[]; veto: string[]; grades: { code: string; min: number }[] };
+    const register = parse(readFileSync(join(ROOT, 'standards', 'school', 'register.yaml'), 'utf8')) as { providers: { id: string; type?: string }[] };
     const surveys = readFileSync(join(SAMPLE, 'surveys.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { provider: string; period: string; respondents: number; satisfied: number });
     const ledger = JSON.parse(cli(['notices', 'list', '--json']).out) as { number: string; period: string; provider: string; requirements: string[] }[];
     const under = (id: string, req: string): boolean => req === id || req.startsWith(`${id}.`) || req.startsWith(`${id}-`);
+    const r1 = (x: number): number => Math.round(x * 10) / 10;
     for (const s of got.scorecards) {
-      const failed = findings.findings.filter((f) => f.provider === s.provider && f.status === 'failed');
+      const all = findings.findings.filter((f) => f.provider === s.provider);
+      // 宜 (should) findings are advice: never deducted.
+      const failed = all.filter((f) => f.status === 'failed' && f.obligation !== 'should');
+      expect(s.advisories.map((a) => a.requirement)).toEqual(all.filter((f) => f.status === 'failed' && f.obligation === 'should').map((f) => f.requirement));
+      expect(s.advisories.every((a) => a.deduction === 0)).toBe(true);
+      // Coverage: requirements with a verdict ÷ applicable (not not-applicable) ones.
+      const applicable = new Set(all.filter((f) => f.status !== 'not-applicable').map((f) => f.requirement));
+      const verdict = new Set(all.filter((f) => f.status === 'passed' || f.status === 'failed').map((f) => f.requirement));
+      expect([s.coverage.verdict, s.coverage.applicable]).toEqual([verdict.size, applicable.size]);
+      // Categories for another provider type are 不适用; their weight goes to the others in proportion.
+      const type = register.providers.find((p) => p.id === s.provider)!.type;
+      const applies = card.categories.map((c) => (!c.applies_to?.provider_types || !type || c.applies_to.provider_types.includes(type)) && all.some((f) => f.status !== 'not-applicable' && c.requirements.some((id) => under(id, f.requirement))));
+      const sum = card.categories.reduce((a, c, i) => a + (applies[i] ? c.weight : 0), 0);
       const used = new Set<number>();
       let supervisor = 0;
-      for (const c of card.categories) {
-        const mine = failed.filter((f, i) => !used.has(i) && c.requirements.some((id) => under(id, f.requirement)) && used.add(i));
-        const deducted = Math.min(c.cap, mine.length * c.deduction);
+      card.categories.forEach((c, k) => {
         const cat = s.categories.find((x) => x.id === c.id)!;
-        expect([cat.deducted, cat.score], c.id).toEqual([deducted, c.weight - deducted]);
+        expect(cat.applicable, c.id).toBe(applies[k]);
+        if (!applies[k]) return expect([cat.weight, cat.items.length]).toEqual([0, 0]);
+        const weight = cat.weight;
+        expect(Math.abs(weight - (c.weight * 100) / sum)).toBeLessThanOrEqual(0.2);
+        const cap = r1((c.cap * weight) / c.weight);
+        const mine = failed.filter((f, i) => !used.has(i) && c.requirements.some((id) => under(id, f.requirement)) && used.add(i));
+        const deducted = Math.min(cap, mine.length * c.deduction);
+        expect([cat.deducted, cat.score], c.id).toEqual([deducted, r1(weight - deducted)]);
         expect(cat.items.map((i) => i.requirement)).toEqual(mine.map((f) => f.requirement));
         for (const i of cat.items) expect(i.notice).toBe(ledger.find((n) => n.period === '2026-04' && n.provider === s.provider && n.requirements.includes(i.requirement))?.number);
-        supervisor += c.weight - deducted;
-      }
+        supervisor += weight - deducted;
+      });
+      expect(r1(s.categories.reduce((a, c) => a + c.weight, 0))).toBe(100);
+      supervisor = r1(supervisor);
       const sv = surveys.find((x) => x.provider === s.provider && x.period === '2026-04');
       const users = sv ? Math.round((sv.satisfied / sv.respondents) * 1000) / 10 : null;
       const total = users === null ? supervisor : Math.round(((supervisor * card.blend.supervisor + users * card.blend.users) / 100) * 10) / 10;
       const vetoed = failed.some((f) => card.veto.some((id) => under(id, f.requirement)));
-      expect([s.supervisor_score, s.users_score, s.total, s.vetoed]).toEqual([supervisor, users, total, vetoed]);
-      expect(s.grade).toBe(vetoed ? card.grades.at(-1)!.code : card.grades.find((g) => total >= g.min)!.code);
+      expect([s.supervisor_score, s.users_score, s.vetoed]).toEqual([supervisor, users, vetoed]);
+      // Below the configured coverage floor the card is a draft: no total, no grade (never 100/优秀 by silence).
+      const low = verdict.size === 0 || verdict.size / applicable.size < (card.coverage_floor ?? 0);
+      expect(s.provisional !== false).toBe(low);
+      if (low) expect([s.total, s.grade]).toEqual([null, null]);
+      else {
+        expect(s.total).toBe(total);
+        expect(s.grade).toBe(vetoed ? card.grades.at(-1)!.code : card.grades.find((g) => total >= g.min)!.code);
+      }
     }
     // The sample has failures in April, so some deduction must show up (the test is not vacuous).
     expect(got.scorecards.some((s) => s.supervisor_score < 100)).toBe(true);
+    // The caterer is not scored on buildings, safety patrols or cleaning.
+    const jiale = got.scorecards.find((s) => s.provider === 'jiale-catering')!;
+    expect(jiale.categories.filter((c) => !c.applicable).map((c) => c.id)).toEqual(['facilities', 'safety', 'cleaning']);
+  });
+
+  it('a scorecard dated before its month ends is a usage error; a month outside the service period has none', () => {
+    const early = cli(['scorecard', '--period', '2026-04', '--at', '2026-04-30T18:00', '--out', join(dir, 'cards-early'), '--json']);
+    expect(early.code).toBe(2);
+    expect(early.out).toContain('CH522');
+    const outside = cli(['scorecard', '--period', '2026-01', '--at', '2026-02-10T09:00', '--out', join(dir, 'cards-jan'), '--json']);
+    expect(outside.code).toBe(2);
+    expect((outside.out.match(/CH523/g) ?? []).length).toBe(3);
+  });
+
+  it('a month with no data at all is a draft without a grade, never 100 and 优秀', () => {
+    const r = cli(['scorecard', '--period', '2026-07', '--provider', 'huayu-property', '--at', '2026-08-03T09:00', '--out', join(dir, 'cards-jul'), '--json']);
+    expect(r.code).toBe(0);
+    const s = (JSON.parse(r.out) as { scorecards: { provisional: string | false; total: number | null; grade: string | null }[] }).scorecards[0]!;
+    expect(s.provisional).not.toBe(false);
+    expect([s.total, s.grade]).toEqual([null, null]);
+  });
+
+  it('cites only notices issued by the scorecard date', () => {
+    const r = cli(['scorecard', '--period', '2026-04', '--at', '2026-05-05T09:00', '--out', join(dir, 'cards-before'), '--json']);
+    expect(r.code).toBe(0);
+    const cards = (JSON.parse(r.out) as { scorecards: { categories: { items: { notice?: string }[] }[] }[] }).scorecards;
+    // The April notices were issued on 7 May, after this card's date.
+    expect(cards.flatMap((c) => c.categories.flatMap((x) => x.items)).filter((i) => i.notice)).toEqual([]);
   });
 
   it('the scorecard PDF carries its fields as text', async () => {
     const { text, pages } = await pdfText(join(dir, 'cards', 'scorecard-2026-04-huayu-property.pdf'));
     expect(pages).toBeGreaterThanOrEqual(1);
-    for (const s of ['华宇物业服务有限公司', '2026年4月', '基本要求与服务承诺', '一票否决', '综合得分', '优秀', '考核人', '服务单位负责人', '后勤管理处负责人', '后勤督〔2026〕第001号']) expect(text, s).toContain(s);
+    for (const s of ['华宇物业服务有限公司', '2026年4月', '基本要求与服务承诺', '一票否决', '综合得分', '评价覆盖', '考核人', '服务单位负责人', '后勤管理处负责人', '后勤督〔2026〕第001号']) expect(text, s).toContain(s);
+    // The sample has no inspection or document records, so coverage is low: a draft, without a grade.
+    for (const s of ['草稿·待补数据', '暂不评定等级']) expect(text, s).toContain(s);
+    expect(text).not.toContain('优秀≥90分优秀');
+    const { text: jiale } = await pdfText(join(dir, 'cards', 'scorecard-2026-04-jiale-catering.pdf'));
+    expect(jiale).toContain('不适用');
   });
 });
 
