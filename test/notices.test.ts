@@ -71,7 +71,8 @@ describe('issuing', () => {
     expect(r.issued.map((n) => n.number)).toEqual(['后勤督〔2026〕第001号', '后勤督〔2026〕第002号']);
     // Every failed finding of the provider is a problem on its notice, with the clause text and evidence count.
     for (const n of r.issued) {
-      const mine = findings.findings.filter((f) => f.status === 'failed' && f.provider === n.provider);
+      // 宜 (should) findings are advice, not problems (issue 10 §3).
+      const mine = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should' && f.provider === n.provider);
       expect(n.doc.problems.map((p) => [p.requirement, p.clause_text, p.evidence_total])).toEqual(mine.map((f) => [f.requirement, f.text, f.evidence_total]));
       expect(n.doc.provenance.data_sha256).toBe(findings.data.sha256);
     }
@@ -88,7 +89,7 @@ describe('issuing', () => {
     const cfg = tree.noticeConfigs[0]!;
     const perRequirement = { ...tree, noticeConfigs: [{ ...cfg, value: { ...cfg.value, group_by: 'requirement' as const } }] };
     const planned = planNotices({ tree: perRequirement, findings, issuedAt: cal.parse('2026-05-06T09:00') });
-    const failed = findings.findings.filter((f) => f.status === 'failed');
+    const failed = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should');
     expect(planned.map((p) => p.group_key)).toEqual([...new Set(failed.map((f) => `${f.provider}|${f.requirement}`))]);
     expect(planned.every((p) => p.requirements.length === 1)).toBe(true);
   });

@@ -362,27 +362,30 @@ export function issueNotices(store: Store, planned: PlannedNotice[], o: { tree: 
   const existing: NoticeRow[] = [];
   db.exec('BEGIN IMMEDIATE');
   try {
-    // A voided notice does not count as issued: its group may be issued again, under a new number.
-    const find = db.prepare("SELECT * FROM notices n WHERE period = ? AND group_key = ? AND NOT EXISTS (SELECT 1 FROM notice_events e WHERE e.notice_id = n.id AND e.event = 'voided')");
+    // A voided notice does not count as issued: its group may be issued again, under a new number and the
+    // group key suffixed #2, #3 … (the ledger keeps one row per period and key, and keeps voided rows).
+    const group = db.prepare("SELECT n.*, EXISTS (SELECT 1 FROM notice_events e WHERE e.notice_id = n.id AND e.event = 'voided') AS voided FROM notices n WHERE period = ? AND (group_key = ? OR group_key LIKE ? ESCAPE '\\') ORDER BY id");
     const last = db.prepare('SELECT last_seq FROM notice_numbers WHERE year = ?');
     const setLast = db.prepare('INSERT INTO notice_numbers (year, last_seq) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last_seq = excluded.last_seq');
     const insert = db.prepare('INSERT INTO notices (number, year, seq, period, provider, group_key, requirements, issued_at, deadline, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const event = db.prepare('INSERT INTO notice_events (notice_id, at, actor, event, status, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const p of planned) {
-      const had = find.get(p.doc.period, p.group_key) as Record<string, unknown> | undefined;
+      const same = group.all(p.doc.period, p.group_key, `${p.group_key.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`) as Record<string, unknown>[];
+      const had = same.find((r) => !r.voided);
       if (had) {
         existing.push(rowOf(had));
         continue;
       }
+      const groupKey = same.length ? `${p.group_key}#${same.length + 1}` : p.group_key;
       const year = Number(p.doc.issued_at.slice(0, 4));
       const seq = Number((last.get(year) as { last_seq: number } | undefined)?.last_seq ?? 0) + 1;
       setLast.run(year, seq);
       const number = formatNumber(cfg.number, year, seq);
       const doc: NoticeDoc = { number, ...p.doc };
-      const r = insert.run(number, year, seq, p.doc.period, p.provider, p.group_key, JSON.stringify(p.requirements), p.doc.issued_at, p.doc.deadline.date, JSON.stringify(doc));
+      const r = insert.run(number, year, seq, p.doc.period, p.provider, groupKey, JSON.stringify(p.requirements), p.doc.issued_at, p.doc.deadline.date, JSON.stringify(doc));
       const id = Number(r.lastInsertRowid);
       event.run(id, p.doc.issued_at, o.actor, 'issued', 'issued', null, JSON.stringify({ requirements: p.requirements }));
-      issued.push({ id, number, year, seq, period: p.doc.period, provider: p.provider, group_key: p.group_key, requirements: p.requirements, issued_at: p.doc.issued_at, deadline: p.doc.deadline.date, doc });
+      issued.push({ id, number, year, seq, period: p.doc.period, provider: p.provider, group_key: groupKey, requirements: p.requirements, issued_at: p.doc.issued_at, deadline: p.doc.deadline.date, doc });
     }
     o.beforeCommit?.();
     db.exec('COMMIT');
