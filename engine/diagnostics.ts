@@ -463,7 +463,7 @@ export const CATALOGUE: Record<string, Entry> = {
   CH230: {
     name: 'lowers-obligation',
     severity: 'error',
-    zh: (a) => `方案把 ${s(a, 'requirement')} 的约束程度从“${s(a, 'base') === 'shall' ? '应' : s(a, 'base') === 'should' ? '宜' : '可'}”降为“${s(a, 'value') === 'should' ? '宜' : '应'}”，这是放宽标准`,
+    zh: (a) => `方案把 ${s(a, 'requirement')} 的约束程度从“${s(a, 'baseZh')}”降为“${s(a, 'valueZh')}”，这是放宽标准`,
     en: (a) => `The profile lowers ${s(a, 'requirement')} from ${s(a, 'base')} to ${s(a, 'value')}, which loosens the standard`,
     hintZh: () => '删除该项，或添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。提高（宜→应）无需批准。',
     hintEn: () => 'Remove it, or add a deviation: with reason, approved_on and approved_by. Raising (should → shall) needs no approval.',

@@ -143,7 +143,14 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           };
           const planned = L.planNotices({ tree, findings, issuedAt: at as Date, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
           if (dry) {
-            // A dry run writes nothing to the store: no number, no event, no re-opening.
+            // A dry run writes nothing to the store: no number, no event, no re-opening. Groups already
+            // issued (and not voided) for the period would not be issued again, so they are only named.
+            const live = L.loadNotices(store, { period: period! }).filter((n) => n.status !== 'voided');
+            const had = (p: (typeof planned)[number]) => live.find((n) => n.group_key === p.group_key || n.group_key.startsWith(`${p.group_key}#`));
+            const already = planned.filter(had).map((p) => had(p)!.number);
+            const fresh = planned.filter((p) => !had(p));
+            planned.length = 0;
+            planned.push(...fresh);
             const drafts = planned.map((p, i) => ({ year: Number(p.doc.issued_at.slice(0, 4)), seq: i + 1, doc: { ...p.doc, number: zh ? `草稿 ${i + 1}（未编号）` : `DRAFT ${i + 1} (unnumbered)`, draft: true } }));
             const draftDir = join(outDir, 'drafts');
             const files: string[] = [];
@@ -155,9 +162,10 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
               drafts.forEach((d) => files.push(join(draftDir, `draft-${period}-${d.doc.provider.id}-${String(d.seq).padStart(3, '0')}.pdf`)));
               await renderEach(drafts.map((d) => ({ kind: 'notice' as const, doc: d.doc })), (i, pdf) => writeAtomic(files[i]!, pdf));
             }
-            if (json) io.out(JSON.stringify({ ok: true, dry_run: true, period, would_issue: planned.map((p, i) => ({ provider: p.provider, group_key: p.group_key, requirements: p.requirements, problems: p.doc.problems.length, advisories: p.doc.advisories?.length ?? 0, deadline: p.doc.deadline.date, file: files[i] })), missing }, null, 2));
+            if (json) io.out(JSON.stringify({ ok: true, dry_run: true, period, would_issue: planned.map((p, i) => ({ provider: p.provider, group_key: p.group_key, requirements: p.requirements, problems: p.doc.problems.length, advisories: p.doc.advisories?.length ?? 0, deadline: p.doc.deadline.date, file: files[i] })), already_issued: already, missing }, null, 2));
             else {
               io.out(zh ? `试签发（--dry-run）：以下为 ${period} 将签发的通知单，未占用编号，台账未改动。` : `Dry run: the notices ${period} would get; no number taken, the ledger is unchanged.`);
+              if (already.length) io.out(zh ? `此前已签发（不会重复签发）：${already.join('、')}` : `Already issued (not issued again): ${already.join(', ')}`);
               if (!planned.length) io.out(zh ? '没有需要签发的通知单。' : 'Nothing would be issued.');
               else io.out(table([zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '草稿 PDF' : 'draft PDF'], planned.map((p, i) => [p.doc.provider.name, p.doc.problems.length, p.doc.advisories?.length ?? 0, p.doc.deadline.date, rel(files[i]!)])));
               warnMissing();

@@ -491,7 +491,7 @@ function checkProfile(l: Located<ProfileFile>, idx: Index, push: Push): void {
     // Informative text (none) states no duty; there is no level to raise or lower.
     if (base === 'none') return push('CH231', l, `/obligations/${i}/obligation`, { requirement: o.requirement });
     const rank = { shall: 2, should: 1, may: 0 } as const;
-    if (rank[o.obligation] < rank[base] && !o.deviation) push('CH230', l, `/obligations/${i}/obligation`, { requirement: o.requirement, base, value: o.obligation });
+    if (rank[o.obligation] < rank[base] && !o.deviation) push('CH230', l, `/obligations/${i}/obligation`, { requirement: o.requirement, base, value: o.obligation, baseZh: base === 'shall' ? '应' : '宜', valueZh: o.obligation === 'should' ? '宜' : '应' });
   });
 }
 
