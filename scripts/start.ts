@@ -90,9 +90,31 @@ for (const args of loop) {
 
 step(zh ? '8. 月度考核评分表' : '8. Monthly scorecards');
 const CARDS = join(OUT, 'scorecards');
-for (const month of ['2026-04', '2026-05', '2026-06']) {
-  io.out(`\n$ charter scorecard --period ${month}`);
-  await runSafely(['scorecard', '--period', month, '--at', `${month}-28T09:00`, '--db', DB, '--out', CARDS, '--lang', lang], io);
+// A month is scored after it ends (CH522 otherwise): here on the fifth working day of the next month.
+const SCORED: Record<string, string> = { '2026-04': '2026-05-08T09:00', '2026-05': '2026-06-05T09:00', '2026-06': '2026-07-07T09:00' };
+for (const [month, at] of Object.entries(SCORED)) {
+  io.out(`\n$ charter scorecard --period ${month} --at ${at}`);
+  await runSafely(['scorecard', '--period', month, '--at', at, '--db', DB, '--out', CARDS, '--lang', lang], io);
+}
+
+step(zh ? '8b. 没有数据不等于合格；宜为建议；误发通知单作废' : '8b. Silence is not success; should is advice; voiding a wrong notice');
+// The cards above are drafts (草稿·待补数据): the sample has no inspection results or document lists, so
+// fewer than the scorecard's coverage_floor of requirements got a verdict. 宜 items are listed apart.
+const extra: string[][] = [
+  // A dry run: what July would get, as 草稿 PDFs, with no number taken and nothing written to the ledger.
+  ['notices', 'issue', '--period', '2026-07', '--at', '2026-08-04T09:00', '--dry-run'],
+  // March's first notice turns out to rest on a wrong import: it is voided; its number stays used.
+  ['notices', 'void', '2026-001', '--reason', '工单导入时到场时间与完工时间列错位，超时系误判', '--by', '质量监督科', '--at', '2026-07-10T10:00'],
+  // A voided notice takes no further step (CH520).
+  ['notices', 'ack', '2026-001', '--by', '张经理（华宇物业）', '--at', '2026-07-10T11:00'],
+  ['notices', 'show', '2026-001'],
+  ['notices', 'list', '--period', '2026-03'],
+  // March again, after the void: the voided notice's findings are listed as （已作废，不扣分）.
+  ['scorecard', '--period', '2026-03', '--at', '2026-07-10T11:00', '--out', join(OUT, 'scorecards')],
+];
+for (const args of extra) {
+  io.out(`\n$ charter ${args.join(' ')}`);
+  await runSafely([...args, '--db', DB, ...(args[0] === 'notices' ? ['--out', NOTICES] : []), '--lang', lang], io);
 }
 
 step(zh ? '9. 服务承诺网站：公开版与后勤处内部版' : '9. The commitment site: public and internal editions');
@@ -104,6 +126,6 @@ for (const edition of ['public', 'internal']) {
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(
   zh
-    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n网站：site/dist/（公开版）、site/dist-internal/（内部版）；预览：npm run preview，然后打开 http://127.0.0.1:4321/ 和 http://127.0.0.1:4322/\n示例数据说明：${join(SAMPLE, 'README.md')}`
-    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nSite: site/dist/ (public), site/dist-internal/ (internal); preview: npm run preview, then open http://127.0.0.1:4321/ and http://127.0.0.1:4322/\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
+    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf，试签发草稿：${NOTICES}/drafts/\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n网站：site/dist/（公开版）、site/dist-internal/（内部版）；预览：npm run preview，然后打开 http://127.0.0.1:4321/ 和 http://127.0.0.1:4322/\n示例数据说明：${join(SAMPLE, 'README.md')}`
+    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf, dry-run drafts: ${NOTICES}/drafts/\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nSite: site/dist/ (public), site/dist-internal/ (internal); preview: npm run preview, then open http://127.0.0.1:4321/ and http://127.0.0.1:4322/\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
 );

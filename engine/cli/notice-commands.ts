@@ -394,6 +394,8 @@ ${DB_HELP.en}
           for (const d of docs) {
             const na = d.categories.filter((c) => c.applicable === false);
             if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; its weight went to the other categories in proportion (still 100 in all).`);
+            const voided = [...new Set(d.categories.flatMap((c) => c.items.filter((x) => x.voided).map((x) => x.notice!)))];
+            if (voided.length) io.out(zh ? `${d.provider.name}：通知单 ${voided.join('、')} 已作废，所列问题不扣分。` : `${d.provider.name}: notice ${voided.join(', ')} was voided; its problems cost nothing.`);
             if (d.advisories?.length) io.out(zh ? `${d.provider.name}：建议改进（宜）${d.advisories.length} 项，列出不扣分：${d.advisories.map((a) => a.requirement).join('、')}` : `${d.provider.name}: ${d.advisories.length} advisories (should), listed, not deducted: ${d.advisories.map((a) => a.requirement).join(', ')}`);
           }
           for (const x of skipped) io.out(zh ? `${x.provider}：${period} 整月不在合同服务期（${x.service}）内，不出评分表。` : `${x.provider}: all of ${period} is outside the service period (${x.service}); no scorecard.`);
