@@ -361,6 +361,7 @@ ${DB_HELP.en}
                 scorecards: docs.map((d, i) => ({
                   provider: d.provider.id,
                   provisional: d.provisional ? d.provisional.code : false,
+                  ...(d.provisional ? { provisional_reason: d.provisional.reason } : {}),
                   coverage: d.coverage,
                   supervisor_score: d.supervisor_score,
                   users_score: d.users_score,

@@ -109,6 +109,11 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
         if (!idx.requirements.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
       }),
     );
+    sc.categories.forEach((c, i) =>
+      (c.applies_to?.profiles ?? []).forEach((id, j) => {
+        if (!idx.profiles.has(id) && !idx.standards.has(id)) push('CH202', s, `/categories/${i}/applies_to/profiles/${j}`, dangling(id, 'profile', '方案', idx.profiles));
+      }),
+    );
     (sc.veto ?? []).forEach((id, j) => {
       if (!idx.requirements.has(id)) push('CH202', s, `/veto/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
     });
