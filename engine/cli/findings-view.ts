@@ -27,7 +27,9 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), n('not-reviewed'), n('error'), s(f.rollups.providers[p.id] ?? 'not-reviewed')];
   });
   out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
-  const bad = f.findings.filter((x) => x.status === 'failed' || x.status === 'error');
+  // 宜 (should) failures are advice: listed apart below, never among the failures a notice is made of.
+  const bad = f.findings.filter((x) => (x.status === 'failed' && x.obligation !== 'should') || x.status === 'error');
+  const advice = f.findings.filter((x) => x.status === 'failed' && x.obligation === 'should');
   if (bad.length) {
     out.push('');
     out.push(zh ? '不通过与错误' : 'Failed and errors');
@@ -47,6 +49,11 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
         ]),
       ),
     );
+  }
+  if (advice.length) {
+    out.push('');
+    out.push(zh ? '建议改进（宜：推荐性要求，不签发通知单、不扣分）' : 'Advisories (should: recommendations; no notice, no deduction)');
+    out.push(table([zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '范围' : 'scope', zh ? '实测' : 'measured', zh ? '要求' : 'required'], advice.map((x) => [x.provider, x.requirement, x.scope.id, String(x.measured ?? '—'), String(x.required ?? '—')])));
   }
   if (f.pledges.length) {
     out.push('');
