@@ -291,17 +291,10 @@ export function evaluate(o: EvaluateOptions): Findings {
     const paramsOf = (rr: ResolvedRequirement): ParamSet => paramSet(rr.parameters);
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
-    // A period entirely outside the contract's service period: no duty applies (issue 10 §2).
-    if (!servesDuring(prov, bounds)) {
-      outOfService.add(prov.id);
-      for (const rr of resolved) {
-        if (rr.requirement.status === 'withdrawn' || rr.requirement.status === 'superseded') continue;
-        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: OUTSIDE_SERVICE, reason_code: 'outside-service' });
-      }
-      done++;
-      o.onProgress?.(done, total);
-      continue;
-    }
+    // A period entirely outside the contract's service period: no duty of the month applies (issue 10 §2).
+    // Frequency grids decide day by day (a year's grid judged in December still covers the served months).
+    const inService = servesDuring(prov, bounds);
+    if (!inService) outOfService.add(prov.id);
 
     // Timeliness first: rates may be defined over its cases.
     const ordered = [...resolved].sort((a, b) => (a.requirement.type === 'timeliness' ? -1 : 0) - (b.requirement.type === 'timeliness' ? -1 : 0));
@@ -309,7 +302,9 @@ export function evaluate(o: EvaluateOptions): Findings {
       const r = rr.requirement;
       if (r.status === 'withdrawn' || r.status === 'superseded') continue;
       const params = paramsOf(rr);
-      if (r.type === 'timeliness') {
+      if (!inService && r.type !== 'frequency') {
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: OUTSIDE_SERVICE, reason_code: 'outside-service' });
+      } else if (r.type === 'timeliness') {
         const t = r.timeliness!;
         const field = EVENT_FIELD[t.subject];
         const compiled = new Map<string, CompiledTimeliness>();
@@ -446,9 +441,9 @@ export function evaluate(o: EvaluateOptions): Findings {
         }
         timelinessByReq.set(r.id, { met, n });
         const bad = [...stats.values()].reduce((a, p) => a + p.missed + p.invalid, 0);
-        // No records of the kind at all this period is no data, never a pass (issue 10 §2); a miss carried
-        // into this period is still a miss.
-        const noData = ownRows === 0;
+        // No records of the kind at all this period — none reported, none closed — is no data, never a pass
+        // (issue 10 §2); a miss carried into this period is still a miss.
+        const noData = ownRows === 0 && n === 0;
         const status: Status = errors ? 'error' : bad ? 'failed' : noData ? 'not-reviewed' : n ? 'passed' : stats.size ? 'not-applicable' : 'not-reviewed';
         const versions = [...new Set([...compiled.values()].map((c) => c.version))];
         findings.push({
@@ -464,7 +459,12 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...(status === 'not-reviewed' ? (noData ? { reason: NO_DATA, reason_code: 'no-data' } : { reason: { zh: '本期没有适用的个案', en: 'no cases this period' }, reason_code: 'no-case' }) : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(noActivityData(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined, sinceDay), activityRowsOf(prov.id)));
+        for (const fc of r.frequency!.counts) {
+          const grid = frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined, sinceDay);
+          // Out of service this month, a grid reaching back into served months is judged on what was logged then.
+          const f = inService ? noActivityData(grid, activityRowsOf(prov.id)) : grid;
+          findings.push(!inService && (f.status === 'not-applicable' || f.status === 'not-reviewed') ? { ...f, status: 'not-applicable', reason: OUTSIDE_SERVICE, reason_code: 'outside-service' } : f);
+        }
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
