@@ -1,7 +1,7 @@
 // npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
 // sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
 // them through the loop, print the monthly scorecards, and build the commitment site (both editions).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSafely, type Io } from '../engine/cli/main.ts';
 
@@ -48,15 +48,21 @@ step(zh ? '3. 已记录的提交' : '3. Recorded submissions');
 await runSafely(['submissions', '--db', DB, '--lang', lang], io);
 
 step(zh ? '4. 评价 2026 年 4 月' : '4. Evaluate April 2026');
-await runSafely(['evaluate', '--period', '2026-04', '--db', DB, '--out', join(OUT, '2026-04'), '--lang', lang], io);
+// Evaluated after the data came in; each run is recorded, so data submitted later for these months is reported.
+const EVALUATED = '2026-07-10T10:00:00+08:00';
+await runSafely(['evaluate', '--period', '2026-04', '--db', DB, '--out', join(OUT, '2026-04'), '--now', EVALUATED, '--lang', lang], io);
 
 step(zh ? '5. 评价整个学期的其余月份' : '5. Evaluate the other months of the term');
 const quiet: Io = { ...io, out: () => {} };
 for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
   let text = '';
-  await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--json'], { ...quiet, out: (s) => (text += s) });
-  const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string };
-  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error} → ${join(OUT, month, 'findings.json')}`);
+  await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--now', EVALUATED, '--json'], { ...quiet, out: (s) => (text += s) });
+  const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string; no_data: number; pending: number };
+  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error}，无数据 ${r.no_data}，待定个案 ${r.pending} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error}, no data ${r.no_data}, pending cases ${r.pending} → ${join(OUT, month, 'findings.json')}`);
+  // No data is never a pass: show the cases, counts and logs a provider did not submit (documents and on-site checks are counted above).
+  const f = JSON.parse(readFileSync(r.findings_file, 'utf8')) as { findings: { provider: string; requirement: string; type: string; status: string; reason_code?: string }[] };
+  const silent = f.findings.filter((x) => x.reason_code === 'no-data' && ['timeliness', 'rate', 'frequency'].includes(x.type)).map((x) => `${x.provider} ${x.requirement}`);
+  if (silent.length) io.out(zh ? `  无数据（本期未提交该类数据，不视为通过）：${silent.join('，')}` : `  No data (nothing of the kind submitted; never read as passed): ${silent.join(', ')}`);
 }
 
 step(zh ? '6. 签发整改通知单（每月评价后第 4 个工作日签发）' : '6. Issue rectification notices (a few working days after each month)');

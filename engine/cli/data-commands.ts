@@ -317,7 +317,8 @@ ${DB_HELP.en}`,
         const file = join(outDir, 'findings.json');
         writeFileSync(file, JSON.stringify(f, null, 2) + '\n');
         const pending = f.findings.reduce((a, x) => a + (x.pending?.length ?? 0), 0);
-        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, pending, late_changes: late }, null, 2));
+        const noData = f.findings.filter((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data').length;
+        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late }, null, 2));
         else {
           io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
           if (late.length) io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang));

@@ -31,7 +31,9 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), mine.filter(noData).length, n('not-reviewed'), n('error'), overall];
   });
   out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), zh ? '无数据' : 'no data', s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
-  const missing = f.findings.filter(noData);
+  // Data a provider submits in the course of its work first (cases, counts, logs), then documents and on-site checks.
+  const TYPE_ORDER = ['timeliness', 'rate', 'frequency', 'record', 'inspection'];
+  const missing = f.findings.filter(noData).sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
   if (missing.length) {
     out.push('');
     out.push(zh ? `无数据（本期没有提交该类数据，不视为通过）：${missing.length} 项` : `No data (nothing of the kind submitted this period; never read as passed): ${missing.length}`);
@@ -65,7 +67,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     out.push(zh ? '服务承诺达成（按个案统计，不取平均）' : 'Pledges kept (counted per case, never averaged)');
     out.push(
       table(
-        [zh ? '服务商' : 'provider', zh ? '条款' : 'req', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', 'n', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'invalid', zh ? '排除' : 'excl.', zh ? '达成率' : 'rate'],
+        [zh ? '服务商' : 'provider', zh ? '条款' : 'req', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', 'n', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'invalid', zh ? '排除' : 'excl.', zh ? '待定' : 'pending', zh ? '达成率' : 'rate'],
         f.pledges.map((p) => [
           p.provider,
           p.requirement,
@@ -76,6 +78,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
           p.missed,
           p.invalid,
           p.excluded,
+          p.open_pending,
           p.n === 0 ? (zh ? '无个案' : 'no cases') : p.n < 5 ? `${p.met}/${p.n}` : `${((p.met / p.n) * 100).toFixed(1)}%`,
         ]),
       ),
