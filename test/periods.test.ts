@@ -200,6 +200,9 @@ describe('silence is not success', () => {
     expect(c.reason?.zh).toBe('本期没有提交该类数据');
     expect(finding(f, '4.3-2', 'xinyuan-service').status).toBe('passed');
     expect(finding(f, '4.3-1', 'huayu-property').status).toBe('passed');
+    // Records of the kind, none of which the requirement covers (a dormitory repair is not a classroom fault): no case, apart from no data.
+    expect(finding(f, '6.2.1.6-3', 'huayu-property')).toMatchObject({ status: 'not-reviewed', reason_code: 'no-case' });
+    expect(f.findings.filter((x) => x.type === 'timeliness' && x.status === 'passed' && x.reason_code)).toEqual([]);
   });
 
   it('a provider with no activity logs at all in the month is no data for its frequencies, not failed', () => {
@@ -208,6 +211,17 @@ describe('silence is not success', () => {
     expect(freq.length).toBeGreaterThan(0);
     expect(freq.filter((x) => x.status === 'failed')).toEqual([]);
     expect(freq.filter((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data').length).toBeGreaterThan(0);
+  });
+
+  it('with activity logs, a missing activity still fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-periods-'));
+    const s = openStore(join(dir, 'db.sqlite'));
+    await put(s, dir, 'activities', [{ id: 'A-1', provider: 'huayu-property', activity: 'fire-drill', performed_at: '2026-05-12T10:00:00+08:00', campus: 'main' }], '2026-06-02T02:00:00Z');
+    const f = evaluate({ tree, store: s, period: '2026-05', provider: 'huayu-property' });
+    const freq = f.findings.filter((x) => x.type === 'frequency');
+    expect(freq.filter((x) => x.status === 'failed').length).toBeGreaterThan(0);
+    expect(freq.filter((x) => x.reason_code === 'no-data')).toEqual([]);
+    s.close();
   });
 
   it('a month entirely outside the service period: the provider is out of service, duties not applicable', () => {
