@@ -139,6 +139,26 @@ describe('a day-counted deadline across the May Day holiday', () => {
     expect(pledge(may, req, 'other', 'xinyuan-service')).toMatchObject({ n: 2, met: 1, open_breached: 1 });
     store.close();
   });
+
+  it('10 working days for a complex complaint reach back two weeks and more: the lookback is derived, not a constant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-periods-'));
+    const store = openStore(join(dir, 'db.sqlite'));
+    const complex = (id: string, replied?: string) => ({ ...complaint(id, '2026-04-17T10:00', replied, 'xinyuan-service'), complexity: 'complex' });
+    await put(store, dir, 'complaints', [complex('X-OPEN'), complex('X-MET', '2026-05-06T15:00'), complex('X-APR', '2026-04-24T15:00')], '2026-05-02T02:00:00Z');
+    const opts = { tree, store, provider: 'xinyuan-service', profile: 'office-service-guide' };
+    const req = 'office-service-guide:complaint-reply';
+    const april = evaluate({ ...opts, period: '2026-04' });
+    // 17 April + 10 working days (20–24, 27–30 April, 6 May): due by the end of 6 May.
+    expect(finding(april, req, 'xinyuan-service').pending?.map((p) => [p.record, p.deadline])).toEqual([
+      ['X-MET', '2026-05-07T00:00:00+08:00'],
+      ['X-OPEN', '2026-05-07T00:00:00+08:00'],
+    ]);
+    expect(pledge(april, req, 'complex', 'xinyuan-service')).toMatchObject({ n: 1, met: 1, open_pending: 2 });
+    const may = evaluate({ ...opts, period: '2026-05' });
+    expect(pledge(may, req, 'complex', 'xinyuan-service')).toMatchObject({ n: 2, met: 1, open_breached: 1 });
+    expect(finding(may, req, 'xinyuan-service').evidence.map((e) => e.record)).toEqual(['X-OPEN']);
+    store.close();
+  });
 });
 
 describe('late data for an evaluated month', () => {
