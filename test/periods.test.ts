@@ -4,7 +4,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FINDINGS_SCHEMA } from '../engine/evaluate/findings-schema.ts';
 import { submit } from '../engine/data/submit.ts';
 import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
 import { lateChanges, recordRun } from '../engine/evaluate/runs.ts';
@@ -39,6 +41,8 @@ async function put(store: Store, dir: string, kind: RecordKind, rows: object[], 
   expect(r.status, JSON.stringify(r.problems)).toBe('stored');
 }
 
+const schema = new Ajv2020({ allErrors: true, strict: false }).compile(FINDINGS_SCHEMA);
+const valid = (f: Findings): unknown => (schema(JSON.parse(JSON.stringify(f))) ? [] : schema.errors);
 const finding = (f: Findings, req: string, provider = 'huayu-property') => f.findings.find((x) => x.requirement === req && x.provider === provider)!;
 const pledge = (f: Findings, req: string, limit: string, provider = 'huayu-property') => f.pledges.find((p) => p.requirement === req && p.limit === limit && p.provider === provider);
 const recordsOf = (f: Findings, req: string, provider = 'huayu-property') => finding(f, req, provider).evidence.map((e) => e.record);
@@ -101,6 +105,11 @@ describe('a case is judged once, in the month it closes or its deadline passes',
     expect(pledge(may, '4.3-1', 'other-hours')).toMatchObject({ n: 2, met: 1, missed: 1, open_pending: 0 });
     expect(finding(april, '4.3-1').status).toBe('passed');
     expect(finding(may, '4.3-1').status).toBe('failed');
+  });
+
+  it('findings with pending cases follow the findings schema', () => {
+    expect(valid(april)).toEqual([]);
+    expect(valid(may)).toEqual([]);
   });
 
   it('no case is counted in two months, and none is lost', () => {
@@ -250,5 +259,6 @@ describe('silence is not success', () => {
     expect(f.findings.length).toBeGreaterThan(0);
     expect(f.findings.every((x) => x.status === 'not-applicable' && x.reason_code === 'outside-service')).toBe(true);
     expect(f.summary.passed).toBe(0);
+    expect(valid(f)).toEqual([]);
   });
 });
