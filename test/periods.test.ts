@@ -145,6 +145,8 @@ describe('a day-counted deadline across the May Day holiday', () => {
       { record: 'G-OPEN', limit: 'other', deadline: '2026-05-10T00:00:00+08:00' },
     ]);
     expect(pledge(april, req, 'other', 'xinyuan-service')).toMatchObject({ n: 0, open_pending: 2 });
+    // Only pending cases: no verdict yet (neither passed nor not applicable).
+    expect(finding(april, req, 'xinyuan-service')).toMatchObject({ status: 'not-reviewed', reason_code: 'pending' });
     expect(pledge(may, req, 'other', 'xinyuan-service')).toMatchObject({ n: 2, met: 1, open_breached: 1 });
     store.close();
   });

@@ -59,7 +59,7 @@ export interface Finding {
   evidence: Evidence[];
   evidence_total: number;
   reason?: Text;
-  /** Why a finding has no verdict or does not apply: 'no-data', 'no-case', 'outside-service'. */
+  /** Why a finding has no verdict or does not apply: 'no-data', 'no-case', 'pending', 'outside-service'. */
   reason_code?: string;
   /** Open cases whose deadline had not passed at the as-of time: judged in a later month (timeliness). */
   pending?: PendingCase[];
@@ -444,7 +444,9 @@ export function evaluate(o: EvaluateOptions): Findings {
         // No records of the kind at all this period — none reported, none closed — is no data, never a pass
         // (issue 10 §2); a miss carried into this period is still a miss.
         const noData = ownRows === 0 && n === 0;
-        const status: Status = errors ? 'error' : bad ? 'failed' : noData ? 'not-reviewed' : n ? 'passed' : stats.size ? 'not-applicable' : 'not-reviewed';
+        // Only cases still within their limit: no verdict yet, they are judged in a later month.
+        const onlyPending = !noData && n === 0 && pending.length > 0;
+        const status: Status = errors ? 'error' : bad ? 'failed' : noData ? 'not-reviewed' : n ? 'passed' : onlyPending ? 'not-reviewed' : stats.size ? 'not-applicable' : 'not-reviewed';
         const versions = [...new Set([...compiled.values()].map((c) => c.version))];
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
@@ -456,7 +458,13 @@ export function evaluate(o: EvaluateOptions): Findings {
           evidence,
           evidence_total: evidenceTotal,
           ...(pending.length ? { pending } : {}),
-          ...(status === 'not-reviewed' ? (noData ? { reason: NO_DATA, reason_code: 'no-data' } : { reason: { zh: '本期没有适用的个案', en: 'no cases this period' }, reason_code: 'no-case' }) : {}),
+          ...(status === 'not-reviewed'
+            ? noData
+              ? { reason: NO_DATA, reason_code: 'no-data' }
+              : onlyPending
+                ? { reason: { zh: '本期的个案均未办结且时限未到，在办结或时限届满的月份评价', en: 'every case is still open within its limit; judged in the month it closes or its deadline passes' }, reason_code: 'pending' }
+                : { reason: { zh: '本期没有适用的个案', en: 'no cases this period' }, reason_code: 'no-case' }
+            : {}),
         });
       } else if (r.type === 'frequency') {
         for (const fc of r.frequency!.counts) {

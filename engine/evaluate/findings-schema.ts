@@ -53,7 +53,7 @@ export const FINDINGS_SCHEMA = {
           },
           evidence_total: { type: 'integer', minimum: 0 },
           reason: text,
-          // 'no-data', 'no-case', 'outside-service' … (a machine reason beside the worded one)
+          // 'no-data', 'no-case', 'pending', 'outside-service' … (a machine reason beside the worded one)
           reason_code: { type: 'string' },
           pending: {
             type: 'array',
