@@ -1,7 +1,7 @@
 // npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
 // sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
 // them through the loop, print the monthly scorecards, and build the commitment site (both editions).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSafely, type Io } from '../engine/cli/main.ts';
 
@@ -48,15 +48,21 @@ step(zh ? '3. 已记录的提交' : '3. Recorded submissions');
 await runSafely(['submissions', '--db', DB, '--lang', lang], io);
 
 step(zh ? '4. 评价 2026 年 4 月' : '4. Evaluate April 2026');
-await runSafely(['evaluate', '--period', '2026-04', '--db', DB, '--out', join(OUT, '2026-04'), '--lang', lang], io);
+// Evaluated after the data came in; each run is recorded, so data submitted later for these months is reported.
+const EVALUATED = '2026-07-10T10:00:00+08:00';
+await runSafely(['evaluate', '--period', '2026-04', '--db', DB, '--out', join(OUT, '2026-04'), '--now', EVALUATED, '--lang', lang], io);
 
 step(zh ? '5. 评价整个学期的其余月份' : '5. Evaluate the other months of the term');
 const quiet: Io = { ...io, out: () => {} };
 for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
   let text = '';
-  await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--json'], { ...quiet, out: (s) => (text += s) });
-  const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string };
-  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error} → ${join(OUT, month, 'findings.json')}`);
+  await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--now', EVALUATED, '--json'], { ...quiet, out: (s) => (text += s) });
+  const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string; no_data: number; pending: number };
+  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error}，无数据 ${r.no_data}，待定个案 ${r.pending} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error}, no data ${r.no_data}, pending cases ${r.pending} → ${join(OUT, month, 'findings.json')}`);
+  // No data is never a pass: show the cases, counts and logs a provider did not submit (documents and on-site checks are counted above).
+  const f = JSON.parse(readFileSync(r.findings_file, 'utf8')) as { findings: { provider: string; requirement: string; type: string; status: string; reason_code?: string }[] };
+  const silent = f.findings.filter((x) => x.reason_code === 'no-data' && ['timeliness', 'rate', 'frequency'].includes(x.type)).map((x) => `${x.provider} ${x.requirement}`);
+  if (silent.length) io.out(zh ? `  无数据（本期未提交该类数据，不视为通过）：${silent.join('，')}` : `  No data (nothing of the kind submitted; never read as passed): ${silent.join(', ')}`);
 }
 
 step(zh ? '6. 签发整改通知单（每月评价后第 4 个工作日签发）' : '6. Issue rectification notices (a few working days after each month)');
@@ -122,6 +128,24 @@ for (const edition of ['public', 'internal']) {
   io.out(`\n$ charter site build --edition ${edition}`);
   await runSafely(['site', 'build', '--edition', edition, '--db', DB, '--pdf', OUT, '--lang', lang], io);
 }
+
+step(zh ? '10. 迟交的数据：4 月已评价之后才提交的工单' : '10. Late data: a work order of April submitted after April was evaluated');
+// A work order of 16 April (huayu-property, reached after 90 minutes; the contract allows 45) comes in on 20 July. The
+// next evaluation says that April's result would now change; re-evaluating and re-issuing stay the office's call.
+const LATE = join(OUT, 'late');
+mkdirSync(join(ROOT, LATE), { recursive: true });
+const lateFile = join(LATE, 'work-orders-2026-04-late.ndjson');
+writeFileSync(
+  join(ROOT, lateFile),
+  JSON.stringify({ id: 'WO-2026-LATE-0416', provider: 'huayu-property', campus: 'main', building: 'd01', category: 'general', priority: 'normal', reported_at: '2026-04-16T10:00:00+08:00', arrived_at: '2026-04-16T11:30:00+08:00', completed_at: '2026-04-16T12:10:00+08:00' }) + '\n',
+);
+io.out(`\n$ charter submit ${lateFile} --kind work-orders --now 2026-07-20T09:00`);
+await runSafely(['submit', lateFile, '--kind', 'work-orders', '--db', DB, '--rejects', join(OUT, 'rejects'), '--now', '2026-07-20T09:00:00+08:00', '--lang', lang], io);
+io.out(`\n$ charter evaluate --period 2026-07 --now 2026-07-21T09:00`);
+let lateText = '';
+await runSafely(['evaluate', '--period', '2026-07', '--db', DB, '--out', LATE, '--now', '2026-07-21T09:00:00+08:00', '--lang', lang], { ...quiet, out: (s) => (lateText += s + '\n') });
+const at = lateText.search(/\d{4}-\d{2} 的评价结果已因之后提交的数据而改变|The result for \d{4}-\d{2} has changed/);
+io.out(at >= 0 ? lateText.slice(at).trimEnd() : zh ? '（没有因迟交数据而改变的月份）' : '(no month changed by late data)');
 
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(

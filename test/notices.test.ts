@@ -17,7 +17,10 @@ import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
 import { ROOT, submitOptions, submitSample } from './helpers.ts';
 
-const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+const shipped = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
+// The loop runs into September and October, past the sample contracts' end (3 July): here the contracts are
+// taken as renewed, since a period outside a provider's service period has no duties (issue 10 §2).
+const tree = { ...shipped, registers: shipped.registers.map((l) => ({ ...l, value: { ...l.value, providers: l.value.providers.map((p) => ({ ...p, service: { from: p.service?.from ?? '2026-02-23' } })) } })) };
 const cal = createCalendar(tree.calendars[0]!.value);
 let dir: string;
 let dbFile: string;

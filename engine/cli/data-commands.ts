@@ -253,12 +253,13 @@ ${DB_HELP.en}
   },
   evaluate: {
     summary: { zh: '按标准与方案评判已入库的服务数据，输出 findings.json', en: 'Judge the stored service data against the standard and plans; write findings.json' },
-    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--out DIR] [--db PATH] [--json]',
+    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--now ISO] [--out DIR] [--db PATH] [--json]',
     help: {
       zh: `  --period YYYY-MM  评价的月份
   --profile ID      对所有服务商使用该方案（默认：各服务商在校园登记中的合同方案）
   --provider ID     只评价该服务商
   --as-of DATE      判断未结案件的时点（默认：月末 24:00）；之后的频次网格不计
+  --now ISO         记录的评价时间（默认当前时间；用于测试和重放）。之后提交、影响此前已评价月份的数据会在以后的评价中报告
   --out DIR         findings.json 的目录（默认 out/<月份>/）
   --tree DIR        标准目录（默认 standards/）
 ${DB_HELP.zh}`,
@@ -266,16 +267,19 @@ ${DB_HELP.zh}`,
   --profile ID      use this profile for every provider (default: each provider's contract profile from the register)
   --provider ID     judge this provider only
   --as-of DATE      when open cases are judged (default: the end of the month); grid cells after it are not due
+  --now ISO         the evaluation time to record (default: now; for tests and replays). Data submitted later that changes an evaluated month is reported by later evaluations
   --out DIR         where findings.json goes (default out/<period>/)
   --tree DIR        the standards tree (default standards/)
 ${DB_HELP.en}`,
     },
-    options: { ...COMMON, period: { type: 'string' }, profile: { type: 'string' }, provider: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    options: { ...COMMON, period: { type: 'string' }, profile: { type: 'string' }, provider: { type: 'string' }, 'as-of': { type: 'string' }, now: { type: 'string' }, out: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
     async run({ values }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
       const bad: Diagnostic[] = [];
       const period = v.period as string | undefined;
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
+      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
+      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'evaluate' }));
       // A time without an offset is local to the school calendar's zone, never the machine's.
       let asOf: Date | undefined;
       if (v['as-of'] !== undefined) {
@@ -303,13 +307,22 @@ ${DB_HELP.en}`,
         if (asOf) opts.asOf = parseLocal(String(v['as-of']), tree.calendars[0]?.value.timezone);
         if (io.color) opts.onProgress = (d, t) => process.stderr.write(`\r${progressBar(d, t)}`);
         const f = evaluate(opts);
+        // Earlier months whose result data submitted since would change (issue 10 §1: late data is never lost).
+        const { lateChanges, recordRun, renderLateChanges } = await import('../evaluate/runs.ts');
+        const late = lateChanges({ tree, store, period: period! });
+        recordRun(store, f, { evaluatedAt: now, tz: tree.calendars[0]?.value.timezone, ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.provider ? { provider: opts.provider } : {}) });
         if (io.color) process.stderr.write('\r\x1b[K');
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', period!));
         mkdirSync(outDir, { recursive: true });
         const file = join(outDir, 'findings.json');
         writeFileSync(file, JSON.stringify(f, null, 2) + '\n');
-        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers }, null, 2));
-        else io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
+        const pending = f.findings.reduce((a, x) => a + (x.pending?.length ?? 0), 0);
+        const noData = f.findings.filter((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data').length;
+        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late }, null, 2));
+        else {
+          io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
+          if (late.length) io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang));
+        }
         return f.summary.failed || f.summary.error ? EXIT.problems : EXIT.ok;
       } finally {
         store.close();

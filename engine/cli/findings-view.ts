@@ -21,12 +21,26 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
       : `Period ${f.period} (as of ${f.as_of}) · standard ${f.standard?.id ?? '—'} ${f.standard?.version ?? ''} · calendar ${f.calendar.source} ${f.calendar.version} · data ${f.data.sha256.slice(0, 12)}…`,
   );
   out.push('');
+  // No data (nothing of the kind submitted) is counted apart from the other not-reviewed findings:
+  // silence is not success, and it is not an inspector's job either.
+  const noData = (x: Findings['findings'][number]): boolean => x.status === 'not-reviewed' && x.reason_code === 'no-data';
   const byProv = f.providers.map((p) => {
     const mine = f.findings.filter((x) => x.provider === p.id);
-    const n = (st: Status) => mine.filter((x) => x.status === st).length;
-    return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), n('not-reviewed'), n('error'), s(f.rollups.providers[p.id] ?? 'not-reviewed')];
+    const n = (st: Status) => mine.filter((x) => x.status === st && !noData(x)).length;
+    const overall = p.in_service === false ? (zh ? '不在服务期内' : 'out of service') : s(f.rollups.providers[p.id] ?? 'not-reviewed');
+    return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), mine.filter(noData).length, n('not-reviewed'), n('error'), overall];
   });
-  out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
+  out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), zh ? '无数据' : 'no data', s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
+  // Data a provider submits in the course of its work first (cases, counts, logs), then documents and on-site checks.
+  const TYPE_ORDER = ['timeliness', 'rate', 'frequency', 'record', 'inspection'];
+  const missing = f.findings.filter(noData).sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
+  if (missing.length) {
+    out.push('');
+    out.push(zh ? `无数据（本期没有提交该类数据，不视为通过）：${missing.length} 项` : `No data (nothing of the kind submitted this period; never read as passed): ${missing.length}`);
+    const byProvider = new Map<string, string[]>();
+    for (const x of missing) byProvider.set(x.provider, [...(byProvider.get(x.provider) ?? []), x.scope.kind === 'provider' ? x.requirement : `${x.requirement}/${x.scope.id}`]);
+    for (const [p, reqs] of byProvider) out.push(`  ${p}: ${reqs.slice(0, 12).join(', ')}${reqs.length > 12 ? (zh ? ` 等 ${reqs.length} 项` : ` … ${reqs.length} in all`) : ''}`);
+  }
   // 宜 (should) failures are advice: listed apart below, never among the failures a notice is made of.
   const bad = f.findings.filter((x) => (x.status === 'failed' && x.obligation !== 'should') || x.status === 'error');
   const advice = f.findings.filter((x) => x.status === 'failed' && x.obligation === 'should');
@@ -60,7 +74,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     out.push(zh ? '服务承诺达成（按个案统计，不取平均）' : 'Pledges kept (counted per case, never averaged)');
     out.push(
       table(
-        [zh ? '服务商' : 'provider', zh ? '条款' : 'req', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', 'n', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'invalid', zh ? '排除' : 'excl.', zh ? '达成率' : 'rate'],
+        [zh ? '服务商' : 'provider', zh ? '条款' : 'req', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', 'n', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'invalid', zh ? '排除' : 'excl.', zh ? '待定' : 'pending', zh ? '达成率' : 'rate'],
         f.pledges.map((p) => [
           p.provider,
           p.requirement,
@@ -71,10 +85,21 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
           p.missed,
           p.invalid,
           p.excluded,
+          p.open_pending,
           p.n === 0 ? (zh ? '无个案' : 'no cases') : p.n < 5 ? `${p.met}/${p.n}` : `${((p.met / p.n) * 100).toFixed(1)}%`,
         ]),
       ),
     );
+  }
+  const pending = f.findings.flatMap((x) => (x.pending ?? []).map((c) => ({ ...c, provider: x.provider, requirement: x.requirement })));
+  if (pending.length) {
+    out.push('');
+    out.push(
+      zh
+        ? `待定个案 ${pending.length} 件：截至 ${f.as_of} 尚未办结、时限未到，将在办结或时限届满的月份评价（前 20 件）`
+        : `${pending.length} pending cases: open at ${f.as_of} with their deadline still ahead; judged in the month they close or their deadline passes (first 20)`,
+    );
+    out.push(table([zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '记录' : 'record', zh ? '时限' : 'limit', zh ? '截止' : 'deadline'], pending.slice(0, 20).map((c) => [c.provider, c.requirement, c.record, c.limit, c.deadline])));
   }
   out.push('');
   const pct = f.summary.requirements ? Math.round((f.summary.checked / f.summary.requirements) * 100) : 0;

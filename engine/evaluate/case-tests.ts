@@ -364,6 +364,37 @@ async function storeWith(env: CaseEnv, label: string, data: Partial<Record<Recor
   return store;
 }
 
+/**
+ * The tree with the providers' contract service periods lifted: timeliness, rate, record and inspection
+ * cases test a clause's arithmetic on whatever date they are written for. (Frequency grids keep them:
+ * which days are due depends on the service period.)
+ */
+const lifted = new WeakMap<Tree, Tree>();
+function alwaysInService(tree: Tree): Tree {
+  let t = lifted.get(tree);
+  if (!t) {
+    t = { ...tree, registers: tree.registers.map((l) => ({ ...l, value: { ...l.value, providers: l.value.providers.map(({ service: _service, ...p }) => p) } })) };
+    lifted.set(tree, t);
+  }
+  return t;
+}
+
+/**
+ * A frequency case judges one grid cell; its provider is taken to have submitted its activity logs for the
+ * period. Without any log at all the period would be no data (docs/evaluation.md), so one log of an activity
+ * the requirement does not count is added on the period's first day when the case's own logs leave the
+ * month empty.
+ */
+function loggedPeriod(env: CaseEnv, r: Requirement, provider: string, period: string | undefined, records: ServiceRecord[]): ServiceRecord[] {
+  if (!period) return [];
+  if (records.some((x) => x.provider === provider && typeof x.performed_at === 'string' && env.cal.localDate(Date.parse(x.performed_at)).slice(0, 7) === period)) return [];
+  const counted = new Set(r.frequency!.counts.map((fc) => fc.activity));
+  const other = [...env.activityCodes].sort().find((a) => !counted.has(a));
+  const campus = (records.find((x) => typeof x.campus === 'string')?.campus as string | undefined) ?? env.tree.registers[0]?.value.campuses[0]?.id;
+  if (!other || !campus) return [];
+  return [{ id: `case-period-log-${period}`, provider, activity: other, performed_at: env.cal.format(env.cal.parse(`${period}-01T12:00`)), campus }];
+}
+
 function nextMonth(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -436,11 +467,11 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   } else {
     if (!c.period) throw new CaseError(`a ${r.type} case names the month evaluated ("period": YYYY-MM)`);
     const kind: RecordKind = r.type === 'frequency' ? 'activities' : r.type === 'record' ? 'documents' : r.type === 'inspection' ? 'inspection-results' : r.rate!.subject;
-    const store = await storeWith(env, label, { [kind]: records });
+    const store = await storeWith(env, label, { [kind]: r.type === 'frequency' ? [...records, ...loggedPeriod(env, r, provider, c.period, records)] : records });
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });
-      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run) : judgeFinding(r, c, run(env.tree));
+      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run) : judgeFinding(r, c, run(alwaysInService(env.tree)));
     } finally {
       store.close();
     }
@@ -476,8 +507,8 @@ async function judgeTimeliness(
     const startText = String(rec[field]);
     const params = { values: new Map(rr.parameters.map((p) => [p.name, p.values])) };
     const compiled = env.engine.compileTimeliness(r, params, startText.slice(0, 10));
-    const period = startText.slice(0, 7);
-    const asOf = c.as_of ? env.cal.parse(c.as_of) : env.cal.parse(`${nextMonth(period)}-01T00:00`);
+    let period = startText.slice(0, 7);
+    let asOf = c.as_of ? env.cal.parse(c.as_of) : env.cal.parse(`${nextMonth(period)}-01T00:00`);
     const j = env.engine.judgeCase(compiled, r, rec, { cal: env.cal, buildingOf: env.buildingOf, asOf, field });
     const fact = j.facts.case as Record<string, unknown>;
     const deadline = j.limit ? (j.facts.deadline as Record<string, number> | undefined)?.[j.limit.id] : undefined;
@@ -489,8 +520,18 @@ async function judgeTimeliness(
       working_hours: fact.working_hours,
       during_class: fact.during_class,
     };
-    // The whole period through evaluate() must count the case the same way.
-    const f = env.engine.evaluate({ tree: env.tree, store, period, profile, provider, asOf, evidenceLimit: Number.MAX_SAFE_INTEGER });
+    // The whole period through evaluate() must count the case the same way — the period in which it is
+    // judged: the month it closes or its deadline passes, whichever is first (a pending case stays in its own).
+    if (deadline !== undefined && (j.outcome === 'met' || j.outcome === 'missed' || j.outcome === 'open-breached')) {
+      const stop = typeof rec[j.limit!.stop] === 'string' ? Date.parse(String(rec[j.limit!.stop])) : Number.NaN;
+      const judged = env.cal.localDate(stop === stop ? Math.min(stop, deadline) : deadline).slice(0, 7);
+      if (judged !== period) {
+        period = judged;
+        if (!c.as_of) asOf = env.cal.parse(`${nextMonth(period)}-01T00:00`);
+      }
+    }
+    // A case tests the clause's arithmetic on any date, so contract service periods are lifted.
+    const f = env.engine.evaluate({ tree: alwaysInService(env.tree), store, period, profile, provider, asOf, evidenceLimit: Number.MAX_SAFE_INTEGER });
     return { actual, problems: crossCheck(f, r.id, String(rec.id), actual.outcome as CaseOutcomeExpected, j.limit?.id) };
   } finally {
     store.close();

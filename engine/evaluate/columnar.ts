@@ -121,6 +121,8 @@ export interface RowJudgement {
   /** Seconds from start to stop, when both are known. */
   elapsed: number;
   deadline: number;
+  /** Epoch ms of the chosen limit's stop time; NaN while the case is open. */
+  stop: number;
   note?: string;
 }
 
@@ -141,7 +143,7 @@ export function judgeRows(
   const day = col.day;
   const excl = chunk.excluded();
   const exclCodes = col.has('exclusion') ? col.codes('exclusion') : undefined;
-  const j: RowJudgement = { outcome: O_NONE, limit: -1, elapsed: Number.NaN, deadline: Number.NaN };
+  const j: RowJudgement = { outcome: O_NONE, limit: -1, elapsed: Number.NaN, deadline: Number.NaN, stop: Number.NaN };
   const dayDeadlines = new Map<string, { known: boolean; ms: number; message?: string }>();
   let lastDay = Number.NaN;
   let c: CompiledTimeliness | undefined;
@@ -168,6 +170,7 @@ export function judgeRows(
     j.limit = -1;
     j.elapsed = Number.NaN;
     j.deadline = Number.NaN;
+    j.stop = Number.NaN;
     j.note = undefined;
     const li = choose!(reader!(i));
     if (li === -2) {
@@ -204,6 +207,7 @@ export function judgeRows(
     }
     j.deadline = deadline;
     const stopMs = stops[li]![i]!;
+    j.stop = stopMs;
     if (stopMs !== stopMs) {
       // No stop time: the case is still open.
       j.outcome = ctx.asOf > deadline ? O_OPEN_BREACHED : O_OPEN_PENDING;

@@ -16,7 +16,7 @@ import { buildIndex, valueAt } from '../validate/checks.ts';
 import { checkRule, cellRule, compileTimeliness, inspectionRule, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
 import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
-import { readColumns, type Columns } from '../store/columns.ts';
+import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
 interface ActivityRows {
@@ -59,10 +59,21 @@ export interface Finding {
   evidence: Evidence[];
   evidence_total: number;
   reason?: Text;
-  /** Why a finding has no verdict or does not apply: 'no-data' (not-reviewed), 'outside-service' (not-applicable). */
+  /** Why a finding has no verdict or does not apply: 'no-data', 'no-case', 'pending', 'outside-service'. */
   reason_code?: string;
+  /** Open cases whose deadline had not passed at the as-of time: judged in a later month (timeliness). */
+  pending?: PendingCase[];
   checklist?: Text[];
 }
+
+export interface PendingCase {
+  record: string;
+  limit: string;
+  deadline: string;
+}
+
+/** The reason a provider-period without records of a kind gets (issue 10 §2: silence is not success). */
+export const NO_DATA: Text = { zh: '本期没有提交该类数据', en: 'no data of this kind was submitted for this period' };
 
 export interface Pledge {
   requirement: string;
@@ -109,7 +120,8 @@ export interface Findings {
   standard: { id: string; version: string; edition: string } | null;
   calendar: { source: string; version: string; years: string };
   data: { sha256: string; records: Record<string, number> };
-  providers: { id: string; name: string; profile: string }[];
+  /** in_service is false when the whole period lies outside the provider's contract service period. */
+  providers: { id: string; name: string; profile: string; in_service?: boolean }[];
   summary: Record<Status, number> & { findings: number; requirements: number; checked: number };
   findings: Finding[];
   pledges: Pledge[];
@@ -176,20 +188,42 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
   // Cases and activity logs are read from the columnar projection (see engine/store/columns.ts).
   const buildingType = new Map(reg.buildings.map((b) => [b.id, b.type]));
-  const caseCache = new Map<RecordKind, CaseChunk[]>();
-  const casesOf = (kind: RecordKind): CaseChunk[] => {
-    let list = caseCache.get(kind);
+  // Cases of a kind reported from a month on (the judgement lookback, see lookbackDay) to this period:
+  // one chunk per month, each read once and shared by every requirement and provider.
+  const chunkCache = new Map<string, CaseChunk>();
+  const listCache = new Map<string, CaseChunk[]>();
+  const casesOf = (kind: RecordKind, fromMonth = o.period): CaseChunk[] => {
+    const listKey = `${kind}|${fromMonth}`;
+    let list = listCache.get(listKey);
     if (!list) {
-      list = readColumns(o.store.db, kind, o.period, o.period).map((col) => new CaseChunk(col, cal, EVENT_FIELD[kind]));
-      for (const ch of list) hashes.push(`${kind}|${ch.col.month}:${ch.col.sha256}`);
-      counts[kind] = list.reduce((a, ch) => a + ch.col.rows, 0);
-      caseCache.set(kind, list);
+      counts[kind] ??= 0;
+      list = columnMonths(o.store.db, kind, fromMonth < o.period ? fromMonth : o.period, o.period).map((month) => {
+        let ch = chunkCache.get(`${kind}|${month}`);
+        if (!ch) {
+          ch = new CaseChunk(readMonth(o.store.db, kind, month), cal, EVENT_FIELD[kind]);
+          chunkCache.set(`${kind}|${month}`, ch);
+          hashes.push(`${kind}|${month}:${ch.col.sha256}`);
+          if (month === o.period) counts[kind] = ch.col.rows;
+        }
+        return ch;
+      });
+      listCache.set(listKey, list);
     }
     return list;
   };
+  const periodStartMs = parseLocal(`${bounds.start}T00:00`, tz).getTime();
+  const periodEndMs = parseLocal(`${bounds.next}-01T00:00`, tz).getTime();
+  const asOfMs = asOf.getTime();
+  const lookbackCache = new Map<string, number>();
   const recordStmt = o.store.db.prepare('SELECT data FROM records WHERE kind = ? AND record_key = ?');
   const recordOf = (kind: RecordKind, key: string): Record<string, unknown> => JSON.parse((recordStmt.get(kind, key) as { data: string }).data) as Record<string, unknown>;
   let activityGroups: Map<string, ActivityRows[]> | undefined;
+  /** Activity logs per provider dated in this month (no log at all is no data, not a failure). */
+  const activityRows = new Map<string, number>();
+  const activityRowsOf = (provider: string): number => {
+    activitiesOf('', provider);
+    return activityRows.get(provider) ?? 0;
+  };
   /** Activity logs of one activity and provider inside the window, per month read. */
   const activitiesOf = (activity: string, provider: string): ActivityRows[] => {
     if (!activityGroups) {
@@ -197,6 +231,8 @@ export function evaluate(o: EvaluateOptions): Findings {
       const from = dayNumber(wideFrom);
       const to = dayNumber(bounds.end) + 2;
       let total = 0;
+      const monthFrom = dayNumber(bounds.start);
+      const monthTo = dayNumber(bounds.end);
       for (const col of readColumns(o.store.db, 'activities', wideFrom.slice(0, 7), dateOf(to - 1).slice(0, 7))) {
         hashes.push(`activities|${col.month}:${col.sha256}`);
         const act = col.codes('activity');
@@ -207,6 +243,10 @@ export function evaluate(o: EvaluateOptions): Findings {
           const d = col.day[i]!;
           if (d < from || d >= to) continue;
           total++;
+          if (d >= monthFrom && d <= monthTo) {
+            const who = String(col.dict('provider')[pv[i]!]);
+            activityRows.set(who, (activityRows.get(who) ?? 0) + 1);
+          }
           const k = act[i]! * width + pv[i]!;
           const l = lists.get(k);
           if (l) l.push(i);
@@ -226,6 +266,7 @@ export function evaluate(o: EvaluateOptions): Findings {
   const sinceDay = o.since ? dayNumber(cal.localDate(o.since)) : undefined;
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
+  const outOfService = new Set<string>();
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
 
   let done = 0;
@@ -250,6 +291,10 @@ export function evaluate(o: EvaluateOptions): Findings {
     const paramsOf = (rr: ResolvedRequirement): ParamSet => paramSet(rr.parameters);
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
+    // A period entirely outside the contract's service period: no duty of the month applies (issue 10 §2).
+    // Frequency grids decide day by day (a year's grid judged in December still covers the served months).
+    const inService = servesDuring(prov, bounds);
+    if (!inService) outOfService.add(prov.id);
 
     // Timeliness first: rates may be defined over its cases.
     const ordered = [...resolved].sort((a, b) => (a.requirement.type === 'timeliness' ? -1 : 0) - (b.requirement.type === 'timeliness' ? -1 : 0));
@@ -259,7 +304,9 @@ export function evaluate(o: EvaluateOptions): Findings {
       // 可 (may) permits; it never obliges, so it is never judged (GB/T 1.1 verbal forms).
       if (r.obligation === 'may') continue;
       const params = paramsOf(rr);
-      if (r.type === 'timeliness') {
+      if (!inService && r.type !== 'frequency') {
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: OUTSIDE_SERVICE, reason_code: 'outside-service' });
+      } else if (r.type === 'timeliness') {
         const t = r.timeliness!;
         const field = EVENT_FIELD[t.subject];
         const compiled = new Map<string, CompiledTimeliness>();
@@ -286,19 +333,47 @@ export function evaluate(o: EvaluateOptions): Findings {
         const evidence: Evidence[] = [];
         let evidenceTotal = 0;
         let errors = 0;
-        for (const chunk of casesOf(t.subject)) {
+        const pending: PendingCase[] = [];
+        const lookKey = `${profileId}|${r.id}`;
+        let fromDay = lookbackCache.get(lookKey);
+        if (fromDay === undefined) {
+          fromDay = lookbackDay(r, params, cal, bounds.start);
+          lookbackCache.set(lookKey, fromDay);
+        }
+        let ownRows = 0;
+        for (const chunk of casesOf(t.subject, dateOf(fromDay).slice(0, 7))) {
           // Cases are keyed by their id, so the key is the id evidence shows.
           const idOf = (i: number): string => chunk.col.keys()[i]!;
+          const inPeriod = chunk.col.month === o.period;
           let rows = chunk.rowsOf(prov.id);
+          if (inPeriod) ownRows += rows.length;
+          else {
+            const day = chunk.col.day;
+            const from = fromDay;
+            rows = rows.filter((i) => day[i]! >= from);
+          }
+          const startMs = chunk.col.time(chunk.startField);
           if (o.since) {
-            const start = chunk.col.time(chunk.startField);
+            const start = startMs;
             const from = o.since.getTime();
             rows = rows.filter((i) => start[i]! >= from);
           }
-          judgeRows(chunk, rows, compiledFor, { cal, buildingType, asOf: asOf.getTime() }, (i, c, j) => {
+          judgeRows(chunk, rows, compiledFor, { cal, buildingType, asOf: asOfMs }, (i, c, j) => {
             const lim = j.limit >= 0 ? c.limits[j.limit]! : undefined;
             let ev: (() => Evidence) | undefined;
-            if (j.outcome === O_CAL_UNKNOWN) {
+            // A case is judged once, finally, in the month it closes or its deadline passes, whichever is
+            // first (issue 10 §1); still open within its deadline at the as-of time, it is pending and
+            // carried forward. Excluded, impossible and undecidable cases stay with their report month.
+            let outcome = j.outcome;
+            if (outcome === O_MET || outcome === O_MISSED || outcome === O_OPEN_BREACHED || outcome === O_OPEN_PENDING) {
+              if (startMs[i]! > asOfMs) return; // not yet reported at the as-of time
+              if (!(j.stop <= asOfMs) && !(asOfMs > j.deadline)) outcome = O_OPEN_PENDING;
+              else {
+                const at = j.stop === j.stop ? Math.min(j.stop, j.deadline) : j.deadline;
+                if (at < periodStartMs || at >= periodEndMs) return;
+              }
+            } else if (!inPeriod) return;
+            if (outcome === O_CAL_UNKNOWN) {
               errors++;
               const note = j.note ?? `no holiday data for ${dateOf(chunk.col.day[i]!).slice(0, 4)}`;
               ev = () => ({ record: idOf(i), outcome: 'calendar-unknown', note });
@@ -310,7 +385,7 @@ export function evaluate(o: EvaluateOptions): Findings {
                 stats.set(lim.id, p);
                 statsAt[j.limit] = p;
               }
-              switch (j.outcome) {
+              switch (outcome) {
                 case O_EXCLUDED: {
                   p.excluded++;
                   const why = String(chunk.col.value('exclusion', i));
@@ -319,6 +394,7 @@ export function evaluate(o: EvaluateOptions): Findings {
                 }
                 case O_OPEN_PENDING:
                   p.open_pending++;
+                  pending.push({ record: idOf(i), limit: lim.id, deadline: instantToIso(j.deadline, tz) });
                   break;
                 case O_OPEN_BREACHED:
                   p.n++;
@@ -367,7 +443,12 @@ export function evaluate(o: EvaluateOptions): Findings {
         }
         timelinessByReq.set(r.id, { met, n });
         const bad = [...stats.values()].reduce((a, p) => a + p.missed + p.invalid, 0);
-        const status: Status = errors ? 'error' : bad ? 'failed' : n ? 'passed' : stats.size ? 'not-applicable' : 'not-reviewed';
+        // No records of the kind at all this period — none reported, none closed — is no data, never a pass
+        // (issue 10 §2); a miss carried into this period is still a miss.
+        const noData = ownRows === 0 && n === 0;
+        // Only cases still within their limit: no verdict yet, they are judged in a later month.
+        const onlyPending = !noData && n === 0 && pending.length > 0;
+        const status: Status = errors ? 'error' : bad ? 'failed' : noData ? 'not-reviewed' : n ? 'passed' : onlyPending ? 'not-reviewed' : stats.size ? 'not-applicable' : 'not-reviewed';
         const versions = [...new Set([...compiled.values()].map((c) => c.version))];
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
@@ -378,10 +459,22 @@ export function evaluate(o: EvaluateOptions): Findings {
           rules: [...compiled.values()].flatMap((c) => c.limits.map((l) => l.met.name)),
           evidence,
           evidence_total: evidenceTotal,
-          ...(status === 'not-reviewed' ? { reason: { zh: '本期没有适用的个案', en: 'no cases this period' } } : {}),
+          ...(pending.length ? { pending } : {}),
+          ...(status === 'not-reviewed'
+            ? noData
+              ? { reason: NO_DATA, reason_code: 'no-data' }
+              : onlyPending
+                ? { reason: { zh: '本期的个案均未办结且时限未到，在办结或时限届满的月份评价', en: 'every case is still open within its limit; judged in the month it closes or its deadline passes' }, reason_code: 'pending' }
+                : { reason: { zh: '本期没有适用的个案', en: 'no cases this period' }, reason_code: 'no-case' }
+            : {}),
         });
       } else if (r.type === 'frequency') {
-        for (const fc of r.frequency!.counts) findings.push(frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined, sinceDay));
+        for (const fc of r.frequency!.counts) {
+          const grid = frequencyFinding(rr, fc, params, base, prov, reg, cal, bounds, activitiesOf(fc.activity, prov.id), limitN, asOf, o.asOf !== undefined, sinceDay);
+          // Out of service this month, a grid reaching back into served months is judged on what was logged then.
+          const f = inService ? noActivityData(grid, activityRowsOf(prov.id)) : grid;
+          findings.push(!inService && (f.status === 'not-applicable' || f.status === 'not-reviewed') ? { ...f, status: 'not-applicable', reason: OUTSIDE_SERVICE, reason_code: 'outside-service' } : f);
+        }
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
@@ -415,7 +508,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           rules: [rule.name],
           evidence: (ok ? kept.map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })) : short.map((x) => ({ record: String(x.id), outcome: 'retention-too-short', actual: `${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}`, required: String(retention?.value ?? '') }))).slice(0, limitN),
           evidence_total: ok ? kept.length : short.length,
-          ...(status === 'not-reviewed' ? { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, checklist: r.record!.documents } : {}),
+          ...(status === 'not-reviewed' ? { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, reason_code: 'no-data', checklist: r.record!.documents } : {}),
         });
       } else if (r.type === 'inspection') {
         const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
@@ -430,7 +523,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           rules: [rule.name],
           evidence: res.filter((x) => x.passed !== true).slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'failed', actual: String(x.notes ?? '') })),
           evidence_total: failed,
-          ...(res.length ? {} : { reason: { zh: '无现场检查结果，需检查人员核查', en: 'no inspection result entered; an inspector must check' }, checklist: r.inspection!.checklist }),
+          ...(res.length ? {} : { reason: { zh: '无现场检查结果，需检查人员核查', en: 'no inspection result entered; an inspector must check' }, reason_code: 'no-data', checklist: r.inspection!.checklist }),
         });
       } else if (r.type === 'disclosure') {
         findings.push({
@@ -475,7 +568,7 @@ export function evaluate(o: EvaluateOptions): Findings {
     standard: std ? { id: std.id, version: std.version, edition: std.edition } : null,
     calendar: { source: cov.source, version: cov.version, years: `${cov.from}–${cov.to}` },
     data: { sha256: createHash('sha256').update(hashes.sort().join('\n')).digest('hex'), records: counts },
-    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: o.profile ?? p.profile ?? std?.id ?? '' })),
+    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: o.profile ?? p.profile ?? std?.id ?? '', ...(outOfService.has(p.id) ? { in_service: false } : {}) })),
     summary,
     findings,
     pledges,
@@ -590,6 +683,58 @@ export function judgeCase(
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
   return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+}
+
+const OUTSIDE_SERVICE: Text = { zh: '本期完全在该服务商的合同服务期之外', en: 'this period lies entirely outside the provider’s contract service period' };
+
+/** Whether any day of the month lies in the provider's contract service period (none registered: always). */
+function servesDuring(prov: RegisterFile['providers'][number], bounds: { start: string; end: string }): boolean {
+  const s = prov.service;
+  if (!s) return true;
+  return s.from <= bounds.end && (!s.to || s.to >= bounds.start);
+}
+
+/** A frequency grid failed only because the provider submitted no activity log at all this period: no data. */
+function noActivityData(f: Finding, logs: number): Finding {
+  if (logs > 0 || f.status !== 'failed') return f;
+  return { ...f, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: NO_DATA, reason_code: 'no-data' };
+}
+
+/**
+ * The first local day whose cases can still be judged in the period starting on periodStart: a case
+ * reported earlier has, under every version of every limit of the requirement, a deadline before the
+ * period starts, so it was judged (closed or breached) before. Derived from the limits themselves —
+ * durations directly, day-counted limits by walking back over the calendar (holidays lengthen them).
+ */
+function lookbackDay(r: Requirement, params: ParamSet, cal: WorkingCalendar, periodStart: string): number {
+  const first = dayNumber(periodStart);
+  const startMs = parseLocal(`${periodStart}T00:00`, cal.timezone).getTime();
+  const dates = new Set<string>([periodStart]);
+  for (const l of r.timeliness!.limits) for (const v of params.values.get(l.limit.param) ?? []) dates.add(v.from);
+  let earliest = first;
+  for (const date of dates) {
+    let c: CompiledTimeliness;
+    try {
+      c = compileTimeliness(r, params, date);
+    } catch {
+      continue;
+    }
+    for (const lim of c.limits) {
+      if (!Number.isFinite(lim.amount)) continue;
+      if (lim.unit === 'duration') {
+        earliest = Math.min(earliest, dayNumber(cal.localDate(startMs - lim.amount * 1000)));
+        continue;
+      }
+      // The deadline of a day-counted limit depends only on the report day and grows with it.
+      let d = first - 1;
+      for (; d > first - 3660; d--) {
+        const dl = lim.unit === 'working-days' ? cal.addWorkingDays(parseLocal(`${dateOf(d)}T23:59:59`, cal.timezone), lim.amount) : cal.addDays(parseLocal(`${dateOf(d)}T23:59:59`, cal.timezone), lim.amount);
+        if (!dl.known || dl.deadline.getTime() < startMs) break;
+      }
+      earliest = Math.min(earliest, d + 1);
+    }
+  }
+  return earliest;
 }
 
 /** The earliest day any frequency period ending in this month can start on. */
@@ -802,7 +947,7 @@ function rateFindings(
     }
   }
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
-  if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' }];
   return [...groups.entries()].map(([scope, g]) => {
     // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
     const value = g.den ? Math.round((g.num / g.den) * scale * 1e9) / 1e9 : 0;

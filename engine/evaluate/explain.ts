@@ -23,6 +23,9 @@ export interface Explanation {
   limits: { id: string; label: Text; limit: string; version: string; rule: string; applies: ReturnType<typeof explainCondition>; chosen: boolean }[];
   met?: ReturnType<typeof explainCondition>;
   outcome: string;
+  /** The deadline of the chosen limit, and the month whose evaluation counts the case (docs/evaluation.md). */
+  deadline?: string;
+  judged_in?: string;
   calendar: Record<string, unknown>;
   evidence?: unknown;
 }
@@ -51,6 +54,13 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   const asOf = o.asOf ?? new Date(`${next}-01T00:00:00${startText.slice(19) || '+08:00'}`);
   const j = judgeCase(c, req, rec, { cal, buildingOf: new Map(reg.buildings.map((b) => [b.id, b])), asOf, field, explain: true });
+  // Judged once, in the month the case closes or its deadline passes, whichever is first.
+  const deadlineMs = j.limit ? (j.facts.deadline as Record<string, number> | undefined)?.[j.limit.id] : undefined;
+  let judgedIn: string | undefined;
+  if (deadlineMs !== undefined && (j.outcome === 'met' || j.outcome === 'missed' || j.outcome === 'open-breached')) {
+    const stop = typeof rec[j.limit!.stop] === 'string' ? Date.parse(String(rec[j.limit!.stop])) : Number.NaN;
+    judgedIn = cal.localDate(stop === stop ? Math.min(stop, deadlineMs) : deadlineMs).slice(0, 7);
+  } else if (j.outcome && j.outcome !== 'open-pending') judgedIn = month;
   return {
     requirement: req.id,
     text: req.text,
@@ -69,6 +79,8 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
     })),
     ...(j.limit ? { met: explainCondition(j.limit.met.conditions as Condition, j.facts) } : {}),
     outcome: j.outcome ?? 'not-covered',
+    ...(deadlineMs !== undefined ? { deadline: instantToIso(deadlineMs, school.timezone) } : {}),
+    ...(judgedIn ? { judged_in: judgedIn } : {}),
     calendar: j.calendar as Record<string, unknown>,
     ...(j.evidence ? { evidence: j.evidence } : {}),
   };
@@ -124,5 +136,8 @@ export function renderExplanation(x: Explanation, lang: Lang): string {
   }
   out.push('');
   out.push(`${zh ? '结论' : 'Outcome'}：${OUTCOME[x.outcome]?.[lang] ?? x.outcome}`);
+  if (x.deadline) out.push(`${zh ? '截止' : 'Deadline'}：${x.deadline}`);
+  if (x.judged_in) out.push(zh ? `计入 ${x.judged_in} 的评价（个案在办结或时限届满的月份评价一次）` : `Counted in the evaluation of ${x.judged_in} (a case is judged once, in the month it closes or its deadline passes)`);
+  else if (x.outcome === 'open-pending') out.push(zh ? '待定：办结或时限届满的月份再评价' : 'Pending: judged in the month it closes or its deadline passes');
   return out.join('\n');
 }

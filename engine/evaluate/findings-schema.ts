@@ -19,7 +19,7 @@ export const FINDINGS_SCHEMA = {
     standard: { type: ['object', 'null'] },
     calendar: { type: 'object', required: ['source', 'version', 'years'] },
     data: { type: 'object', required: ['sha256', 'records'], properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, records: { type: 'object' } } },
-    providers: { type: 'array', items: { type: 'object', required: ['id', 'name', 'profile'] } },
+    providers: { type: 'array', items: { type: 'object', required: ['id', 'name', 'profile'], properties: { in_service: { type: 'boolean' } } } },
     summary: { type: 'object', required: ['passed', 'failed', 'not-applicable', 'not-reviewed', 'error', 'findings', 'requirements', 'checked'] },
     findings: {
       type: 'array',
@@ -53,6 +53,12 @@ export const FINDINGS_SCHEMA = {
           },
           evidence_total: { type: 'integer', minimum: 0 },
           reason: text,
+          // 'no-data', 'no-case', 'pending', 'outside-service' … (a machine reason beside the worded one)
+          reason_code: { type: 'string' },
+          pending: {
+            type: 'array',
+            items: { type: 'object', required: ['record', 'limit', 'deadline'], additionalProperties: false, properties: { record: { type: 'string' }, limit: { type: 'string' }, deadline: { type: 'string' } } },
+          },
           checklist: { type: 'array', items: text },
         },
       },

@@ -368,3 +368,15 @@ export function readColumns(db: DatabaseSync, kind: RecordKind, fromMonth: strin
   const get = db.prepare('SELECT data FROM record_columns WHERE kind = ? AND month = ? AND part = ?');
   return months.map(({ month }) => new Columns(kind, month, (part) => (get.get(kind, month, part) as { data: Uint8Array }).data));
 }
+
+/** The months of a kind with a projection in [fromMonth, toMonth] (YYYY-MM, inclusive), oldest first. */
+export function columnMonths(db: DatabaseSync, kind: RecordKind, fromMonth: string, toMonth: string): string[] {
+  const rows = db.prepare("SELECT month FROM record_columns WHERE kind = ? AND part = '' AND month >= ? AND month <= ? AND month <> '' ORDER BY month").all(kind, fromMonth, toMonth) as { month: string }[];
+  return rows.map((r) => r.month);
+}
+
+/** One month of a kind (it must have a projection: see columnMonths). */
+export function readMonth(db: DatabaseSync, kind: RecordKind, month: string): Columns {
+  const get = db.prepare('SELECT data FROM record_columns WHERE kind = ? AND month = ? AND part = ?');
+  return new Columns(kind, month, (part) => (get.get(kind, month, part) as { data: Uint8Array }).data);
+}

@@ -107,6 +107,23 @@ export const MIGRATIONS: { version: number; description: string; sql: string; ru
       CREATE TRIGGER notice_events_no_delete BEFORE DELETE ON notice_events BEGIN SELECT RAISE(ABORT, 'notice events are append-only'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'evaluation runs per period (as-of, evaluated-at, compact result), to report late data',
+    sql: `
+      CREATE TABLE evaluation_runs (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        evaluated_at TEXT NOT NULL,
+        profile TEXT,
+        provider TEXT,
+        data_sha256 TEXT NOT NULL,
+        result TEXT NOT NULL
+      );
+      CREATE INDEX evaluation_runs_by_period ON evaluation_runs (period, id);
+    `,
+  },
 ];
 
 export interface Store {
