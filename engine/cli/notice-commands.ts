@@ -124,9 +124,22 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const findings = evaluate({ tree, store, period: period!, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
           const dry = Boolean(v['dry-run']);
           // Silence is not success: a period whose requirements lack their data is not a basis for notices.
-          const missing = L.missingData(findings, typeof v.provider === 'string' ? v.provider : undefined);
+          const missing = L.missingData(findings, typeof v.provider === 'string' ? v.provider : undefined, tree);
           const regProviders = tree.registers[0]!.value.providers;
-          const missingText = missing.map((m) => `${regProviders.find((p) => p.id === m.provider)?.name ?? m.provider}（${m.provider}）：${m.requirements.join('、')}`).join('；');
+          const { RECORD_SCHEMAS } = await import('../data/records.ts');
+          // A kind's title is "中文 English"; a person reads the kind's name, never its code.
+          const kindName = (k: string): string => {
+            const t = String((RECORD_SCHEMAS as Record<string, { title?: string }>)[k]?.title ?? k);
+            const cut = t.search(/ [A-Za-z]/);
+            return cut < 0 ? t : zh ? t.slice(0, cut) : t.slice(cut + 1);
+          };
+          const few = (rs: string[]): string => rs.slice(0, 3).join(zh ? '、' : ', ') + (rs.length > 3 ? (zh ? ' 等' : ' …') : '');
+          const missingLines = missing.map((m) => {
+            const name = regProviders.find((p) => p.id === m.provider)?.name ?? m.provider;
+            const parts = m.kinds.map((k) => (zh ? `${kindName(k.kind)}（${k.requirements.length} 项条款，如 ${few(k.requirements)}）` : `${kindName(k.kind)} (${k.requirements.length} requirements, e.g. ${few(k.requirements)})`));
+            return `${name}：${parts.join(zh ? '；' : '; ')}`;
+          });
+          const missingText = (zh ? '无记录的数据类型 — ' : 'kinds with no records — ') + missingLines.join(zh ? '。' : '. ');
           if (missing.length && !v.force && !dry) {
             const d = cmdErr('CH521', { period: period!, detail: missingText });
             if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)], missing }, null, 2));
@@ -137,8 +150,9 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
             if (!missing.length || json) return;
             const bar = '!'.repeat(60);
             io.err(bar);
-            io.err(zh ? `警告：以下服务商在 ${period} 没有提交这些条款所需的数据；它们未被评价，不在通知单中，也不代表合格：` : `WARNING: these providers submitted no data for these requirements in ${period}; they were not judged, are not on the notices, and are not passes:`);
-            for (const m of missing) io.err(`  ${regProviders.find((p) => p.id === m.provider)?.name ?? m.provider}（${m.provider}）：${m.requirements.join(' ')}`);
+            io.err(zh ? `警告：以下服务商在 ${period} 没有提交这些数据；涉及的条款未被评价，不在通知单中，也不代表合格：` : `WARNING: these providers submitted none of these data in ${period}; the requirements that need them were not judged, are not on the notices, and are not passes:`);
+            for (const line of missingLines) io.err(`  ${line}`);
+            io.err(zh ? '  （完整清单：charter evaluate --period ' + period + ' --json 中 reason_code 为 no-data 的条目）' : `  (full list: the no-data findings of charter evaluate --period ${period} --json)`);
             io.err(bar);
           };
           const planned = L.planNotices({ tree, findings, issuedAt: at as Date, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });

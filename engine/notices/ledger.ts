@@ -112,24 +112,51 @@ export function voidNotice(store: Store, q: string, o: { actor: string; at: stri
   return { notice: { ...n, status: 'voided', events: [...n.events, event] }, event };
 }
 
-/** Data kinds a requirement reads, for saying what is missing when a period has no records of them. */
+/** What a provider did not submit for a period: per data kind, the requirements left without a verdict. */
 export interface MissingData {
   provider: string;
   requirements: string[];
+  kinds: { kind: string; requirements: string[] }[];
+}
+
+/** The data kind a finding reads (its record kind): cases by subject, activity logs, documents, inspection results. */
+function dataKindOf(f: Finding, tree: Tree | undefined): string {
+  const r = tree?.requirements.find((x) => x.value.id === f.requirement)?.value;
+  switch (f.type) {
+    case 'timeliness':
+      return r?.timeliness?.subject ?? 'cases';
+    case 'rate':
+      return r?.rate?.subject ?? 'measurements';
+    case 'frequency':
+      return 'activities';
+    case 'record':
+      return 'documents';
+    case 'inspection':
+      return 'inspection-results';
+    default:
+      return f.type;
+  }
 }
 
 /**
  * Providers whose period has requirements with no data at all (findings with reason_code 'no-data'):
  * silence is not success, so notices are not issued on such a period without --force.
  */
-export function missingData(findings: Findings, provider?: string): MissingData[] {
-  const by = new Map<string, Set<string>>();
+export function missingData(findings: Findings, provider?: string, tree?: Tree): MissingData[] {
+  const by = new Map<string, Map<string, Set<string>>>();
   for (const f of findings.findings) {
     if (f.reason_code !== 'no-data' || (provider && f.provider !== provider)) continue;
     if (f.obligation === 'may' || f.obligation === 'none') continue;
-    by.set(f.provider, (by.get(f.provider) ?? new Set()).add(f.requirement));
+    const kinds = by.get(f.provider) ?? new Map<string, Set<string>>();
+    const kind = dataKindOf(f, tree);
+    kinds.set(kind, (kinds.get(kind) ?? new Set()).add(f.requirement));
+    by.set(f.provider, kinds);
   }
-  return [...by.entries()].map(([p, rs]) => ({ provider: p, requirements: [...rs].sort() }));
+  return [...by.entries()].map(([p, kinds]) => ({
+    provider: p,
+    requirements: [...new Set([...kinds.values()].flatMap((x) => [...x]))].sort(),
+    kinds: [...kinds.entries()].map(([kind, rs]) => ({ kind, requirements: [...rs].sort() })),
+  }));
 }
 
 /** Binding findings (应, and a profile's or plan's own duties) go on notices and cost points; 宜 is advice. */
