@@ -9,6 +9,7 @@ import {
   PRIORITIES,
   RECORD_FIELDS,
   WORK_ORDER_CATEGORIES,
+  WORK_ORDER_SUBCATEGORIES,
   type RecordKind,
 } from '../model/vocabulary.ts';
 
@@ -50,7 +51,8 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     campus: code('Campus id. 校区。'),
     building: code('Building id. 楼宇。'),
     location: text('Where, in words. 报修地点。'),
-    category: oneOf(WORK_ORDER_CATEGORIES, 'lighting = in-building lighting, switches, sockets; power = supply equipment and lines. 类别。'),
+    category: oneOf(WORK_ORDER_CATEGORIES, 'lighting = in-building lighting, switches, sockets; power = supply equipment and lines; electric = other electrical faults (see subcategory); heating, gas = utilities (4.3 水、电等紧急抢修). 类别。'),
+    subcategory: oneOf(WORK_ORDER_SUBCATEGORIES, 'What failed: lamp, switch, socket (2 h under 5.1.2.7-3), line, supply-equipment (12 h), teaching-equipment (6.2.1.6-3). 故障细类。'),
     priority: oneOf(PRIORITIES, 'An elevator accident is 4.3’s 10-minute case. 紧急程度。'),
     complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
     reported_at: time('Reported. 报修时间。'),

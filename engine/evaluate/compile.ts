@@ -73,6 +73,7 @@ function whenConditions(w: When | undefined): Condition[] {
   const out: Condition[] = [];
   if (!w) return out;
   if (w.category) out.push({ fact: 'case', path: '$.category', operator: 'in', value: w.category });
+  if (w.subcategory) out.push({ fact: 'case', path: '$.subcategory', operator: 'in', value: w.subcategory });
   if (w.priority) out.push({ fact: 'case', path: '$.priority', operator: 'in', value: w.priority });
   if (w.complexity) out.push({ fact: 'case', path: '$.complexity', operator: 'in', value: w.complexity });
   if (w.building_type) out.push({ fact: 'case', path: '$.building_type', operator: 'in', value: w.building_type });

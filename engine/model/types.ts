@@ -46,6 +46,7 @@ export interface Link {
 
 export interface When {
   category?: string[];
+  subcategory?: string[];
   priority?: string[];
   complexity?: string[];
   working_hours?: boolean;

@@ -23,14 +23,19 @@ export const INFORMATIVE_ROLES = ['heading', 'scope', 'normative-reference', 'de
 export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;
 
 export const BUILDING_TYPES = ['dormitory', 'teaching', 'laboratory', 'library', 'office', 'venue', 'canteen', 'other'] as const;
-export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other'] as const;
+export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'gas', 'other'] as const;
+/**
+ * What exactly failed, where the category alone does not decide the limit (5.1.2.7-3: switches and sockets
+ * 2 h, supply equipment and lines 12 h; 6.2.1.6-3: classroom teaching equipment).
+ */
+export const WORK_ORDER_SUBCATEGORIES = ['lamp', 'switch', 'socket', 'line', 'supply-equipment', 'teaching-equipment', 'other'] as const;
 export const PRIORITIES = ['normal', 'urgent', 'accident'] as const;
 export const COMPLEXITY = ['simple', 'complex', 'major'] as const;
 export const EXCLUSIONS = ['duplicate', 'appointment', 'out-of-scope', 'approved-extension', 'cancelled'] as const;
 
 /** Record kinds and the fields a rule may read from them (issue: service data). */
 export const RECORD_FIELDS = {
-  'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
+  'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'subcategory', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
   complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
   consultations: ['id', 'provider', 'received_at', 'replied_at', 'complexity', 'channel', 'exclusion'],
   activities: ['id', 'provider', 'activity', 'performed_at', 'campus', 'building', 'area', 'result', 'notes'],

@@ -483,12 +483,14 @@ function placeIn(rng: Rng, type: string, category: string): string {
 }
 
 const EMERGENCY = new Set(['water', 'electric', 'power']);
+/** Categories 4.3-1 gives the 15-minute emergency limit (水、电等紧急抢修: every utility). */
+const UTILITY = new Set(['water', 'electric', 'power', 'lighting', 'heating', 'gas']);
 
 /** Minutes from report to arrival, always within every applicable limit with a margin. */
 function arrivalDelay(w: World, rng: Rng, o: WorkOrder): number {
   if (o.duringClass) return rng.int(1, 2); // limit 3 min
   if (o.category === 'elevator' && o.priority === 'accident') return rng.int(3, 7); // limit 10 min
-  if (EMERGENCY.has(o.category) && o.priority !== 'normal') return rng.int(4, 11); // limit 15 min
+  if (UTILITY.has(o.category) && o.priority !== 'normal') return rng.int(4, 11); // limit 15 min
   if (o.category === 'elevator') return rng.int(5, 22); // limit 30 min
   // Slow arrivals (up to 95 min, limit 2 h) only where no calendar reading could call the report
   // "working hours": a plain weekend, or a plain weekday well outside 08:30–17:30.

@@ -21,6 +21,7 @@ import {
   STATUSES,
   STRICTER,
   WORK_ORDER_CATEGORIES,
+  WORK_ORDER_SUBCATEGORIES,
   type FileKind,
 } from '../model/vocabulary.ts';
 import { REQUIREMENT_TEST_SCHEMA } from '../evaluate/case-tests.ts';
@@ -99,6 +100,7 @@ const defs: Record<string, Schema> = {
   }),
   when: obj('Which cases a limit covers; omitted keys mean any. 适用情形；未写即不限。', [], {
     category: list('Work-order categories. 报修类别。', enumOf('category', WORK_ORDER_CATEGORIES), { minItems: 1, uniqueItems: true }),
+    subcategory: list('Work-order subcategories (what failed). 故障细类。', enumOf('subcategory', WORK_ORDER_SUBCATEGORIES), { minItems: 1, uniqueItems: true }),
     priority: list('Priorities. 紧急程度。', enumOf('priority', PRIORITIES), { minItems: 1, uniqueItems: true }),
     complexity: list('Complexity. 复杂程度。', enumOf('complexity', COMPLEXITY), { minItems: 1, uniqueItems: true }),
     working_hours: { type: 'boolean', description: 'Reported within working hours (true) or outside (false). 是否工作时间内报告。' },
