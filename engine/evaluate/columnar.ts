@@ -159,7 +159,7 @@ export function judgeRows(
         const sig = signature(chunk, c, ctx.buildingType);
         reader = sig.key;
         choose = sig.choose;
-        stops = c.limits.map((l) => col.time(l.stop));
+        stops = c.limits.map((l) => stopColumn(col, l));
       }
       lastDay = d;
     }
@@ -312,4 +312,30 @@ function signature(chunk: CaseChunk, c: CompiledTimeliness, buildingType: Map<st
     return r;
   };
   return { key, choose };
+}
+
+const mergedStops = new WeakMap<Columns, Map<string, Float64Array>>();
+
+/**
+ * The instant the clock stops, per row: the stop field, or — when the limit names events the stop cannot
+ * precede (4.3-2: a result is fed back no earlier than the investigation is complete) — the latest of the
+ * stop and those that are recorded. NaN while the stop itself is missing.
+ */
+export function stopColumn(col: Columns, l: CompiledLimit): Float64Array {
+  const stop = col.time(l.stop);
+  if (!l.stopNotBefore.length) return stop;
+  let m = mergedStops.get(col);
+  if (!m) mergedStops.set(col, (m = new Map()));
+  const key = [l.stop, ...l.stopNotBefore].join('|');
+  let out = m.get(key);
+  if (!out) {
+    out = Float64Array.from(stop);
+    for (const f of l.stopNotBefore) {
+      if (!col.has(f)) continue;
+      const t = col.time(f);
+      for (let i = 0; i < out.length; i++) if (t[i]! > out[i]!) out[i] = t[i]!; // NaN stays NaN; an absent t is skipped
+    }
+    m.set(key, out);
+  }
+  return out;
 }

@@ -48,6 +48,8 @@ export interface CompiledLimit {
   label: Text;
   start: string;
   stop: string;
+  /** Fields the stop cannot precede (the clock stops at the latest recorded of stop and these). */
+  stopNotBefore: string[];
   unit: 'duration' | 'working-days' | 'days';
   /** Seconds for wall-clock limits; a count of days otherwise. */
   amount: number;
@@ -102,6 +104,7 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       label: lim.label,
       start: lim.start,
       stop: lim.stop,
+      stopNotBefore: lim.stop_not_before ?? [],
       unit,
       amount,
       text,

@@ -560,7 +560,7 @@ export function judgeCase(
   }
   if (!lim) return { facts, calendar };
   if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
-  const stopText = rec[lim.stop] as string | undefined;
+  const stopText = effectiveStop(rec, lim);
   fact.start_ms = startMs;
   // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
   let deadlineMs: number;
@@ -586,6 +586,17 @@ export function judgeCase(
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
   return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+}
+
+/** The stop instant's text: the stop field, or the latest recorded of it and the events it cannot precede. */
+function effectiveStop(rec: Record<string, unknown>, lim: CompiledLimit): string | undefined {
+  let text = rec[lim.stop] as string | undefined;
+  if (text === undefined) return undefined;
+  for (const f of lim.stopNotBefore) {
+    const t = rec[f];
+    if (typeof t === 'string' && Date.parse(t) > Date.parse(text)) text = t;
+  }
+  return text;
 }
 
 /** The earliest day any frequency period ending in this month can start on. */

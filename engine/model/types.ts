@@ -60,6 +60,8 @@ export interface Limit {
   when?: When;
   start: string;
   stop: string;
+  /** Events the stop cannot precede: where recorded, the clock stops at the latest of stop and these. */
+  stop_not_before?: string[];
   limit: ParamRef;
 }
 

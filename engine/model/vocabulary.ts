@@ -36,7 +36,7 @@ export const EXCLUSIONS = ['duplicate', 'appointment', 'out-of-scope', 'approved
 /** Record kinds and the fields a rule may read from them (issue: service data). */
 export const RECORD_FIELDS = {
   'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'subcategory', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
-  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
+  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'acknowledged_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
   consultations: ['id', 'provider', 'received_at', 'replied_at', 'complexity', 'channel', 'exclusion'],
   activities: ['id', 'provider', 'activity', 'performed_at', 'campus', 'building', 'area', 'result', 'notes'],
   'equipment-counts': ['date', 'provider', 'campus', 'kind', 'total', 'intact'],

@@ -113,6 +113,7 @@ const defs: Record<string, Schema> = {
     when: ref('when'),
     start: str('Field of the record where the clock starts, e.g. reported_at. 计时起点字段。'),
     stop: str('Field where the clock stops, e.g. arrived_at. 计时终点字段。'),
+    stop_not_before: list('Fields the stop cannot precede: where recorded, the clock stops at the latest of them and stop (a result is fed back no earlier than it exists). 终点不早于的字段。', str('A field of the record.'), { minItems: 1, uniqueItems: true }),
     limit: ref('param'),
   }),
   timeliness: obj('Time limits per case. 时限要求。', ['subject', 'limits'], {

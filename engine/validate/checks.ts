@@ -285,6 +285,9 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       for (const k of ['start', 'stop'] as const) {
         if (!fields.includes(lim[k])) push('CH202', l, `/timeliness/limits/${i}/${k}`, { id: lim[k], what: `field of ${t.subject}`, whatZh: `${t.subject} 记录字段`, suggest: closest(lim[k], [...fields]) });
       }
+      (lim.stop_not_before ?? []).forEach((f, j) => {
+        if (!fields.includes(f)) push('CH202', l, `/timeliness/limits/${i}/stop_not_before/${j}`, { id: f, what: `field of ${t.subject}`, whatZh: `${t.subject} 记录字段`, suggest: closest(f, [...fields]) });
+      });
       useParam(lim.limit, `/timeliness/limits/${i}/limit`);
       const p = r.parameters?.find((x) => x.name === lim.limit.param);
       if (p && !['duration', 'working-days', 'days'].includes(p.unit)) {
