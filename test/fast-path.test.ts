@@ -119,7 +119,13 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
   }
   // Every fired rule in one run: which limits apply, and which are met, given the stop time each reads.
   const fired = new Set<string>();
-  const stopOf = (l: CompiledTimeliness['limits'][number]): number => (typeof rec[l.stop] === 'string' ? Date.parse(rec[l.stop] as string) : Number.NaN);
+  // The clock stops at the stop field, or later where a stop_not_before event is recorded later (4.3-2).
+  const stopOf = (l: CompiledTimeliness['limits'][number]): number => {
+    if (typeof rec[l.stop] !== 'string') return Number.NaN;
+    let t = Date.parse(rec[l.stop] as string);
+    for (const f of l.stopNotBefore) if (typeof rec[f] === 'string') t = Math.max(t, Date.parse(rec[f] as string));
+    return t;
+  };
   for (const l of c.limits) {
     const stop = stopOf(l);
     const facts = { case: { ...fact, start_ms: startMs, ...(stop === stop ? { stop_ms: stop, elapsed_seconds: (stop - startMs) / 1000 } : { open: true }) }, deadline };

@@ -458,6 +458,19 @@ const FAULTS: Record<string, string[]> = {
   other: ['窗帘轨道脱落', '指示牌松动', '其他报修'],
 };
 
+/** What failed, by fault (the work-order subcategory that decides 5.1.2.7-3's 2 h or 12 h). */
+const FAULT_SUBCATEGORY: Record<string, string> = {
+  插座无电: 'socket', 空开跳闸: 'switch', 线路老化: 'line', 电源面板损坏: 'socket',
+  灯管不亮: 'lamp', 走廊灯闪烁: 'lamp', 开关损坏: 'switch', 应急灯故障: 'lamp',
+  配电箱跳闸: 'supply-equipment', 整层停电: 'line', 供电线路故障: 'line',
+};
+
+/** The subcategory of an order, read from the fault in its location text, e.g. 3层315室（插座无电）. */
+function subcategoryOf(o: { location: string }): string | undefined {
+  const m = /（([^（）]+)）$/.exec(o.location);
+  return m ? FAULT_SUBCATEGORY[m[1]!] : undefined;
+}
+
 function placeIn(rng: Rng, type: string, category: string): string {
   if (category === 'elevator') return `${rng.int(1, 3)}号电梯`;
   const f = rng.int(1, 6);
@@ -497,7 +510,7 @@ function arrivalDelay(w: World, rng: Rng, o: WorkOrder): number {
   const day = w.dayByDate.get(dateOf(Math.floor(o.reported / 1440)));
   const mod = o.reported % 1440;
   const slowOk = !!day && day.plain && (!day.working || mod < w.workStart - 15 || mod >= w.workEnd + 15);
-  if (!slowOk || o.category === 'lighting') {
+  if (!slowOk || o.category === 'lighting' || (o.category === 'electric' && subcategoryOf(o) !== 'line' && subcategoryOf(o) !== undefined)) {
     return rng.weighted([[rng.int(5, 14), 30], [rng.int(15, 25), 40], [rng.int(26, 38), 30]] as const); // limit 45 min / 1 h
   }
   return rng.weighted([[rng.int(15, 39), 40], [rng.int(40, 69), 35], [rng.int(70, 95), 25]] as const);
@@ -507,6 +520,8 @@ function arrivalDelay(w: World, rng: Rng, o: WorkOrder): number {
 function repairTime(rng: Rng, o: WorkOrder): number {
   if (o.category === 'lighting') return rng.int(8, 45);
   if (o.category === 'power') return rng.int(30, 420);
+  // Electric faults: switches and sockets within 2 h, lines and the rest within 12 h (5.1.2.7-3).
+  if (o.category === 'electric') return subcategoryOf(o) === 'line' || !subcategoryOf(o) ? rng.int(30, 420) : rng.int(8, 45);
   if (o.category === 'elevator') return o.complexity === 'simple' ? rng.int(20, 120) : rng.int(120, 600);
   if (o.complexity === 'major') return rng.int(1440, 2400);
   if (o.complexity === 'complex') return rng.int(240, 1800);
@@ -764,6 +779,7 @@ function workOrderRecord(o: WorkOrder): Record<string, Json | undefined> {
     building: o.building,
     location: o.location,
     category: o.category,
+    subcategory: subcategoryOf(o),
     priority: o.priority,
     complexity: o.complexity,
     reported_at: iso(o.reported),
