@@ -123,6 +123,11 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
   };
 }
 
+/** Whether a rate is over a complete count (no minimum sample) rather than a sample. */
+export function isCompleteCount(rt: NonNullable<Requirement['rate']>): boolean {
+  return rt.population ? rt.population === 'complete' : rt.subject === 'equipment-counts' || rt.cases_of !== undefined;
+}
+
 const DIRECTION_OPS = { 'at-least': 'greaterThanInclusive', above: 'greaterThan', 'at-most': 'lessThanInclusive', below: 'lessThan' } as const;
 
 export function rateRules(r: Requirement, params: ParamSet, date: string): { threshold: number; unit: string; version: string; sample: RuleJson; pass: RuleJson; reading?: RuleJson; minReading?: number } {
@@ -137,7 +142,7 @@ export function rateRules(r: Requirement, params: ParamSet, date: string): { thr
     threshold,
     unit,
     version,
-    sample: { name: `${name}:sample`, conditions: { all: [{ fact: 'rate', path: '$.sample', operator: 'greaterThanInclusive', value: rt.min_sample ?? 1 }] }, event: { type: 'sufficient' } },
+    sample: { name: `${name}:sample`, conditions: { all: [{ fact: 'rate', path: '$.sample', operator: 'greaterThanInclusive', value: isCompleteCount(rt) ? 1 : (rt.min_sample ?? 1) }] }, event: { type: 'sufficient' } },
     pass: { name, conditions: { all: [{ fact: 'rate', path: '$.value', operator: DIRECTION_OPS[rt.direction], value: threshold }] }, event: { type: 'passed' } },
   };
   if (also[0]) {

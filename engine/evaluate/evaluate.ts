@@ -13,7 +13,7 @@ import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
-import { checkRule, cellRule, compileTimeliness, inspectionRule, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
+import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
 import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { readColumns, type Columns } from '../store/columns.ts';
@@ -59,6 +59,8 @@ export interface Finding {
   evidence: Evidence[];
   evidence_total: number;
   reason?: Text;
+  /** Why a finding has no verdict, as a code: 'no-data' (no records of the kind at all), 'small-sample' … */
+  reason_code?: string;
   checklist?: Text[];
 }
 
@@ -777,24 +779,33 @@ function rateFindings(
   const rt = r.rate!;
   const rules = rateRules(r, params, bounds.end);
   const scale = rules.unit === 'permille' ? 1000 : 100;
-  const groups = new Map<string, { num: number; den: number; bad: Evidence[] }>();
+  const complete = isCompleteCount(rt);
+  // Equipment counts are snapshots of a whole population: each counting day is judged on its own, so the
+  // verdict does not depend on how often a count was submitted (one per unit and day — the record key —
+  // the latest submission replacing the earlier), and a good count cannot dilute a bad one.
+  const groups = new Map<string, { num: number; den: number; bad: Evidence[]; snapshots: { date: string; num: number; den: number }[] }>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { num: 0, den: 0, bad: [], snapshots: [] }));
+    return g;
+  };
   const add = (key: string, num: number, den: number, ev?: Evidence): void => {
-    const g = groups.get(key) ?? { num: 0, den: 0, bad: [] };
+    const g = group(key);
     g.num += num;
     g.den += den;
     if (ev) g.bad.push(ev);
-    groups.set(key, g);
   };
   let scopeKind = 'provider';
   if (rt.cases_of) {
     const t = timeliness.get(rt.cases_of);
-    if (t) add(provider, t.met, t.n);
+    if (t && t.n > 0) add(provider, t.met, t.n);
   } else {
     const rows = data(rt.subject).rows.filter((x) => x.provider === provider && (!rt.select?.kind || x.kind === rt.select.kind));
     for (const x of rows) {
       if (rt.subject === 'equipment-counts') {
         scopeKind = 'campus';
-        add(String(x.campus), Number(x[rt.numerator ?? 'intact']), Number(x[rt.denominator ?? 'total']));
+        const den = Number(x[rt.denominator ?? 'total']);
+        if (den > 0) group(String(x.campus)).snapshots.push({ date: String(x.date), num: Number(x[rt.numerator ?? 'intact']), den });
       } else if (rt.numerator && rt.denominator) {
         scopeKind = x.station ? 'station' : x.building ? 'building' : x.campus ? 'campus' : 'provider';
         add(String(x.station ?? x.building ?? x.campus ?? provider), Number(x[rt.numerator] ?? 0), Number(x[rt.denominator] ?? 0));
@@ -809,17 +820,42 @@ function rateFindings(
     }
   }
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
-  if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
-  return [...groups.entries()].map(([scope, g]) => {
-    // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
-    const value = g.den ? Math.round((g.num / g.den) * scale * 1e9) / 1e9 : 0;
-    const facts = { rate: { value, sample: g.den, numerator: g.num, denominator: g.den } };
-    if (!test(rules.sample.conditions, facts)) {
-      return { ...head(scope), status: 'not-reviewed' as Status, measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${rt.min_sample}`, en: `sample ${g.den} is below the minimum ${rt.min_sample}` } };
+  const noData = (scope: string): Finding => ({ ...head(scope), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' });
+  if (!groups.size) return [noData(provider)];
+  // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
+  const valueOf = (num: number, den: number): number => (den ? Math.round((num / den) * scale * 1e9) / 1e9 : 0);
+  const factsOf = (num: number, den: number) => ({ rate: { value: valueOf(num, den), sample: den, numerator: num, denominator: den } });
+  const higherIsBetter = rt.direction === 'at-least' || rt.direction === 'above';
+  return [...groups.entries()].map(([scope, g]): Finding => {
+    if (g.snapshots.length) {
+      const judged = g.snapshots.map((s) => ({ ...s, value: valueOf(s.num, s.den), ok: test(rules.pass.conditions, factsOf(s.num, s.den)) }));
+      const worstOne = judged.reduce((a, b) => (higherIsBetter ? (b.value < a.value ? b : a) : b.value > a.value ? b : a));
+      const ev: Evidence[] = judged.filter((s) => !s.ok).map((s) => ({ unit: scope, outcome: 'below', actual: round(s.value), required: rules.threshold, note: `counted ${s.date}: ${s.num}/${s.den}` }));
+      return { ...head(scope), status: ev.length ? 'failed' : 'passed', measured: round(worstOne.value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
     }
-    const ok = test(rules.pass.conditions, facts);
+    if (!g.den) return noData(scope);
+    const value = valueOf(g.num, g.den);
+    if (!test(rules.sample.conditions, factsOf(g.num, g.den))) {
+      // A sample below the minimum: failed if its misses already make the threshold impossible — even if
+      // every observation still needed to reach the minimum were good — otherwise no verdict yet.
+      const min = rt.min_sample ?? 1;
+      const bestNum = higherIsBetter ? g.num + (min - g.den) : g.num;
+      if (!complete && !test(rules.pass.conditions, factsOf(bestNum, min))) {
+        const ev: Evidence[] = g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
+        return {
+          ...head(scope),
+          status: 'failed',
+          measured: round(value),
+          evidence: ev.slice(0, limitN),
+          evidence_total: ev.length,
+          reason: { zh: `样本 ${g.den} 少于最小样本 ${min}，但即使补足样本全部合格也只能达到 ${round(valueOf(bestNum, min))}，已不可能达标`, en: `sample ${g.den} is below the minimum ${min}, but even if every further observation were good the rate could reach only ${round(valueOf(bestNum, min))}` },
+        };
+      }
+      return { ...head(scope), status: 'not-reviewed', measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${min}`, en: `sample ${g.den} is below the minimum ${min}` }, reason_code: 'small-sample' };
+    }
+    const ok = test(rules.pass.conditions, factsOf(g.num, g.den));
     const ev: Evidence[] = ok ? [] : g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
-    return { ...head(scope), status: (ok ? 'passed' : 'failed') as Status, measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
+    return { ...head(scope), status: ok ? 'passed' : 'failed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
   });
 }
 

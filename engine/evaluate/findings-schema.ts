@@ -53,6 +53,7 @@ export const FINDINGS_SCHEMA = {
           },
           evidence_total: { type: 'integer', minimum: 0 },
           reason: text,
+          reason_code: { type: 'string' },
           checklist: { type: 'array', items: text },
         },
       },

@@ -95,6 +95,12 @@ export interface Rate {
   cases_of?: string;
   threshold: ParamRef;
   direction: 'at-least' | 'above' | 'at-most' | 'below';
+  /**
+   * complete: a full count (every piece of equipment, every case of the month) — judged at any n ≥ 1;
+   * sample: a sample (survey, spot check, readings) — min_sample applies. Default: complete for
+   * equipment counts and cases_of, sample otherwise.
+   */
+  population?: 'complete' | 'sample';
   min_sample?: number;
   also?: ParamRef[];
 }
