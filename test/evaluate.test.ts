@@ -43,7 +43,7 @@ function keysOf(f: Findings['findings'][number]): string[] {
 }
 
 function manifestKeys(v: Violation): string[] {
-  if (v.records && v.requirement !== '6.2.2.4-4' && v.requirement !== '5.2.4.3' && v.requirement !== '5.1.2.7-2') return v.records.map((r) => `${v.requirement}|${r}`);
+  if (v.records && v.requirement !== '6.2.2.4-4' && v.requirement !== '5.2.4.3' && v.requirement !== '5.1.2.7-2-b') return v.records.map((r) => `${v.requirement}|${r}`);
   const c = v.cell ?? {};
   const unit = c.building ?? c.area ?? c.campus ?? '';
   const when = c.night ?? c.date ?? c.month ?? '';

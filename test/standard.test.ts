@@ -105,6 +105,8 @@ describe('obligation from the wording', () => {
     ['4.1-1', 'shall', 'lead-in'],
     ['4.1-2', 'may', 'wording'],
     ['5.1.2.7-2', 'should', 'wording'],
+    ['5.1.2.7-2-a', 'should', 'wording'],
+    ['5.1.2.7-2-b', 'shall', 'lead-in'],
     ['6.1.4.3', 'should', 'wording'],
     ['6.2.2.4', 'may', 'wording'],
     ['6.2.2.4-4', 'shall', 'lead-in'],
@@ -156,7 +158,7 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(reqs.get('5.2.4.5')!.frequency!.counts[0]!.activity).toBe('fire-drill');
     expect(reqs.get('5.2.4.4')!.frequency!.counts[0]!.activity).toBe('fire-inspection');
     expect(reqs.get('5.1.2.8-2')!.frequency!.counts.map((c) => c.activity)).toContain('water-tank-cleaning');
-    expect(param('5.1.2.7-2', 'per-day')).toBe(2);
+    expect(param('5.1.2.7-2-b', 'per-day')).toBe(2);
     expect(reqs.get('6.2.2.3')!.frequency!.counts[0]!.period).toBe('opening-hour');
   });
   it('rates carry threshold, direction, unit, and a minimum sample only where they are samples', () => {

@@ -37,7 +37,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Requirements whose every violation in the generated data is listed in the manifest. */
 export const CHECKED_REQUIREMENTS = [
   '4.3-1', '4.3-2', '5.1.2.7-3', '5.1.2.11-4', '6.2.1.6-3',
-  '5.2.4.3', '5.1.2.7-2', '5.2.4.4',
+  '5.2.4.3', '5.1.2.7-2-b', '5.2.4.4',
   '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
 ] as const;
 
@@ -942,7 +942,7 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'fire-drill', requirement: '5.2.4.5', units: u.campuses(HUAYU), period: 'year', per: 1, windows: [day(15, 16)] },
     { activity: 'fire-training', requirement: '5.2.4.7', units: u.campuses(HUAYU), period: 'semester', per: 1, windows: [day(14, 16)] },
     { activity: 'facility-patrol', requirement: '5.1.2.9-5', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(8, 10)], scales: true },
-    { activity: 'power-room-inspection', requirement: '5.1.2.7-2', units: u.places('power-room'), period: 'day', per: 2, windows: [[hm('08:40'), hm('09:40')], [hm('15:30'), hm('16:30')]], scales: true },
+    { activity: 'power-room-inspection', requirement: '5.1.2.7-2-b', units: u.places('power-room'), period: 'day', per: 2, windows: [[hm('08:40'), hm('09:40')], [hm('15:30'), hm('16:30')]], scales: true },
     { activity: 'power-supply-overhaul', requirement: '5.1.2.7-1', units: u.campuses(XINYUAN), period: 'year', per: 1, windows: [day(8, 10)] },
     { activity: 'pump-inspection', requirement: '5.1.2.8-1', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(10, 12)], scales: true },
     { activity: 'high-pressure-pump-overhaul', requirement: '5.1.2.8-2', units: u.campuses(XINYUAN), period: 'month', per: 1, windows: [day(9, 11)] },
@@ -999,7 +999,7 @@ export const ACTIVITY_INJECTIONS: readonly ActivityInjection[] = [
     description: { zh: '东校区 5月20日无防火巡查记录', en: 'East campus, 20 May: no fire patrol' },
   },
   {
-    key: 'power-room-short-east', activity: 'power-room-inspection', requirement: '5.1.2.7-2', count: 'power-room-inspection', unit: 'east-power-room', period: '2026-04-22', expected: 2, actual: 1,
+    key: 'power-room-short-east', activity: 'power-room-inspection', requirement: '5.1.2.7-2-b', count: 'power-room-inspection', unit: 'east-power-room', period: '2026-04-22', expected: 2, actual: 1,
     description: { zh: '东校区主配电室 4月22日只巡检1次（宜每日2次）', en: 'East main power room, 22 April: 1 round (should be 2 a day)' },
   },
   {
