@@ -141,8 +141,12 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     id: code('Number. 编号。'),
     provider: code('Provider id. 服务商。'),
     requirement: text('Requirement id. 条款编号。'),
+    item: code('Which listed document of the requirement this is (its code). 对应的应备资料代码。'),
     title: text('Title. 名称。'),
     dated: date('Dated. 日期。'),
+    year: { type: 'integer', minimum: 1900, maximum: 2999, description: 'Year an annual plan or report is for. 所属年度。' },
+    approved: { type: 'boolean', description: 'Approved by the school (经学校同意). 是否经学校同意。' },
+    valid_until: date('Last day the document is in force (licences, certificates). 有效期至。'),
     kept_until: date('Kept until. 保存至。'),
   }),
 };

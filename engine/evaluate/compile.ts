@@ -17,7 +17,7 @@ export function factSchema(subject: RecordKind): Record<string, readonly string[
     cell: ['count', 'unit', 'period'],
     rate: ['value', 'sample', 'numerator', 'denominator'],
     reading: ['value', 'passed'],
-    documents: ['count'],
+    documents: ['count', 'required', 'missing'],
     inspection: ['passed', 'failed'],
   };
 }
@@ -157,7 +157,17 @@ export function cellRule(r: Requirement, countId: string, required: number, vers
 }
 
 export function recordRule(r: Requirement): RuleJson {
-  return { name: `${r.id}@record`, conditions: { all: [{ fact: 'documents', path: '$.count', operator: 'greaterThanInclusive', value: 1 }] }, event: { type: 'present' } };
+  // Every listed document is required (8.2's fourteen plans are fourteen items), each valid.
+  return {
+    name: `${r.id}@record`,
+    conditions: {
+      all: [
+        { fact: 'documents', path: '$.count', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'documents', path: '$.missing', operator: 'equal', value: 0 },
+      ],
+    },
+    event: { type: 'present' },
+  };
 }
 
 export function inspectionRule(r: Requirement): RuleJson {

@@ -385,36 +385,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (r.type === 'rate') {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
       } else if (r.type === 'record') {
-        const docs = data('documents', '', `${bounds.next}-01`).rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
-        // With a retention period, a document counts only if it is kept at least that long after its date.
-        const retention = r.record!.retention ? valueAt(params.values.get(r.record!.retention.param) ?? [], bounds.end) : undefined;
-        const keptLongEnough = (x: Record<string, unknown>): boolean => {
-          if (!retention) return true;
-          const d = parseDuration(String(retention.value));
-          // No kept_until: the document is still held. An undated one cannot show how long it was kept.
-          if (typeof x.kept_until !== 'string') return true;
-          if (!d || typeof x.dated !== 'string') return false;
-          const until = new Date(`${x.dated}T00:00:00Z`);
-          until.setUTCFullYear(until.getUTCFullYear() + d.years, until.getUTCMonth() + d.months, until.getUTCDate() + d.weeks * 7 + d.days);
-          return x.kept_until >= until.toISOString().slice(0, 10);
-        };
-        const kept = docs.filter(keptLongEnough);
-        const rule = recordRule(r);
-        const ok = test(rule.conditions, { documents: { count: kept.length } });
-        const status: Status = ok ? 'passed' : docs.length ? 'failed' : 'not-reviewed';
-        const short = docs.filter((x) => !keptLongEnough(x));
-        findings.push({
-          ...base(rr, { kind: 'provider', id: prov.id }),
-          status,
-          measured: kept.length,
-          required: 1,
-          ...(retention ? { unit: `retention ${retention.value}` } : {}),
-          ...(retention ? { parameter_version: retention.from } : {}),
-          rules: [rule.name],
-          evidence: (ok ? kept.map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })) : short.map((x) => ({ record: String(x.id), outcome: 'retention-too-short', actual: `${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}`, required: String(retention?.value ?? '') }))).slice(0, limitN),
-          evidence_total: ok ? kept.length : short.length,
-          ...(status === 'not-reviewed' ? { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, checklist: r.record!.documents } : {}),
-        });
+        findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
       } else if (r.type === 'inspection') {
         const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
         const passed = res.filter((x) => x.passed === true).length;
@@ -857,6 +828,95 @@ function rateFindings(
     const ev: Evidence[] = ok ? [] : g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
     return { ...head(scope), status: ok ? 'passed' : 'failed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
   });
+}
+
+/** Why a submitted copy of a listed document does not count, or undefined if it does. */
+type DocProblem = 'not-current-year' | 'not-approved' | 'expired' | 'retention-too-short';
+
+/**
+ * A record requirement: every listed document is required, each with its own validity (an annual plan of
+ * the evaluated year, approved by the school; not expired; kept long enough). A document answers a listed
+ * item by its `item` code; without one, by its title being the item's text; and when the requirement lists
+ * a single document, any document submitted for the requirement answers it. The provider having submitted
+ * no documents at all is no data (not reviewed; the checklist goes to an inspector).
+ */
+function recordFinding(
+  rr: ResolvedRequirement,
+  params: ParamSet,
+  base: Base,
+  provider: string,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  limitN: number,
+): Finding {
+  const r = rr.requirement;
+  const items = r.record!.documents;
+  const mine = data('documents', '', `${bounds.next}-01`).rows.filter((x) => x.provider === provider);
+  const docs = mine.filter((x) => x.requirement === r.id);
+  const year = Number(bounds.start.slice(0, 4));
+  // With a retention period, a document counts only if it is kept at least that long after its date.
+  const retention = r.record!.retention ? valueAt(params.values.get(r.record!.retention.param) ?? [], bounds.end) : undefined;
+  const keptLongEnough = (x: Record<string, unknown>): boolean => {
+    if (!retention) return true;
+    const d = parseDuration(String(retention.value));
+    // No kept_until: the document is still held. An undated one cannot show how long it was kept.
+    if (typeof x.kept_until !== 'string') return true;
+    if (!d || typeof x.dated !== 'string') return false;
+    const until = new Date(`${x.dated}T00:00:00Z`);
+    until.setUTCFullYear(until.getUTCFullYear() + d.years, until.getUTCMonth() + d.months, until.getUTCDate() + d.weeks * 7 + d.days);
+    return x.kept_until >= until.toISOString().slice(0, 10);
+  };
+  const problemOf = (x: Record<string, unknown>, item: (typeof items)[number]): DocProblem | undefined => {
+    if (typeof x.valid_until === 'string' && x.valid_until < bounds.end) return 'expired';
+    if (!keptLongEnough(x)) return 'retention-too-short';
+    if (item.validity?.includes('current-year')) {
+      const y = typeof x.year === 'number' ? x.year : typeof x.dated === 'string' ? Number(x.dated.slice(0, 4)) : undefined;
+      if (y !== year) return 'not-current-year';
+    }
+    if (item.validity?.includes('approved') && x.approved !== true) return 'not-approved';
+    return undefined;
+  };
+  const answers = (x: Record<string, unknown>, item: (typeof items)[number]): boolean =>
+    typeof x.item === 'string' ? x.item === item.code : x.title === item.zh || items.length === 1;
+  const rule = recordRule(r);
+  const head = {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: items.length,
+    ...(retention ? { unit: `retention ${retention.value}`, parameter_version: retention.from } : {}),
+    rules: [rule.name],
+  };
+  if (!mine.length) {
+    return { ...head, status: 'not-reviewed', measured: 0, evidence: [], evidence_total: 0, reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, reason_code: 'no-data', checklist: items.map((d) => ({ zh: d.zh, ...(d.en ? { en: d.en } : {}) })) };
+  }
+  const present: Evidence[] = [];
+  const problems: Evidence[] = [];
+  items.forEach((item, i) => {
+    const key = item.code ?? `#${i + 1}`;
+    const copies = docs.filter((x) => answers(x, item));
+    const valid = copies.find((x) => !problemOf(x, item));
+    if (valid) present.push({ record: String(valid.id), unit: key, outcome: 'present', actual: String(valid.title) });
+    else if (!copies.length) problems.push({ unit: key, outcome: 'document-missing', actual: '未提交', required: item.zh });
+    else for (const x of copies) problems.push({ record: String(x.id), unit: key, outcome: problemOf(x, item)!, actual: docState(x, problemOf(x, item)!, year), required: item.zh });
+  });
+  const missing = items.length - present.length;
+  const ok = test(rule.conditions, { documents: { count: present.length, required: items.length, missing } });
+  const ev = ok ? present : problems;
+  return { ...head, status: ok ? 'passed' : 'failed', measured: present.length, evidence: ev.slice(0, limitN), evidence_total: ev.length };
+}
+
+/** Why a submitted document does not count, in the words of a notice. */
+function docState(x: Record<string, unknown>, problem: DocProblem, year: number): string {
+  const title = `《${String(x.title)}》`;
+  switch (problem) {
+    case 'not-current-year':
+      return `${title}不是 ${year} 年度的（${x.year !== undefined ? `${String(x.year)} 年度` : x.dated ? `编制于 ${String(x.dated)}` : '未写年度和日期'}）`;
+    case 'not-approved':
+      return `${title}未经学校同意`;
+    case 'expired':
+      return `${title}已过有效期（${String(x.valid_until)}）`;
+    case 'retention-too-short':
+      return `${title}保存期限不足（${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}）`;
+  }
 }
 
 function round(v: number): number {

@@ -105,6 +105,13 @@ export interface Rate {
   also?: ParamRef[];
 }
 
+/** One document a record requirement lists: every one is required, each valid by its own conditions. */
+export interface DocumentItem extends Text {
+  /** What a submitted document names in its `item` field. */
+  code?: string;
+  validity?: ('current-year' | 'approved')[];
+}
+
 export interface Requirement {
   id: string;
   number?: string;
@@ -126,7 +133,7 @@ export interface Requirement {
   timeliness?: Timeliness;
   frequency?: Frequency;
   rate?: Rate;
-  record?: { documents: Text[]; retention?: ParamRef };
+  record?: { documents: DocumentItem[]; retention?: ParamRef };
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
   inspection?: { checklist: Text[]; scope?: string };
   informative?: { role: string };

@@ -43,7 +43,7 @@ export const RECORD_FIELDS = {
   measurements: ['id', 'provider', 'kind', 'measured_at', 'campus', 'building', 'point', 'station', 'value', 'unit', 'sampled', 'misplaced', 'passed'],
   surveys: ['provider', 'period', 'respondents', 'satisfied', 'questions'],
   'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'inspector', 'passed', 'notes'],
-  documents: ['id', 'provider', 'requirement', 'title', 'dated', 'kept_until'],
+  documents: ['id', 'provider', 'requirement', 'item', 'title', 'dated', 'year', 'approved', 'valid_until', 'kept_until'],
 } as const;
 export type RecordKind = keyof typeof RECORD_FIELDS;
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];

@@ -63,6 +63,12 @@ const defs: Record<string, Schema> = {
     zh: str('中文'),
     en: str('English'),
   }),
+  documentItem: obj('One required document. 一项应备资料。', ['zh'], {
+    zh: str('中文'),
+    en: str('English'),
+    code: str('Code a submitted document names in its item field. 资料代码（档案记录的 item 字段）。', { pattern: '^[a-z0-9][a-z0-9-]*$' }),
+    validity: list('What makes a submitted copy valid: current-year = of the evaluated year (year, else the year of dated); approved = approved by the school (approved: true). 有效条件。', enumOf('validity', ['current-year', 'approved']), { minItems: 1, uniqueItems: true }),
+  }),
   date: str('ISO date, YYYY-MM-DD. ISO 日期。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' }),
   id: str('Requirement id: the clause number ("5.1.2.6"), a sub-item ("5.1.2.6-2") or "<profile>:<local>". 条款编号。', {
     pattern: ID_PATTERN,
@@ -151,7 +157,7 @@ const defs: Record<string, Schema> = {
     also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),
   }),
   record: obj('A document or archive that must exist or be kept. 档案记录要求。', ['documents'], {
-    documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
+    documents: list('What must exist: every item is required. 应具备的资料（每一项都须具备）。', ref('documentItem'), { minItems: 1 }),
     retention: ref('param'),
   }),
   disclosure: obj('Something that must be published. 公示要求。', ['items', 'where'], {
