@@ -145,7 +145,10 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(param('5.1.2.7-3', 'lighting-repair')).toBe('PT2H');
     expect(reqs.get('5.1.2.7-3')!.timeliness!.limits[0]!.stop).toBe('completed_at');
     expect(param('6.2.1.6-3', 'class-time-arrival')).toBe('PT3M');
-    expect(reqs.get('6.2.1.6-3')!.timeliness!.limits[0]!.when).toEqual({ during_class: true, building_type: ['teaching'] });
+    expect(reqs.get('6.2.1.6-3')!.timeliness!.limits.map((l) => l.when)).toEqual([
+      { during_class: true, building_type: ['teaching'], category: ['multimedia'] },
+      { during_class: true, building_type: ['teaching'], subcategory: ['teaching-equipment'] },
+    ]);
     expect(param('4.3-2', 'complaint-feedback')).toBe('PT24H');
   });
   it('frequencies count defined activities per period and scope', () => {

@@ -37,7 +37,7 @@ export function testFileName(requirementId: string): string {
 // ---------------------------------------------------------------------------------------------------
 // The file format
 
-export const CASE_OUTCOMES = ['met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown', 'not-covered', 'not-due'] as const;
+export const CASE_OUTCOMES = ['met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown', 'class-flag-mismatch', 'not-covered', 'not-due'] as const;
 export type CaseOutcomeExpected = (typeof CASE_OUTCOMES)[number];
 const STATUSES = ['passed', 'failed', 'not-applicable', 'not-reviewed', 'error'] as const;
 
@@ -155,7 +155,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
           {
             limit: { type: ['string', 'null'], description: 'Timeliness: id of the limit that applies; null when none does. 适用的时限。' },
             limit_value: str('Timeliness: value of that limit after the profile, e.g. PT45M. 时限取值。'),
-            outcome: { type: 'string', enum: [...CASE_OUTCOMES], description: 'Timeliness: met, missed, open-breached, open-pending, impossible-time, excluded, calendar-unknown, not-covered. Frequency cell: met, missed, not-due. 个案或网格单元的结果。' },
+            outcome: { type: 'string', enum: [...CASE_OUTCOMES], description: 'Timeliness: met, missed, open-breached, open-pending, impossible-time, excluded, calendar-unknown, class-flag-mismatch, not-covered. Frequency cell: met, missed, not-due. 个案或网格单元的结果。' },
             deadline: str('Timeliness: the deadline instant. 截止时刻。', { pattern: TIME }),
             working_hours: { type: 'boolean', description: 'Timeliness: the case was reported in working hours. 是否工作时间报修。' },
             during_class: { type: 'boolean', description: 'Timeliness: the case counts as reported during class. 是否上课期间。' },
@@ -512,6 +512,7 @@ function crossCheck(f: Findings, id: string, recordId: string, outcome: CaseOutc
     'impossible-time': () => pledge?.invalid === 1 && ev?.outcome === 'impossible-time' && finding.status === 'failed',
     excluded: () => pledge?.excluded === 1 && !ev,
     'calendar-unknown': () => ev?.outcome === 'calendar-unknown' && finding.status === 'error',
+    'class-flag-mismatch': () => pledge?.invalid === 1 && ev?.outcome === 'class-flag-mismatch' && finding.status === 'failed',
   };
   const ok = counted[outcome]?.() ?? true;
   return ok ? [] : [`evaluate() disagrees with judgeCase() (${outcome}): finding ${finding.status} ${JSON.stringify(finding.evidence)}, pledge ${JSON.stringify(pledge ?? null)}`];

@@ -15,7 +15,7 @@ import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
-import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
+import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { readColumns, type Columns } from '../store/columns.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
@@ -332,6 +332,14 @@ export function evaluate(o: EvaluateOptions): Findings {
                     return { record: idOf(i), outcome: 'impossible-time', actual: `${lim.stop} ${String(rec[lim.stop])} < ${lim.start} ${String(rec[lim.start])}`, required: lim.text };
                   };
                   break;
+                case O_CLASS_FLAG: {
+                  // A data finding, like an impossible time: counted, and never a pass.
+                  p.n++;
+                  p.invalid++;
+                  const flag = chunk.col.value('during_class', i);
+                  ev = () => ({ record: idOf(i), outcome: 'class-flag-mismatch', actual: `during_class ${String(flag)}`, required: `timetable: ${flag ? 'not in class' : 'in class'}` });
+                  break;
+                }
                 case O_MET:
                   p.n++;
                   p.met++;
@@ -453,7 +461,7 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 }
 
-export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown';
+export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown' | 'class-flag-mismatch';
 
 export interface CaseJudgement {
   limit?: CompiledLimit;
@@ -514,8 +522,8 @@ export function judgeCase(
   if (c.readsDuringClass) {
     const dc = ctx.cal.isDuringClass(startMs);
     calendar.during_class = dc;
-    // The provider's own flag wins; the timetable decides when the record does not say.
-    fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : dc.value;
+    // The registered timetable decides (6.2.1.6 按照课程表); the provider's flag only where none is registered.
+    fact.during_class = ctx.cal.school.class_periods?.length || typeof rec.during_class !== 'boolean' ? dc.value : rec.during_class;
   }
   const facts: Facts = { case: fact };
   const id = String(rec.id);
@@ -529,6 +537,29 @@ export function judgeCase(
     if (test(l.applies.conditions, facts)) {
       lim = l;
       break;
+    }
+  }
+  // A provider's during_class flag that contradicts the timetable, where that changes which limit applies,
+  // is a data finding (counted and failed like an impossible time), never silently followed or dropped.
+  if (c.readsDuringClass && ctx.cal.school.class_periods?.length && typeof rec.during_class === 'boolean' && rec.during_class !== fact.during_class) {
+    const timetable = fact.during_class;
+    fact.during_class = rec.during_class;
+    let byFlag: CompiledLimit | undefined;
+    for (const l of c.limits) {
+      if (unknownCalendar && l.readsWorkingHours) {
+        byFlag = lim; // undecidable either way: not a mismatch
+        break;
+      }
+      if (test(l.applies.conditions, facts)) {
+        byFlag = l;
+        break;
+      }
+    }
+    fact.during_class = timetable;
+    if (byFlag !== lim) {
+      const limit = lim ?? byFlag!;
+      if (rec.exclusion) return { limit, outcome: 'excluded', facts, calendar };
+      return { limit, outcome: 'class-flag-mismatch', facts, calendar, evidence: { record: id, outcome: 'class-flag-mismatch', actual: `during_class ${String(rec.during_class)}`, required: `timetable: ${timetable ? 'in class' : 'not in class'}` } };
     }
   }
   if (!lim) return { facts, calendar };
