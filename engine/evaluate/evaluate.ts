@@ -691,6 +691,8 @@ function frequencyFinding(
         return info.working;
       case 'heating-season':
         return info.heating;
+      case 'air-conditioning-season':
+        return info.airConditioning;
       case 'season-peaks':
         return info.peak;
       default:

@@ -291,6 +291,8 @@ export interface SchoolCalendarFile {
   extra_workdays?: { date: string; name: Text }[];
   class_periods?: { name?: string; start: string; end: string }[];
   heating_season?: Period[];
+  /** When the central air-conditioning runs (5.1.2.12 在运行期间): the school's own register. */
+  air_conditioning_season?: Period[];
   season_peaks?: Period[];
 }
 

@@ -17,7 +17,7 @@ export const STRICTER = ['lower', 'higher', 'none'] as const;
 export const RATE_DIRECTIONS = ['at-least', 'above', 'at-most', 'below'] as const;
 
 export const FREQUENCY_PERIODS = ['hour', 'opening-hour', 'day', 'night', 'week', 'month', 'quarter', 'semester', 'year', 'event'] as const;
-export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-days', 'heating-season', 'opening-days', 'season-peaks'] as const;
+export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-days', 'heating-season', 'air-conditioning-season', 'opening-days', 'season-peaks'] as const;
 
 export const INFORMATIVE_ROLES = ['heading', 'scope', 'normative-reference', 'definition', 'group', 'note'] as const;
 export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;

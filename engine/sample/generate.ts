@@ -273,6 +273,7 @@ export interface DayInfo {
   /** Working exactly when Monday–Friday: a naive weekday rule agrees with the calendar. */
   plain: boolean;
   heating: boolean;
+  ac: boolean;
   month: string;
 }
 
@@ -315,7 +316,7 @@ export function loadWorld(root = ROOT): World {
     if (!info.known) throw new Error(info.message);
     const dow = new Date(d * DAY_MS).getUTCDay();
     const weekday = dow >= 1 && dow <= 5;
-    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, month: date.slice(0, 7) });
+    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, ac: info.airConditioning, month: date.slice(0, 7) });
   }
   return {
     register,
@@ -899,6 +900,8 @@ interface RoundSpec {
   /** Occurrences per unit and period at scale 1. */
   per: number;
   heatingOnly?: boolean;
+  /** Only while the central air-conditioning runs (the calendar's air_conditioning_season). */
+  acOnly?: boolean;
   /** Time window(s) of day, minutes; one per occurrence, cycled. */
   windows: [number, number][];
   /** Multiplied by --scale (the bulk daily and nightly rounds). */
@@ -952,11 +955,11 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'structure-observation', requirement: '5.1.1.4-1', units: u.buildings(), period: 'year', per: 1, windows: [day(9, 11)] },
     { activity: 'building-envelope-inspection', requirement: '5.1.1.4-2', units: u.buildings(), period: 'quarter', per: 1, windows: [day(9, 16)] },
     { activity: 'common-area-inspection', requirement: '5.1.1.4-3', units: u.buildings(), period: 'week', per: 1, windows: [day(9, 16)] },
-    { activity: 'heating-safety-check', requirement: '5.1.2.10-3', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(7, 9)], scales: true },
+    { activity: 'heating-safety-check', requirement: '5.1.2.10-3', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(7, 9)], scales: true },
     { activity: 'softened-water-test', requirement: '5.1.2.10-3', units: u.places('boiler-room'), period: 'day', per: 2, heatingOnly: true, windows: [day(8, 10), day(15, 17)], scales: true },
     { activity: 'heating-network-check', requirement: '5.1.2.10-4', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(10, 12)], scales: true },
-    { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, windows: [day(9, 11), day(15, 17)], scales: true },
-    { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, windows: [day(9, 11)] },
+    { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, acOnly: true, windows: [day(9, 11), day(15, 17)], scales: true },
+    { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, acOnly: true, windows: [day(9, 11)] },
     { activity: 'security-patrol', requirement: '5.2.2.2', units: u.campuses(HUAYU), period: 'day', per: 2, windows: [day(10, 12), day(20, 22)], scales: true },
     { activity: 'hazard-survey', requirement: '5.2.2.3', units: u.campuses(HUAYU), period: 'semester', per: 1, windows: [day(9, 11)] },
     { activity: 'disinfection', requirement: '5.3.5', units: u.campuses(HUAYU), period: 'quarter', per: 1, windows: [day(14, 17)] },
@@ -1063,6 +1066,7 @@ function planActivities(w: World, seed: number, scale: number): Map<string, Acti
       const n = spec.per * (spec.scales ? scale : 1);
       for (const d of w.days) {
         if (spec.heatingOnly && !d.heating) continue;
+        if (spec.acOnly && !d.ac) continue;
         for (const unit of spec.units) {
           // Natural data: the required number, sometimes one more; injected cells: exactly their count.
           const count = injected.get(`${spec.activity}|${unit.key}|${d.date}`) ?? n + (rng.chance(0.08) ? 1 : 0);
@@ -1072,8 +1076,11 @@ function planActivities(w: World, seed: number, scale: number): Map<string, Acti
       continue;
     }
     for (const slot of periodsOf(w, spec.period)) {
-      const working = slot.days.filter((d) => d.working);
-      const pool = working.length ? working : slot.days;
+      // A weekly duty while the air-conditioning runs falls on its running days (a week is due if any day is).
+      const days = spec.acOnly ? slot.days.filter((d) => d.ac) : slot.days;
+      if (!days.length) continue;
+      const working = days.filter((d) => d.working);
+      const pool = working.length ? working : days;
       for (const unit of spec.units) {
         const count = injected.get(`${spec.activity}|${unit.key}|${slot.label}`) ?? spec.per;
         for (let k = 0; k < count; k++) {

@@ -389,6 +389,7 @@ SCHEMAS_EXTRA = {
     extra_workdays: list('Extra working days of the school. 学校额外工作日。', obj('A working day.', ['date', 'name'], { date: ref('date'), name: ref('text') })),
     class_periods: list('Class periods on teaching days. 课节。', obj('A class period.', ['start', 'end'], { name: str('Name.'), start: TIME, end: TIME }), { minItems: 1 }),
     heating_season: list('Heating seasons. 供暖季。', period('A heating season.')),
+    air_conditioning_season: list('When the central air-conditioning runs (5.1.2.12). 中央空调运行期。', period('A running period.')),
     season_peaks: list('Opening and graduation seasons, big events. 开学季、毕业季及重大活动。', period('A peak period.')),
   }),
   mapping: kindSchema('mapping', 'Charter column mapping', 'How a school’s export maps to a canonical record kind. 导出文件的列映射。', ['id', 'title', 'record_kind', 'columns'], {

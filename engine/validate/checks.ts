@@ -170,7 +170,7 @@ function checkPeriod(p: { start: string; end: string }, l: Located<unknown>, sub
 
 function checkCalendar(l: Located<SchoolCalendarFile>, push: Push): void {
   const c = l.value;
-  for (const key of ['terms', 'vacations', 'heating_season', 'season_peaks'] as const) (c[key] ?? []).forEach((p, i) => checkPeriod(p, l, `/${key}/${i}`, push));
+  for (const key of ['terms', 'vacations', 'heating_season', 'air_conditioning_season', 'season_peaks'] as const) (c[key] ?? []).forEach((p, i) => checkPeriod(p, l, `/${key}/${i}`, push));
   (c.class_periods ?? []).forEach((p, i) => {
     if (p.end <= p.start) push('CH218', l, `/class_periods/${i}/end`, { start: p.start, end: p.end });
   });
