@@ -321,13 +321,14 @@ function resolved(env: CaseEnv, profile: string): ResolvedRequirement[] {
   return r;
 }
 
-/** Records with `repeat: N` become N records with ids suffixed -1 … -N. */
+/** Records with `repeat: N` become N records with ids (and measuring points, if given) suffixed -1 … -N. */
 function expand(records: ServiceRecord[]): ServiceRecord[] {
   return records.flatMap((rec) => {
     const { repeat, ...r } = rec as ServiceRecord & { repeat?: number };
     if (repeat === undefined) return [r];
     if (typeof r.id !== 'string') throw new CaseError('a record with repeat needs an id to suffix');
-    return Array.from({ length: repeat }, (_, i) => ({ ...r, id: `${r.id}-${i + 1}` }));
+    // A measuring point is suffixed too, so repeated readings come from distinct points.
+    return Array.from({ length: repeat }, (_, i) => ({ ...r, id: `${r.id}-${i + 1}`, ...(typeof r.point === 'string' ? { point: `${r.point}-${i + 1}` } : {}) }));
   });
 }
 

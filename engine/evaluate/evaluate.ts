@@ -391,7 +391,7 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
-        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
+        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal));
       } else if (r.type === 'record') {
         findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
       } else if (r.type === 'inspection') {
@@ -778,9 +778,19 @@ function rateFindings(
   data: DataFn,
   timeliness: Map<string, { met: number; n: number }>,
   limitN: number,
+  cal: WorkingCalendar,
 ): Finding[] {
   const r = rr.requirement;
   const rt = r.rate!;
+  // Readings count only on the days of the rate's calendar (5.1.2.10: 供暖期间), and each unit's day of
+  // readings must name at least min_points distinct measuring points (5.1.2.10-5: 不少于5个测温点).
+  const inCalendar = (x: Record<string, unknown>): boolean => {
+    if (!rt.calendar || typeof x.measured_at !== 'string') return true;
+    const info = cal.dayInfo(cal.localDate(Date.parse(x.measured_at)));
+    return rt.calendar === 'heating-season' ? info.heating : rt.calendar === 'air-conditioning-season' ? info.airConditioning : true;
+  };
+  const minPoints = rt.min_points ? Number(valueAt(params.values.get(rt.min_points.param) ?? [], bounds.end)?.value) : 0;
+  const pointsByDay = new Map<string, Map<string, Set<string>>>();
   const rules = rateRules(r, params, bounds.end);
   const scale = rules.unit === 'permille' ? 1000 : 100;
   const complete = isCompleteCount(rt);
@@ -814,8 +824,18 @@ function rateFindings(
         scopeKind = x.station ? 'station' : x.building ? 'building' : x.campus ? 'campus' : 'provider';
         add(String(x.station ?? x.building ?? x.campus ?? provider), Number(x[rt.numerator] ?? 0), Number(x[rt.denominator] ?? 0));
       } else if (rules.reading) {
+        if (!inCalendar(x)) continue;
         // Share of readings that pass the reading rule (e.g. room temperature ≥ 18 ℃).
         scopeKind = x.station ? 'station' : x.building ? 'building' : 'campus';
+        if (minPoints) {
+          const unit = String(x.station ?? x.building ?? x.campus);
+          const day = cal.localDate(Date.parse(String(x.measured_at)));
+          let byDay = pointsByDay.get(unit);
+          if (!byDay) pointsByDay.set(unit, (byDay = new Map()));
+          let pts = byDay.get(day);
+          if (!pts) byDay.set(day, (pts = new Set()));
+          if (typeof x.point === 'string') pts.add(x.point);
+        }
         const ok = test(rules.reading.conditions, { reading: { value: x.value } });
         add(String(x.station ?? x.building ?? x.campus), ok ? 1 : 0, 1, ok ? undefined : { record: String(x.id), outcome: 'below', actual: Number(x.value), required: rules.minReading! });
       } else if (rt.subject === 'surveys') {
@@ -859,7 +879,13 @@ function rateFindings(
     }
     const ok = test(rules.pass.conditions, factsOf(g.num, g.den));
     const ev: Evidence[] = ok ? [] : g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
-    return { ...head(scope), status: ok ? 'passed' : 'failed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
+    // Days whose readings name fewer measuring points than required fail the rate too, however warm.
+    const fewPoints: Evidence[] = [...(pointsByDay.get(scope) ?? new Map<string, Set<string>>()).entries()]
+      .filter(([, pts]) => pts.size < minPoints)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([day, pts]) => ({ unit: scope, cell: day, outcome: 'too-few-points', actual: pts.size, required: minPoints }));
+    ev.push(...fewPoints);
+    return { ...head(scope), status: ev.length ? 'failed' : 'passed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
   });
 }
 

@@ -101,6 +101,10 @@ export interface Rate {
    * equipment counts and cases_of, sample otherwise.
    */
   population?: 'complete' | 'sample';
+  /** Readings count only on the days of this calendar (5.1.2.10: 供暖期间). */
+  calendar?: 'heating-season' | 'air-conditioning-season';
+  /** Distinct measuring points each unit's readings must name per day (5.1.2.10-5: 不少于5个测温点). */
+  min_points?: ParamRef;
   min_sample?: number;
   also?: ParamRef[];
 }

@@ -152,6 +152,8 @@ const defs: Record<string, Schema> = {
     cases_of: ref('id'),
     threshold: ref('param'),
     direction: enumOf('at-least = ≥ (以上/不低于), above = >, at-most = ≤, below = < (低于). 方向。', RATE_DIRECTIONS),
+    calendar: enumOf('Readings count only on days of this calendar. 只计该日历内的读数。', ['heating-season', 'air-conditioning-season']),
+    min_points: ref('param'),
     population: enumOf('complete = a full count (all equipment, all of a month’s cases), judged at any n ≥ 1; sample = a sample, min_sample applies. Default: complete for equipment-counts and cases_of. 完整清点或抽样。', ['complete', 'sample']),
     min_sample: { type: 'integer', minimum: 1, description: 'Samples only: fewer than this → not reviewed, unless the misses already make the threshold impossible (failed). 最小样本量（仅抽样）。' },
     also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),

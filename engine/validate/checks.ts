@@ -314,6 +314,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
     const rt = r.rate;
     useParam(rt.threshold, '/rate/threshold');
     (rt.also ?? []).forEach((a, i) => useParam(a, `/rate/also/${i}`));
+    useParam(rt.min_points, '/rate/min_points');
     const fields = RECORD_FIELDS[rt.subject] as readonly string[];
     for (const k of ['numerator', 'denominator'] as const) {
       const v = rt[k];
