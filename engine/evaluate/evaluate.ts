@@ -676,7 +676,8 @@ function frequencyFinding(
     units = reg.buildings.filter((b) => b.provider === provider && (!types || types.includes(b.type))).map((b) => ({ id: b.id, key: 'building', ...(b.sealed ? { sealed: b.sealed } : {}) }));
   }
   if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的服务对象', en: 'the provider serves no unit of this scope' } };
-  if (fc.period === 'hour' || fc.period === 'opening-hour' || fc.period === 'event') {
+  if (fc.period === 'opening-hour') return openingHourFinding(head, rule, required, units, reg, cal, bounds, acts, limitN, asOf, prov, sinceDay);
+  if (fc.period === 'hour' || fc.period === 'event') {
     return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间或活动安排未登记，无法建立应有频次网格', en: 'opening hours or events are not registered, so no grid can be built' } };
   }
   const dayOk = (d: string): boolean => {
@@ -767,6 +768,89 @@ function frequencyFinding(
     evidence: missing.slice(0, limitN),
     evidence_total: missing.length,
   };
+}
+
+/**
+ * Rounds per opening hour (6.2.2.3 每小时1次对馆内进行巡查): one cell per full hour a building is open by
+ * the register's opening_hours (from its opening time; closed on statutory holidays), within the provider's
+ * service period and over by the as-of time. A round counts in the hour it starts in: [start, start + 1 h).
+ */
+function openingHourFinding(
+  head: Omit<Finding, 'status' | 'evidence' | 'evidence_total'>,
+  rule: ReturnType<typeof cellRule>,
+  required: number,
+  units: { id: string; key: 'campus' | 'building' | 'area' }[],
+  reg: RegisterFile,
+  cal: WorkingCalendar,
+  bounds: ReturnType<typeof monthBounds>,
+  acts: ActivityRows[],
+  limitN: number,
+  asOf: Date,
+  prov: RegisterFile['providers'][number],
+  sinceDay?: number,
+): Finding {
+  const HOUR = 3_600_000;
+  const hoursOf = new Map(reg.buildings.map((b) => [b.id, b.opening_hours]));
+  const open = units.filter((u) => u.key === 'building' && hoursOf.get(u.id)?.length);
+  if (!open.length) {
+    return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间未登记，无法建立应有频次网格', en: 'opening hours are not registered, so no grid can be built' }, reason_code: 'no-opening-hours' };
+  }
+  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  // Cells per unit: each full open hour of each open day, keyed YYYY-MM-DDTHH:MM.
+  const cells = new Map<string, { key: string; start: number; count: number }[]>();
+  const byStart = new Map<string, Map<number, { key: string; start: number; count: number }>>();
+  for (const u of open) {
+    const list: { key: string; start: number; count: number }[] = [];
+    const index = new Map<number, { key: string; start: number; count: number }>();
+    for (const d of bounds.days) {
+      if (!inService(d) || (sinceDay !== undefined && dayNumber(d) <= sinceDay)) continue;
+      const info = cal.dayInfo(d);
+      if (info.holiday) continue;
+      for (const w of hoursOf.get(u.id)!) {
+        if (w.weekdays && !w.weekdays.includes(info.weekday)) continue;
+        const from = parseLocal(`${d}T${w.start}`, cal.timezone).getTime();
+        const to = w.end === '24:00' ? parseLocal(`${dateOf(dayNumber(d) + 1)}T00:00`, cal.timezone).getTime() : parseLocal(`${d}T${w.end}`, cal.timezone).getTime();
+        for (let t = from; t + HOUR <= to; t += HOUR) {
+          if (t + HOUR > asOf.getTime()) break;
+          const cell = { key: `${d}T${cal.format(new Date(t)).slice(11, 16)}`, start: t, count: 0 };
+          list.push(cell);
+          index.set(t, cell);
+        }
+      }
+    }
+    cells.set(u.id, list);
+    byStart.set(u.id, index);
+  }
+  for (const { col, rows } of acts) {
+    const at = col.time('performed_at');
+    const codes = col.codes('building');
+    const dict = col.dict('building');
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      const index = byStart.get(String(dict[codes[i]!] ?? ''));
+      if (!index) continue;
+      const t = at[i]!;
+      // The hour cell this round falls in: cells start on the opening time, so try the starts at or before t.
+      for (const cell of index.values()) {
+        if (t >= cell.start && t < cell.start + HOUR) {
+          cell.count++;
+          break;
+        }
+      }
+    }
+  }
+  const missing: Evidence[] = [];
+  let total = 0;
+  let met = 0;
+  for (const u of open) {
+    for (const c of cells.get(u.id)!) {
+      total++;
+      if (test(rule.conditions, { cell: { count: c.count, unit: u.id, period: c.key } })) met++;
+      else missing.push({ unit: u.id, cell: c.key, outcome: 'missing', actual: c.count, required });
+    }
+  }
+  if (!total) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应巡查的开放时段', en: 'no open hours due this month' } };
+  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${total}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
 }
 
 function rateFindings(

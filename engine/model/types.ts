@@ -272,13 +272,21 @@ export interface Period {
   end: string;
 }
 
+/** When a building is open to users (6.2.2.3 每小时1次巡查 counts its open hours): closed on statutory holidays. */
+export interface OpeningHours {
+  start: string;
+  end: string;
+  /** ISO weekdays it applies on, 1 = Monday … 7 = Sunday; all days if omitted. */
+  weekdays?: number[];
+}
+
 export interface RegisterFile {
   kind: 'register';
   id: string;
   title?: Text;
   campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
   providers: { id: string; name: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
-  buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
+  buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[]; opening_hours?: OpeningHours[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }
 

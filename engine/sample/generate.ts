@@ -274,6 +274,8 @@ export interface DayInfo {
   plain: boolean;
   heating: boolean;
   ac: boolean;
+  /** A statutory holiday (libraries are closed). */
+  holiday: boolean;
   month: string;
 }
 
@@ -316,7 +318,7 @@ export function loadWorld(root = ROOT): World {
     if (!info.known) throw new Error(info.message);
     const dow = new Date(d * DAY_MS).getUTCDay();
     const weekday = dow >= 1 && dow <= 5;
-    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, ac: info.airConditioning, month: date.slice(0, 7) });
+    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, ac: info.airConditioning, holiday: info.holiday !== undefined, month: date.slice(0, 7) });
   }
   return {
     register,
@@ -902,6 +904,8 @@ interface RoundSpec {
   heatingOnly?: boolean;
   /** Only while the central air-conditioning runs (the calendar's air_conditioning_season). */
   acOnly?: boolean;
+  /** Not on statutory holidays (buildings closed then, e.g. the libraries' opening hours). */
+  openDaysOnly?: boolean;
   /** Time window(s) of day, minutes; one per occurrence, cycled. */
   windows: [number, number][];
   /** Multiplied by --scale (the bulk daily and nightly rounds). */
@@ -960,6 +964,8 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'heating-network-check', requirement: '5.1.2.10-4', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(10, 12)], scales: true },
     { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, acOnly: true, windows: [day(9, 11), day(15, 17)], scales: true },
     { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, acOnly: true, windows: [day(9, 11)] },
+    // 6.2.2.3: one round in every hour the libraries are open (register: 08:00–22:00, closed on holidays).
+    { activity: 'library-patrol', requirement: '6.2.2.3', units: u.buildings(['library']), period: 'day', per: 14, openDaysOnly: true, windows: Array.from({ length: 14 }, (_, h): [number, number] => [hm(`${8 + h}:05`), hm(`${8 + h}:50`)]) },
     { activity: 'security-patrol', requirement: '5.2.2.2', units: u.campuses(HUAYU), period: 'day', per: 2, windows: [day(10, 12), day(20, 22)], scales: true },
     { activity: 'hazard-survey', requirement: '5.2.2.3', units: u.campuses(HUAYU), period: 'semester', per: 1, windows: [day(9, 11)] },
     { activity: 'disinfection', requirement: '5.3.5', units: u.campuses(HUAYU), period: 'quarter', per: 1, windows: [day(14, 17)] },
@@ -1067,6 +1073,7 @@ function planActivities(w: World, seed: number, scale: number): Map<string, Acti
       for (const d of w.days) {
         if (spec.heatingOnly && !d.heating) continue;
         if (spec.acOnly && !d.ac) continue;
+        if (spec.openDaysOnly && d.holiday) continue;
         for (const unit of spec.units) {
           // Natural data: the required number, sometimes one more; injected cells: exactly their count.
           const count = injected.get(`${spec.activity}|${unit.key}|${d.date}`) ?? n + (rng.chance(0.08) ? 1 : 0);

@@ -371,6 +371,15 @@ SCHEMAS_EXTRA = {
         type: enumOf('Building type. 楼宇类型。', BUILDING_TYPES),
         provider: ref('code'),
         sealed: list('Periods the building is sealed (封楼). 封楼期间。', period('A sealed period.')),
+        opening_hours: list(
+          'When it is open to users; closed on statutory holidays. 开放时间（法定节假日闭馆）。',
+          obj('Opening hours.', ['start', 'end'], {
+            start: str('Opens, HH:MM. 开放。', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+            end: str('Closes, HH:MM. 关闭。', { pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' }),
+            weekdays: list('ISO weekdays, 1 = Monday … 7 = Sunday; all if omitted. 适用星期。', { type: 'integer', minimum: 1, maximum: 7 }, { minItems: 1, uniqueItems: true }),
+          }),
+          { minItems: 1 },
+        ),
       }),
       { minItems: 1 },
     ),
