@@ -3,6 +3,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
   COMPLEXITY,
+  DUTY_POSTS,
   EQUIPMENT_KINDS,
   EXCLUSIONS,
   MEASUREMENT_KINDS,
@@ -137,6 +138,18 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     passed: { type: 'boolean', description: 'Passed. 是否通过。' },
     notes: text('Notes. 备注。'),
   }),
+  'duty-roster': record('duty-roster', '值班表 Duty roster shift', ['id', 'provider', 'post', 'campus', 'start', 'end', 'staff'], {
+    id: code('Shift number. 班次编号。'),
+    provider: code('Provider id. 服务商。'),
+    post: oneOf(DUTY_POSTS, 'The post staffed. 岗位。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id (dormitory entrance …). 楼宇。'),
+    area: code('Place id (power room, boiler room …). 场所。'),
+    start: time('Shift starts. 开始时间。'),
+    end: time('Shift ends. 结束时间。'),
+    staff: count('People on duty in this shift. 在岗人数。'),
+    names: text('Who (for the inspector). 值班人员。'),
+  }),
   documents: record('documents', '档案 Document', ['id', 'provider', 'requirement', 'title'], {
     id: code('Number. 编号。'),
     provider: code('Provider id. 服务商。'),
@@ -161,6 +174,7 @@ export const EVENT_FIELD: Record<RecordKind, string> = {
   measurements: 'measured_at',
   surveys: 'period',
   'inspection-results': 'inspected_at',
+  'duty-roster': 'start',
   documents: 'dated',
 };
 
@@ -193,6 +207,7 @@ export const TIME_ORDER: Partial<Record<RecordKind, [string, string][]>> = {
     ['received_at', 'resolved_at'],
   ],
   consultations: [['received_at', 'replied_at']],
+  'duty-roster': [['start', 'end']],
 };
 
 let compiled: Map<RecordKind, ValidateFunction> | undefined;

@@ -70,6 +70,8 @@ export interface TestCase {
   activities?: ServiceRecord[];
   documents?: ServiceRecord[];
   results?: ServiceRecord[];
+  /** Inspection requirements with a watch: duty-roster shifts. */
+  roster?: ServiceRecord[];
   cell?: { count?: string; unit: string; period: string };
   scope?: string;
   expect: CaseExpect;
@@ -143,6 +145,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
         activities: list('Frequency requirement: activity log entries. 频次：活动记录。', ref('activity')),
         documents: list('Record requirement: documents on file. 档案：已提交的档案清单。', ref('document')),
         results: list('Inspection requirement: inspection results entered. 检查：现场检查结果。', ref('inspection-result')),
+        roster: list('Inspection requirement with a watch: duty-roster shifts. 值班要求：值班表班次。', ref('roster-shift')),
         cell: obj('Frequency requirement: the grid cell judged. 频次：被判定的网格单元。', ['unit', 'period'], {
           count: str('Count id within the requirement (needed when it has several). 计数编号。', { pattern: CODE }),
           unit: str('Campus, building or place id. 校区、楼宇或场所编号。'),
@@ -174,6 +177,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
     activity: obj('An activity log entry. 活动记录。', [], { ...propsOf('activities'), repeat: REPEAT }),
     document: obj('A document on file. 档案。', [], propsOf('documents')),
     'inspection-result': obj('An inspection result. 检查结果。', [], propsOf('inspection-results')),
+    'roster-shift': obj('A duty-roster shift. 值班班次。', [], propsOf('duty-roster')),
   },
 };
 
@@ -297,7 +301,7 @@ export interface CaseResult {
 class CaseError extends Error {}
 
 const TYPE_DATA: Record<string, keyof TestCase> = { timeliness: 'record', frequency: 'activities', rate: 'records', record: 'documents', inspection: 'results' };
-const DATA_KEYS: (keyof TestCase)[] = ['record', 'records', 'activities', 'documents', 'results'];
+const DATA_KEYS: (keyof TestCase)[] = ['record', 'records', 'activities', 'documents', 'results', 'roster'];
 const EXPECT_KEYS: Record<string, (keyof CaseExpect)[]> = {
   timeliness: ['limit', 'limit_value', 'outcome', 'deadline', 'working_hours', 'during_class'],
   frequency: ['outcome', 'count', 'required', 'status', 'measured', 'evidence_total'],
@@ -414,7 +418,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   const r = located.value;
   const dataKey = TYPE_DATA[r.type];
   if (!dataKey) throw new CaseError(`requirement ${r.id} is of type ${r.type}, which has no data to test`);
-  for (const k of DATA_KEYS) if (k !== dataKey && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
+  for (const k of DATA_KEYS) if (k !== dataKey && !(k === 'roster' && r.inspection?.watch) && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
   if (r.type === 'timeliness' && c.period !== undefined) throw new CaseError('a timeliness case is judged in the month of its record: drop "period"');
   if (c.cell !== undefined && r.type !== 'frequency') throw new CaseError('"cell" is for frequency requirements');
   if (c.scope !== undefined && r.type !== 'rate') throw new CaseError('"scope" is for rate requirements');
@@ -437,7 +441,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   } else {
     if (!c.period) throw new CaseError(`a ${r.type} case names the month evaluated ("period": YYYY-MM)`);
     const kind: RecordKind = r.type === 'frequency' ? 'activities' : r.type === 'record' ? 'documents' : r.type === 'inspection' ? 'inspection-results' : r.rate!.subject;
-    const store = await storeWith(env, label, { [kind]: records });
+    const store = await storeWith(env, label, { [kind]: records, ...(c.roster ? { 'duty-roster': expand(c.roster) } : {}) });
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });

@@ -394,6 +394,8 @@ export function evaluate(o: EvaluateOptions): Findings {
         findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal));
       } else if (r.type === 'record') {
         findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
+      } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
+        findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
       } else if (r.type === 'inspection') {
         const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
         const passed = res.filter((x) => x.passed === true).length;
@@ -851,6 +853,86 @@ function openingHourFinding(
   }
   if (!total) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应巡查的开放时段', en: 'no open hours due this month' } };
   return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${total}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+}
+
+/**
+ * A watch (24h值班, 每班2人) against the duty roster: every unit the provider answers for, every due day
+ * (in service, in the watch's calendar, over by the as-of time), staffed at every moment by at least the
+ * required number of people at the post. Each day with a gap is evidence, with the uncovered times.
+ */
+function watchFinding(
+  rr: ResolvedRequirement,
+  params: ParamSet,
+  base: Base,
+  prov: RegisterFile['providers'][number],
+  reg: RegisterFile,
+  cal: WorkingCalendar,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  limitN: number,
+  asOf: Date,
+): Finding {
+  const r = rr.requirement;
+  const w = r.inspection!.watch!;
+  const dv = valueAt(params.values.get(w.staff.param) ?? [], bounds.end);
+  const staff = Number(dv?.value ?? 1);
+  const head = { ...base(rr, { kind: w.scope, id: w.post }), required: `${staff} × 24h`, parameter_version: dv?.from ?? '?', rules: [`${r.id}@${dv?.from ?? '?'}#watch`] };
+  // Units, as frequency grids find them.
+  let units: { id: string; key: 'campus' | 'building' | 'area' }[];
+  if (w.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, prov.id, r.id)).map((c) => ({ id: c.id, key: 'campus' as const }));
+  else if (PLACE_SCOPES.has(w.scope)) units = (reg.places ?? []).filter((p) => p.scope === w.scope && p.provider === prov.id).map((p) => ({ id: p.id, key: 'area' as const }));
+  else units = reg.buildings.filter((b) => b.provider === prov.id && b.type === SCOPE_TYPE[w.scope]).map((b) => ({ id: b.id, key: 'building' as const }));
+  if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的值班岗位', en: 'the provider has no post of this scope' } };
+  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  const inCalendar = (d: string): boolean => {
+    const info = cal.dayInfo(d);
+    return w.calendar === 'heating-season' ? info.heating : w.calendar === 'term' ? info.term !== undefined : w.calendar === 'working-days' ? info.working : true;
+  };
+  // Shifts of this post by unit; a shift from the previous evening may reach into the first day.
+  const prev = dateOf(dayNumber(bounds.start) - 1);
+  const shifts = [...data('duty-roster').rows, ...data('duty-roster', prev, bounds.start).rows].filter((x) => x.provider === prov.id && x.post === w.post);
+  const byUnit = new Map<string, { from: number; to: number; staff: number }[]>();
+  for (const x of shifts) {
+    const unit = String(units[0]!.key === 'campus' ? x.campus : units[0]!.key === 'building' ? x.building : x.area);
+    const list = byUnit.get(unit) ?? [];
+    list.push({ from: Date.parse(String(x.start)), to: Date.parse(String(x.end)), staff: Number(x.staff) });
+    byUnit.set(unit, list);
+  }
+  const hhmm = (ms: number): string => cal.format(new Date(ms)).slice(11, 16);
+  const missing: Evidence[] = [];
+  let cells = 0;
+  let met = 0;
+  for (const u of units) {
+    const list = byUnit.get(u.id) ?? [];
+    for (const d of bounds.days) {
+      if (!inService(d) || !inCalendar(d)) continue;
+      const from = parseLocal(`${d}T00:00`, cal.timezone).getTime();
+      const to = parseLocal(`${dateOf(dayNumber(d) + 1)}T00:00`, cal.timezone).getTime();
+      if (to > asOf.getTime()) continue;
+      cells++;
+      // Sweep the day: staff on duty between consecutive shift boundaries.
+      const points = new Set<number>([from, to]);
+      for (const s of list) {
+        if (s.to <= from || s.from >= to) continue;
+        points.add(Math.max(s.from, from));
+        points.add(Math.min(s.to, to));
+      }
+      const cuts = [...points].sort((a, b) => a - b);
+      const gaps: string[] = [];
+      let least = Infinity;
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        const a = cuts[k]!;
+        const b = cuts[k + 1]!;
+        const on = list.reduce((n, s) => (s.from <= a && s.to >= b ? n + s.staff : n), 0);
+        least = Math.min(least, on);
+        if (on < staff) gaps.push(`${hhmm(a)}–${b === to ? '24:00' : hhmm(b)} ${on}`);
+      }
+      if (gaps.length) missing.push({ unit: u.id, cell: d, outcome: 'understaffed', actual: gaps.slice(0, 4).join('; ') + (gaps.length > 4 ? ' …' : ''), required: staff });
+      else met++;
+    }
+  }
+  if (!cells) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应值班的日子', en: 'no watch day is due this month' } };
+  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${cells}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
 }
 
 function rateFindings(

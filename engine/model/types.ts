@@ -116,6 +116,19 @@ export interface DocumentItem extends Text {
   validity?: ('current-year' | 'approved')[];
 }
 
+/**
+ * A round-the-clock (or part-day) watch checked against duty-roster shifts: every unit of the scope, every
+ * due day, staffed by at least `staff` people over the whole of the watch.
+ */
+export interface Watch {
+  post: string;
+  /** campus, a building scope (dormitory-building …) or a place scope (power-room, boiler-room …). */
+  scope: string;
+  /** People on duty at every moment. */
+  staff: ParamRef;
+  calendar?: string;
+}
+
 export interface Requirement {
   id: string;
   number?: string;
@@ -139,7 +152,7 @@ export interface Requirement {
   rate?: Rate;
   record?: { documents: DocumentItem[]; retention?: ParamRef };
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
-  inspection?: { checklist: Text[]; scope?: string };
+  inspection?: { checklist: Text[]; scope?: string; watch?: Watch };
   informative?: { role: string };
   notes?: string;
 }

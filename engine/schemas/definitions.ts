@@ -4,6 +4,7 @@
 import {
   BUILDING_TYPES,
   COMPLEXITY,
+  DUTY_POSTS,
   DISCLOSURE_WHERE,
   EQUIPMENT_KINDS,
   FREQUENCY_CALENDARS,
@@ -173,6 +174,12 @@ const defs: Record<string, Schema> = {
   inspection: obj('Checked by a person on site. 现场检查。', ['checklist'], {
     checklist: list('Items an inspector can tick. 检查要点。', ref('text'), { minItems: 1 }),
     scope: ref('code'),
+    watch: obj('A watch checked against duty-roster shifts (24h值班, 每班2人). 值班要求（按值班表核对）。', ['post', 'scope', 'staff'], {
+      post: enumOf('The post. 岗位。', DUTY_POSTS),
+      scope: ref('code'),
+      staff: ref('param'),
+      calendar: enumOf('Which days the watch is kept. 适用日历。', FREQUENCY_CALENDARS),
+    }),
   }),
   informative: obj('Not checkable. 资料性内容。', ['role'], {
     role: enumOf('heading, scope, normative-reference, definition, group (items carry the duty), note. 角色。', INFORMATIVE_ROLES),

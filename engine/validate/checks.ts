@@ -310,6 +310,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       if (act && scope) checkFrequencyFit(fq.period, scope.value, act.value, idx, l, `${sub}/period`, push);
     });
   }
+  if (r.inspection?.watch) useParam(r.inspection.watch.staff, '/inspection/watch/staff');
   if (r.rate) {
     const rt = r.rate;
     useParam(rt.threshold, '/rate/threshold');
