@@ -4,6 +4,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
   COMPLEXITY,
   DUTY_POSTS,
+  EVENT_KINDS,
   EQUIPMENT_KINDS,
   EXCLUSIONS,
   MEASUREMENT_KINDS,
@@ -138,6 +139,16 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     passed: { type: 'boolean', description: 'Passed. 是否通过。' },
     notes: text('Notes. 备注。'),
   }),
+  events: record('events', '活动、会议、考试、课程安排 Scheduled event', ['id', 'provider', 'kind', 'campus', 'starts_at'], {
+    id: code('Event number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    kind: oneOf(EVENT_KINDS, 'class (a timetabled class in a multimedia classroom), exam, meeting, campus-event. 类别。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id. 楼宇。'),
+    area: code('Place id. 场所。'),
+    starts_at: time('Scheduled start. 开始时间。'),
+    ready_at: time('Everything ready (room clean, equipment on and tested). 准备就绪时间。'),
+  }),
   'duty-roster': record('duty-roster', '值班表 Duty roster shift', ['id', 'provider', 'post', 'campus', 'start', 'end', 'staff'], {
     id: code('Shift number. 班次编号。'),
     provider: code('Provider id. 服务商。'),
@@ -174,6 +185,7 @@ export const EVENT_FIELD: Record<RecordKind, string> = {
   measurements: 'measured_at',
   surveys: 'period',
   'inspection-results': 'inspected_at',
+  events: 'starts_at',
   'duty-roster': 'start',
   documents: 'dated',
 };
@@ -234,6 +246,8 @@ export const TIME_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   replied_at: { zh: '答复', en: 'the answer' },
   resolved_at: { zh: '办结', en: 'resolution' },
   performed_at: { zh: '执行', en: 'the activity' },
+  starts_at: { zh: '开始', en: 'the start' },
+  ready_at: { zh: '准备就绪', en: 'readiness' },
   measured_at: { zh: '测量', en: 'the measurement' },
   inspected_at: { zh: '检查', en: 'the inspection' },
 };

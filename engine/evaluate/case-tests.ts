@@ -17,7 +17,7 @@ import type { Located, Tree } from '../load/tree.ts';
 import { loadYamlFile } from '../load/yaml.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import type { Requirement } from '../model/types.ts';
-import { EQUIPMENT_KINDS, MEASUREMENT_KINDS, RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
+import { EQUIPMENT_KINDS, EVENT_KINDS, MEASUREMENT_KINDS, RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import type { Evidence, Finding, Findings, Status } from './evaluate.ts';
 
@@ -99,11 +99,11 @@ const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
 /** A record kind's data-schema properties (the public data contract), for editors. Required fields are checked by submit. */
 const propsOf = (kind: RecordKind): Record<string, Schema> => (RECORD_SCHEMAS[kind] as { properties: Record<string, Schema> }).properties;
 const REPEAT: Schema = { type: 'integer', minimum: 1, maximum: 1000, description: 'Test shorthand: this record N times, ids suffixed -1 … -N. 重复 N 条（编号加 -1…-N 后缀）。' };
-/** Every field of every record kind; `kind` takes the values of both kinds that have one. */
+/** Every field of every record kind; `kind` takes the values of every kind that has one. */
 function anyRecordProps(): Record<string, Schema> {
   const out: Record<string, Schema> = {};
   for (const k of RECORD_KINDS) for (const [f, s] of Object.entries(propsOf(k))) if (!out[f]) out[f] = s;
-  out.kind = { type: 'string', enum: [...EQUIPMENT_KINDS, ...MEASUREMENT_KINDS], description: 'Equipment or measurement kind. 设备或测量类别。' };
+  out.kind = { type: 'string', enum: [...EQUIPMENT_KINDS, ...MEASUREMENT_KINDS, ...EVENT_KINDS], description: 'Equipment, measurement or event kind. 设备、测量或活动类别。' };
   return out;
 }
 

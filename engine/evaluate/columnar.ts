@@ -229,7 +229,7 @@ export function judgeRows(
       continue;
     }
     j.elapsed = (stopMs - startMs) / 1000;
-    if (stopMs < startMs) j.outcome = O_IMPOSSIBLE;
+    if (stopMs < startMs && !lim.before) j.outcome = O_IMPOSSIBLE;
     else if (lim.unit === 'duration' ? j.elapsed <= lim.amount : stopMs <= deadline) j.outcome = O_MET;
     else j.outcome = O_MISSED;
     visit(i, c!, j);

@@ -50,6 +50,8 @@ export interface CompiledLimit {
   stop: string;
   /** Fields the stop cannot precede (the clock stops at the latest recorded of stop and these). */
   stopNotBefore: string[];
+  /** Readiness limit: the stop must be at least |amount| before the start; amount is then negative. */
+  before: boolean;
   unit: 'duration' | 'working-days' | 'days';
   /** Seconds for wall-clock limits; a count of days otherwise. */
   amount: number;
@@ -75,6 +77,7 @@ function whenConditions(w: When | undefined): Condition[] {
   const out: Condition[] = [];
   if (!w) return out;
   if (w.category) out.push({ fact: 'case', path: '$.category', operator: 'in', value: w.category });
+  if (w.kind) out.push({ fact: 'case', path: '$.kind', operator: 'in', value: w.kind });
   if (w.subcategory) out.push({ fact: 'case', path: '$.subcategory', operator: 'in', value: w.subcategory });
   if (w.priority) out.push({ fact: 'case', path: '$.priority', operator: 'in', value: w.priority });
   if (w.complexity) out.push({ fact: 'case', path: '$.complexity', operator: 'in', value: w.complexity });
@@ -91,7 +94,9 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
     const unit = (r.parameters?.find((p) => p.name === lim.limit.param)?.unit ?? 'duration') as CompiledLimit['unit'];
     const dv = valueAt(params.values.get(lim.limit.param) ?? [], date);
     const text = String(dv?.value ?? '');
-    const amount = unit === 'duration' ? durationSeconds(parseDuration(text) ?? { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) : Number(dv?.value);
+    const magnitude = unit === 'duration' ? durationSeconds(parseDuration(text) ?? { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) : Number(dv?.value);
+    // A readiness limit (提前30分钟) ends that long before the start: elapsed from start to stop ≤ −30 min.
+    const amount = lim.before && unit === 'duration' ? -magnitude : magnitude;
     const version = versionTag(params, lim.limit.param, dv);
     const applies = whenConditions(lim.when);
     const within: Condition =
@@ -105,6 +110,7 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       start: lim.start,
       stop: lim.stop,
       stopNotBefore: lim.stop_not_before ?? [],
+      before: lim.before === true && unit === 'duration',
       unit,
       amount,
       text,

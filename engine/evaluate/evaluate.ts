@@ -348,7 +348,7 @@ export function evaluate(o: EvaluateOptions): Findings {
                   p.n++;
                   p.missed++;
                   const elapsed = j.elapsed;
-                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: minutes(elapsed), required: lim.text });
+                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: lim.before ? `${minutes(-elapsed)} before` : minutes(elapsed), required: lim.before ? `${lim.text} before` : lim.text });
                   break;
                 }
               }
@@ -587,11 +587,11 @@ export function judgeCase(
   const stopMs = Date.parse(stopText);
   fact.stop_ms = stopMs;
   fact.elapsed_seconds = (stopMs - startMs) / 1000;
-  if (stopMs < startMs) {
+  if (stopMs < startMs && !lim.before) {
     return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
-  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes((stopMs - startMs) / 1000), required: lim.before ? `${lim.text} before` : lim.text } };
 }
 
 /** The stop instant's text: the stop field, or the latest recorded of it and the events it cannot precede. */

@@ -47,6 +47,8 @@ export interface Link {
 export interface When {
   category?: string[];
   subcategory?: string[];
+  /** Event kinds (events records). */
+  kind?: string[];
   priority?: string[];
   complexity?: string[];
   working_hours?: boolean;
@@ -62,6 +64,8 @@ export interface Limit {
   stop: string;
   /** Events the stop cannot precede: where recorded, the clock stops at the latest of stop and these. */
   stop_not_before?: string[];
+  /** Readiness: the stop must come at least `limit` before the start (提前30分钟), not within it after. */
+  before?: boolean;
   limit: ParamRef;
 }
 

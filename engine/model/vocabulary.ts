@@ -43,6 +43,7 @@ export const RECORD_FIELDS = {
   measurements: ['id', 'provider', 'kind', 'measured_at', 'campus', 'building', 'point', 'station', 'value', 'unit', 'sampled', 'misplaced', 'passed'],
   surveys: ['provider', 'period', 'respondents', 'satisfied', 'questions'],
   'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'inspector', 'passed', 'notes'],
+  events: ['id', 'provider', 'kind', 'campus', 'building', 'area', 'starts_at', 'ready_at'],
   'duty-roster': ['id', 'provider', 'post', 'campus', 'building', 'area', 'start', 'end', 'staff', 'names'],
   documents: ['id', 'provider', 'requirement', 'item', 'title', 'dated', 'year', 'approved', 'valid_until', 'kept_until'],
 } as const;
@@ -51,6 +52,9 @@ export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
 
 /** Posts a duty roster staffs (24-hour watches: 5.2.1.1, 5.2.3.1, 6.1.1.1, 5.1.2.7-2-a, 5.1.2.10-4). */
 export const DUTY_POSTS = ['main-gate', 'monitoring-centre', 'dorm-entrance', 'power-room', 'boiler-room', 'repair-hotline', 'library-entrance', 'service-desk'] as const;
+
+/** Scheduled events a provider gets ready for (readiness times: 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2). */
+export const EVENT_KINDS = ['class', 'exam', 'meeting', 'campus-event'] as const;
 
 export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
 export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit'] as const;

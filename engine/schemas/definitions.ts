@@ -5,6 +5,7 @@ import {
   BUILDING_TYPES,
   COMPLEXITY,
   DUTY_POSTS,
+  EVENT_KINDS,
   DISCLOSURE_WHERE,
   EQUIPMENT_KINDS,
   FREQUENCY_CALENDARS,
@@ -107,6 +108,7 @@ const defs: Record<string, Schema> = {
   }),
   when: obj('Which cases a limit covers; omitted keys mean any. 适用情形；未写即不限。', [], {
     category: list('Work-order categories. 报修类别。', enumOf('category', WORK_ORDER_CATEGORIES), { minItems: 1, uniqueItems: true }),
+    kind: list('Event kinds (events records). 活动类别。', enumOf('event kind', EVENT_KINDS), { minItems: 1, uniqueItems: true }),
     subcategory: list('Work-order subcategories (what failed). 故障细类。', enumOf('subcategory', WORK_ORDER_SUBCATEGORIES), { minItems: 1, uniqueItems: true }),
     priority: list('Priorities. 紧急程度。', enumOf('priority', PRIORITIES), { minItems: 1, uniqueItems: true }),
     complexity: list('Complexity. 复杂程度。', enumOf('complexity', COMPLEXITY), { minItems: 1, uniqueItems: true }),
@@ -120,6 +122,7 @@ const defs: Record<string, Schema> = {
     when: ref('when'),
     start: str('Field of the record where the clock starts, e.g. reported_at. 计时起点字段。'),
     stop: str('Field where the clock stops, e.g. arrived_at. 计时终点字段。'),
+    before: { type: 'boolean', description: 'Readiness: the stop must be at least the limit before the start (提前30分钟). 提前量。' },
     stop_not_before: list('Fields the stop cannot precede: where recorded, the clock stops at the latest of them and stop (a result is fed back no earlier than it exists). 终点不早于的字段。', str('A field of the record.'), { minItems: 1, uniqueItems: true }),
     limit: ref('param'),
   }),
