@@ -139,7 +139,7 @@ describe('evaluate, explain and whatif on a submitted store', () => {
     const ev = charter(['evaluate', '--period', '2026-03', '--db', db, '--out', join(dir, 'out')]);
     expect(ev.code).toBe(1); // problems found
     expect(ev.stdout).toContain('评价期间 2026-03');
-    expect(ev.stdout).toMatch(/huayu-property\s+4\.3-1\s+huayu-property\s+217\/219/);
+    expect(ev.stdout).toMatch(/huayu-property\s+4\.3-1\s+huayu-property\s+210\/212/);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'findings.json'), 'utf8')).period).toBe('2026-03');
     const ex = charter(['explain', '4.3-1', 'WO-2026-000218', '--db', db, '--lang', 'en']);
     expect(ex.code).toBe(0);

@@ -65,7 +65,8 @@ function generate(kind: RecordKind, n: number, rnd: () => number): Record<string
         provider,
         campus: building?.campus ?? reg.campuses[0]!.id,
         ...(building ? { building: building.id } : {}),
-        category: pick(['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other']),
+        category: pick(['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'gas', 'other']),
+        ...(rnd() < 0.4 ? { subcategory: pick(['lamp', 'switch', 'socket', 'line', 'supply-equipment', 'teaching-equipment', 'other']) } : {}),
         priority: pick(['normal', 'normal', 'urgent', 'accident']),
         ...(rnd() < 0.3 ? { complexity: pick(['simple', 'complex', 'major']) } : {}),
         reported_at: local(start),
@@ -78,7 +79,7 @@ function generate(kind: RecordKind, n: number, rnd: () => number): Record<string
         id: `${kind === 'complaints' ? 'C' : 'Q'}${i}`,
         provider,
         received_at: local(start),
-        ...Object.fromEntries((kind === 'complaints' ? ['registered_at', 'dispatched_at', 'replied_at', 'resolved_at'] : ['replied_at']).map((f) => [f, at(0.2)]).filter(([, v]) => v)),
+        ...Object.fromEntries((kind === 'complaints' ? ['registered_at', 'dispatched_at', 'acknowledged_at', 'replied_at', 'resolved_at'] : ['replied_at']).map((f) => [f, at(0.2)]).filter(([, v]) => v)),
         ...(rnd() < 0.5 ? { complexity: pick(['simple', 'complex', 'major']) } : {}),
         ...(exclusion !== undefined ? { exclusion } : {}),
       });
@@ -97,7 +98,9 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
   const building = reg.buildings.find((b) => b.id === rec.building);
   const fact: Record<string, unknown> = { ...rec, building_type: building?.type };
   if (c.readsWorkingHours) fact.working_hours = wh.value;
-  if (c.readsDuringClass) fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : dc.value;
+  // The registered timetable decides; the provider's flag only where none is registered.
+  const timetable = (cal.school.class_periods?.length ?? 0) > 0;
+  if (c.readsDuringClass) fact.during_class = timetable || typeof rec.during_class !== 'boolean' ? dc.value : rec.during_class;
   const deadline: Record<string, number> = {};
   const unknownDeadline = new Set<string>();
   for (const l of c.limits) {
@@ -119,7 +122,13 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
   }
   // Every fired rule in one run: which limits apply, and which are met, given the stop time each reads.
   const fired = new Set<string>();
-  const stopOf = (l: CompiledTimeliness['limits'][number]): number => (typeof rec[l.stop] === 'string' ? Date.parse(rec[l.stop] as string) : Number.NaN);
+  // The clock stops at the stop field, or later where a stop_not_before event is recorded later (4.3-2).
+  const stopOf = (l: CompiledTimeliness['limits'][number]): number => {
+    if (typeof rec[l.stop] !== 'string') return Number.NaN;
+    let t = Date.parse(rec[l.stop] as string);
+    for (const f of l.stopNotBefore) if (typeof rec[f] === 'string') t = Math.max(t, Date.parse(rec[f] as string));
+    return t;
+  };
   for (const l of c.limits) {
     const stop = stopOf(l);
     const facts = { case: { ...fact, start_ms: startMs, ...(stop === stop ? { stop_ms: stop, elapsed_seconds: (stop - startMs) / 1000 } : { open: true }) }, deadline };
@@ -134,6 +143,26 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
     return undefined;
   })();
   if (lim === 'unknown') return { outcome: 'calendar-unknown' };
+  // A flag that contradicts the timetable and changes the limit is a data finding.
+  if (c.readsDuringClass && timetable && typeof rec.during_class === 'boolean' && rec.during_class !== fact.during_class) {
+    const { events } = await engine.run({ case: { ...fact, during_class: rec.during_class }, deadline });
+    const applies = new Set(events.filter((e) => e.type === 'applies').map((e) => (e.params as { limit: string }).limit));
+    let byFlag: (typeof c.limits)[number] | 'unknown' | undefined;
+    for (const l of c.limits) {
+      if (!wh.known && c.readsWorkingHours && l.readsWorkingHours) {
+        byFlag = 'unknown';
+        break;
+      }
+      if (applies.has(l.id)) {
+        byFlag = l;
+        break;
+      }
+    }
+    if (byFlag !== 'unknown' && byFlag !== lim) {
+      const limit = (lim ?? byFlag)!.id;
+      return { outcome: rec.exclusion ? 'excluded' : 'class-flag-mismatch', limit };
+    }
+  }
   if (!lim) return { outcome: 'none' };
   if (rec.exclusion) return { outcome: 'excluded', limit: lim.id };
   if (unknownDeadline.has(lim.id)) return { outcome: 'calendar-unknown', limit: lim.id };

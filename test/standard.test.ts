@@ -105,6 +105,8 @@ describe('obligation from the wording', () => {
     ['4.1-1', 'shall', 'lead-in'],
     ['4.1-2', 'may', 'wording'],
     ['5.1.2.7-2', 'should', 'wording'],
+    ['5.1.2.7-2-a', 'should', 'wording'],
+    ['5.1.2.7-2-b', 'shall', 'lead-in'],
     ['6.1.4.3', 'should', 'wording'],
     ['6.2.2.4', 'may', 'wording'],
     ['6.2.2.4-4', 'shall', 'lead-in'],
@@ -134,7 +136,7 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(t.timeliness!.limits.map((l) => param('4.3-1', l.limit.param))).toEqual(['PT10M', 'PT15M', 'PT1H', 'PT2H']);
     expect(t.timeliness!.limits.map((l) => l.when)).toEqual([
       { category: ['elevator'], priority: ['accident'] },
-      { category: ['water', 'electric', 'power'], priority: ['urgent', 'accident'] },
+      { category: ['water', 'electric', 'power', 'lighting', 'heating', 'gas'], priority: ['urgent', 'accident'] },
       { working_hours: true },
       { working_hours: false },
     ]);
@@ -143,7 +145,10 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(param('5.1.2.7-3', 'lighting-repair')).toBe('PT2H');
     expect(reqs.get('5.1.2.7-3')!.timeliness!.limits[0]!.stop).toBe('completed_at');
     expect(param('6.2.1.6-3', 'class-time-arrival')).toBe('PT3M');
-    expect(reqs.get('6.2.1.6-3')!.timeliness!.limits[0]!.when).toEqual({ during_class: true, building_type: ['teaching'] });
+    expect(reqs.get('6.2.1.6-3')!.timeliness!.limits.map((l) => l.when)).toEqual([
+      { during_class: true, building_type: ['teaching'], category: ['multimedia'] },
+      { during_class: true, building_type: ['teaching'], subcategory: ['teaching-equipment'] },
+    ]);
     expect(param('4.3-2', 'complaint-feedback')).toBe('PT24H');
   });
   it('frequencies count defined activities per period and scope', () => {
@@ -156,17 +161,19 @@ describe('the issue’s examples are typed with their parameters', () => {
     expect(reqs.get('5.2.4.5')!.frequency!.counts[0]!.activity).toBe('fire-drill');
     expect(reqs.get('5.2.4.4')!.frequency!.counts[0]!.activity).toBe('fire-inspection');
     expect(reqs.get('5.1.2.8-2')!.frequency!.counts.map((c) => c.activity)).toContain('water-tank-cleaning');
-    expect(param('5.1.2.7-2', 'per-day')).toBe(2);
+    expect(param('5.1.2.7-2-b', 'per-day')).toBe(2);
     expect(reqs.get('6.2.2.3')!.frequency!.counts[0]!.period).toBe('opening-hour');
   });
-  it('rates carry threshold, direction, unit and minimum sample', () => {
+  it('rates carry threshold, direction, unit, and a minimum sample only where they are samples', () => {
     const rate = (id: string) => reqs.get(id)!.rate!;
     expect([param('5.1.2.6-2', 'intact-rate'), rate('5.1.2.6-2').direction]).toEqual([95, 'at-least']);
     expect([param('5.2.3.2-a', 'intact-rate'), rate('5.2.3.2-a').direction]).toEqual([97, 'at-least']);
     expect([param('5.1.2.10-5', 'pass-rate'), param('5.1.2.10-5', 'min-room-temperature')]).toEqual([97, 18]);
     expect([param('6.2.2.4-4', 'misshelving-rate'), rate('6.2.2.4-4').direction]).toEqual([5, 'below']);
     expect(reqs.get('6.2.2.4-4')!.parameters![0]!.unit).toBe('permille');
-    for (const id of ['5.1.2.6-2', '5.2.3.2-a', '5.1.2.10-5', '6.2.2.4-4', '5.1.2.3', '6.2.1.2-b']) expect(rate(id).min_sample).toBeGreaterThan(0);
+    for (const id of ['5.1.2.10-5', '6.2.2.4-4']) expect([rate(id).population, rate(id).min_sample! > 0]).toEqual(['sample', true]);
+    // Equipment counts are complete counts: judged at any n ≥ 1 (issue 10 §5).
+    for (const id of ['5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b']) expect([rate(id).population, rate(id).min_sample]).toEqual(['complete', undefined]);
   });
   it('records, disclosures, inspections and informative clauses', () => {
     expect(reqs.get('5.1.1.1')!.type).toBe('record');

@@ -38,6 +38,8 @@ export interface DayInfo {
   term?: string;
   vacation?: string;
   heating: boolean;
+  /** Within a registered running period of the central air-conditioning (5.1.2.12). */
+  airConditioning: boolean;
   peak: boolean;
   /** Both-language names for rendering (shared with the school file, not copies). */
   names: { holiday?: Text; closure?: Text; workday?: Text; term?: Text; vacation?: Text; heating?: Text; peak?: Text };
@@ -150,6 +152,7 @@ export function createCalendar(school: SchoolCalendarFile): WorkingCalendar {
     const vacation = periodAt(school.vacations, date);
     const heating = periodAt(school.heating_season, date);
     const peak = periodAt(school.season_peaks, date);
+    const ac = periodAt(school.air_conditioning_season, date);
     const holidayName = st ? { zh: st.zh, en: st.en } : undefined;
     const info: DayInfo = {
       date,
@@ -167,6 +170,7 @@ export function createCalendar(school: SchoolCalendarFile): WorkingCalendar {
       ...(term ? { term: term.id ?? term.name.zh } : {}),
       ...(vacation ? { vacation: vacation.id ?? vacation.name.zh } : {}),
       heating: heating !== undefined,
+      airConditioning: ac !== undefined,
       peak: peak !== undefined,
       names: { holiday: holidayName, closure, workday: extra, term: term?.name, vacation: vacation?.name, heating: heating?.name, peak: peak?.name },
     };

@@ -5,6 +5,7 @@ import { formatOf } from './formats.ts';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
+import './xlsx-utf8.ts'; // before exceljs: split UTF-8 characters across chunks
 import ExcelJS from 'exceljs';
 import type { Format } from './formats.ts';
 

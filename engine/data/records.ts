@@ -3,12 +3,15 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
   COMPLEXITY,
+  DUTY_POSTS,
+  EVENT_KINDS,
   EQUIPMENT_KINDS,
   EXCLUSIONS,
   MEASUREMENT_KINDS,
   PRIORITIES,
   RECORD_FIELDS,
   WORK_ORDER_CATEGORIES,
+  WORK_ORDER_SUBCATEGORIES,
   type RecordKind,
 } from '../model/vocabulary.ts';
 
@@ -50,7 +53,8 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     campus: code('Campus id. 校区。'),
     building: code('Building id. 楼宇。'),
     location: text('Where, in words. 报修地点。'),
-    category: oneOf(WORK_ORDER_CATEGORIES, 'lighting = in-building lighting, switches, sockets; power = supply equipment and lines. 类别。'),
+    category: oneOf(WORK_ORDER_CATEGORIES, 'lighting = in-building lighting, switches, sockets; power = supply equipment and lines; electric = other electrical faults (see subcategory); heating, gas = utilities (4.3 水、电等紧急抢修). 类别。'),
+    subcategory: oneOf(WORK_ORDER_SUBCATEGORIES, 'What failed: lamp, switch, socket (2 h under 5.1.2.7-3), line, supply-equipment (12 h), teaching-equipment (6.2.1.6-3). 故障细类。'),
     priority: oneOf(PRIORITIES, 'An elevator accident is 4.3’s 10-minute case. 紧急程度。'),
     complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
     reported_at: time('Reported. 报修时间。'),
@@ -67,8 +71,9 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     received_at: time('Received. 收到时间。'),
     registered_at: time('Registered. 登记时间。'),
     dispatched_at: time('Dispatched. 分派时间。'),
-    replied_at: time('Answered. 反馈时间。'),
-    resolved_at: time('Resolved. 办结时间。'),
+    acknowledged_at: time('Receipt acknowledged to the complainant (受理回复), not a result. 受理回复时间。'),
+    replied_at: time('Result of the investigation fed back to the complainant (4.3). 处理结果反馈时间。'),
+    resolved_at: time('Investigation and handling completed. 办结时间。'),
     channel: text('Channel (hotline, online, in person …). 渠道。'),
     complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
     exclusion,
@@ -134,12 +139,38 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     passed: { type: 'boolean', description: 'Passed. 是否通过。' },
     notes: text('Notes. 备注。'),
   }),
+  events: record('events', '活动、会议、考试、课程安排 Scheduled event', ['id', 'provider', 'kind', 'campus', 'starts_at'], {
+    id: code('Event number. 编号。'),
+    provider: code('Provider id. 服务商。'),
+    kind: oneOf(EVENT_KINDS, 'class (a timetabled class in a multimedia classroom), exam, meeting, campus-event. 类别。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id. 楼宇。'),
+    area: code('Place id. 场所。'),
+    starts_at: time('Scheduled start. 开始时间。'),
+    ready_at: time('Everything ready (room clean, equipment on and tested). 准备就绪时间。'),
+  }),
+  'duty-roster': record('duty-roster', '值班表 Duty roster shift', ['id', 'provider', 'post', 'campus', 'start', 'end', 'staff'], {
+    id: code('Shift number. 班次编号。'),
+    provider: code('Provider id. 服务商。'),
+    post: oneOf(DUTY_POSTS, 'The post staffed. 岗位。'),
+    campus: code('Campus id. 校区。'),
+    building: code('Building id (dormitory entrance …). 楼宇。'),
+    area: code('Place id (power room, boiler room …). 场所。'),
+    start: time('Shift starts. 开始时间。'),
+    end: time('Shift ends. 结束时间。'),
+    staff: count('People on duty in this shift. 在岗人数。'),
+    names: text('Who (for the inspector). 值班人员。'),
+  }),
   documents: record('documents', '档案 Document', ['id', 'provider', 'requirement', 'title'], {
     id: code('Number. 编号。'),
     provider: code('Provider id. 服务商。'),
     requirement: text('Requirement id. 条款编号。'),
+    item: code('Which listed document of the requirement this is (its code). 对应的应备资料代码。'),
     title: text('Title. 名称。'),
     dated: date('Dated. 日期。'),
+    year: { type: 'integer', minimum: 1900, maximum: 2999, description: 'Year an annual plan or report is for. 所属年度。' },
+    approved: { type: 'boolean', description: 'Approved by the school (经学校同意). 是否经学校同意。' },
+    valid_until: date('Last day the document is in force (licences, certificates). 有效期至。'),
     kept_until: date('Kept until. 保存至。'),
   }),
 };
@@ -154,6 +185,8 @@ export const EVENT_FIELD: Record<RecordKind, string> = {
   measurements: 'measured_at',
   surveys: 'period',
   'inspection-results': 'inspected_at',
+  events: 'starts_at',
+  'duty-roster': 'start',
   documents: 'dated',
 };
 
@@ -181,10 +214,12 @@ export const TIME_ORDER: Partial<Record<RecordKind, [string, string][]>> = {
   complaints: [
     ['received_at', 'registered_at'],
     ['received_at', 'dispatched_at'],
+    ['received_at', 'acknowledged_at'],
     ['received_at', 'replied_at'],
     ['received_at', 'resolved_at'],
   ],
   consultations: [['received_at', 'replied_at']],
+  'duty-roster': [['start', 'end']],
 };
 
 let compiled: Map<RecordKind, ValidateFunction> | undefined;
@@ -207,9 +242,12 @@ export const TIME_FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   responded_at: { zh: '响应', en: 'the first response' },
   arrived_at: { zh: '到场', en: 'arrival on site' },
   completed_at: { zh: '完工', en: 'completion' },
+  acknowledged_at: { zh: '受理回复', en: 'the acknowledgement' },
   replied_at: { zh: '答复', en: 'the answer' },
   resolved_at: { zh: '办结', en: 'resolution' },
   performed_at: { zh: '执行', en: 'the activity' },
+  starts_at: { zh: '开始', en: 'the start' },
+  ready_at: { zh: '准备就绪', en: 'readiness' },
   measured_at: { zh: '测量', en: 'the measurement' },
   inspected_at: { zh: '检查', en: 'the inspection' },
 };

@@ -17,7 +17,7 @@ import type { Located, Tree } from '../load/tree.ts';
 import { loadYamlFile } from '../load/yaml.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import type { Requirement } from '../model/types.ts';
-import { EQUIPMENT_KINDS, MEASUREMENT_KINDS, RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
+import { EQUIPMENT_KINDS, EVENT_KINDS, MEASUREMENT_KINDS, RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import type { Evidence, Finding, Findings, Status } from './evaluate.ts';
 
@@ -37,7 +37,7 @@ export function testFileName(requirementId: string): string {
 // ---------------------------------------------------------------------------------------------------
 // The file format
 
-export const CASE_OUTCOMES = ['met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown', 'not-covered', 'not-due'] as const;
+export const CASE_OUTCOMES = ['met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown', 'class-flag-mismatch', 'not-covered', 'not-due'] as const;
 export type CaseOutcomeExpected = (typeof CASE_OUTCOMES)[number];
 const STATUSES = ['passed', 'failed', 'not-applicable', 'not-reviewed', 'error'] as const;
 
@@ -70,6 +70,8 @@ export interface TestCase {
   activities?: ServiceRecord[];
   documents?: ServiceRecord[];
   results?: ServiceRecord[];
+  /** Inspection requirements with a watch: duty-roster shifts. */
+  roster?: ServiceRecord[];
   cell?: { count?: string; unit: string; period: string };
   scope?: string;
   expect: CaseExpect;
@@ -97,11 +99,11 @@ const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
 /** A record kind's data-schema properties (the public data contract), for editors. Required fields are checked by submit. */
 const propsOf = (kind: RecordKind): Record<string, Schema> => (RECORD_SCHEMAS[kind] as { properties: Record<string, Schema> }).properties;
 const REPEAT: Schema = { type: 'integer', minimum: 1, maximum: 1000, description: 'Test shorthand: this record N times, ids suffixed -1 … -N. 重复 N 条（编号加 -1…-N 后缀）。' };
-/** Every field of every record kind; `kind` takes the values of both kinds that have one. */
+/** Every field of every record kind; `kind` takes the values of every kind that has one. */
 function anyRecordProps(): Record<string, Schema> {
   const out: Record<string, Schema> = {};
   for (const k of RECORD_KINDS) for (const [f, s] of Object.entries(propsOf(k))) if (!out[f]) out[f] = s;
-  out.kind = { type: 'string', enum: [...EQUIPMENT_KINDS, ...MEASUREMENT_KINDS], description: 'Equipment or measurement kind. 设备或测量类别。' };
+  out.kind = { type: 'string', enum: [...EQUIPMENT_KINDS, ...MEASUREMENT_KINDS, ...EVENT_KINDS], description: 'Equipment, measurement or event kind. 设备、测量或活动类别。' };
   return out;
 }
 
@@ -143,6 +145,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
         activities: list('Frequency requirement: activity log entries. 频次：活动记录。', ref('activity')),
         documents: list('Record requirement: documents on file. 档案：已提交的档案清单。', ref('document')),
         results: list('Inspection requirement: inspection results entered. 检查：现场检查结果。', ref('inspection-result')),
+        roster: list('Inspection requirement with a watch: duty-roster shifts. 值班要求：值班表班次。', ref('roster-shift')),
         cell: obj('Frequency requirement: the grid cell judged. 频次：被判定的网格单元。', ['unit', 'period'], {
           count: str('Count id within the requirement (needed when it has several). 计数编号。', { pattern: CODE }),
           unit: str('Campus, building or place id. 校区、楼宇或场所编号。'),
@@ -155,7 +158,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
           {
             limit: { type: ['string', 'null'], description: 'Timeliness: id of the limit that applies; null when none does. 适用的时限。' },
             limit_value: str('Timeliness: value of that limit after the profile, e.g. PT45M. 时限取值。'),
-            outcome: { type: 'string', enum: [...CASE_OUTCOMES], description: 'Timeliness: met, missed, open-breached, open-pending, impossible-time, excluded, calendar-unknown, not-covered. Frequency cell: met, missed, not-due. 个案或网格单元的结果。' },
+            outcome: { type: 'string', enum: [...CASE_OUTCOMES], description: 'Timeliness: met, missed, open-breached, open-pending, impossible-time, excluded, calendar-unknown, class-flag-mismatch, not-covered. Frequency cell: met, missed, not-due. 个案或网格单元的结果。' },
             deadline: str('Timeliness: the deadline instant. 截止时刻。', { pattern: TIME }),
             working_hours: { type: 'boolean', description: 'Timeliness: the case was reported in working hours. 是否工作时间报修。' },
             during_class: { type: 'boolean', description: 'Timeliness: the case counts as reported during class. 是否上课期间。' },
@@ -174,6 +177,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
     activity: obj('An activity log entry. 活动记录。', [], { ...propsOf('activities'), repeat: REPEAT }),
     document: obj('A document on file. 档案。', [], propsOf('documents')),
     'inspection-result': obj('An inspection result. 检查结果。', [], propsOf('inspection-results')),
+    'roster-shift': obj('A duty-roster shift. 值班班次。', [], propsOf('duty-roster')),
   },
 };
 
@@ -297,7 +301,7 @@ export interface CaseResult {
 class CaseError extends Error {}
 
 const TYPE_DATA: Record<string, keyof TestCase> = { timeliness: 'record', frequency: 'activities', rate: 'records', record: 'documents', inspection: 'results' };
-const DATA_KEYS: (keyof TestCase)[] = ['record', 'records', 'activities', 'documents', 'results'];
+const DATA_KEYS: (keyof TestCase)[] = ['record', 'records', 'activities', 'documents', 'results', 'roster'];
 const EXPECT_KEYS: Record<string, (keyof CaseExpect)[]> = {
   timeliness: ['limit', 'limit_value', 'outcome', 'deadline', 'working_hours', 'during_class'],
   frequency: ['outcome', 'count', 'required', 'status', 'measured', 'evidence_total'],
@@ -321,13 +325,14 @@ function resolved(env: CaseEnv, profile: string): ResolvedRequirement[] {
   return r;
 }
 
-/** Records with `repeat: N` become N records with ids suffixed -1 … -N. */
+/** Records with `repeat: N` become N records with ids (and measuring points, if given) suffixed -1 … -N. */
 function expand(records: ServiceRecord[]): ServiceRecord[] {
   return records.flatMap((rec) => {
     const { repeat, ...r } = rec as ServiceRecord & { repeat?: number };
     if (repeat === undefined) return [r];
     if (typeof r.id !== 'string') throw new CaseError('a record with repeat needs an id to suffix');
-    return Array.from({ length: repeat }, (_, i) => ({ ...r, id: `${r.id}-${i + 1}` }));
+    // A measuring point is suffixed too, so repeated readings come from distinct points.
+    return Array.from({ length: repeat }, (_, i) => ({ ...r, id: `${r.id}-${i + 1}`, ...(typeof r.point === 'string' ? { point: `${r.point}-${i + 1}` } : {}) }));
   });
 }
 
@@ -444,7 +449,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   const r = located.value;
   const dataKey = TYPE_DATA[r.type];
   if (!dataKey) throw new CaseError(`requirement ${r.id} is of type ${r.type}, which has no data to test`);
-  for (const k of DATA_KEYS) if (k !== dataKey && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
+  for (const k of DATA_KEYS) if (k !== dataKey && !(k === 'roster' && r.inspection?.watch) && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
   if (r.type === 'timeliness' && c.period !== undefined) throw new CaseError('a timeliness case is judged in the month of its record: drop "period"');
   if (c.cell !== undefined && r.type !== 'frequency') throw new CaseError('"cell" is for frequency requirements');
   if (c.scope !== undefined && r.type !== 'rate') throw new CaseError('"scope" is for rate requirements');
@@ -467,7 +472,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   } else {
     if (!c.period) throw new CaseError(`a ${r.type} case names the month evaluated ("period": YYYY-MM)`);
     const kind: RecordKind = r.type === 'frequency' ? 'activities' : r.type === 'record' ? 'documents' : r.type === 'inspection' ? 'inspection-results' : r.rate!.subject;
-    const store = await storeWith(env, label, { [kind]: r.type === 'frequency' ? [...records, ...loggedPeriod(env, r, provider, c.period, records)] : records });
+    const store = await storeWith(env, label, { [kind]: r.type === 'frequency' ? [...records, ...loggedPeriod(env, r, provider, c.period, records)] : records, ...(c.roster ? { 'duty-roster': expand(c.roster) } : {}) });
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });
@@ -553,6 +558,7 @@ function crossCheck(f: Findings, id: string, recordId: string, outcome: CaseOutc
     'impossible-time': () => pledge?.invalid === 1 && ev?.outcome === 'impossible-time' && finding.status === 'failed',
     excluded: () => pledge?.excluded === 1 && !ev,
     'calendar-unknown': () => ev?.outcome === 'calendar-unknown' && finding.status === 'error',
+    'class-flag-mismatch': () => pledge?.invalid === 1 && ev?.outcome === 'class-flag-mismatch' && finding.status === 'failed',
   };
   const ok = counted[outcome]?.() ?? true;
   return ok ? [] : [`evaluate() disagrees with judgeCase() (${outcome}): finding ${finding.status} ${JSON.stringify(finding.evidence)}, pledge ${JSON.stringify(pledge ?? null)}`];

@@ -19,7 +19,8 @@ export const O_OPEN_PENDING = 4;
 export const O_IMPOSSIBLE = 5;
 export const O_EXCLUDED = 6;
 export const O_CAL_UNKNOWN = 7;
-export const OUTCOME_NAMES = ['none', 'met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown'] as const;
+export const O_CLASS_FLAG = 8;
+export const OUTCOME_NAMES = ['none', 'met', 'missed', 'open-breached', 'open-pending', 'impossible-time', 'excluded', 'calendar-unknown', 'class-flag-mismatch'] as const;
 
 /** Fields the evaluator sets only after a limit is chosen: never read while choosing one. */
 const LATE = new Set(['start_ms', 'stop_ms', 'elapsed_seconds', 'open', 'excluded', 'impossible']);
@@ -28,6 +29,9 @@ const LATE = new Set(['start_ms', 'stop_ms', 'elapsed_seconds', 'open', 'exclude
 export class CaseChunk {
   readonly col: Columns;
   private readonly cal: WorkingCalendar;
+  get calendar(): WorkingCalendar {
+    return this.cal;
+  }
   readonly startField: string;
   private wh?: Uint8Array;
   private dc?: Uint8Array;
@@ -149,6 +153,8 @@ export function judgeRows(
   let c: CompiledTimeliness | undefined;
   let reader: ((i: number) => number) | undefined;
   let choose: ((i: number) => number) | undefined;
+  let flagKey: ((i: number) => number) | undefined;
+  let flagDiffers: Uint8Array | undefined;
   let stops: Float64Array[] = [];
 
   for (let k = 0; k < rows.length; k++) {
@@ -161,7 +167,9 @@ export function judgeRows(
         const sig = signature(chunk, c, ctx.buildingType);
         reader = sig.key;
         choose = sig.choose;
-        stops = c.limits.map((l) => col.time(l.stop));
+        flagKey = sig.flagKey;
+        flagDiffers = sig.flagDiffers;
+        stops = c.limits.map((l) => stopColumn(col, l));
       }
       lastDay = d;
     }
@@ -177,6 +185,16 @@ export function judgeRows(
       j.outcome = O_CAL_UNKNOWN;
       visit(i, c!, j);
       continue;
+    }
+    if (flagDiffers && flagDiffers[i]) {
+      // The provider's during_class flag contradicts the timetable: a data finding where it changes the limit.
+      const byFlag = choose!(flagKey!(i));
+      if (byFlag !== li && byFlag !== -2) {
+        j.limit = li >= 0 ? li : byFlag;
+        j.outcome = exclCodes && excl[exclCodes[i]!] ? O_EXCLUDED : O_CLASS_FLAG;
+        visit(i, c!, j);
+        continue;
+      }
     }
     if (li === -1) continue; // the requirement does not cover this case: nothing to report
     const lim: CompiledLimit = c!.limits[li]!;
@@ -215,7 +233,7 @@ export function judgeRows(
       continue;
     }
     j.elapsed = (stopMs - startMs) / 1000;
-    if (stopMs < startMs) j.outcome = O_IMPOSSIBLE;
+    if (stopMs < startMs && !lim.before) j.outcome = O_IMPOSSIBLE;
     else if (lim.unit === 'duration' ? j.elapsed <= lim.amount : stopMs <= deadline) j.outcome = O_MET;
     else j.outcome = O_MISSED;
     visit(i, c!, j);
@@ -226,13 +244,20 @@ export function judgeRows(
  * For one compiled requirement over one month: a numeric key per row from the values its limit choice
  * reads, and the choice per key (limit index, -1 none, -2 calendar unknown), decided once by test().
  */
-function signature(chunk: CaseChunk, c: CompiledTimeliness, buildingType: Map<string, string>): { key: (i: number) => number; choose: (key: number) => number } {
+function signature(
+  chunk: CaseChunk,
+  c: CompiledTimeliness,
+  buildingType: Map<string, string>,
+): { key: (i: number) => number; choose: (key: number) => number; flagKey?: (i: number) => number; flagDiffers?: Uint8Array } {
   const plan = planOf(c);
   const col = chunk.col;
   type Part = { codes: ArrayLike<number>; radix: number; value: (code: number) => unknown };
   const parts: Part[] = [];
   const names: string[] = [];
   let whPart = -1;
+  let dcPart = -1;
+  let flagCodes: Uint8Array | undefined;
+  let flagDiffers: Uint8Array | undefined;
   for (const f of plan.fields) {
     if (f.source === 'absent') continue;
     names.push(f.name);
@@ -240,14 +265,30 @@ function signature(chunk: CaseChunk, c: CompiledTimeliness, buildingType: Map<st
       whPart = parts.length;
       parts.push({ codes: chunk.workingHours(), radix: 3, value: (x) => x === 1 });
     } else if (f.source === 'during-class') {
-      // The provider's own flag wins; the timetable decides when the record does not say.
+      // The registered timetable decides; the provider's flag only where no timetable is registered.
+      // Where both exist and disagree, the row is also keyed by the flag to see whether that changes the limit.
       const own = col.has('during_class') ? col.codes('during_class') : new Uint8Array(col.rows);
       const ownDict = col.has('during_class') ? col.dict('during_class') : [undefined];
       const tt = chunk.duringClass();
+      const timetable = (chunk.calendar.school.class_periods?.length ?? 0) > 0;
       const merged = new Uint8Array(col.rows);
+      const byFlag = new Uint8Array(col.rows);
+      const differs = new Uint8Array(col.rows);
+      let any = false;
       for (let i = 0; i < merged.length; i++) {
         const v = ownDict[own[i]!];
-        merged[i] = typeof v === 'boolean' ? (v ? 1 : 0) : tt[i]!;
+        const flag = typeof v === 'boolean' ? (v ? 1 : 0) : -1;
+        merged[i] = timetable || flag < 0 ? tt[i]! : flag;
+        byFlag[i] = flag < 0 ? merged[i]! : flag;
+        if (byFlag[i] !== merged[i]) {
+          differs[i] = 1;
+          any = true;
+        }
+      }
+      dcPart = parts.length;
+      if (any) {
+        flagCodes = byFlag;
+        flagDiffers = differs;
       }
       parts.push({ codes: merged, radix: 2, value: (x) => x === 1 });
     } else if (f.source === 'building-type') {
@@ -315,5 +356,33 @@ function signature(chunk: CaseChunk, c: CompiledTimeliness, buildingType: Map<st
     cache.set(k, r);
     return r;
   };
-  return { key, choose };
+  const fc = flagCodes;
+  const flagKey = fc ? (i: number): number => key(i) + (fc[i]! - parts[dcPart]!.codes[i]!) * mult[dcPart]! : undefined;
+  return { key, choose, ...(flagKey ? { flagKey, flagDiffers } : {}) };
+}
+
+const mergedStops = new WeakMap<Columns, Map<string, Float64Array>>();
+
+/**
+ * The instant the clock stops, per row: the stop field, or — when the limit names events the stop cannot
+ * precede (4.3-2: a result is fed back no earlier than the investigation is complete) — the latest of the
+ * stop and those that are recorded. NaN while the stop itself is missing.
+ */
+export function stopColumn(col: Columns, l: CompiledLimit): Float64Array {
+  const stop = col.time(l.stop);
+  if (!l.stopNotBefore.length) return stop;
+  let m = mergedStops.get(col);
+  if (!m) mergedStops.set(col, (m = new Map()));
+  const key = [l.stop, ...l.stopNotBefore].join('|');
+  let out = m.get(key);
+  if (!out) {
+    out = Float64Array.from(stop);
+    for (const f of l.stopNotBefore) {
+      if (!col.has(f)) continue;
+      const t = col.time(f);
+      for (let i = 0; i < out.length; i++) if (t[i]! > out[i]!) out[i] = t[i]!; // NaN stays NaN; an absent t is skipped
+    }
+    m.set(key, out);
+  }
+  return out;
 }

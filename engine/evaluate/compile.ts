@@ -17,7 +17,7 @@ export function factSchema(subject: RecordKind): Record<string, readonly string[
     cell: ['count', 'unit', 'period'],
     rate: ['value', 'sample', 'numerator', 'denominator'],
     reading: ['value', 'passed'],
-    documents: ['count'],
+    documents: ['count', 'required', 'missing'],
     inspection: ['passed', 'failed'],
   };
 }
@@ -48,6 +48,10 @@ export interface CompiledLimit {
   label: Text;
   start: string;
   stop: string;
+  /** Fields the stop cannot precede (the clock stops at the latest recorded of stop and these). */
+  stopNotBefore: string[];
+  /** Readiness limit: the stop must be at least |amount| before the start; amount is then negative. */
+  before: boolean;
   unit: 'duration' | 'working-days' | 'days';
   /** Seconds for wall-clock limits; a count of days otherwise. */
   amount: number;
@@ -73,6 +77,8 @@ function whenConditions(w: When | undefined): Condition[] {
   const out: Condition[] = [];
   if (!w) return out;
   if (w.category) out.push({ fact: 'case', path: '$.category', operator: 'in', value: w.category });
+  if (w.kind) out.push({ fact: 'case', path: '$.kind', operator: 'in', value: w.kind });
+  if (w.subcategory) out.push({ fact: 'case', path: '$.subcategory', operator: 'in', value: w.subcategory });
   if (w.priority) out.push({ fact: 'case', path: '$.priority', operator: 'in', value: w.priority });
   if (w.complexity) out.push({ fact: 'case', path: '$.complexity', operator: 'in', value: w.complexity });
   if (w.building_type) out.push({ fact: 'case', path: '$.building_type', operator: 'in', value: w.building_type });
@@ -88,7 +94,9 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
     const unit = (r.parameters?.find((p) => p.name === lim.limit.param)?.unit ?? 'duration') as CompiledLimit['unit'];
     const dv = valueAt(params.values.get(lim.limit.param) ?? [], date);
     const text = String(dv?.value ?? '');
-    const amount = unit === 'duration' ? durationSeconds(parseDuration(text) ?? { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) : Number(dv?.value);
+    const magnitude = unit === 'duration' ? durationSeconds(parseDuration(text) ?? { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 }) : Number(dv?.value);
+    // A readiness limit (提前30分钟) ends that long before the start: elapsed from start to stop ≤ −30 min.
+    const amount = lim.before && unit === 'duration' ? -magnitude : magnitude;
     const version = versionTag(params, lim.limit.param, dv);
     const applies = whenConditions(lim.when);
     const within: Condition =
@@ -101,6 +109,8 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
       label: lim.label,
       start: lim.start,
       stop: lim.stop,
+      stopNotBefore: lim.stop_not_before ?? [],
+      before: lim.before === true && unit === 'duration',
       unit,
       amount,
       text,
@@ -119,6 +129,11 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
   };
 }
 
+/** Whether a rate is over a complete count (no minimum sample) rather than a sample. */
+export function isCompleteCount(rt: NonNullable<Requirement['rate']>): boolean {
+  return rt.population ? rt.population === 'complete' : rt.subject === 'equipment-counts' || rt.cases_of !== undefined;
+}
+
 const DIRECTION_OPS = { 'at-least': 'greaterThanInclusive', above: 'greaterThan', 'at-most': 'lessThanInclusive', below: 'lessThan' } as const;
 
 export function rateRules(r: Requirement, params: ParamSet, date: string): { threshold: number; unit: string; version: string; sample: RuleJson; pass: RuleJson; reading?: RuleJson; minReading?: number } {
@@ -133,7 +148,7 @@ export function rateRules(r: Requirement, params: ParamSet, date: string): { thr
     threshold,
     unit,
     version,
-    sample: { name: `${name}:sample`, conditions: { all: [{ fact: 'rate', path: '$.sample', operator: 'greaterThanInclusive', value: rt.min_sample ?? 1 }] }, event: { type: 'sufficient' } },
+    sample: { name: `${name}:sample`, conditions: { all: [{ fact: 'rate', path: '$.sample', operator: 'greaterThanInclusive', value: isCompleteCount(rt) ? 1 : (rt.min_sample ?? 1) }] }, event: { type: 'sufficient' } },
     pass: { name, conditions: { all: [{ fact: 'rate', path: '$.value', operator: DIRECTION_OPS[rt.direction], value: threshold }] }, event: { type: 'passed' } },
   };
   if (also[0]) {
@@ -148,7 +163,17 @@ export function cellRule(r: Requirement, countId: string, required: number, vers
 }
 
 export function recordRule(r: Requirement): RuleJson {
-  return { name: `${r.id}@record`, conditions: { all: [{ fact: 'documents', path: '$.count', operator: 'greaterThanInclusive', value: 1 }] }, event: { type: 'present' } };
+  // Every listed document is required (8.2's fourteen plans are fourteen items), each valid.
+  return {
+    name: `${r.id}@record`,
+    conditions: {
+      all: [
+        { fact: 'documents', path: '$.count', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'documents', path: '$.missing', operator: 'equal', value: 0 },
+      ],
+    },
+    event: { type: 'present' },
+  };
 }
 
 export function inspectionRule(r: Requirement): RuleJson {

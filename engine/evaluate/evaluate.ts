@@ -13,9 +13,9 @@ import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
-import { checkRule, cellRule, compileTimeliness, inspectionRule, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
+import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount, paramSet, rateRules, recordRule, type CompiledLimit, type CompiledTimeliness, type ParamSet } from './compile.ts';
 import { test, type Facts } from './conditions.ts';
-import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
+import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
@@ -59,7 +59,7 @@ export interface Finding {
   evidence: Evidence[];
   evidence_total: number;
   reason?: Text;
-  /** Why a finding has no verdict or does not apply: 'no-data', 'no-case', 'pending', 'outside-service'. */
+  /** Why a finding has no verdict or does not apply, as a code: 'no-data' (no records of the kind at all), 'no-case', 'pending', 'outside-service', 'small-sample' … */
   reason_code?: string;
   /** Open cases whose deadline had not passed at the as-of time: judged in a later month (timeliness). */
   pending?: PendingCase[];
@@ -410,6 +410,14 @@ export function evaluate(o: EvaluateOptions): Findings {
                     return { record: idOf(i), outcome: 'impossible-time', actual: `${lim.stop} ${String(rec[lim.stop])} < ${lim.start} ${String(rec[lim.start])}`, required: lim.text };
                   };
                   break;
+                case O_CLASS_FLAG: {
+                  // A data finding, like an impossible time: counted, and never a pass.
+                  p.n++;
+                  p.invalid++;
+                  const flag = chunk.col.value('during_class', i);
+                  ev = () => ({ record: idOf(i), outcome: 'class-flag-mismatch', actual: `during_class ${String(flag)}`, required: `timetable: ${flag ? 'not in class' : 'in class'}` });
+                  break;
+                }
                 case O_MET:
                   p.n++;
                   p.met++;
@@ -418,7 +426,7 @@ export function evaluate(o: EvaluateOptions): Findings {
                   p.n++;
                   p.missed++;
                   const elapsed = j.elapsed;
-                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: minutes(elapsed), required: lim.text });
+                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: lim.before ? `${minutes(-elapsed)} before` : minutes(elapsed), required: lim.before ? `${lim.text} before` : lim.text });
                   break;
                 }
               }
@@ -478,38 +486,11 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
-        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN));
+        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal));
       } else if (r.type === 'record') {
-        const docs = data('documents', '', `${bounds.next}-01`).rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
-        // With a retention period, a document counts only if it is kept at least that long after its date.
-        const retention = r.record!.retention ? valueAt(params.values.get(r.record!.retention.param) ?? [], bounds.end) : undefined;
-        const keptLongEnough = (x: Record<string, unknown>): boolean => {
-          if (!retention) return true;
-          const d = parseDuration(String(retention.value));
-          // No kept_until: the document is still held. An undated one cannot show how long it was kept.
-          if (typeof x.kept_until !== 'string') return true;
-          if (!d || typeof x.dated !== 'string') return false;
-          const until = new Date(`${x.dated}T00:00:00Z`);
-          until.setUTCFullYear(until.getUTCFullYear() + d.years, until.getUTCMonth() + d.months, until.getUTCDate() + d.weeks * 7 + d.days);
-          return x.kept_until >= until.toISOString().slice(0, 10);
-        };
-        const kept = docs.filter(keptLongEnough);
-        const rule = recordRule(r);
-        const ok = test(rule.conditions, { documents: { count: kept.length } });
-        const status: Status = ok ? 'passed' : docs.length ? 'failed' : 'not-reviewed';
-        const short = docs.filter((x) => !keptLongEnough(x));
-        findings.push({
-          ...base(rr, { kind: 'provider', id: prov.id }),
-          status,
-          measured: kept.length,
-          required: 1,
-          ...(retention ? { unit: `retention ${retention.value}` } : {}),
-          ...(retention ? { parameter_version: retention.from } : {}),
-          rules: [rule.name],
-          evidence: (ok ? kept.map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })) : short.map((x) => ({ record: String(x.id), outcome: 'retention-too-short', actual: `${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}`, required: String(retention?.value ?? '') }))).slice(0, limitN),
-          evidence_total: ok ? kept.length : short.length,
-          ...(status === 'not-reviewed' ? { reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, reason_code: 'no-data', checklist: r.record!.documents } : {}),
-        });
+        findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
+      } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
+        findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
       } else if (r.type === 'inspection') {
         const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
         const passed = res.filter((x) => x.passed === true).length;
@@ -577,7 +558,7 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 }
 
-export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown';
+export type CaseOutcome = 'met' | 'missed' | 'open-breached' | 'open-pending' | 'impossible-time' | 'excluded' | 'calendar-unknown' | 'class-flag-mismatch';
 
 export interface CaseJudgement {
   limit?: CompiledLimit;
@@ -638,8 +619,8 @@ export function judgeCase(
   if (c.readsDuringClass) {
     const dc = ctx.cal.isDuringClass(startMs);
     calendar.during_class = dc;
-    // The provider's own flag wins; the timetable decides when the record does not say.
-    fact.during_class = typeof rec.during_class === 'boolean' ? rec.during_class : dc.value;
+    // The registered timetable decides (6.2.1.6 按照课程表); the provider's flag only where none is registered.
+    fact.during_class = ctx.cal.school.class_periods?.length || typeof rec.during_class !== 'boolean' ? dc.value : rec.during_class;
   }
   const facts: Facts = { case: fact };
   const id = String(rec.id);
@@ -655,9 +636,32 @@ export function judgeCase(
       break;
     }
   }
+  // A provider's during_class flag that contradicts the timetable, where that changes which limit applies,
+  // is a data finding (counted and failed like an impossible time), never silently followed or dropped.
+  if (c.readsDuringClass && ctx.cal.school.class_periods?.length && typeof rec.during_class === 'boolean' && rec.during_class !== fact.during_class) {
+    const timetable = fact.during_class;
+    fact.during_class = rec.during_class;
+    let byFlag: CompiledLimit | undefined;
+    for (const l of c.limits) {
+      if (unknownCalendar && l.readsWorkingHours) {
+        byFlag = lim; // undecidable either way: not a mismatch
+        break;
+      }
+      if (test(l.applies.conditions, facts)) {
+        byFlag = l;
+        break;
+      }
+    }
+    fact.during_class = timetable;
+    if (byFlag !== lim) {
+      const limit = lim ?? byFlag!;
+      if (rec.exclusion) return { limit, outcome: 'excluded', facts, calendar };
+      return { limit, outcome: 'class-flag-mismatch', facts, calendar, evidence: { record: id, outcome: 'class-flag-mismatch', actual: `during_class ${String(rec.during_class)}`, required: `timetable: ${timetable ? 'in class' : 'not in class'}` } };
+    }
+  }
   if (!lim) return { facts, calendar };
   if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
-  const stopText = rec[lim.stop] as string | undefined;
+  const stopText = effectiveStop(rec, lim);
   fact.start_ms = startMs;
   // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
   let deadlineMs: number;
@@ -678,11 +682,22 @@ export function judgeCase(
   const stopMs = Date.parse(stopText);
   fact.stop_ms = stopMs;
   fact.elapsed_seconds = (stopMs - startMs) / 1000;
-  if (stopMs < startMs) {
+  if (stopMs < startMs && !lim.before) {
     return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
-  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes((stopMs - startMs) / 1000), required: lim.before ? `${lim.text} before` : lim.text } };
+}
+
+/** The stop instant's text: the stop field, or the latest recorded of it and the events it cannot precede. */
+function effectiveStop(rec: Record<string, unknown>, lim: CompiledLimit): string | undefined {
+  let text = rec[lim.stop] as string | undefined;
+  if (text === undefined) return undefined;
+  for (const f of lim.stopNotBefore) {
+    const t = rec[f];
+    if (typeof t === 'string' && Date.parse(t) > Date.parse(text)) text = t;
+  }
+  return text;
 }
 
 const OUTSIDE_SERVICE: Text = { zh: '本期完全在该服务商的合同服务期之外', en: 'this period lies entirely outside the provider’s contract service period' };
@@ -810,7 +825,8 @@ function frequencyFinding(
     units = reg.buildings.filter((b) => b.provider === provider && (!types || types.includes(b.type))).map((b) => ({ id: b.id, key: 'building', ...(b.sealed ? { sealed: b.sealed } : {}) }));
   }
   if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的服务对象', en: 'the provider serves no unit of this scope' } };
-  if (fc.period === 'hour' || fc.period === 'opening-hour' || fc.period === 'event') {
+  if (fc.period === 'opening-hour') return openingHourFinding(head, rule, required, units, reg, cal, bounds, acts, limitN, asOf, prov, sinceDay);
+  if (fc.period === 'hour' || fc.period === 'event') {
     return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间或活动安排未登记，无法建立应有频次网格', en: 'opening hours or events are not registered, so no grid can be built' } };
   }
   const dayOk = (d: string): boolean => {
@@ -825,6 +841,8 @@ function frequencyFinding(
         return info.working;
       case 'heating-season':
         return info.heating;
+      case 'air-conditioning-season':
+        return info.airConditioning;
       case 'season-peaks':
         return info.peak;
       default:
@@ -901,6 +919,169 @@ function frequencyFinding(
   };
 }
 
+/**
+ * Rounds per opening hour (6.2.2.3 每小时1次对馆内进行巡查): one cell per full hour a building is open by
+ * the register's opening_hours (from its opening time; closed on statutory holidays), within the provider's
+ * service period and over by the as-of time. A round counts in the hour it starts in: [start, start + 1 h).
+ */
+function openingHourFinding(
+  head: Omit<Finding, 'status' | 'evidence' | 'evidence_total'>,
+  rule: ReturnType<typeof cellRule>,
+  required: number,
+  units: { id: string; key: 'campus' | 'building' | 'area' }[],
+  reg: RegisterFile,
+  cal: WorkingCalendar,
+  bounds: ReturnType<typeof monthBounds>,
+  acts: ActivityRows[],
+  limitN: number,
+  asOf: Date,
+  prov: RegisterFile['providers'][number],
+  sinceDay?: number,
+): Finding {
+  const HOUR = 3_600_000;
+  const hoursOf = new Map(reg.buildings.map((b) => [b.id, b.opening_hours]));
+  const open = units.filter((u) => u.key === 'building' && hoursOf.get(u.id)?.length);
+  if (!open.length) {
+    return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间未登记，无法建立应有频次网格', en: 'opening hours are not registered, so no grid can be built' }, reason_code: 'no-opening-hours' };
+  }
+  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  // Cells per unit: each full open hour of each open day, keyed YYYY-MM-DDTHH:MM.
+  const cells = new Map<string, { key: string; start: number; count: number }[]>();
+  const byStart = new Map<string, Map<number, { key: string; start: number; count: number }>>();
+  for (const u of open) {
+    const list: { key: string; start: number; count: number }[] = [];
+    const index = new Map<number, { key: string; start: number; count: number }>();
+    for (const d of bounds.days) {
+      if (!inService(d) || (sinceDay !== undefined && dayNumber(d) <= sinceDay)) continue;
+      const info = cal.dayInfo(d);
+      if (info.holiday) continue;
+      for (const w of hoursOf.get(u.id)!) {
+        if (w.weekdays && !w.weekdays.includes(info.weekday)) continue;
+        const from = parseLocal(`${d}T${w.start}`, cal.timezone).getTime();
+        const to = w.end === '24:00' ? parseLocal(`${dateOf(dayNumber(d) + 1)}T00:00`, cal.timezone).getTime() : parseLocal(`${d}T${w.end}`, cal.timezone).getTime();
+        for (let t = from; t + HOUR <= to; t += HOUR) {
+          if (t + HOUR > asOf.getTime()) break;
+          const cell = { key: `${d}T${cal.format(new Date(t)).slice(11, 16)}`, start: t, count: 0 };
+          list.push(cell);
+          index.set(t, cell);
+        }
+      }
+    }
+    cells.set(u.id, list);
+    byStart.set(u.id, index);
+  }
+  for (const { col, rows } of acts) {
+    const at = col.time('performed_at');
+    const codes = col.codes('building');
+    const dict = col.dict('building');
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      const index = byStart.get(String(dict[codes[i]!] ?? ''));
+      if (!index) continue;
+      const t = at[i]!;
+      // The hour cell this round falls in: cells start on the opening time, so try the starts at or before t.
+      for (const cell of index.values()) {
+        if (t >= cell.start && t < cell.start + HOUR) {
+          cell.count++;
+          break;
+        }
+      }
+    }
+  }
+  const missing: Evidence[] = [];
+  let total = 0;
+  let met = 0;
+  for (const u of open) {
+    for (const c of cells.get(u.id)!) {
+      total++;
+      if (test(rule.conditions, { cell: { count: c.count, unit: u.id, period: c.key } })) met++;
+      else missing.push({ unit: u.id, cell: c.key, outcome: 'missing', actual: c.count, required });
+    }
+  }
+  if (!total) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应巡查的开放时段', en: 'no open hours due this month' } };
+  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${total}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+}
+
+/**
+ * A watch (24h值班, 每班2人) against the duty roster: every unit the provider answers for, every due day
+ * (in service, in the watch's calendar, over by the as-of time), staffed at every moment by at least the
+ * required number of people at the post. Each day with a gap is evidence, with the uncovered times.
+ */
+function watchFinding(
+  rr: ResolvedRequirement,
+  params: ParamSet,
+  base: Base,
+  prov: RegisterFile['providers'][number],
+  reg: RegisterFile,
+  cal: WorkingCalendar,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  limitN: number,
+  asOf: Date,
+): Finding {
+  const r = rr.requirement;
+  const w = r.inspection!.watch!;
+  const dv = valueAt(params.values.get(w.staff.param) ?? [], bounds.end);
+  const staff = Number(dv?.value ?? 1);
+  const head = { ...base(rr, { kind: w.scope, id: w.post }), required: `${staff} × 24h`, parameter_version: dv?.from ?? '?', rules: [`${r.id}@${dv?.from ?? '?'}#watch`] };
+  // Units, as frequency grids find them.
+  let units: { id: string; key: 'campus' | 'building' | 'area' }[];
+  if (w.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, prov.id, r.id)).map((c) => ({ id: c.id, key: 'campus' as const }));
+  else if (PLACE_SCOPES.has(w.scope)) units = (reg.places ?? []).filter((p) => p.scope === w.scope && p.provider === prov.id).map((p) => ({ id: p.id, key: 'area' as const }));
+  else units = reg.buildings.filter((b) => b.provider === prov.id && b.type === SCOPE_TYPE[w.scope]).map((b) => ({ id: b.id, key: 'building' as const }));
+  if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的值班岗位', en: 'the provider has no post of this scope' } };
+  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  const inCalendar = (d: string): boolean => {
+    const info = cal.dayInfo(d);
+    return w.calendar === 'heating-season' ? info.heating : w.calendar === 'term' ? info.term !== undefined : w.calendar === 'working-days' ? info.working : true;
+  };
+  // Shifts of this post by unit; a shift from the previous evening may reach into the first day.
+  const prev = dateOf(dayNumber(bounds.start) - 1);
+  const shifts = [...data('duty-roster').rows, ...data('duty-roster', prev, bounds.start).rows].filter((x) => x.provider === prov.id && x.post === w.post);
+  const byUnit = new Map<string, { from: number; to: number; staff: number }[]>();
+  for (const x of shifts) {
+    const unit = String(units[0]!.key === 'campus' ? x.campus : units[0]!.key === 'building' ? x.building : x.area);
+    const list = byUnit.get(unit) ?? [];
+    list.push({ from: Date.parse(String(x.start)), to: Date.parse(String(x.end)), staff: Number(x.staff) });
+    byUnit.set(unit, list);
+  }
+  const hhmm = (ms: number): string => cal.format(new Date(ms)).slice(11, 16);
+  const missing: Evidence[] = [];
+  let cells = 0;
+  let met = 0;
+  for (const u of units) {
+    const list = byUnit.get(u.id) ?? [];
+    for (const d of bounds.days) {
+      if (!inService(d) || !inCalendar(d)) continue;
+      const from = parseLocal(`${d}T00:00`, cal.timezone).getTime();
+      const to = parseLocal(`${dateOf(dayNumber(d) + 1)}T00:00`, cal.timezone).getTime();
+      if (to > asOf.getTime()) continue;
+      cells++;
+      // Sweep the day: staff on duty between consecutive shift boundaries.
+      const points = new Set<number>([from, to]);
+      for (const s of list) {
+        if (s.to <= from || s.from >= to) continue;
+        points.add(Math.max(s.from, from));
+        points.add(Math.min(s.to, to));
+      }
+      const cuts = [...points].sort((a, b) => a - b);
+      const gaps: string[] = [];
+      let least = Infinity;
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        const a = cuts[k]!;
+        const b = cuts[k + 1]!;
+        const on = list.reduce((n, s) => (s.from <= a && s.to >= b ? n + s.staff : n), 0);
+        least = Math.min(least, on);
+        if (on < staff) gaps.push(`${hhmm(a)}–${b === to ? '24:00' : hhmm(b)} ${on}`);
+      }
+      if (gaps.length) missing.push({ unit: u.id, cell: d, outcome: 'understaffed', actual: gaps.slice(0, 4).join('; ') + (gaps.length > 4 ? ' …' : ''), required: staff });
+      else met++;
+    }
+  }
+  if (!cells) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应值班的日子', en: 'no watch day is due this month' } };
+  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${cells}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+}
+
 function rateFindings(
   rr: ResolvedRequirement,
   params: ParamSet,
@@ -910,35 +1091,64 @@ function rateFindings(
   data: DataFn,
   timeliness: Map<string, { met: number; n: number }>,
   limitN: number,
+  cal: WorkingCalendar,
 ): Finding[] {
   const r = rr.requirement;
   const rt = r.rate!;
+  // Readings count only on the days of the rate's calendar (5.1.2.10: 供暖期间), and each unit's day of
+  // readings must name at least min_points distinct measuring points (5.1.2.10-5: 不少于5个测温点).
+  const inCalendar = (x: Record<string, unknown>): boolean => {
+    if (!rt.calendar || typeof x.measured_at !== 'string') return true;
+    const info = cal.dayInfo(cal.localDate(Date.parse(x.measured_at)));
+    return rt.calendar === 'heating-season' ? info.heating : rt.calendar === 'air-conditioning-season' ? info.airConditioning : true;
+  };
+  const minPoints = rt.min_points ? Number(valueAt(params.values.get(rt.min_points.param) ?? [], bounds.end)?.value) : 0;
+  const pointsByDay = new Map<string, Map<string, Set<string>>>();
   const rules = rateRules(r, params, bounds.end);
   const scale = rules.unit === 'permille' ? 1000 : 100;
-  const groups = new Map<string, { num: number; den: number; bad: Evidence[] }>();
+  const complete = isCompleteCount(rt);
+  // Equipment counts are snapshots of a whole population: each counting day is judged on its own, so the
+  // verdict does not depend on how often a count was submitted (one per unit and day — the record key —
+  // the latest submission replacing the earlier), and a good count cannot dilute a bad one.
+  const groups = new Map<string, { num: number; den: number; bad: Evidence[]; snapshots: { date: string; num: number; den: number }[] }>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { num: 0, den: 0, bad: [], snapshots: [] }));
+    return g;
+  };
   const add = (key: string, num: number, den: number, ev?: Evidence): void => {
-    const g = groups.get(key) ?? { num: 0, den: 0, bad: [] };
+    const g = group(key);
     g.num += num;
     g.den += den;
     if (ev) g.bad.push(ev);
-    groups.set(key, g);
   };
   let scopeKind = 'provider';
   if (rt.cases_of) {
     const t = timeliness.get(rt.cases_of);
-    if (t) add(provider, t.met, t.n);
+    if (t && t.n > 0) add(provider, t.met, t.n);
   } else {
     const rows = data(rt.subject).rows.filter((x) => x.provider === provider && (!rt.select?.kind || x.kind === rt.select.kind));
     for (const x of rows) {
       if (rt.subject === 'equipment-counts') {
         scopeKind = 'campus';
-        add(String(x.campus), Number(x[rt.numerator ?? 'intact']), Number(x[rt.denominator ?? 'total']));
+        const den = Number(x[rt.denominator ?? 'total']);
+        if (den > 0) group(String(x.campus)).snapshots.push({ date: String(x.date), num: Number(x[rt.numerator ?? 'intact']), den });
       } else if (rt.numerator && rt.denominator) {
         scopeKind = x.station ? 'station' : x.building ? 'building' : x.campus ? 'campus' : 'provider';
         add(String(x.station ?? x.building ?? x.campus ?? provider), Number(x[rt.numerator] ?? 0), Number(x[rt.denominator] ?? 0));
       } else if (rules.reading) {
+        if (!inCalendar(x)) continue;
         // Share of readings that pass the reading rule (e.g. room temperature ≥ 18 ℃).
         scopeKind = x.station ? 'station' : x.building ? 'building' : 'campus';
+        if (minPoints) {
+          const unit = String(x.station ?? x.building ?? x.campus);
+          const day = cal.localDate(Date.parse(String(x.measured_at)));
+          let byDay = pointsByDay.get(unit);
+          if (!byDay) pointsByDay.set(unit, (byDay = new Map()));
+          let pts = byDay.get(day);
+          if (!pts) byDay.set(day, (pts = new Set()));
+          if (typeof x.point === 'string') pts.add(x.point);
+        }
         const ok = test(rules.reading.conditions, { reading: { value: x.value } });
         add(String(x.station ?? x.building ?? x.campus), ok ? 1 : 0, 1, ok ? undefined : { record: String(x.id), outcome: 'below', actual: Number(x.value), required: rules.minReading! });
       } else if (rt.subject === 'surveys') {
@@ -947,18 +1157,138 @@ function rateFindings(
     }
   }
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
-  if (!groups.size) return [{ ...head(provider), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' }];
-  return [...groups.entries()].map(([scope, g]) => {
-    // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
-    const value = g.den ? Math.round((g.num / g.den) * scale * 1e9) / 1e9 : 0;
-    const facts = { rate: { value, sample: g.den, numerator: g.num, denominator: g.den } };
-    if (!test(rules.sample.conditions, facts)) {
-      return { ...head(scope), status: 'not-reviewed' as Status, measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${rt.min_sample}`, en: `sample ${g.den} is below the minimum ${rt.min_sample}` } };
+  const noData = (scope: string): Finding => ({ ...head(scope), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' });
+  if (!groups.size) return [noData(provider)];
+  // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
+  const valueOf = (num: number, den: number): number => (den ? Math.round((num / den) * scale * 1e9) / 1e9 : 0);
+  const factsOf = (num: number, den: number) => ({ rate: { value: valueOf(num, den), sample: den, numerator: num, denominator: den } });
+  const higherIsBetter = rt.direction === 'at-least' || rt.direction === 'above';
+  return [...groups.entries()].map(([scope, g]): Finding => {
+    if (g.snapshots.length) {
+      const judged = g.snapshots.map((s) => ({ ...s, value: valueOf(s.num, s.den), ok: test(rules.pass.conditions, factsOf(s.num, s.den)) }));
+      const worstOne = judged.reduce((a, b) => (higherIsBetter ? (b.value < a.value ? b : a) : b.value > a.value ? b : a));
+      const ev: Evidence[] = judged.filter((s) => !s.ok).map((s) => ({ unit: scope, outcome: 'below', actual: round(s.value), required: rules.threshold, note: `counted ${s.date}: ${s.num}/${s.den}` }));
+      return { ...head(scope), status: ev.length ? 'failed' : 'passed', measured: round(worstOne.value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
     }
-    const ok = test(rules.pass.conditions, facts);
+    if (!g.den) return noData(scope);
+    const value = valueOf(g.num, g.den);
+    if (!test(rules.sample.conditions, factsOf(g.num, g.den))) {
+      // A sample below the minimum: failed if its misses already make the threshold impossible — even if
+      // every observation still needed to reach the minimum were good — otherwise no verdict yet.
+      const min = rt.min_sample ?? 1;
+      const bestNum = higherIsBetter ? g.num + (min - g.den) : g.num;
+      if (!complete && !test(rules.pass.conditions, factsOf(bestNum, min))) {
+        const ev: Evidence[] = g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
+        return {
+          ...head(scope),
+          status: 'failed',
+          measured: round(value),
+          evidence: ev.slice(0, limitN),
+          evidence_total: ev.length,
+          reason: { zh: `样本 ${g.den} 少于最小样本 ${min}，但即使补足样本全部合格也只能达到 ${round(valueOf(bestNum, min))}，已不可能达标`, en: `sample ${g.den} is below the minimum ${min}, but even if every further observation were good the rate could reach only ${round(valueOf(bestNum, min))}` },
+        };
+      }
+      return { ...head(scope), status: 'not-reviewed', measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${g.den} 少于最小样本 ${min}`, en: `sample ${g.den} is below the minimum ${min}` }, reason_code: 'small-sample' };
+    }
+    const ok = test(rules.pass.conditions, factsOf(g.num, g.den));
     const ev: Evidence[] = ok ? [] : g.bad.length ? g.bad : [{ unit: scope, outcome: 'below', actual: round(value), required: rules.threshold }];
-    return { ...head(scope), status: (ok ? 'passed' : 'failed') as Status, measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
+    // Days whose readings name fewer measuring points than required fail the rate too, however warm.
+    const fewPoints: Evidence[] = [...(pointsByDay.get(scope) ?? new Map<string, Set<string>>()).entries()]
+      .filter(([, pts]) => pts.size < minPoints)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([day, pts]) => ({ unit: scope, cell: day, outcome: 'too-few-points', actual: pts.size, required: minPoints }));
+    ev.push(...fewPoints);
+    return { ...head(scope), status: ev.length ? 'failed' : 'passed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length };
   });
+}
+
+/** Why a submitted copy of a listed document does not count, or undefined if it does. */
+type DocProblem = 'not-current-year' | 'not-approved' | 'expired' | 'retention-too-short';
+
+/**
+ * A record requirement: every listed document is required, each with its own validity (an annual plan of
+ * the evaluated year, approved by the school; not expired; kept long enough). A document answers a listed
+ * item by its `item` code; without one, by its title being the item's text; and when the requirement lists
+ * a single document, any document submitted for the requirement answers it. The provider having submitted
+ * no documents at all is no data (not reviewed; the checklist goes to an inspector).
+ */
+function recordFinding(
+  rr: ResolvedRequirement,
+  params: ParamSet,
+  base: Base,
+  provider: string,
+  bounds: ReturnType<typeof monthBounds>,
+  data: DataFn,
+  limitN: number,
+): Finding {
+  const r = rr.requirement;
+  const items = r.record!.documents;
+  const mine = data('documents', '', `${bounds.next}-01`).rows.filter((x) => x.provider === provider);
+  const docs = mine.filter((x) => x.requirement === r.id);
+  const year = Number(bounds.start.slice(0, 4));
+  // With a retention period, a document counts only if it is kept at least that long after its date.
+  const retention = r.record!.retention ? valueAt(params.values.get(r.record!.retention.param) ?? [], bounds.end) : undefined;
+  const keptLongEnough = (x: Record<string, unknown>): boolean => {
+    if (!retention) return true;
+    const d = parseDuration(String(retention.value));
+    // No kept_until: the document is still held. An undated one cannot show how long it was kept.
+    if (typeof x.kept_until !== 'string') return true;
+    if (!d || typeof x.dated !== 'string') return false;
+    const until = new Date(`${x.dated}T00:00:00Z`);
+    until.setUTCFullYear(until.getUTCFullYear() + d.years, until.getUTCMonth() + d.months, until.getUTCDate() + d.weeks * 7 + d.days);
+    return x.kept_until >= until.toISOString().slice(0, 10);
+  };
+  const problemOf = (x: Record<string, unknown>, item: (typeof items)[number]): DocProblem | undefined => {
+    if (typeof x.valid_until === 'string' && x.valid_until < bounds.end) return 'expired';
+    if (!keptLongEnough(x)) return 'retention-too-short';
+    if (item.validity?.includes('current-year')) {
+      const y = typeof x.year === 'number' ? x.year : typeof x.dated === 'string' ? Number(x.dated.slice(0, 4)) : undefined;
+      if (y !== year) return 'not-current-year';
+    }
+    if (item.validity?.includes('approved') && x.approved !== true) return 'not-approved';
+    return undefined;
+  };
+  const answers = (x: Record<string, unknown>, item: (typeof items)[number]): boolean =>
+    typeof x.item === 'string' ? x.item === item.code : x.title === item.zh || items.length === 1;
+  const rule = recordRule(r);
+  const head = {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: items.length,
+    ...(retention ? { unit: `retention ${retention.value}`, parameter_version: retention.from } : {}),
+    rules: [rule.name],
+  };
+  if (!mine.length) {
+    return { ...head, status: 'not-reviewed', measured: 0, evidence: [], evidence_total: 0, reason: { zh: '未提交档案清单，需现场核查', en: 'no document list submitted; check on site' }, reason_code: 'no-data', checklist: items.map((d) => ({ zh: d.zh, ...(d.en ? { en: d.en } : {}) })) };
+  }
+  const present: Evidence[] = [];
+  const problems: Evidence[] = [];
+  items.forEach((item, i) => {
+    const key = item.code ?? `#${i + 1}`;
+    const copies = docs.filter((x) => answers(x, item));
+    const valid = copies.find((x) => !problemOf(x, item));
+    if (valid) present.push({ record: String(valid.id), unit: key, outcome: 'present', actual: String(valid.title) });
+    else if (!copies.length) problems.push({ unit: key, outcome: 'document-missing', actual: '未提交', required: item.zh });
+    else for (const x of copies) problems.push({ record: String(x.id), unit: key, outcome: problemOf(x, item)!, actual: docState(x, problemOf(x, item)!, year), required: item.zh });
+  });
+  const missing = items.length - present.length;
+  const ok = test(rule.conditions, { documents: { count: present.length, required: items.length, missing } });
+  const ev = ok ? present : problems;
+  return { ...head, status: ok ? 'passed' : 'failed', measured: present.length, evidence: ev.slice(0, limitN), evidence_total: ev.length };
+}
+
+/** Why a submitted document does not count, in the words of a notice. */
+function docState(x: Record<string, unknown>, problem: DocProblem, year: number): string {
+  const title = `《${String(x.title)}》`;
+  switch (problem) {
+    case 'not-current-year':
+      return `${title}不是 ${year} 年度的（${x.year !== undefined ? `${String(x.year)} 年度` : x.dated ? `编制于 ${String(x.dated)}` : '未写年度和日期'}）`;
+    case 'not-approved':
+      return `${title}未经学校同意`;
+    case 'expired':
+      return `${title}已过有效期（${String(x.valid_until)}）`;
+    case 'retention-too-short':
+      return `${title}保存期限不足（${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}）`;
+  }
 }
 
 function round(v: number): number {

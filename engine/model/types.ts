@@ -46,6 +46,9 @@ export interface Link {
 
 export interface When {
   category?: string[];
+  subcategory?: string[];
+  /** Event kinds (events records). */
+  kind?: string[];
   priority?: string[];
   complexity?: string[];
   working_hours?: boolean;
@@ -59,6 +62,10 @@ export interface Limit {
   when?: When;
   start: string;
   stop: string;
+  /** Events the stop cannot precede: where recorded, the clock stops at the latest of stop and these. */
+  stop_not_before?: string[];
+  /** Readiness: the stop must come at least `limit` before the start (提前30分钟), not within it after. */
+  before?: boolean;
   limit: ParamRef;
 }
 
@@ -92,8 +99,38 @@ export interface Rate {
   cases_of?: string;
   threshold: ParamRef;
   direction: 'at-least' | 'above' | 'at-most' | 'below';
+  /**
+   * complete: a full count (every piece of equipment, every case of the month) — judged at any n ≥ 1;
+   * sample: a sample (survey, spot check, readings) — min_sample applies. Default: complete for
+   * equipment counts and cases_of, sample otherwise.
+   */
+  population?: 'complete' | 'sample';
+  /** Readings count only on the days of this calendar (5.1.2.10: 供暖期间). */
+  calendar?: 'heating-season' | 'air-conditioning-season';
+  /** Distinct measuring points each unit's readings must name per day (5.1.2.10-5: 不少于5个测温点). */
+  min_points?: ParamRef;
   min_sample?: number;
   also?: ParamRef[];
+}
+
+/** One document a record requirement lists: every one is required, each valid by its own conditions. */
+export interface DocumentItem extends Text {
+  /** What a submitted document names in its `item` field. */
+  code?: string;
+  validity?: ('current-year' | 'approved')[];
+}
+
+/**
+ * A round-the-clock (or part-day) watch checked against duty-roster shifts: every unit of the scope, every
+ * due day, staffed by at least `staff` people over the whole of the watch.
+ */
+export interface Watch {
+  post: string;
+  /** campus, a building scope (dormitory-building …) or a place scope (power-room, boiler-room …). */
+  scope: string;
+  /** People on duty at every moment. */
+  staff: ParamRef;
+  calendar?: string;
 }
 
 export interface Requirement {
@@ -117,9 +154,9 @@ export interface Requirement {
   timeliness?: Timeliness;
   frequency?: Frequency;
   rate?: Rate;
-  record?: { documents: Text[]; retention?: ParamRef };
+  record?: { documents: DocumentItem[]; retention?: ParamRef };
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
-  inspection?: { checklist: Text[]; scope?: string };
+  inspection?: { checklist: Text[]; scope?: string; watch?: Watch };
   informative?: { role: string };
   notes?: string;
 }
@@ -263,13 +300,21 @@ export interface Period {
   end: string;
 }
 
+/** When a building is open to users (6.2.2.3 每小时1次巡查 counts its open hours): closed on statutory holidays. */
+export interface OpeningHours {
+  start: string;
+  end: string;
+  /** ISO weekdays it applies on, 1 = Monday … 7 = Sunday; all days if omitted. */
+  weekdays?: number[];
+}
+
 export interface RegisterFile {
   kind: 'register';
   id: string;
   title?: Text;
   campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
   providers: { id: string; name: string; type?: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
-  buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
+  buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[]; opening_hours?: OpeningHours[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }
 
@@ -286,6 +331,8 @@ export interface SchoolCalendarFile {
   extra_workdays?: { date: string; name: Text }[];
   class_periods?: { name?: string; start: string; end: string }[];
   heating_season?: Period[];
+  /** When the central air-conditioning runs (5.1.2.12 在运行期间): the school's own register. */
+  air_conditioning_season?: Period[];
   season_peaks?: Period[];
 }
 

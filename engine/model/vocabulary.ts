@@ -17,7 +17,7 @@ export const STRICTER = ['lower', 'higher', 'none'] as const;
 export const RATE_DIRECTIONS = ['at-least', 'above', 'at-most', 'below'] as const;
 
 export const FREQUENCY_PERIODS = ['hour', 'opening-hour', 'day', 'night', 'week', 'month', 'quarter', 'semester', 'year', 'event'] as const;
-export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-days', 'heating-season', 'opening-days', 'season-peaks'] as const;
+export const FREQUENCY_CALENDARS = ['all-days', 'term', 'vacation', 'working-days', 'heating-season', 'air-conditioning-season', 'opening-days', 'season-peaks'] as const;
 
 export const INFORMATIVE_ROLES = ['heading', 'scope', 'normative-reference', 'definition', 'group', 'note'] as const;
 export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;
@@ -25,25 +25,38 @@ export const DISCLOSURE_WHERE = ['public-site', 'on-site', 'both'] as const;
 /** What a provider does, so scorecard categories can apply per type (a caterer is not scored on buildings). */
 export const PROVIDER_TYPES = ['property', 'facilities', 'catering', 'cleaning', 'security', 'other'] as const;
 export const BUILDING_TYPES = ['dormitory', 'teaching', 'laboratory', 'library', 'office', 'venue', 'canteen', 'other'] as const;
-export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'other'] as const;
+export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator', 'lighting', 'power', 'multimedia', 'hvac', 'heating', 'gas', 'other'] as const;
+/**
+ * What exactly failed, where the category alone does not decide the limit (5.1.2.7-3: switches and sockets
+ * 2 h, supply equipment and lines 12 h; 6.2.1.6-3: classroom teaching equipment).
+ */
+export const WORK_ORDER_SUBCATEGORIES = ['lamp', 'switch', 'socket', 'line', 'supply-equipment', 'teaching-equipment', 'other'] as const;
 export const PRIORITIES = ['normal', 'urgent', 'accident'] as const;
 export const COMPLEXITY = ['simple', 'complex', 'major'] as const;
 export const EXCLUSIONS = ['duplicate', 'appointment', 'out-of-scope', 'approved-extension', 'cancelled'] as const;
 
 /** Record kinds and the fields a rule may read from them (issue: service data). */
 export const RECORD_FIELDS = {
-  'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
-  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
+  'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'subcategory', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
+  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'acknowledged_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
   consultations: ['id', 'provider', 'received_at', 'replied_at', 'complexity', 'channel', 'exclusion'],
   activities: ['id', 'provider', 'activity', 'performed_at', 'campus', 'building', 'area', 'result', 'notes'],
   'equipment-counts': ['date', 'provider', 'campus', 'kind', 'total', 'intact'],
   measurements: ['id', 'provider', 'kind', 'measured_at', 'campus', 'building', 'point', 'station', 'value', 'unit', 'sampled', 'misplaced', 'passed'],
   surveys: ['provider', 'period', 'respondents', 'satisfied', 'questions'],
   'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'inspector', 'passed', 'notes'],
-  documents: ['id', 'provider', 'requirement', 'title', 'dated', 'kept_until'],
+  events: ['id', 'provider', 'kind', 'campus', 'building', 'area', 'starts_at', 'ready_at'],
+  'duty-roster': ['id', 'provider', 'post', 'campus', 'building', 'area', 'start', 'end', 'staff', 'names'],
+  documents: ['id', 'provider', 'requirement', 'item', 'title', 'dated', 'year', 'approved', 'valid_until', 'kept_until'],
 } as const;
 export type RecordKind = keyof typeof RECORD_FIELDS;
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
+
+/** Posts a duty roster staffs (24-hour watches: 5.2.1.1, 5.2.3.1, 6.1.1.1, 5.1.2.7-2-a, 5.1.2.10-4). */
+export const DUTY_POSTS = ['main-gate', 'monitoring-centre', 'dorm-entrance', 'power-room', 'boiler-room', 'repair-hotline', 'library-entrance', 'service-desk'] as const;
+
+/** Scheduled events a provider gets ready for (readiness times: 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2). */
+export const EVENT_KINDS = ['class', 'exam', 'meeting', 'campus-event'] as const;
 
 export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
 export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit'] as const;

@@ -37,7 +37,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Requirements whose every violation in the generated data is listed in the manifest. */
 export const CHECKED_REQUIREMENTS = [
   '4.3-1', '4.3-2', '5.1.2.7-3', '5.1.2.11-4', '6.2.1.6-3',
-  '5.2.4.3', '5.1.2.7-2', '5.2.4.4',
+  '5.2.4.3', '5.1.2.7-2-b', '5.2.4.4',
   '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
 ] as const;
 
@@ -273,6 +273,9 @@ export interface DayInfo {
   /** Working exactly when Monday–Friday: a naive weekday rule agrees with the calendar. */
   plain: boolean;
   heating: boolean;
+  ac: boolean;
+  /** A statutory holiday (libraries are closed). */
+  holiday: boolean;
   month: string;
 }
 
@@ -315,7 +318,7 @@ export function loadWorld(root = ROOT): World {
     if (!info.known) throw new Error(info.message);
     const dow = new Date(d * DAY_MS).getUTCDay();
     const weekday = dow >= 1 && dow <= 5;
-    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, month: date.slice(0, 7) });
+    days.push({ date, day: d, dow, working: info.working, plain: info.working === weekday, heating: info.heating, ac: info.airConditioning, holiday: info.holiday !== undefined, month: date.slice(0, 7) });
   }
   return {
     register,
@@ -458,6 +461,19 @@ const FAULTS: Record<string, string[]> = {
   other: ['窗帘轨道脱落', '指示牌松动', '其他报修'],
 };
 
+/** What failed, by fault (the work-order subcategory that decides 5.1.2.7-3's 2 h or 12 h). */
+const FAULT_SUBCATEGORY: Record<string, string> = {
+  插座无电: 'socket', 空开跳闸: 'switch', 线路老化: 'line', 电源面板损坏: 'socket',
+  灯管不亮: 'lamp', 走廊灯闪烁: 'lamp', 开关损坏: 'switch', 应急灯故障: 'lamp',
+  配电箱跳闸: 'supply-equipment', 整层停电: 'line', 供电线路故障: 'line',
+};
+
+/** The subcategory of an order, read from the fault in its location text, e.g. 3层315室（插座无电）. */
+function subcategoryOf(o: { location: string }): string | undefined {
+  const m = /（([^（）]+)）$/.exec(o.location);
+  return m ? FAULT_SUBCATEGORY[m[1]!] : undefined;
+}
+
 function placeIn(rng: Rng, type: string, category: string): string {
   if (category === 'elevator') return `${rng.int(1, 3)}号电梯`;
   const f = rng.int(1, 6);
@@ -483,19 +499,21 @@ function placeIn(rng: Rng, type: string, category: string): string {
 }
 
 const EMERGENCY = new Set(['water', 'electric', 'power']);
+/** Categories 4.3-1 gives the 15-minute emergency limit (水、电等紧急抢修: every utility). */
+const UTILITY = new Set(['water', 'electric', 'power', 'lighting', 'heating', 'gas']);
 
 /** Minutes from report to arrival, always within every applicable limit with a margin. */
 function arrivalDelay(w: World, rng: Rng, o: WorkOrder): number {
   if (o.duringClass) return rng.int(1, 2); // limit 3 min
   if (o.category === 'elevator' && o.priority === 'accident') return rng.int(3, 7); // limit 10 min
-  if (EMERGENCY.has(o.category) && o.priority !== 'normal') return rng.int(4, 11); // limit 15 min
+  if (UTILITY.has(o.category) && o.priority !== 'normal') return rng.int(4, 11); // limit 15 min
   if (o.category === 'elevator') return rng.int(5, 22); // limit 30 min
   // Slow arrivals (up to 95 min, limit 2 h) only where no calendar reading could call the report
   // "working hours": a plain weekend, or a plain weekday well outside 08:30–17:30.
   const day = w.dayByDate.get(dateOf(Math.floor(o.reported / 1440)));
   const mod = o.reported % 1440;
   const slowOk = !!day && day.plain && (!day.working || mod < w.workStart - 15 || mod >= w.workEnd + 15);
-  if (!slowOk || o.category === 'lighting') {
+  if (!slowOk || o.category === 'lighting' || (o.category === 'electric' && subcategoryOf(o) !== 'line' && subcategoryOf(o) !== undefined)) {
     return rng.weighted([[rng.int(5, 14), 30], [rng.int(15, 25), 40], [rng.int(26, 38), 30]] as const); // limit 45 min / 1 h
   }
   return rng.weighted([[rng.int(15, 39), 40], [rng.int(40, 69), 35], [rng.int(70, 95), 25]] as const);
@@ -505,6 +523,8 @@ function arrivalDelay(w: World, rng: Rng, o: WorkOrder): number {
 function repairTime(rng: Rng, o: WorkOrder): number {
   if (o.category === 'lighting') return rng.int(8, 45);
   if (o.category === 'power') return rng.int(30, 420);
+  // Electric faults: switches and sockets within 2 h, lines and the rest within 12 h (5.1.2.7-3).
+  if (o.category === 'electric') return subcategoryOf(o) === 'line' || !subcategoryOf(o) ? rng.int(30, 420) : rng.int(8, 45);
   if (o.category === 'elevator') return o.complexity === 'simple' ? rng.int(20, 120) : rng.int(120, 600);
   if (o.complexity === 'major') return rng.int(1440, 2400);
   if (o.complexity === 'complex') return rng.int(240, 1800);
@@ -762,6 +782,7 @@ function workOrderRecord(o: WorkOrder): Record<string, Json | undefined> {
     building: o.building,
     location: o.location,
     category: o.category,
+    subcategory: subcategoryOf(o),
     priority: o.priority,
     complexity: o.complexity,
     reported_at: iso(o.reported),
@@ -881,6 +902,10 @@ interface RoundSpec {
   /** Occurrences per unit and period at scale 1. */
   per: number;
   heatingOnly?: boolean;
+  /** Only while the central air-conditioning runs (the calendar's air_conditioning_season). */
+  acOnly?: boolean;
+  /** Not on statutory holidays (buildings closed then, e.g. the libraries' opening hours). */
+  openDaysOnly?: boolean;
   /** Time window(s) of day, minutes; one per occurrence, cycled. */
   windows: [number, number][];
   /** Multiplied by --scale (the bulk daily and nightly rounds). */
@@ -924,7 +949,7 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'fire-drill', requirement: '5.2.4.5', units: u.campuses(HUAYU), period: 'year', per: 1, windows: [day(15, 16)] },
     { activity: 'fire-training', requirement: '5.2.4.7', units: u.campuses(HUAYU), period: 'semester', per: 1, windows: [day(14, 16)] },
     { activity: 'facility-patrol', requirement: '5.1.2.9-5', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(8, 10)], scales: true },
-    { activity: 'power-room-inspection', requirement: '5.1.2.7-2', units: u.places('power-room'), period: 'day', per: 2, windows: [[hm('08:40'), hm('09:40')], [hm('15:30'), hm('16:30')]], scales: true },
+    { activity: 'power-room-inspection', requirement: '5.1.2.7-2-b', units: u.places('power-room'), period: 'day', per: 2, windows: [[hm('08:40'), hm('09:40')], [hm('15:30'), hm('16:30')]], scales: true },
     { activity: 'power-supply-overhaul', requirement: '5.1.2.7-1', units: u.campuses(XINYUAN), period: 'year', per: 1, windows: [day(8, 10)] },
     { activity: 'pump-inspection', requirement: '5.1.2.8-1', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(10, 12)], scales: true },
     { activity: 'high-pressure-pump-overhaul', requirement: '5.1.2.8-2', units: u.campuses(XINYUAN), period: 'month', per: 1, windows: [day(9, 11)] },
@@ -934,11 +959,13 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'structure-observation', requirement: '5.1.1.4-1', units: u.buildings(), period: 'year', per: 1, windows: [day(9, 11)] },
     { activity: 'building-envelope-inspection', requirement: '5.1.1.4-2', units: u.buildings(), period: 'quarter', per: 1, windows: [day(9, 16)] },
     { activity: 'common-area-inspection', requirement: '5.1.1.4-3', units: u.buildings(), period: 'week', per: 1, windows: [day(9, 16)] },
-    { activity: 'heating-safety-check', requirement: '5.1.2.10-3', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(7, 9)], scales: true },
+    { activity: 'heating-safety-check', requirement: '5.1.2.10-3', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(7, 9)], scales: true },
     { activity: 'softened-water-test', requirement: '5.1.2.10-3', units: u.places('boiler-room'), period: 'day', per: 2, heatingOnly: true, windows: [day(8, 10), day(15, 17)], scales: true },
     { activity: 'heating-network-check', requirement: '5.1.2.10-4', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(10, 12)], scales: true },
-    { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, windows: [day(9, 11), day(15, 17)], scales: true },
-    { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, windows: [day(9, 11)] },
+    { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, acOnly: true, windows: [day(9, 11), day(15, 17)], scales: true },
+    { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, acOnly: true, windows: [day(9, 11)] },
+    // 6.2.2.3: one round in every hour the libraries are open (register: 08:00–22:00, closed on holidays).
+    { activity: 'library-patrol', requirement: '6.2.2.3', units: u.buildings(['library']), period: 'day', per: 14, openDaysOnly: true, windows: Array.from({ length: 14 }, (_, h): [number, number] => [hm(`${8 + h}:05`), hm(`${8 + h}:50`)]) },
     { activity: 'security-patrol', requirement: '5.2.2.2', units: u.campuses(HUAYU), period: 'day', per: 2, windows: [day(10, 12), day(20, 22)], scales: true },
     { activity: 'hazard-survey', requirement: '5.2.2.3', units: u.campuses(HUAYU), period: 'semester', per: 1, windows: [day(9, 11)] },
     { activity: 'disinfection', requirement: '5.3.5', units: u.campuses(HUAYU), period: 'quarter', per: 1, windows: [day(14, 17)] },
@@ -981,7 +1008,7 @@ export const ACTIVITY_INJECTIONS: readonly ActivityInjection[] = [
     description: { zh: '东校区 5月20日无防火巡查记录', en: 'East campus, 20 May: no fire patrol' },
   },
   {
-    key: 'power-room-short-east', activity: 'power-room-inspection', requirement: '5.1.2.7-2', count: 'power-room-inspection', unit: 'east-power-room', period: '2026-04-22', expected: 2, actual: 1,
+    key: 'power-room-short-east', activity: 'power-room-inspection', requirement: '5.1.2.7-2-b', count: 'power-room-inspection', unit: 'east-power-room', period: '2026-04-22', expected: 2, actual: 1,
     description: { zh: '东校区主配电室 4月22日只巡检1次（宜每日2次）', en: 'East main power room, 22 April: 1 round (should be 2 a day)' },
   },
   {
@@ -1045,6 +1072,8 @@ function planActivities(w: World, seed: number, scale: number): Map<string, Acti
       const n = spec.per * (spec.scales ? scale : 1);
       for (const d of w.days) {
         if (spec.heatingOnly && !d.heating) continue;
+        if (spec.acOnly && !d.ac) continue;
+        if (spec.openDaysOnly && d.holiday) continue;
         for (const unit of spec.units) {
           // Natural data: the required number, sometimes one more; injected cells: exactly their count.
           const count = injected.get(`${spec.activity}|${unit.key}|${d.date}`) ?? n + (rng.chance(0.08) ? 1 : 0);
@@ -1054,8 +1083,11 @@ function planActivities(w: World, seed: number, scale: number): Map<string, Acti
       continue;
     }
     for (const slot of periodsOf(w, spec.period)) {
-      const working = slot.days.filter((d) => d.working);
-      const pool = working.length ? working : slot.days;
+      // A weekly duty while the air-conditioning runs falls on its running days (a week is due if any day is).
+      const days = spec.acOnly ? slot.days.filter((d) => d.ac) : slot.days;
+      if (!days.length) continue;
+      const working = days.filter((d) => d.working);
+      const pool = working.length ? working : days;
       for (const unit of spec.units) {
         const count = injected.get(`${spec.activity}|${unit.key}|${slot.label}`) ?? spec.per;
         for (let k = 0; k < count; k++) {

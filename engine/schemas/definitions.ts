@@ -4,6 +4,8 @@
 import {
   BUILDING_TYPES,
   COMPLEXITY,
+  DUTY_POSTS,
+  EVENT_KINDS,
   DISCLOSURE_WHERE,
   EQUIPMENT_KINDS,
   FREQUENCY_CALENDARS,
@@ -22,6 +24,7 @@ import {
   STATUSES,
   STRICTER,
   WORK_ORDER_CATEGORIES,
+  WORK_ORDER_SUBCATEGORIES,
   type FileKind,
 } from '../model/vocabulary.ts';
 import { REQUIREMENT_TEST_SCHEMA } from '../evaluate/case-tests.ts';
@@ -63,6 +66,12 @@ const defs: Record<string, Schema> = {
     zh: str('中文'),
     en: str('English'),
   }),
+  documentItem: obj('One required document. 一项应备资料。', ['zh'], {
+    zh: str('中文'),
+    en: str('English'),
+    code: str('Code a submitted document names in its item field. 资料代码（档案记录的 item 字段）。', { pattern: '^[a-z0-9][a-z0-9-]*$' }),
+    validity: list('What makes a submitted copy valid: current-year = of the evaluated year (year, else the year of dated); approved = approved by the school (approved: true). 有效条件。', enumOf('validity', ['current-year', 'approved']), { minItems: 1, uniqueItems: true }),
+  }),
   date: str('ISO date, YYYY-MM-DD. ISO 日期。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' }),
   id: str('Requirement id: the clause number ("5.1.2.6"), a sub-item ("5.1.2.6-2") or "<profile>:<local>". 条款编号。', {
     pattern: ID_PATTERN,
@@ -100,6 +109,8 @@ const defs: Record<string, Schema> = {
   }),
   when: obj('Which cases a limit covers; omitted keys mean any. 适用情形；未写即不限。', [], {
     category: list('Work-order categories. 报修类别。', enumOf('category', WORK_ORDER_CATEGORIES), { minItems: 1, uniqueItems: true }),
+    kind: list('Event kinds (events records). 活动类别。', enumOf('event kind', EVENT_KINDS), { minItems: 1, uniqueItems: true }),
+    subcategory: list('Work-order subcategories (what failed). 故障细类。', enumOf('subcategory', WORK_ORDER_SUBCATEGORIES), { minItems: 1, uniqueItems: true }),
     priority: list('Priorities. 紧急程度。', enumOf('priority', PRIORITIES), { minItems: 1, uniqueItems: true }),
     complexity: list('Complexity. 复杂程度。', enumOf('complexity', COMPLEXITY), { minItems: 1, uniqueItems: true }),
     working_hours: { type: 'boolean', description: 'Reported within working hours (true) or outside (false). 是否工作时间内报告。' },
@@ -112,6 +123,8 @@ const defs: Record<string, Schema> = {
     when: ref('when'),
     start: str('Field of the record where the clock starts, e.g. reported_at. 计时起点字段。'),
     stop: str('Field where the clock stops, e.g. arrived_at. 计时终点字段。'),
+    before: { type: 'boolean', description: 'Readiness: the stop must be at least the limit before the start (提前30分钟). 提前量。' },
+    stop_not_before: list('Fields the stop cannot precede: where recorded, the clock stops at the latest of them and stop (a result is fed back no earlier than it exists). 终点不早于的字段。', str('A field of the record.'), { minItems: 1, uniqueItems: true }),
     limit: ref('param'),
   }),
   timeliness: obj('Time limits per case. 时限要求。', ['subject', 'limits'], {
@@ -144,11 +157,14 @@ const defs: Record<string, Schema> = {
     cases_of: ref('id'),
     threshold: ref('param'),
     direction: enumOf('at-least = ≥ (以上/不低于), above = >, at-most = ≤, below = < (低于). 方向。', RATE_DIRECTIONS),
-    min_sample: { type: 'integer', minimum: 1, description: 'Fewer cases than this → not reviewed. 最小样本量。' },
+    calendar: enumOf('Readings count only on days of this calendar. 只计该日历内的读数。', ['heating-season', 'air-conditioning-season']),
+    min_points: ref('param'),
+    population: enumOf('complete = a full count (all equipment, all of a month’s cases), judged at any n ≥ 1; sample = a sample, min_sample applies. Default: complete for equipment-counts and cases_of. 完整清点或抽样。', ['complete', 'sample']),
+    min_sample: { type: 'integer', minimum: 1, description: 'Samples only: fewer than this → not reviewed, unless the misses already make the threshold impossible (failed). 最小样本量（仅抽样）。' },
     also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),
   }),
   record: obj('A document or archive that must exist or be kept. 档案记录要求。', ['documents'], {
-    documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
+    documents: list('What must exist: every item is required. 应具备的资料（每一项都须具备）。', ref('documentItem'), { minItems: 1 }),
     retention: ref('param'),
   }),
   disclosure: obj('Something that must be published. 公示要求。', ['items', 'where'], {
@@ -162,6 +178,12 @@ const defs: Record<string, Schema> = {
   inspection: obj('Checked by a person on site. 现场检查。', ['checklist'], {
     checklist: list('Items an inspector can tick. 检查要点。', ref('text'), { minItems: 1 }),
     scope: ref('code'),
+    watch: obj('A watch checked against duty-roster shifts (24h值班, 每班2人). 值班要求（按值班表核对）。', ['post', 'scope', 'staff'], {
+      post: enumOf('The post. 岗位。', DUTY_POSTS),
+      scope: ref('code'),
+      staff: ref('param'),
+      calendar: enumOf('Which days the watch is kept. 适用日历。', FREQUENCY_CALENDARS),
+    }),
   }),
   informative: obj('Not checkable. 资料性内容。', ['role'], {
     role: enumOf('heading, scope, normative-reference, definition, group (items carry the duty), note. 角色。', INFORMATIVE_ROLES),
@@ -379,6 +401,15 @@ SCHEMAS_EXTRA = {
         type: enumOf('Building type. 楼宇类型。', BUILDING_TYPES),
         provider: ref('code'),
         sealed: list('Periods the building is sealed (封楼). 封楼期间。', period('A sealed period.')),
+        opening_hours: list(
+          'When it is open to users; closed on statutory holidays. 开放时间（法定节假日闭馆）。',
+          obj('Opening hours.', ['start', 'end'], {
+            start: str('Opens, HH:MM. 开放。', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+            end: str('Closes, HH:MM. 关闭。', { pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' }),
+            weekdays: list('ISO weekdays, 1 = Monday … 7 = Sunday; all if omitted. 适用星期。', { type: 'integer', minimum: 1, maximum: 7 }, { minItems: 1, uniqueItems: true }),
+          }),
+          { minItems: 1 },
+        ),
       }),
       { minItems: 1 },
     ),
@@ -399,6 +430,7 @@ SCHEMAS_EXTRA = {
     extra_workdays: list('Extra working days of the school. 学校额外工作日。', obj('A working day.', ['date', 'name'], { date: ref('date'), name: ref('text') })),
     class_periods: list('Class periods on teaching days. 课节。', obj('A class period.', ['start', 'end'], { name: str('Name.'), start: TIME, end: TIME }), { minItems: 1 }),
     heating_season: list('Heating seasons. 供暖季。', period('A heating season.')),
+    air_conditioning_season: list('When the central air-conditioning runs (5.1.2.12). 中央空调运行期。', period('A running period.')),
     season_peaks: list('Opening and graduation seasons, big events. 开学季、毕业季及重大活动。', period('A peak period.')),
   }),
   mapping: kindSchema('mapping', 'Charter column mapping', 'How a school’s export maps to a canonical record kind. 导出文件的列映射。', ['id', 'title', 'record_kind', 'columns'], {

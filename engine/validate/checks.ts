@@ -175,7 +175,7 @@ function checkPeriod(p: { start: string; end: string }, l: Located<unknown>, sub
 
 function checkCalendar(l: Located<SchoolCalendarFile>, push: Push): void {
   const c = l.value;
-  for (const key of ['terms', 'vacations', 'heating_season', 'season_peaks'] as const) (c[key] ?? []).forEach((p, i) => checkPeriod(p, l, `/${key}/${i}`, push));
+  for (const key of ['terms', 'vacations', 'heating_season', 'air_conditioning_season', 'season_peaks'] as const) (c[key] ?? []).forEach((p, i) => checkPeriod(p, l, `/${key}/${i}`, push));
   (c.class_periods ?? []).forEach((p, i) => {
     if (p.end <= p.start) push('CH218', l, `/class_periods/${i}/end`, { start: p.start, end: p.end });
   });
@@ -290,6 +290,9 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       for (const k of ['start', 'stop'] as const) {
         if (!fields.includes(lim[k])) push('CH202', l, `/timeliness/limits/${i}/${k}`, { id: lim[k], what: `field of ${t.subject}`, whatZh: `${t.subject} 记录字段`, suggest: closest(lim[k], [...fields]) });
       }
+      (lim.stop_not_before ?? []).forEach((f, j) => {
+        if (!fields.includes(f)) push('CH202', l, `/timeliness/limits/${i}/stop_not_before/${j}`, { id: f, what: `field of ${t.subject}`, whatZh: `${t.subject} 记录字段`, suggest: closest(f, [...fields]) });
+      });
       useParam(lim.limit, `/timeliness/limits/${i}/limit`);
       const p = r.parameters?.find((x) => x.name === lim.limit.param);
       if (p && !['duration', 'working-days', 'days'].includes(p.unit)) {
@@ -312,10 +315,12 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       if (act && scope) checkFrequencyFit(fq.period, scope.value, act.value, idx, l, `${sub}/period`, push);
     });
   }
+  if (r.inspection?.watch) useParam(r.inspection.watch.staff, '/inspection/watch/staff');
   if (r.rate) {
     const rt = r.rate;
     useParam(rt.threshold, '/rate/threshold');
     (rt.also ?? []).forEach((a, i) => useParam(a, `/rate/also/${i}`));
+    useParam(rt.min_points, '/rate/min_points');
     const fields = RECORD_FIELDS[rt.subject] as readonly string[];
     for (const k of ['numerator', 'denominator'] as const) {
       const v = rt[k];
