@@ -72,7 +72,7 @@ describe('a profile sets the level in force', () => {
     // The provider's profile and one of its 宜 requirements, whatever the sample holds.
     const prov = tree.registers[0]!.value.providers.find((p) => p.id === 'xinyuan-service')!;
     const idx = buildIndex([tree]);
-    const should = resolveProfile(prov.profile!, idx).find((r) => r.requirement.obligation === 'should')!;
+    const should = resolveProfile(prov.profile!, idx).find((r) => r.requirement.obligation === 'should' && r.requirement.type !== 'informative')!;
     expect(should).toBeDefined();
     const raised = withObligations(prov.profile!, [{ requirement: should.requirement.id, obligation: 'shall', reason: '合同第 9 条' }]);
     const rr = resolveProfile(prov.profile!, buildIndex([raised])).find((r) => r.requirement.id === should.requirement.id)!;

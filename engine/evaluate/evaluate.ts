@@ -366,7 +366,8 @@ export function evaluate(o: EvaluateOptions): Findings {
             // carried forward. Excluded, impossible and undecidable cases stay with their report month.
             let outcome = j.outcome;
             if (outcome === O_MET || outcome === O_MISSED || outcome === O_OPEN_BREACHED || outcome === O_OPEN_PENDING) {
-              if (startMs[i]! > asOfMs) return; // not yet reported at the as-of time
+              // Not yet reported at the as-of time; a readiness case (ready before an event) exists before its start.
+              if (!lim?.before && startMs[i]! > asOfMs) return;
               if (!(j.stop <= asOfMs) && !(asOfMs > j.deadline)) outcome = O_OPEN_PENDING;
               else {
                 const at = j.stop === j.stop ? Math.min(j.stop, j.deadline) : j.deadline;
