@@ -548,6 +548,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '编号格式须含 {year}（年度）和 {seq} 或 {seq:3}（年度内顺序号，补零到 3 位），例如“后勤督〔{year}〕第{seq:3}号”；否则编号会重复。',
     hintEn: () => 'The pattern needs {year} and {seq} or {seq:3} (the sequence within the year, zero-padded to 3 digits), e.g. "后勤督〔{year}〕第{seq:3}号"; otherwise numbers repeat.',
   },
+  CH230: {
+    name: 'plan-binds-no-unit',
+    severity: 'warning',
+    zh: (a) => `方案条款“${s(a, 'id')}”不约束任何单位，不会被评价`,
+    en: (a) => `Plan requirement "${s(a, 'id')}" binds no unit, so it is never evaluated`,
+    hintZh: (a) => `在校园登记（register.yaml）中把方案 ${s(a, 'profile')} 写入适用单位的 plans:（服务商或后勤处自有服务单位，如综合办公室），或作为其 profile。`,
+    hintEn: (a) => `In the register (register.yaml) add ${s(a, 'profile')} to the plans: of the units it governs (a provider, or one of the office's own units such as the general office), or make it their profile.`,
+  },
   CH216: {
     name: 'grade-bands',
     severity: 'error',

@@ -7,7 +7,8 @@ import { instantToIso } from '../data/convert.ts';
 import { EVENT_FIELD } from '../data/records.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
-import { resolveProfile, type ResolvedRequirement } from '../model/resolve.ts';
+import type { ResolvedRequirement } from '../model/resolve.ts';
+import { mainProfile, planId, unitRequirements } from './binding.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
@@ -47,7 +48,12 @@ export interface Finding {
   obligation: Requirement['obligation'];
   text: string;
   provider: string;
+  /** The profile the requirement was resolved under (the unit's main profile, or a plan bound to it). */
   profile: string;
+  /** The plan (or contract) whose own requirement this is; absent for the standard's clauses. */
+  plan?: string;
+  /** 'plans' when the plan is bound to the unit by the register's `plans:` rather than its main profile. */
+  bound_by?: 'plans';
   scope: { kind: string; id: string };
   period: string;
   status: Status;
@@ -107,7 +113,7 @@ export interface Findings {
   standard: { id: string; version: string; edition: string } | null;
   calendar: { source: string; version: string; years: string };
   data: { sha256: string; records: Record<string, number> };
-  providers: { id: string; name: string; profile: string }[];
+  providers: { id: string; name: string; profile: string; kind?: 'contractor' | 'office'; plans?: string[] }[];
   summary: Record<Status, number> & { findings: number; requirements: number; checked: number };
   findings: Finding[];
   pledges: Pledge[];
@@ -229,22 +235,25 @@ export function evaluate(o: EvaluateOptions): Findings {
   let done = 0;
   const total = providers.length;
   for (const prov of providers) {
-    const profileId = o.profile ?? prov.profile ?? std?.id ?? '';
-    let resolved = resolvedCache.get(profileId);
-    if (!resolved) {
-      resolved = resolveProfile(profileId, idx);
-      resolvedCache.set(profileId, resolved);
-    }
-    const base = (rr: ResolvedRequirement, scope: { kind: string; id: string }): Omit<Finding, 'status' | 'evidence' | 'evidence_total'> => ({
-      requirement: rr.requirement.id,
-      type: rr.requirement.type,
-      obligation: rr.requirement.obligation,
-      text: rr.requirement.text,
-      provider: prov.id,
-      profile: profileId,
-      scope,
-      period: o.period,
-    });
+    // The unit's main profile plus the own requirements of the plans the register binds to it.
+    const bound = unitRequirements(prov, o.profile, std?.id, idx, resolvedCache);
+    const resolved = bound.map((b) => b.rr);
+    const boundOf = new Map(bound.map((b) => [b.rr, b]));
+    const base = (rr: ResolvedRequirement, scope: { kind: string; id: string }): Omit<Finding, 'status' | 'evidence' | 'evidence_total'> => {
+      const b = boundOf.get(rr);
+      return {
+        requirement: rr.requirement.id,
+        type: rr.requirement.type,
+        obligation: rr.requirement.obligation,
+        text: rr.requirement.text,
+        provider: prov.id,
+        profile: b?.profile ?? '',
+        ...(rr.origin ? { plan: rr.origin } : {}),
+        ...(b?.plan ? { bound_by: 'plans' as const } : {}),
+        scope,
+        period: o.period,
+      };
+    };
     const paramsOf = (rr: ResolvedRequirement): ParamSet => paramSet(rr.parameters);
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
@@ -471,7 +480,7 @@ export function evaluate(o: EvaluateOptions): Findings {
     standard: std ? { id: std.id, version: std.version, edition: std.edition } : null,
     calendar: { source: cov.source, version: cov.version, years: `${cov.from}–${cov.to}` },
     data: { sha256: createHash('sha256').update(hashes.sort().join('\n')).digest('hex'), records: counts },
-    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: o.profile ?? p.profile ?? std?.id ?? '' })),
+    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: mainProfile(p, o.profile, std?.id) ?? '', ...(p.kind ? { kind: p.kind } : {}), ...(p.plans?.length ? { plans: [...new Set(p.plans.map(planId))] } : {}) })),
     summary,
     findings,
     pledges,
@@ -611,10 +620,13 @@ export function covers(id: string, req: string): boolean {
   return req === id || req.startsWith(id + '.') || req.startsWith(id + '-');
 }
 
-/** Campus-wide duties: a provider named for the requirement in the campus's duties, else the campus's provider. */
-function answersForCampus(c: RegisterFile['campuses'][number], provider: string, req: string): boolean {
+/**
+ * Campus-wide duties: a provider named for the requirement in the campus's duties, else a unit the register
+ * binds the requirement's plan to (`plans:`), else the campus's provider.
+ */
+function answersForCampus(c: RegisterFile['campuses'][number], provider: string, req: string, boundByPlan = false): boolean {
   const named = (c.duties ?? []).filter((d) => d.requirements.some((x) => covers(x, req)));
-  return named.length ? named.some((d) => d.provider === provider) : c.provider === provider;
+  return named.length ? named.some((d) => d.provider === provider) : boundByPlan || c.provider === provider;
 }
 
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
@@ -653,8 +665,10 @@ function frequencyFinding(
   const rule = cellRule(r, fc.id, required, version);
   const head = { ...base(rr, { kind: fc.scope, id: fc.id }), required, parameter_version: version, rules: [rule.name] };
   // Units this provider answers for.
-  let units: { id: string; key: 'campus' | 'building' | 'area'; sealed?: { start: string; end: string }[] }[];
-  if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id)).map((c) => ({ id: c.id, key: 'campus' }));
+  let units: { id: string; key: 'campus' | 'building' | 'area' | 'school'; sealed?: { start: string; end: string }[] }[];
+  // A count per school (e.g. service-process-2025's 12 trainings a year) is one cell for the whole school.
+  if (fc.scope === 'school') units = [{ id: reg.id, key: 'school' }];
+  else if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id, head.bound_by === 'plans')).map((c) => ({ id: c.id, key: 'campus' }));
   else if (PLACE_SCOPES.has(fc.scope)) units = (reg.places ?? []).filter((p) => p.scope === fc.scope && p.provider === provider).map((p) => ({ id: p.id, key: 'area' }));
   else {
     const types = fc.building_type ?? (SCOPE_TYPE[fc.scope] ? [SCOPE_TYPE[fc.scope]!] : undefined);
@@ -718,8 +732,9 @@ function frequencyFinding(
   const unitKey = units[0]!.key;
   for (const { col, rows } of acts) {
     const at = col.time('performed_at');
-    const unitCodes = col.codes(unitKey);
-    const unitIndex = col.dict(unitKey).map((v) => units.findIndex((u) => u.id === String(v ?? '')));
+    // Per school, every activity of the unit counts, whichever campus it was on.
+    const unitCodes = unitKey === 'school' ? new Uint8Array(col.rows) : col.codes(unitKey);
+    const unitIndex = unitKey === 'school' ? [0] : col.dict(unitKey).map((v) => units.findIndex((u) => u.id === String(v ?? '')));
     for (let k = 0; k < rows.length; k++) {
       const i = rows[k]!;
       const day = fc.period === 'night' ? cal.nightDay(at[i]!) : col.day[i]!;

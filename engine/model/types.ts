@@ -252,12 +252,20 @@ export interface Period {
   end: string;
 }
 
+/** A school plan bound to a unit: the whole plan, or only (`requirements`) or all but (`except`) some of its requirements (an id covers what is under it). */
+export type PlanBinding = string | { plan: string; requirements?: string[]; except?: string[] };
+
 export interface RegisterFile {
   kind: 'register';
   id: string;
   title?: Text;
   campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
-  providers: { id: string; name: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
+  /**
+   * Providers (contractors) and the logistics office's own service units (`kind: office`, e.g. the general office).
+   * `profile` is the unit's main profile (for a contractor, the contract, which tailors its base); `plans` are the
+   * school plans bound to the unit besides it, whose own requirements are evaluated for it too.
+   */
+  providers: { id: string; name: string; kind?: 'contractor' | 'office'; profile?: string; plans?: PlanBinding[]; contact?: string; service?: { from: string; to?: string } }[];
   buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }

@@ -344,7 +344,21 @@ SCHEMAS_EXTRA = {
       obj('A provider.', ['id', 'name'], {
         id: ref('code'),
         name: str('Name. 名称。'),
-        profile: ref('code'),
+        kind: enumOf('contractor (a service company under contract, the default) or office (one of the logistics office’s own service units, e.g. the general office). 服务商或后勤处自有服务单位。', ['contractor', 'office']),
+        profile: { ...ref('code'), description: 'Main profile: for a contractor its contract profile, which tailors its base (a plan or the standard). 主方案：合同及其所依据的方案。' },
+        plans: list(
+          'School plans bound to this unit besides its main profile: their own requirements are evaluated for it. A plan id binds the whole plan; {plan, requirements} only those, {plan, except} all but those (an id covers everything under it). 适用于本单位的学校方案。',
+          {
+            oneOf: [
+              ref('code'),
+              obj('Part of a plan bound to the unit. 方案的部分条款。', ['plan'], {
+                plan: ref('code'),
+                requirements: list('Only these requirements of the plan. 仅这些条款。', ref('id'), { minItems: 1 }),
+                except: list('All but these requirements of the plan. 除这些条款外。', ref('id'), { minItems: 1 }),
+              }),
+            ],
+          },
+        ),
         contact: str('Contact. 联系方式。'),
         service: obj('Contract service period: duties are expected only within it. 合同服务期。', ['from'], { from: ref('date'), to: ref('date') }),
       }),

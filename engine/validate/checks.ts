@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
 import { durationSeconds, parseDuration } from '../model/duration.ts';
+import { planId, requirementBound } from '../evaluate/binding.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
@@ -69,6 +70,7 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
 
   for (const p of set.profiles) checkProfile(p, idx, push);
   for (const r of set.registers) checkRegister(r, idx, push);
+  checkPlansBound(set, context, idx, push);
   for (const c of set.calendars) checkCalendar(c, push);
   for (const m of set.mappings) checkMapping(m, push);
   for (const t of set.requirementTests) {
@@ -146,6 +148,17 @@ function checkRegister(l: Located<RegisterFile>, idx: Index, push: Push): void {
     unique('provider', p.id, `/providers/${i}/id`);
     if (p.service?.to !== undefined && p.service.to < p.service.from) push('CH218', l, `/providers/${i}/service/to`, { start: p.service.from, end: p.service.to });
     if (p.profile && !idx.profiles.has(p.profile) && !idx.standards.has(p.profile)) push('CH202', l, `/providers/${i}/profile`, dangling(p.profile, 'profile', '方案', idx.profiles));
+    (p.plans ?? []).forEach((pb, j) => {
+      const pl = planId(pb);
+      if (!idx.profiles.has(pl)) push('CH202', l, typeof pb === 'string' ? `/providers/${i}/plans/${j}` : `/providers/${i}/plans/${j}/plan`, dangling(pl, 'profile', '方案', idx.profiles));
+      if (typeof pb !== 'string') {
+        for (const key of ['requirements', 'except'] as const) {
+          (pb[key] ?? []).forEach((r, k) => {
+            if (!idx.requirements.has(r) || !(r === pl || r.startsWith(pl + ':'))) push('CH202', l, `/providers/${i}/plans/${j}/${key}/${k}`, dangling(r, `requirement of ${pl}`, `${pl} 的条款`, idx.requirements));
+          });
+        }
+      }
+    });
   });
   const ref = (set: Set<string>, v: string | undefined, sub: string, what: string, whatZh: string): void => {
     if (v !== undefined && !set.has(v)) push('CH202', l, sub, { id: v, what, whatZh, suggest: closest(v, [...set]) });
@@ -559,4 +572,22 @@ function distance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * A plan's checkable requirement that no unit of the register is bound by is never evaluated: warn at it.
+ * Bound means the plan is in a unit's main-profile chain or in its `plans:` (engine/evaluate/binding.ts).
+ */
+function checkPlansBound(set: Tree, context: Tree | undefined, idx: Index, push: Push): void {
+  const reg = set.registers[0]?.value ?? context?.registers[0]?.value;
+  if (!reg) return; // without a register nothing can be said about binding
+  const standard = [...idx.standards][0];
+  for (const l of set.profiles) {
+    const p = l.value;
+    (p.requirements ?? []).forEach((r, i) => {
+      if (r.type === 'informative' || r.obligation === 'none' || r.status === 'withdrawn' || r.status === 'superseded') return;
+      if (requirementBound(p.id, r.id, reg, idx, standard)) return;
+      push('CH230', l, `/requirements/${i}/id`, { id: r.id, profile: p.id });
+    });
+  }
 }
