@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import { mainProfile, planId, unitRequirements } from './binding.ts';
+import { clockStart } from './clock.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
@@ -496,7 +497,7 @@ export interface CaseJudgement {
   outcome?: CaseOutcome;
   facts: Facts;
   evidence?: Evidence;
-  calendar: { working_hours?: unknown; during_class?: unknown; day?: unknown };
+  calendar: { working_hours?: unknown; during_class?: unknown; day?: unknown; clock_start?: string };
 }
 
 /**
@@ -571,11 +572,19 @@ export function judgeCase(
   if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
   const stopText = rec[lim.stop] as string | undefined;
   fact.start_ms = startMs;
+  // Service hours: a case that came in outside them starts its clock at the next opening (clock.ts).
+  let clockMs = startMs;
+  if (lim.clock) {
+    const cs = clockStart(ctx.cal, startMs, lim.clock);
+    if (!cs.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: cs.message } };
+    clockMs = cs.ms;
+    calendar.clock_start = instantToIso(clockMs, ctx.cal.timezone);
+  }
   // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
   let deadlineMs: number;
-  if (lim.unit === 'duration') deadlineMs = startMs + lim.amount * 1000;
+  if (lim.unit === 'duration') deadlineMs = clockMs + lim.amount * 1000;
   else {
-    const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(startMs, lim.amount) : ctx.cal.addDays(startMs, lim.amount);
+    const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(clockMs, lim.amount) : ctx.cal.addDays(clockMs, lim.amount);
     if (!dl.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: dl.message } };
     deadlineMs = dl.deadline.getTime();
   }
@@ -589,12 +598,12 @@ export function judgeCase(
   }
   const stopMs = Date.parse(stopText);
   fact.stop_ms = stopMs;
-  fact.elapsed_seconds = (stopMs - startMs) / 1000;
+  fact.elapsed_seconds = (lim.clock ? Math.max(0, stopMs - clockMs) : stopMs - startMs) / 1000;
   if (stopMs < startMs) {
     return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
-  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes((stopMs - startMs) / 1000), required: lim.text } };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: minutes(fact.elapsed_seconds as number), required: lim.text } };
 }
 
 /** The earliest day any frequency period ending in this month can start on. */

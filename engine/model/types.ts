@@ -60,6 +60,8 @@ export interface Limit {
   start: string;
   stop: string;
   limit: ParamRef;
+  /** The clock runs from `start` only within these service hours on working days (a time-range parameter). */
+  clock?: { within: ParamRef };
 }
 
 export interface Timeliness {

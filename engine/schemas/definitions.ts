@@ -112,6 +112,11 @@ const defs: Record<string, Schema> = {
     start: str('Field of the record where the clock starts, e.g. reported_at. 计时起点字段。'),
     stop: str('Field where the clock stops, e.g. arrived_at. 计时终点字段。'),
     limit: ref('param'),
+    clock: obj(
+      'The clock runs only within service hours on working days: a case that arrives outside them starts at the next opening (a time-range parameter such as 08:30-17:30). 仅在工作日服务时间内计时；时段外收到的自下一个工作日开始时间起算。',
+      ['within'],
+      { within: ref('param') },
+    ),
   }),
   timeliness: obj('Time limits per case. 时限要求。', ['subject', 'limits'], {
     subject: enumOf('Record kind the limit applies to. 适用的记录类型。', RECORD_KINDS),

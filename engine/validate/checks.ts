@@ -303,6 +303,13 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       if (p && !['duration', 'working-days', 'days'].includes(p.unit)) {
         push('CH208', l, `/parameters/${params.get(p.name)}/unit`, { value: p.name, unit: p.unit, detail: 'a time limit needs unit duration, working-days or days', detailZh: '时限参数的单位应为 duration、working-days 或 days', example: 'PT1H' });
       }
+      if (lim.clock) {
+        useParam(lim.clock.within, `/timeliness/limits/${i}/clock/within`);
+        const h = r.parameters?.find((x) => x.name === lim.clock!.within.param);
+        if (h && h.unit !== 'time-range') {
+          push('CH208', l, `/parameters/${params.get(h.name)}/unit`, { value: h.name, unit: h.unit, detail: 'service hours for the clock need unit time-range', detailZh: '计时的服务时间参数单位应为 time-range', example: '08:30-17:30' });
+        }
+      }
     });
     useParam(t.target, '/timeliness/target');
   }
