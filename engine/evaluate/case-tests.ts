@@ -413,7 +413,9 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   const r = located.value;
   const dataKey = TYPE_DATA[r.type];
   if (!dataKey) throw new CaseError(`requirement ${r.id} is of type ${r.type}, which has no data to test`);
-  for (const k of DATA_KEYS) if (k !== dataKey && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
+  // A rate whose miss calls for a document (requires_record) also takes the documents on file.
+  const alsoDocs = r.type === 'rate' && r.rate!.requires_record !== undefined;
+  for (const k of DATA_KEYS) if (k !== dataKey && c[k] !== undefined && !(alsoDocs && k === 'documents')) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
   if (r.type === 'timeliness' && c.period !== undefined) throw new CaseError('a timeliness case is judged in the month of its record: drop "period"');
   if (c.cell !== undefined && r.type !== 'frequency') throw new CaseError('"cell" is for frequency requirements');
   if (c.scope !== undefined && r.type !== 'rate') throw new CaseError('"scope" is for rate requirements');
@@ -436,7 +438,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   } else {
     if (!c.period) throw new CaseError(`a ${r.type} case names the month evaluated ("period": YYYY-MM)`);
     const kind: RecordKind = r.type === 'frequency' ? 'activities' : r.type === 'record' ? 'documents' : r.type === 'inspection' ? 'inspection-results' : r.rate!.subject;
-    const store = await storeWith(env, label, { [kind]: records });
+    const store = await storeWith(env, label, { [kind]: records, ...(alsoDocs && c.documents ? { documents: expand(c.documents) } : {}) });
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });

@@ -96,6 +96,10 @@ export interface Rate {
   direction: 'at-least' | 'above' | 'at-most' | 'below';
   min_sample?: number;
   also?: ParamRef[];
+  /** The numerator is the number of records whose `field` is one of `values`; the denominator, all records of the subject. */
+  share?: { field: string; values: string[] };
+  /** When the rate misses its threshold the duty is a record: met by a document filed for the requirement, failed only if none exists. */
+  requires_record?: { documents: Text[] };
 }
 
 export interface Requirement {

@@ -150,6 +150,13 @@ const defs: Record<string, Schema> = {
     direction: enumOf('at-least = ≥ (以上/不低于), above = >, at-most = ≤, below = < (低于). 方向。', RATE_DIRECTIONS),
     min_sample: { type: 'integer', minimum: 1, description: 'Fewer cases than this → not reviewed. 最小样本量。' },
     also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),
+    share: obj('Numerator = records whose field has one of the values; denominator = all records (e.g. complaints caused by service errors). 按字段取值计数的占比。', ['field', 'values'], {
+      field: str('Record field, e.g. cause. 字段。'),
+      values: list('Values counted in the numerator. 计入分子的取值。', str('A value. 取值。'), { minItems: 1 }),
+    }),
+    requires_record: obj('When the rate misses the threshold, a document must exist (e.g. an analysis of causes); failed only if none is filed for the requirement. 未达阈值时应有的档案。', ['documents'], {
+      documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
+    }),
   }),
   record: obj('A document or archive that must exist or be kept. 档案记录要求。', ['documents'], {
     documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
