@@ -10,7 +10,7 @@ import type { Located, Tree } from '../load/tree.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import { mainProfile, planId, unitRequirements } from './binding.ts';
 import { clockStart } from './clock.ts';
-import { requiredRecord, shareFindings } from './plan-rules.ts';
+import { countRatioFindings, requiredRecord, shareFindings } from './plan-rules.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
@@ -393,7 +393,11 @@ export function evaluate(o: EvaluateOptions): Findings {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
         // Plan forms: a share of records by a field's value; a document due below the threshold (plan-rules.ts).
-        const rf = r.rate!.share ? shareFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, limitN) : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN);
+        const rf = r.rate!.share
+          ? shareFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, limitN)
+          : r.rate!.denominator_count
+            ? countRatioFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, data(r.rate!.denominator_count).rows, limitN)
+            : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN);
         if (r.rate!.requires_record) {
           const docs = data('documents', bounds.start, dateOf(dayNumber(cal.localDate(asOf.getTime() - 1)) + 1)).rows;
           findings.push(...rf.map((f) => requiredRecord(f, docs, undefined, limitN)));

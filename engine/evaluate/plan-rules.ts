@@ -93,3 +93,38 @@ export function requiredRecord(f: Finding, docs: Record<string, unknown>[], thre
     reason: { zh: `比率 ${String(f.measured)}% 低于 ${String(rt)}，未提交原因分析`, en: `the rate ${String(f.measured)} % is below ${String(rt)} and no analysis is filed` },
   };
 }
+
+/**
+ * A share whose denominator counts another kind of record: the sum of `numerator` over the unit's subject
+ * records (select.kind) ÷ the number of the unit's `denominator_count` records in the month (服务指南 四、1.(2)
+ * “每月抽取20%的工單核對”: work orders sampled ÷ work orders). No subject records at all is no data; no cases
+ * to count is not applicable.
+ */
+export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, subjectRows: Record<string, unknown>[], caseRows: Record<string, unknown>[], limitN: number): Finding[] {
+  const r = rr.requirement;
+  const rt = r.rate!;
+  const rules = rateRules(r, params, periodEnd);
+  const scale = rules.unit === 'permille' ? 1000 : 100;
+  const head = {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
+    unit: rules.unit,
+    parameter_version: rules.version,
+    rules: [rules.sample.name, rules.pass.name],
+  };
+  const subject = subjectRows.filter((x) => x.provider === provider);
+  const picked = subject.filter((x) => !rt.select?.kind || x.kind === rt.select.kind);
+  const cases = caseRows.filter((x) => x.provider === provider && !x.exclusion);
+  if (!cases.length) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
+  if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  const num = picked.reduce((a, x) => a + Number(x[rt.numerator!] ?? 0), 0);
+  const den = cases.length;
+  const value = Math.round((num / den) * scale * 1e9) / 1e9;
+  const facts = { rate: { value, sample: den, numerator: num, denominator: den } };
+  if (!test(rules.sample.conditions, facts)) {
+    return [{ ...head, status: 'not-reviewed', measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${den} 少于最小样本 ${rt.min_sample}`, en: `sample ${den} is below the minimum ${rt.min_sample}` } }];
+  }
+  const ok = test(rules.pass.conditions, facts);
+  const ev: Evidence[] = ok ? [] : [{ unit: provider, outcome: 'below', actual: `${num}/${den}`, required: rules.threshold }];
+  return [{ ...head, status: ok ? 'passed' : 'failed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length }];
+}

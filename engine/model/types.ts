@@ -98,6 +98,8 @@ export interface Rate {
   also?: ParamRef[];
   /** The numerator is the number of records whose `field` is one of `values`; the denominator, all records of the subject. */
   share?: { field: string; values: string[] };
+  /** The denominator is the number of the unit's records of this kind in the month (exclusions aside), e.g. work orders sampled ÷ work orders. */
+  denominator_count?: RecordKind;
   /** When the rate misses its threshold the duty is a record: met by a document filed for the requirement, failed only if none exists. */
   requires_record?: { documents: Text[] };
 }

@@ -49,7 +49,7 @@ export type RecordKind = keyof typeof RECORD_FIELDS;
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
 
 export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
-export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit'] as const;
+export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit', 'work-order-sampling'] as const;
 
 export const FILE_KINDS = ['standard', 'requirements', 'activities', 'profile', 'scorecard', 'register', 'school-calendar', 'mapping', 'requirement-test', 'notices', 'service-desk'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];

@@ -154,6 +154,7 @@ const defs: Record<string, Schema> = {
       field: str('Record field, e.g. cause. 字段。'),
       values: list('Values counted in the numerator. 计入分子的取值。', str('A value. 取值。'), { minItems: 1 }),
     }),
+    denominator_count: enumOf('The denominator is the number of the unit’s records of this kind in the month, e.g. work-orders for a sampling share. 分母为当月该类记录的件数。', RECORD_KINDS),
     requires_record: obj('When the rate misses the threshold, a document must exist (e.g. an analysis of causes); failed only if none is filed for the requirement. 未达阈值时应有的档案。', ['documents'], {
       documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
     }),

@@ -336,6 +336,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       const v = rt[k];
       if (v !== undefined && !fields.includes(v)) push('CH202', l, `/rate/${k}`, { id: v, what: `field of ${rt.subject}`, whatZh: `${rt.subject} 记录字段`, suggest: closest(v, [...fields]) });
     }
+    if (rt.denominator_count && (rt.denominator !== undefined || !rt.numerator)) push('CH116', l, '/rate/denominator_count', { detail: 'denominator_count counts records for the denominator: give numerator, not denominator' });
     if (rt.share && !fields.includes(rt.share.field)) push('CH202', l, '/rate/share/field', { id: rt.share.field, what: `field of ${rt.subject}`, whatZh: `${rt.subject} 记录字段`, suggest: closest(rt.share.field, [...fields]) });
     if (rt.cases_of !== undefined && !idx.requirements.has(rt.cases_of)) push('CH202', l, '/rate/cases_of', dangling(rt.cases_of, 'requirement', '条款', idx.requirements));
     if (rt.select?.activity && !idx.activities.has(rt.select.activity)) push('CH210', l, '/rate/select/activity', { id: rt.select.activity, suggest: closest(rt.select.activity, [...idx.activities.keys()]) });
