@@ -634,9 +634,9 @@ function minutes(seconds: number): string {
 type Base = (rr: ResolvedRequirement, scope: { kind: string; id: string }) => Omit<Finding, 'status' | 'evidence' | 'evidence_total'>;
 type DataFn = (kind: RecordKind, from?: string, to?: string) => { rows: Record<string, unknown>[] };
 
-/** Whether an id covers a requirement: itself, or anything numbered under it. */
+/** Whether an id covers a requirement: itself, anything numbered under it, or (a plan's id) the plan's own requirements. */
 export function covers(id: string, req: string): boolean {
-  return req === id || req.startsWith(id + '.') || req.startsWith(id + '-');
+  return req === id || req.startsWith(id + '.') || req.startsWith(id + '-') || req.startsWith(id + ':');
 }
 
 /**

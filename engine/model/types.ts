@@ -225,7 +225,9 @@ export interface NoticesFile {
   inspection_type: string;
   /** The paragraph above the problem list; {period} and {provider} are filled in. */
   demand: string;
-  deadline: { working_days: number; basis: string };
+  deadline: { working_days: number; basis: string; quote?: string; school_choice?: Text };
+  /** 复查未通过 → 再次限期整改: a new deadline this many working days after the failed check. */
+  recheck_failed?: { working_days: number; basis: string; quote?: string; school_choice?: Text };
   recheck: string;
   objection: { working_days: number; text: string };
   issuer: { name: string; contact?: string };
@@ -234,7 +236,7 @@ export interface NoticesFile {
   /** What must be done, per requirement type. */
   actions: Partial<Record<'timeliness' | 'frequency' | 'rate' | 'record' | 'inspection' | 'disclosure', string>>;
   /** The plan's rules over the ledger: json-rules-engine conditions on the `notice` fact. */
-  rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
+  rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; quote?: string; school_choice?: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
 }
 
 /** What the public must know to reach the service: hotline, window, processes, paid services, emergencies. */

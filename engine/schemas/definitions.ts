@@ -443,7 +443,19 @@ const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'Ho
   deadline: obj('Rectification deadline in working days after the day of issue. 整改期限。', ['working_days', 'basis'], {
     working_days: { type: 'integer', minimum: 1, maximum: 60, description: 'Working days. 工作日。' },
     basis: ref('id'),
+    quote: str('The basis clause’s words this rests on, verbatim (checked against its text). 所依据的方案原文（逐字）。'),
+    school_choice: { ...ref('text'), description: 'What no plan states and the school chose itself (e.g. the number of days), named as its own choice. 方案未规定、由本校确定的内容。' },
   }),
+  recheck_failed: obj(
+    'A failed re-check (复查未通过) sets a new rectification deadline (再次限期整改): working days after the day of the failed check. 复查未通过时再次限期整改。',
+    ['working_days', 'basis'],
+    {
+      working_days: { type: 'integer', minimum: 1, maximum: 60, description: 'Working days. 工作日。' },
+      basis: ref('id'),
+      quote: str('The basis clause’s words, verbatim. 所依据的方案原文（逐字）。'),
+      school_choice: { ...ref('text'), description: 'What no plan states and the school chose itself. 本校自定的内容。' },
+    },
+  ),
   recheck: str('How the rectification is re-checked. 复查方式。'),
   objection: obj('Objection window. 异议期限。', ['working_days', 'text'], {
     working_days: { type: 'integer', minimum: 1, maximum: 60 },
@@ -459,6 +471,8 @@ const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'Ho
       basis: ref('id'),
       effect: enumOf('What the rule decides. 结论。', ['overdue', 'escalate']),
       label: ref('text'),
+      quote: str('The basis clause’s words the rule applies, verbatim (checked against its text). 所依据的方案原文（逐字）。'),
+      school_choice: { ...ref('text'), description: 'A grace period or threshold no plan states, named as the school’s own choice. 方案未规定、由本校确定的宽限或界限。' },
       conditions: { type: 'object', description: 'json-rules-engine conditions on the notice fact. 条件。' },
     }),
     { minItems: 1 },

@@ -90,8 +90,19 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     const missing = [/\{year\}/.test(c.number) ? '' : '{year}', /\{seq(:\d+)?\}/.test(c.number) ? '' : '{seq}'].filter(Boolean).join(', ');
     if (missing) push('CH219', n, '/number', { value: c.number, missing });
     if (!idx.requirements.has(c.deadline.basis)) push('CH202', n, '/deadline/basis', dangling(c.deadline.basis, 'requirement', '条款', idx.requirements));
+    // A quoted plan must say what is quoted: the words occur in the basis clause's (verbatim) text.
+    const quoted = (basis: string, quote: string | undefined, sub: string): void => {
+      const text = idx.requirements.get(basis)?.value.text;
+      if (quote !== undefined && text !== undefined && !text.includes(quote)) push('CH231', n, sub, { quote, id: basis });
+    };
+    quoted(c.deadline.basis, c.deadline.quote, '/deadline/quote');
+    if (c.recheck_failed) {
+      if (!idx.requirements.has(c.recheck_failed.basis)) push('CH202', n, '/recheck_failed/basis', dangling(c.recheck_failed.basis, 'requirement', '条款', idx.requirements));
+      quoted(c.recheck_failed.basis, c.recheck_failed.quote, '/recheck_failed/quote');
+    }
     c.rules.forEach((r, i) => {
       if (!idx.requirements.has(r.basis)) push('CH202', n, `/rules/${i}/basis`, dangling(r.basis, 'requirement', '条款', idx.requirements));
+      quoted(r.basis, r.quote, `/rules/${i}/quote`);
       for (const d of checkNoticeRule(r, n, `/rules/${i}/conditions`)) out.push(d);
     });
   }
