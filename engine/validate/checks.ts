@@ -119,7 +119,8 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     }
     sc.categories.forEach((c, i) =>
       c.requirements.forEach((id, j) => {
-        if (!idx.requirements.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
+        // A plan's id stands for all of its own requirements.
+        if (!idx.requirements.has(id) && !idx.profiles.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
       }),
     );
     (sc.veto ?? []).forEach((id, j) => {
