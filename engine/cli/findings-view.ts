@@ -24,7 +24,9 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
   const byProv = f.providers.map((p) => {
     const mine = f.findings.filter((x) => x.provider === p.id);
     const n = (st: Status) => mine.filter((x) => x.status === st).length;
-    return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), n('not-reviewed'), n('error'), s(f.rollups.providers[p.id] ?? 'not-reviewed')];
+    // The main profile, then the plans the register binds besides it (+plan).
+    const prof = [p.profile, ...(p.plans ?? []).filter((x) => x !== p.profile).map((x) => `+${x}`)].filter(Boolean).join(' ');
+    return [`${p.id} ${p.name}`, prof, n('passed'), n('failed'), n('not-applicable'), n('not-reviewed'), n('error'), s(f.rollups.providers[p.id] ?? 'not-reviewed')];
   });
   out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
   const bad = f.findings.filter((x) => x.status === 'failed' || x.status === 'error');

@@ -838,9 +838,10 @@ function exportCells(w: World, layout: Layout, o: WorkOrder, which: 'A' | 'B'): 
       case 'exclusion':
         return o.exclusion ? label(o.exclusion) : null;
       case 'reported_at':
+      case 'responded_at':
       case 'arrived_at':
       case 'completed_at': {
-        const t = c.field === 'reported_at' ? o.reported : c.field === 'arrived_at' ? o.arrived : o.completed;
+        const t = c.field === 'reported_at' ? o.reported : c.field === 'responded_at' ? o.responded : c.field === 'arrived_at' ? o.arrived : o.completed;
         if (t === undefined) return null;
         return which === 'A' ? slashDate(t) : excelSerial(t);
       }
