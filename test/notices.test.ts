@@ -12,6 +12,7 @@ import { submit } from '../engine/data/submit.ts';
 import { evaluate } from '../engine/evaluate/evaluate.ts';
 import { findNotice, formatNumber, issueNotices, LedgerError, loadNotices, move, noticeFacts, planNotices, reopenRecurring, reviewLedger } from '../engine/notices/ledger.ts';
 import { verifyNotice } from '../engine/notices/verify.ts';
+import { test as fastTest, type Condition } from '../engine/evaluate/conditions.ts';
 import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
@@ -244,11 +245,19 @@ describe('the Nantong plan’s deadlines (四、4 责令相关单位限期整改
     expect(after.events[1]!.data).toMatchObject({ rules: ['overdue'], on: 'rectification-reported', deadline: '2026-10-19', days_overdue: 2 });
   });
 
-  it('a report on time is not marked overdue', () => {
-    // The same rules at the deadline day: nothing fires (checked without touching the ledger).
+  it('a report on the deadline day is on time; a Saturday report after a Friday deadline is late', () => {
+    // The configured overdue rules, checked on the facts without touching the ledger.
+    const overdue = tree.noticeConfigs[0]!.value.rules.filter((r) => r.effect === 'overdue');
+    const fires = (n: Parameters<typeof noticeFacts>[0], at: string): boolean => overdue.some((r) => fastTest(r.conditions as Condition, { notice: noticeFacts(n, cal, cal.parse(at), 5) as Record<string, unknown> }));
     const n = findNotice(store, number);
-    const onTime = { ...n, status: 'acknowledged' as const, events: n.events.slice(0, 1) };
-    expect(noticeFacts(onTime, cal, cal.parse('2026-10-19T17:00'), 5).days_overdue).toBe(0);
+    const open = { ...n, status: 'acknowledged' as const, events: n.events.slice(0, 1) };
+    expect(fires(open, '2026-10-19T23:59')).toBe(false);
+    expect(fires(open, '2026-10-20T00:00')).toBe(true);
+    // Deadline Friday 23 October: no working day has passed on Saturday, but the time is up.
+    const friday = { ...open, deadline: '2026-10-23' };
+    expect(noticeFacts(friday, cal, cal.parse('2026-10-24T10:00'), 5).days_overdue).toBe(0);
+    expect(fires(friday, '2026-10-23T23:00')).toBe(false);
+    expect(fires(friday, '2026-10-24T10:00')).toBe(true);
   });
 
   it('a failed re-check (复查未通过) sets a new rectification deadline (再次限期整改) from the configuration', async () => {

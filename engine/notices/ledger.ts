@@ -417,6 +417,7 @@ export function noticeFacts(n: NoticeState, cal: WorkingCalendar, asOf: Date, wo
     verified_at: at('verified'),
     status: n.status,
     days_overdue: open ? workingDaysLate(cal, deadline, asOf) : 0,
+    past_deadline: open && asOf.getTime() >= cal.parse(`${dateOf(dayNumber(deadline) + 1)}T00:00`).getTime(),
     recurrences: n.events.filter((e) => e.event === 'reopened').length,
     public_concern: n.events.some((e) => e.event === 'public-concern'),
   };
