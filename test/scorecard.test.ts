@@ -55,7 +55,8 @@ describe('scorecard', () => {
     const card = parse(readFileSync(join(ROOT, 'standards', 'scoring', 'monthly-scorecard.yaml'), 'utf8')) as { blend: { supervisor: number; users: number }; categories: { id: string; weight: number; requirements: string[]; deduction: number; cap: number }[]; veto: string[]; grades: { code: string; min: number }[] };
     const surveys = readFileSync(join(SAMPLE, 'surveys.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { provider: string; period: string; respondents: number; satisfied: number });
     const ledger = JSON.parse(cli(['notices', 'list', '--json']).out) as { number: string; period: string; provider: string; requirements: string[] }[];
-    const under = (id: string, req: string): boolean => req === id || req.startsWith(`${id}.`) || req.startsWith(`${id}-`);
+    // A plan's id covers its own requirements (plan:…): plan failures are scored too.
+    const under = (id: string, req: string): boolean => req === id || req.startsWith(`${id}.`) || req.startsWith(`${id}-`) || req.startsWith(`${id}:`);
     for (const s of got.scorecards) {
       const failed = findings.findings.filter((f) => f.provider === s.provider && f.status === 'failed');
       const used = new Set<number>();
