@@ -305,6 +305,8 @@ export interface MappingColumn {
   transform?: 'trim' | 'lower' | 'upper';
   lookup?: 'campus' | 'building' | 'provider' | 'place';
   required?: boolean;
+  /** The column may be absent from a file (older exports lack it); present, it is read like any other. */
+  optional?: boolean;
 }
 
 export interface MappingFile {

@@ -426,6 +426,7 @@ SCHEMAS_EXTRA = {
         transform: enumOf('Normalise the text first. 预处理。', ['trim', 'lower', 'upper']),
         lookup: enumOf('Resolve a name to an id through the campus register (id or name accepted). 按校园登记把名称换成编号。', ['campus', 'building', 'provider', 'place']),
         required: { type: 'boolean', description: 'A blank cell is an error. 不可为空。' },
+        optional: { type: 'boolean', description: 'The column may be missing from a file (older exports lack it); when present it is read. 文件可以没有这一列。' },
       }),
       { minItems: 1 },
     ),
