@@ -276,7 +276,8 @@ export function evaluate(o: EvaluateOptions): Findings {
           let c = byDay.get(day);
           if (!c) {
             const date = dateOf(day);
-            const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
+            // A limit's service hours (clock.within) are dated values too: a new version recompiles.
+            const versionKey = t.limits.map((l) => `${valueAt(params.values.get(l.limit.param) ?? [], date)?.from}${l.clock ? `/${valueAt(params.values.get(l.clock.within.param) ?? [], date)?.from}` : ''}`).join('|');
             c = compiled.get(versionKey);
             if (!c) {
               c = compileTimeliness(r, params, date);
