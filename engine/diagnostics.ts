@@ -596,6 +596,22 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '编号格式须含 {year}（年度）和 {seq} 或 {seq:3}（年度内顺序号，补零到 3 位），例如“后勤督〔{year}〕第{seq:3}号”；否则编号会重复。',
     hintEn: () => 'The pattern needs {year} and {seq} or {seq:3} (the sequence within the year, zero-padded to 3 digits), e.g. "后勤督〔{year}〕第{seq:3}号"; otherwise numbers repeat.',
   },
+  CH232: {
+    name: 'plan-binds-no-unit',
+    severity: 'warning',
+    zh: (a) => `方案条款“${s(a, 'id')}”不约束任何单位，不会被评价`,
+    en: (a) => `Plan requirement "${s(a, 'id')}" binds no unit, so it is never evaluated`,
+    hintZh: (a) => `在校园登记（register.yaml）中把方案 ${s(a, 'profile')} 写入适用单位的 plans:（服务商或后勤处自有服务单位，如综合办公室），或作为其 profile。`,
+    hintEn: (a) => `In the register (register.yaml) add ${s(a, 'profile')} to the plans: of the units it governs (a provider, or one of the office's own units such as the general office), or make it their profile.`,
+  },
+  CH233: {
+    name: 'quote-not-in-basis',
+    severity: 'error',
+    zh: (a) => `引文“${s(a, 'quote')}”不在所依据条款 ${s(a, 'id')} 的原文中`,
+    en: (a) => `The quote "${s(a, 'quote')}" does not occur in the text of its basis ${s(a, 'id')}`,
+    hintZh: () => '从方案原文（standards/sources/）逐字复制引文，一字不改；方案没有说的内容写在 school_choice 中，作为本校自己的选择。',
+    hintEn: () => 'Copy the quote word for word from the plan (standards/sources/); what the plan does not say goes in school_choice as the school’s own choice.',
+  },
   CH216: {
     name: 'grade-bands',
     severity: 'error',

@@ -32,6 +32,12 @@ const files: [string, string, string[]][] = [
   ['equipment-counts.ndjson', 'equipment-counts', []],
   ['measurements.ndjson', 'measurements', []],
   ['surveys.ndjson', 'surveys', []],
+  // The logistics office's own units (general office, logistics office), bound by the school's plans.
+  [join('office', 'consultations.ndjson'), 'consultations', []],
+  [join('office', 'complaints.ndjson'), 'complaints', []],
+  [join('office', 'work-orders.ndjson'), 'work-orders', []],
+  [join('office', 'activities.ndjson'), 'activities', []],
+  [join('office', 'measurements.ndjson'), 'measurements', []],
   // Providers' own exports, through their mappings; they carry injected defects, so keep the valid rows.
   [join('exports', 'repair-platform.csv'), 'work-orders', ['--mapping', 'repair-platform-gbk-csv', '--accept-valid']],
   [join('exports', 'service-hall.xlsx'), 'work-orders', ['--mapping', 'service-hall-xlsx', '--accept-valid']],
@@ -65,6 +71,10 @@ for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
   if (silent.length) io.out(zh ? `  无数据（本期未提交该类数据，不视为通过）：${silent.join('，')}` : `  No data (nothing of the kind submitted; never read as passed): ${silent.join(', ')}`);
 }
 
+// The school's plans bind units of the register: the general office answers to its service guide.
+io.out(`\n$ charter evaluate --period 2026-05 --provider general-office`);
+await runSafely(['evaluate', '--period', '2026-05', '--provider', 'general-office', '--db', DB, '--out', join(OUT, '2026-05-general-office'), '--lang', lang], io);
+
 step(zh ? '6. 签发整改通知单（每月评价后第 4 个工作日签发）' : '6. Issue rectification notices (a few working days after each month)');
 // Fixed issue dates keep the numbers, deadlines and PDFs the same run to run.
 const ISSUE: Record<string, string> = { '2026-03': '2026-04-07T09:00', '2026-04': '2026-05-07T09:00', '2026-05': '2026-06-04T09:00', '2026-06': '2026-07-06T09:00' };
@@ -88,6 +98,8 @@ const loop: string[][] = [
   ['review', '--as-of', '2026-07-10T09:00'],
   ['list'],
   ['show', '2026-004'],
+  // The failed re-check of 2026-003 set a new deadline (再次限期整改): shown with the first one.
+  ['show', '2026-003'],
 ];
 for (const args of loop) {
   io.out(`\n$ charter notices ${args.join(' ')}`);

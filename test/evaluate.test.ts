@@ -45,7 +45,8 @@ function keysOf(f: Findings['findings'][number]): string[] {
 function manifestKeys(v: Violation): string[] {
   if (v.records && v.requirement !== '6.2.2.4-4' && v.requirement !== '5.2.4.3' && v.requirement !== '5.1.2.7-2-b') return v.records.map((r) => `${v.requirement}|${r}`);
   const c = v.cell ?? {};
-  const unit = c.building ?? c.area ?? c.campus ?? '';
+  // Rates of an office unit as a whole (the general office's on-time rate) are keyed by the unit.
+  const unit = c.building ?? c.area ?? c.campus ?? c.unit ?? '';
   const when = c.night ?? c.date ?? c.month ?? '';
   if (v.requirement === '5.1.2.6-2' || v.requirement === '6.2.2.4-4') return [`${v.requirement}|${unit}|${when.slice(0, 7)}`];
   return [`${v.requirement}|${unit}|${when}`];

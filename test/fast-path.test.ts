@@ -19,7 +19,7 @@ import { readColumns, rebuildAllColumns, timeParser } from '../engine/store/colu
 import { openStore } from '../engine/store/store.ts';
 import { buildIndex, valueAt } from '../engine/validate/checks.ts';
 import { validate } from '../engine/validate/run.ts';
-import { dateOf } from '../engine/calendar/calendar.ts';
+import { dateOf, dayNumber } from '../engine/calendar/calendar.ts';
 import { ROOT, submitOptions } from './helpers.ts';
 
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
@@ -103,10 +103,35 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
   if (c.readsDuringClass) fact.during_class = timetable || typeof rec.during_class !== 'boolean' ? dc.value : rec.during_class;
   const deadline: Record<string, number> = {};
   const unknownDeadline = new Set<string>();
+  // Service hours (clock.within): the clock starts at receipt inside them on a working day, else at the
+  // next opening — written out here from the calendar's day facts, independently of engine/evaluate/clock.ts.
+  const clockOf = new Map<string, number>();
   for (const l of c.limits) {
-    if (l.unit === 'duration') deadline[l.id] = startMs + l.amount * 1000;
+    let t0 = startMs;
+    if (l.clock) {
+      const date = cal.localDate(startMs);
+      const minute = (startMs - cal.parse(`${date}T00:00`).getTime()) / 60_000;
+      let day = dayNumber(date);
+      let info = cal.dayInfo(date);
+      let known = info.known;
+      if (known && !(info.working && minute >= l.clock.start && minute < l.clock.end)) {
+        if (!(info.working && minute < l.clock.start)) {
+          do {
+            info = cal.dayInfo(dateOf(++day));
+            known = info.known;
+          } while (known && !info.working);
+        }
+        t0 = cal.parse(`${dateOf(day)}T${String(Math.floor(l.clock.start / 60)).padStart(2, '0')}:${String(l.clock.start % 60).padStart(2, '0')}`).getTime();
+      }
+      if (!known) {
+        unknownDeadline.add(l.id);
+        continue;
+      }
+    }
+    clockOf.set(l.id, t0);
+    if (l.unit === 'duration') deadline[l.id] = t0 + l.amount * 1000;
     else {
-      const d = l.unit === 'working-days' ? cal.addWorkingDays(startMs, l.amount) : cal.addDays(startMs, l.amount);
+      const d = l.unit === 'working-days' ? cal.addWorkingDays(t0, l.amount) : cal.addDays(t0, l.amount);
       if (d.known) deadline[l.id] = d.deadline.getTime();
       else unknownDeadline.add(l.id);
     }
@@ -131,7 +156,9 @@ async function reference(c: CompiledTimeliness, rec: Record<string, unknown>, fi
   };
   for (const l of c.limits) {
     const stop = stopOf(l);
-    const facts = { case: { ...fact, start_ms: startMs, ...(stop === stop ? { stop_ms: stop, elapsed_seconds: (stop - startMs) / 1000 } : { open: true }) }, deadline };
+    const t0 = clockOf.get(l.id) ?? startMs;
+    const elapsed = (l.clock ? Math.max(0, stop - t0) : stop - startMs) / 1000;
+    const facts = { case: { ...fact, start_ms: startMs, ...(stop === stop ? { stop_ms: stop, elapsed_seconds: elapsed } : { open: true }) }, deadline };
     const { events } = await engine.run(facts);
     for (const e of events) if ((e.params as { limit: string }).limit === l.id) fired.add(`${e.type}|${l.id}`);
   }

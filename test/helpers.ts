@@ -41,6 +41,12 @@ export const SAMPLE_FILES: [string, SubmitOptions['kind']][] = [
   ['equipment-counts.ndjson', 'equipment-counts'],
   ['measurements.ndjson', 'measurements'],
   ['surveys.ndjson', 'surveys'],
+  // The logistics office's own units (general office, logistics office), bound by the school's plans.
+  ['office/consultations.ndjson', 'consultations'],
+  ['office/complaints.ndjson', 'complaints'],
+  ['office/work-orders.ndjson', 'work-orders'],
+  ['office/activities.ndjson', 'activities'],
+  ['office/measurements.ndjson', 'measurements'],
 ];
 
 /** Submit every canonical sample file into a store; the callers assert on the statuses. */

@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../engine/calendar/calendar.ts';
 import { submit } from '../engine/data/submit.ts';
 import { evaluate } from '../engine/evaluate/evaluate.ts';
-import { findNotice, formatNumber, issueNotices, LedgerError, loadNotices, move, planNotices, reopenRecurring, reviewLedger } from '../engine/notices/ledger.ts';
+import { findNotice, formatNumber, issueNotices, LedgerError, loadNotices, move, noticeFacts, planNotices, reopenRecurring, reviewLedger } from '../engine/notices/ledger.ts';
 import { verifyNotice } from '../engine/notices/verify.ts';
+import { test as fastTest, type Condition } from '../engine/evaluate/conditions.ts';
 import type { RecordKind } from '../engine/model/vocabulary.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
@@ -222,5 +223,62 @@ describe('CLI', () => {
     expect(c.status).toBe(1);
     expect(c.stderr).toContain('CH504');
     expect(c.stderr).toMatch(/escalated|reopened/);
+  });
+});
+
+describe('the Nantong plan’s deadlines (四、4 责令相关单位限期整改; 四、6 没有及时有效处理)', () => {
+  let number = '';
+
+  it('a rectification report that arrives after the deadline is overdue when it arrives, with no review before it', async () => {
+    const sep = evaluate({ tree, store, period: '2026-09', provider: 'huayu-property' });
+    const r = issueNotices(store, planNotices({ tree, findings: sep, issuedAt: cal.parse('2026-10-12T09:00'), provider: 'huayu-property' }), { tree, actor: '质量监督科' });
+    number = r.issued[0]!.number;
+    const n = findNotice(store, number);
+    // Issued Monday 12 October; 5 working days (issue day not counted) → Monday 19 October, 24:00.
+    expect(n.deadline).toBe('2026-10-19');
+    expect(noticeFacts(n, cal, cal.parse('2026-10-19T23:59'), 5).days_overdue).toBe(0);
+    expect(noticeFacts(n, cal, cal.parse('2026-10-20T08:00'), 5).days_overdue).toBe(1);
+    move(store, number, 'reply', { actor: '张三（华宇物业）', at: '2026-10-21T10:00:00+08:00', note: '已调整值班', tree });
+    const after = findNotice(store, number);
+    expect(after.status).toBe('rectification-reported');
+    expect(after.events.map((e) => [e.event, e.at])).toEqual([
+      ['issued', '2026-10-12T09:00:00+08:00'],
+      ['overdue', '2026-10-21T10:00:00+08:00'],
+      ['rectification-reported', '2026-10-21T10:00:00+08:00'],
+    ]);
+    expect(after.events[1]!.data).toMatchObject({ rules: ['overdue'], on: 'rectification-reported', deadline: '2026-10-19', days_overdue: 2 });
+  });
+
+  it('a report on the deadline day is on time; a Saturday report after a Friday deadline is late', () => {
+    // The configured overdue rules, checked on the facts without touching the ledger.
+    const overdue = tree.noticeConfigs[0]!.value.rules.filter((r) => r.effect === 'overdue');
+    const fires = (n: Parameters<typeof noticeFacts>[0], at: string): boolean => overdue.some((r) => fastTest(r.conditions as Condition, { notice: noticeFacts(n, cal, cal.parse(at), 5) as Record<string, unknown> }));
+    const n = findNotice(store, number);
+    const open = { ...n, status: 'acknowledged' as const, events: n.events.slice(0, 1) };
+    expect(fires(open, '2026-10-19T23:59')).toBe(false);
+    expect(fires(open, '2026-10-20T00:00')).toBe(true);
+    // Deadline Friday 23 October: no working day has passed on Saturday, but the time is up.
+    const friday = { ...open, deadline: '2026-10-23' };
+    expect(noticeFacts(friday, cal, cal.parse('2026-10-24T10:00'), 5).days_overdue).toBe(0);
+    expect(fires(friday, '2026-10-23T23:00')).toBe(false);
+    expect(fires(friday, '2026-10-24T10:00')).toBe(true);
+  });
+
+  it('a failed re-check (复查未通过) sets a new rectification deadline (再次限期整改) from the configuration', async () => {
+    // After the report, work orders are still late: 95 minutes against the 1-hour working-hours limit.
+    await submitRows('work-orders', workOrders('WO-OCT', ['2026-10-22', '2026-10-23'], 95));
+    const v = verifyNotice({ tree, store, number, asOf: cal.parse('2026-10-26T09:00'), actor: '李四（后勤处）' });
+    expect(v.outcome).toBe('failed');
+    // notices.yaml recheck_failed: 5 working days from Monday 26 October → Monday 2 November.
+    expect(v.deadline).toBe('2026-11-02');
+    expect(v.event.note).toContain('再次限期整改，期限至 2026-11-02');
+    expect(v.event.data).toMatchObject({ deadline: '2026-11-02', working_days: 5, basis: 'nantong-supervision:rectification-notice' });
+    const n = findNotice(store, number);
+    expect(n.status).toBe('acknowledged');
+    expect(noticeFacts(n, cal, cal.parse('2026-10-30T09:00'), 5).deadline).toBe('2026-11-02');
+    // Not overdue on the new deadline's day; overdue the next working day, by the plan's rule.
+    expect((await reviewLedger(store, tree, cal.parse('2026-11-02T20:00'))).filter((c) => c.number === n.number)).toEqual([]);
+    const c = await reviewLedger(store, tree, cal.parse('2026-11-03T09:00'));
+    expect(c.filter((x) => x.number === n.number).map((x) => [x.rule, x.to])).toEqual([['overdue', 'overdue']]);
   });
 });

@@ -12,7 +12,9 @@ const idx = buildIndex(r.context ? [r.set, r.context] : [r.set]);
 
 describe('profile resolution', () => {
   it('the fixtures validate: the contract loosens the plan only with a recorded deviation', () => {
-    expect(r.diagnostics).toEqual([]);
+    // The fixture plan binds no unit of the shipped register: its checkable requirements are warned about (CH232), nothing else.
+    expect(r.diagnostics.filter((d) => d.code !== 'CH232')).toEqual([]);
+    expect(r.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   });
 
   it('selects subtrees, drops excluded ones, adds own requirements', () => {
@@ -44,7 +46,7 @@ describe('profile resolution', () => {
     copyFileSync(join(DIR, 'plan.yaml'), join(dir, 'plan.yaml'));
     writeFileSync(join(dir, 'contract.yaml'), readFileSync(join(DIR, 'contract.yaml'), 'utf8').replace(/\n    deviation:.*\n/, '\n'));
     const v = validate({ paths: [dir], contextDir: join(ROOT, 'standards'), cwd: ROOT });
-    expect(v.diagnostics.map((d) => [d.code, d.args.base, d.args.value])).toEqual([['CH203', 'PT45M', 'PT50M']]);
+    expect(v.diagnostics.filter((d) => d.code !== 'CH232').map((d) => [d.code, d.args.base, d.args.value])).toEqual([['CH203', 'PT45M', 'PT50M']]);
   });
 });
 

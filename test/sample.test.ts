@@ -314,8 +314,8 @@ describe('manifest matches the data', () => {
     return !closures.has(date) && statutory && mod >= w.workStart && mod < w.workEnd;
   };
   const key = (requirement: string, id: string): string => `${requirement} ${id}`;
-  const manifestRecords = (kind: RecordKind): Set<string> =>
-    new Set(manifest.violations.filter((v) => v.record_kind === kind).flatMap((v) => (v.records ?? []).map((id) => key(v.requirement, id))));
+  const manifestRecords = (kind: RecordKind, requirement?: string): Set<string> =>
+    new Set(manifest.violations.filter((v) => v.record_kind === kind && (!requirement || v.requirement === requirement)).flatMap((v) => (v.records ?? []).map((id) => key(v.requirement, id))));
 
   it('lists exactly the checked requirements', () => {
     expect(manifest.checked_requirements).toEqual([...CHECKED_REQUIREMENTS]);
@@ -368,7 +368,44 @@ describe('manifest matches the data', () => {
       const stop = r.replied_at === undefined ? asOf : min(r.replied_at);
       if (stop - min(r.received_at) > 24 * 60) found.add(key('4.3-2', String(r.id)));
     }
-    expect([...found].sort()).toEqual([...manifestRecords('complaints')].sort());
+    expect([...found].sort()).toEqual([...manifestRecords('complaints', '4.3-2')].sort());
+  });
+
+  it('office: matters late by the service guide’s clock, and service-error shares, are exactly the listed ones', () => {
+    // 三、(二)2.(1): 08:30–17:30 on working days; a matter received outside them starts at the next 08:30.
+    const openAt = 8 * 60 + 30;
+    const closeAt = 17 * 60 + 30;
+    const workingDay = (d: number): boolean => {
+      const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      const weekday = new Date(d * 86_400_000).getUTCDay() % 6 !== 0;
+      return !closures.has(date) && (date in holidayTable.workdays || (weekday && !(date in holidayTable.holidays)));
+    };
+    const clock = (t: number): number => {
+      let d = Math.floor(t / 1440);
+      const mod = t - d * 1440;
+      if (workingDay(d) && mod >= openAt && mod < closeAt) return t;
+      if (!(workingDay(d) && mod < openAt)) do d++; while (!workingDay(d));
+      return d * 1440 + openAt;
+    };
+    const late = new Set<string>();
+    for (const r of ndjson(dirA, 'office/consultations.ndjson')) {
+      const start = clock(min(r.received_at));
+      // Ordinary matters: 24 hours; major matters: 3 days (never late in the sample, checked loosely here).
+      const limit = r.complexity === 'major' ? 3 * 1440 : 24 * 60;
+      if (min(r.replied_at) - start > limit) late.add(key('office-service-guide:matter-time-limits', String(r.id)));
+    }
+    expect([...late].sort()).toEqual([...manifestRecords('consultations', 'office-service-guide:matter-time-limits')].sort());
+    // Service errors: below 5 % in every month but the one listed.
+    const byMonth = new Map<string, { n: number; errors: string[] }>();
+    for (const r of ndjson(dirA, 'office/complaints.ndjson')) {
+      const m = String(r.received_at).slice(0, 7);
+      const g = byMonth.get(m) ?? { n: 0, errors: [] };
+      g.n++;
+      if (r.cause === 'service-error') g.errors.push(key('office-service-guide:error-rate', String(r.id)));
+      byMonth.set(m, g);
+    }
+    const over = [...byMonth.values()].filter((g) => g.errors.length / g.n >= 0.05).flatMap((g) => g.errors);
+    expect(over.sort()).toEqual([...manifestRecords('complaints', 'office-service-guide:error-rate')].sort());
   });
 
   it('frequency grids: every short cell of 5.2.4.3, 5.1.2.7-2-b and 5.2.4.4 is listed', () => {

@@ -56,7 +56,8 @@ describe('scorecard', () => {
     const register = parse(readFileSync(join(ROOT, 'standards', 'school', 'register.yaml'), 'utf8')) as { providers: { id: string; type?: string }[] };
     const surveys = readFileSync(join(SAMPLE, 'surveys.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { provider: string; period: string; respondents: number; satisfied: number });
     const ledger = JSON.parse(cli(['notices', 'list', '--json']).out) as { number: string; period: string; provider: string; requirements: string[] }[];
-    const under = (id: string, req: string): boolean => req === id || req.startsWith(`${id}.`) || req.startsWith(`${id}-`);
+    // A plan's id covers its own requirements (plan:…): plan failures are scored too.
+    const under = (id: string, req: string): boolean => req === id || req.startsWith(`${id}.`) || req.startsWith(`${id}-`) || req.startsWith(`${id}:`);
     const r1 = (x: number): number => Math.round(x * 10) / 10;
     for (const s of got.scorecards) {
       const all = findings.findings.filter((f) => f.provider === s.provider);

@@ -28,7 +28,9 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     const mine = f.findings.filter((x) => x.provider === p.id);
     const n = (st: Status) => mine.filter((x) => x.status === st && !noData(x)).length;
     const overall = p.in_service === false ? (zh ? '不在服务期内' : 'out of service') : s(f.rollups.providers[p.id] ?? 'not-reviewed');
-    return [`${p.id} ${p.name}`, p.profile, n('passed'), n('failed'), n('not-applicable'), mine.filter(noData).length, n('not-reviewed'), n('error'), overall];
+    // The main profile, then the plans the register binds besides it (+plan).
+    const prof = [p.profile, ...(p.plans ?? []).filter((x) => x !== p.profile).map((x) => `+${x}`)].filter(Boolean).join(' ');
+    return [`${p.id} ${p.name}`, prof, n('passed'), n('failed'), n('not-applicable'), mine.filter(noData).length, n('not-reviewed'), n('error'), overall];
   });
   out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), zh ? '无数据' : 'no data', s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
   // Data a provider submits in the course of its work first (cases, counts, logs), then documents and on-site checks.

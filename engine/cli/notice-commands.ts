@@ -226,7 +226,9 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const n = L.findNotice(store, positionals[1]!);
           if (json) io.out(JSON.stringify({ ...n, file: join(outDir, noticeFile(n)) }, null, 2));
           else {
-            io.out(`${n.number}  ${n.doc.provider.name}  ${n.period}  ${zh ? '状态' : 'status'}: ${zh ? L.STATUS_ZH[n.status] : n.status}  ${zh ? '整改期限' : 'deadline'}: ${n.deadline}`);
+            // The deadline in force: a re-opening or a failed re-check (再次限期整改) sets a later one.
+            const current = L.noticeFacts(n, cal, at as Date, L.noticeConfig(tree).deadline.working_days).deadline as string;
+            io.out(`${n.number}  ${n.doc.provider.name}  ${n.period}  ${zh ? '状态' : 'status'}: ${zh ? L.STATUS_ZH[n.status] : n.status}  ${zh ? '整改期限' : 'deadline'}: ${current}${current !== n.deadline ? (zh ? `（原期限 ${n.deadline}）` : ` (first ${n.deadline})`) : ''}`);
             for (const p of n.doc.problems) io.out(`  ${p.seq}. [${p.requirement}] ${p.place}：${p.description}`);
             for (const p of n.doc.advisories ?? []) io.out(zh ? `  建议改进 ${p.seq}. [${p.requirement}] ${p.place}：${p.description}（宜，不扣分）` : `  advisory ${p.seq}. [${p.requirement}] ${p.place}: ${p.description} (should; not deducted)`);
             const vd = L.voidOf(n);
@@ -237,19 +239,25 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           return EXIT.ok;
         }
         if (sub === 'ack' || sub === 'reply' || sub === 'escalate' || sub === 'concern') {
-          const r = L.move(store, positionals[1]!, sub, { actor: String(v.by), at: atText, ...(typeof v.note === 'string' ? { note: v.note } : {}) });
-          if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event }, null, 2));
-          else io.out(zh ? `${r.notice.number}：${L.STATUS_ZH[r.notice.status]}（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}）` : `${r.notice.number}: ${r.notice.status} (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')})`);
+          const r = L.move(store, positionals[1]!, sub, { actor: String(v.by), at: atText, tree, ...(typeof v.note === 'string' ? { note: v.note } : {}) });
+          // A late rectification report is recorded overdue as it arrives (ledger.ts overdueOnArrival).
+          const late = sub === 'reply' ? r.notice.events.at(-2) : undefined;
+          const lateNow = late?.event === 'overdue' && late.at === atText;
+          if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event, ...(lateNow ? { overdue: late } : {}) }, null, 2));
+          else {
+            if (lateNow) io.out(zh ? `${r.notice.number}：整改反馈在期限后送达，记为逾期（${late.note ?? ''}）` : `${r.notice.number}: the rectification report arrived after the deadline; recorded overdue`);
+            io.out(zh ? `${r.notice.number}：${L.STATUS_ZH[r.notice.status]}（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}）` : `${r.notice.number}: ${r.notice.status} (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')})`);
+          }
           return EXIT.ok;
         }
         if (sub === 'verify') {
           const { verifyNotice } = await import('../notices/verify.ts');
           const r = verifyNotice({ tree, store, number: positionals[1]!, asOf: asOf as Date, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
-          if (json) io.out(JSON.stringify({ ok: r.outcome === 'verified', number: r.notice.number, outcome: r.outcome, status: r.notice.status, since: r.since, periods: r.periods, findings: r.findings.map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence: f.evidence.slice(0, 5) })) }, null, 2));
+          if (json) io.out(JSON.stringify({ ok: r.outcome === 'verified', number: r.notice.number, outcome: r.outcome, status: r.notice.status, since: r.since, periods: r.periods, ...(r.deadline ? { deadline: r.deadline } : {}), findings: r.findings.map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence: f.evidence.slice(0, 5) })) }, null, 2));
           else {
             const word: Record<string, string> = { passed: '通过', failed: '不通过', 'not-applicable': '不适用', 'not-reviewed': '待评价', error: '错误' };
             io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured', zh ? '说明' : 'note'], r.findings.map((f) => [f.requirement, f.period, zh ? (word[f.status] ?? f.status) : f.status, String(f.measured ?? ''), f.reason ? (zh ? f.reason.zh : (f.reason.en ?? f.reason.zh)) : ''])));
-            io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${r.since} 之后的数据仍不符合），退回重新整改。` : `${r.notice.number}: not verified — the data after ${r.since} still fails; sent back for rectification.`);
+            io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${r.since} 之后的数据仍不符合），再次限期整改${r.deadline ? `，新的整改期限：${r.deadline}` : ''}。` : `${r.notice.number}: not verified — the data after ${r.since} still fails; sent back for rectification${r.deadline ? `, new deadline ${r.deadline}` : ''}.`);
           }
           return r.outcome === 'verified' ? EXIT.ok : EXIT.problems;
         }

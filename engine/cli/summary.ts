@@ -5,6 +5,7 @@ import { resolveProfile } from '../model/resolve.ts';
 import { REQUIREMENT_TYPES } from '../model/vocabulary.ts';
 import { buildIndex, effectiveValues, profileChain, valueAt } from '../validate/checks.ts';
 import { table } from './format.ts';
+import { mainProfile } from '../evaluate/binding.ts';
 
 export interface Summary {
   standards: { id: string; title: string; edition: string; version: string; requirements: number }[];
@@ -26,6 +27,10 @@ export interface Summary {
     tailored: { requirement: string; parameter: string; from: string; base: string; value: string; deviation: boolean }[];
   }[];
   scorecards: { id: string; profile: string; categories: number }[];
+  /** Units of the register and what binds them: main profile and the plans bound besides it. */
+  units: { id: string; name: string; kind: string; profile: string; plans: string[] }[];
+  /** What no plan states and the school chose itself (notices.yaml school_choice), named as such. */
+  choices: { where: string; zh: string; en?: string }[];
 }
 
 const TYPE_ZH: Record<string, string> = {
@@ -96,6 +101,18 @@ export function summarize(tree: Tree): Summary {
     activities: tree.activityFiles.reduce((n, a) => n + a.value.activities.length, 0),
     profiles,
     scorecards: tree.scorecards.map(({ value: s }) => ({ id: s.id, profile: s.profile, categories: s.categories.length })),
+    units: (tree.registers[0]?.value.providers ?? []).map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind ?? 'contractor',
+      profile: mainProfile(u, undefined, tree.standards[0]?.value.id) ?? '',
+      plans: (u.plans ?? []).map((pb) => (typeof pb === 'string' ? pb : `${pb.plan}${pb.requirements ? ` (${pb.requirements.length})` : pb.except ? ` (−${pb.except.length})` : ''}`)),
+    })),
+    choices: tree.noticeConfigs.flatMap(({ value: c }) => [
+      ...(c.deadline.school_choice ? [{ where: 'notices deadline', ...c.deadline.school_choice }] : []),
+      ...(c.recheck_failed?.school_choice ? [{ where: 'notices recheck_failed', ...c.recheck_failed.school_choice }] : []),
+      ...c.rules.flatMap((r) => (r.school_choice ? [{ where: `notices rule ${r.id}`, ...r.school_choice }] : [])),
+    ]),
   };
 }
 
@@ -133,6 +150,16 @@ export function renderSummary(s: Summary, lang: Lang): string {
     out.push('');
     out.push(zh ? '参数调整（overrides）' : 'Parameter overrides');
     out.push(table([zh ? '方案' : 'profile', zh ? '条款 参数' : 'requirement parameter', zh ? '生效' : 'from', zh ? '基准' : 'base', zh ? '调整为' : 'value', zh ? '性质' : 'kind'], tailored));
+  }
+  if (s.units.length) {
+    out.push('');
+    out.push(zh ? '方案约束的单位（校园登记）' : 'Units and the plans that bind them (register)');
+    out.push(table([zh ? '单位' : 'unit', zh ? '类别' : 'kind', zh ? '主方案' : 'main profile', zh ? '另行适用的方案' : 'plans bound besides'], s.units.map((u) => [`${u.id} ${u.name}`, u.kind === 'office' ? (zh ? '后勤处自有' : 'office') : zh ? '服务企业' : 'contractor', u.profile || '—', u.plans.join(', ') || '—'])));
+  }
+  if (s.choices.length) {
+    out.push('');
+    out.push(zh ? '本校自定（方案未规定）' : 'The school’s own choices (no plan states them)');
+    for (const c of s.choices) out.push(`  ${c.where}: ${zh ? c.zh : (c.en ?? c.zh)}`);
   }
   if (s.scorecards.length) {
     out.push('');

@@ -89,7 +89,7 @@ export function compileMapping(m: MappingFile, fileHeaders: string[] | undefined
       if (found) {
         c.header = found;
         used.add(found);
-      } else if (present) missing.push({ field: col.field, headers });
+      } else if (present && !col.optional) missing.push({ field: col.field, headers });
     }
     const fmt = col.format ?? (isTime ? 'iso' : undefined);
     if (fmt) c.format = compileFormat(fmt);

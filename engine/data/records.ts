@@ -2,6 +2,7 @@
 // natural keys, and the time field that places a record in a period.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
+  COMPLAINT_CAUSES,
   COMPLEXITY,
   DUTY_POSTS,
   EVENT_KINDS,
@@ -76,6 +77,7 @@ export const RECORD_SCHEMAS: Record<RecordKind, Schema> = {
     resolved_at: time('Investigation and handling completed. 办结时间。'),
     channel: text('Channel (hotline, online, in person …). 渠道。'),
     complexity: oneOf(COMPLEXITY, 'Complexity. 复杂程度。'),
+    cause: oneOf(COMPLAINT_CAUSES, 'Cause found when handled: service-error = an operating error of the unit (counts toward the error rate), attitude, facility, policy, other. 投诉原因（service-error 为操作失误）。'),
     exclusion,
   }),
   consultations: record('consultations', '咨询 Consultation', ['id', 'provider', 'received_at'], {

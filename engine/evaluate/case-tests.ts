@@ -72,6 +72,8 @@ export interface TestCase {
   results?: ServiceRecord[];
   /** Inspection requirements with a watch: duty-roster shifts. */
   roster?: ServiceRecord[];
+  /** Records of a rate's denominator_count kind (e.g. the month's work orders for a sampling share). */
+  counted?: ServiceRecord[];
   cell?: { count?: string; unit: string; period: string };
   scope?: string;
   expect: CaseExpect;
@@ -146,6 +148,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
         documents: list('Record requirement: documents on file. 档案：已提交的档案清单。', ref('document')),
         results: list('Inspection requirement: inspection results entered. 检查：现场检查结果。', ref('inspection-result')),
         roster: list('Inspection requirement with a watch: duty-roster shifts. 值班要求：值班表班次。', ref('roster-shift')),
+        counted: list('Rate with denominator_count: the records counted in the denominator (e.g. the month’s work orders; repeat allowed). 比率分母所计的记录。', ref('any-record')),
         cell: obj('Frequency requirement: the grid cell judged. 频次：被判定的网格单元。', ['unit', 'period'], {
           count: str('Count id within the requirement (needed when it has several). 计数编号。', { pattern: CODE }),
           unit: str('Campus, building or place id. 校区、楼宇或场所编号。'),
@@ -449,7 +452,11 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   const r = located.value;
   const dataKey = TYPE_DATA[r.type];
   if (!dataKey) throw new CaseError(`requirement ${r.id} is of type ${r.type}, which has no data to test`);
-  for (const k of DATA_KEYS) if (k !== dataKey && !(k === 'roster' && r.inspection?.watch) && c[k] !== undefined) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
+  // A rate whose miss calls for a document (requires_record) also takes the documents on file.
+  const alsoDocs = r.type === 'rate' && r.rate!.requires_record !== undefined;
+  for (const k of DATA_KEYS) if (k !== dataKey && c[k] !== undefined && !(alsoDocs && k === 'documents') && !(k === 'roster' && r.inspection?.watch)) throw new CaseError(`a ${r.type} requirement takes "${dataKey}", not "${k}"`);
+  const countedKind = r.type === 'rate' ? r.rate!.denominator_count : undefined;
+  if (c.counted !== undefined && !countedKind) throw new CaseError('"counted" is for rate requirements with denominator_count');
   if (r.type === 'timeliness' && c.period !== undefined) throw new CaseError('a timeliness case is judged in the month of its record: drop "period"');
   if (c.cell !== undefined && r.type !== 'frequency') throw new CaseError('"cell" is for frequency requirements');
   if (c.scope !== undefined && r.type !== 'rate') throw new CaseError('"scope" is for rate requirements');
@@ -472,7 +479,7 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
   } else {
     if (!c.period) throw new CaseError(`a ${r.type} case names the month evaluated ("period": YYYY-MM)`);
     const kind: RecordKind = r.type === 'frequency' ? 'activities' : r.type === 'record' ? 'documents' : r.type === 'inspection' ? 'inspection-results' : r.rate!.subject;
-    const store = await storeWith(env, label, { [kind]: r.type === 'frequency' ? [...records, ...loggedPeriod(env, r, provider, c.period, records)] : records, ...(c.roster ? { 'duty-roster': expand(c.roster) } : {}) });
+    const store = await storeWith(env, label, { [kind]: r.type === 'frequency' ? [...records, ...loggedPeriod(env, r, provider, c.period, records)] : records, ...(c.roster ? { 'duty-roster': expand(c.roster) } : {}), ...(alsoDocs && c.documents ? { documents: expand(c.documents) } : {}), ...(countedKind && c.counted ? { [countedKind]: expand(c.counted) } : {}) });
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });

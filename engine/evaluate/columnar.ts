@@ -6,7 +6,8 @@
 // semantics — once per distinct combination of those values, and every case with that combination reuses
 // the answer. Whether the chosen limit was met is the limit's own comparison on two numbers. The
 // requirement tests and a differential test run both paths on the same cases and compare every outcome.
-import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
+import { clockStart } from './clock.ts';
 import type { Columns } from '../store/columns.ts';
 import type { CompiledLimit, CompiledTimeliness } from './compile.ts';
 import { paths, test, type Condition } from './conditions.ts';
@@ -204,14 +205,28 @@ export function judgeRows(
       visit(i, c!, j);
       continue;
     }
+    // A limit with service hours starts its clock at the next opening when the case came in outside them.
+    let clockMs = startMs;
+    let clockDay = d;
+    if (lim.clock) {
+      const cs = clockStart(ctx.cal, startMs, lim.clock);
+      if (!cs.known) {
+        j.outcome = O_CAL_UNKNOWN;
+        j.note = cs.message;
+        visit(i, c!, j);
+        continue;
+      }
+      clockMs = cs.ms;
+      clockDay = dayNumber(ctx.cal.localDate(clockMs));
+    }
     let deadline: number;
-    if (lim.unit === 'duration') deadline = startMs + lim.amount * 1000;
+    if (lim.unit === 'duration') deadline = clockMs + lim.amount * 1000;
     else {
-      // A day-counted deadline depends only on the local day the case started: memoised per day.
-      const key = `${li}|${lim.unit}|${lim.amount}|${d}`;
+      // A day-counted deadline depends only on the local day the clock started: memoised per day.
+      const key = `${li}|${lim.unit}|${lim.amount}|${clockDay}`;
       let dl = dayDeadlines.get(key);
       if (!dl) {
-        const r = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(startMs, lim.amount) : ctx.cal.addDays(startMs, lim.amount);
+        const r = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(clockMs, lim.amount) : ctx.cal.addDays(clockMs, lim.amount);
         dl = r.known ? { known: true, ms: r.deadline.getTime() } : { known: false, ms: Number.NaN, message: r.message };
         dayDeadlines.set(key, dl);
       }
@@ -232,7 +247,8 @@ export function judgeRows(
       visit(i, c!, j);
       continue;
     }
-    j.elapsed = (stopMs - startMs) / 1000;
+    // Elapsed time runs from the clock start (an answer before the office opens has taken no time).
+    j.elapsed = (lim.clock ? Math.max(0, stopMs - clockMs) : stopMs - startMs) / 1000;
     if (stopMs < startMs && !lim.before) j.outcome = O_IMPOSSIBLE;
     else if (lim.unit === 'duration' ? j.elapsed <= lim.amount : stopMs <= deadline) j.outcome = O_MET;
     else j.outcome = O_MISSED;

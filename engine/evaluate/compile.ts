@@ -8,6 +8,7 @@ import type { DatedValue, Requirement, Text, When } from '../model/types.ts';
 import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
 import { valueAt } from '../validate/checks.ts';
 import { paths, type Condition, type RuleJson } from './conditions.ts';
+import { parseHours, type ClockHours } from './clock.ts';
 
 /** Facts each rule family reads, and their fields: the data schemas plus what evaluation derives. */
 export const CASE_DERIVED = ['working_hours', 'during_class', 'building_type', 'elapsed_seconds', 'start_ms', 'stop_ms', 'open', 'excluded', 'impossible'] as const;
@@ -61,6 +62,8 @@ export interface CompiledLimit {
   met: RuleJson;
   /** Whether choosing this limit needs to know if the case came in working hours. */
   readsWorkingHours: boolean;
+  /** Service hours outside which the clock waits for the next opening (see clock.ts). */
+  clock?: ClockHours;
 }
 
 export interface CompiledTimeliness {
@@ -104,7 +107,9 @@ export function compileTimeliness(r: Requirement, params: ParamSet, date: string
         ? { fact: 'case', path: '$.elapsed_seconds', operator: 'lessThanInclusive', value: amount }
         : { fact: 'case', path: '$.stop_ms', operator: 'lessThanInclusive', value: { fact: 'deadline', path: `$.${lim.id}` } };
     const name = `${r.id}@${version}`;
+    const hours = lim.clock ? parseHours(String(valueAt(params.values.get(lim.clock.within.param) ?? [], date)?.value ?? '')) : undefined;
     return {
+      ...(hours ? { clock: hours } : {}),
       id: lim.id,
       label: lim.label,
       start: lim.start,

@@ -7,7 +7,10 @@ import { instantToIso } from '../data/convert.ts';
 import { EVENT_FIELD } from '../data/records.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
-import { resolveProfile, type ResolvedRequirement } from '../model/resolve.ts';
+import type { ResolvedRequirement } from '../model/resolve.ts';
+import { mainProfile, planId, unitRequirements } from './binding.ts';
+import { clockStart } from './clock.ts';
+import { countRatioFindings, requiredRecord, shareFindings } from './plan-rules.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
@@ -47,7 +50,12 @@ export interface Finding {
   obligation: Requirement['obligation'];
   text: string;
   provider: string;
+  /** The profile the requirement was resolved under (the unit's main profile, or a plan bound to it). */
   profile: string;
+  /** The plan (or contract) whose own requirement this is; absent for the standard's clauses. */
+  plan?: string;
+  /** 'plans' when the plan is bound to the unit by the register's `plans:` rather than its main profile. */
+  bound_by?: 'plans';
   scope: { kind: string; id: string };
   period: string;
   status: Status;
@@ -121,7 +129,7 @@ export interface Findings {
   calendar: { source: string; version: string; years: string };
   data: { sha256: string; records: Record<string, number> };
   /** in_service is false when the whole period lies outside the provider's contract service period. */
-  providers: { id: string; name: string; profile: string; in_service?: boolean }[];
+  providers: { id: string; name: string; profile: string; kind?: 'contractor' | 'office'; plans?: string[]; in_service?: boolean }[];
   summary: Record<Status, number> & { findings: number; requirements: number; checked: number };
   findings: Finding[];
   pledges: Pledge[];
@@ -272,22 +280,25 @@ export function evaluate(o: EvaluateOptions): Findings {
   let done = 0;
   const total = providers.length;
   for (const prov of providers) {
-    const profileId = o.profile ?? prov.profile ?? std?.id ?? '';
-    let resolved = resolvedCache.get(profileId);
-    if (!resolved) {
-      resolved = resolveProfile(profileId, idx);
-      resolvedCache.set(profileId, resolved);
-    }
-    const base = (rr: ResolvedRequirement, scope: { kind: string; id: string }): Omit<Finding, 'status' | 'evidence' | 'evidence_total'> => ({
-      requirement: rr.requirement.id,
-      type: rr.requirement.type,
-      obligation: rr.requirement.obligation,
-      text: rr.requirement.text,
-      provider: prov.id,
-      profile: profileId,
-      scope,
-      period: o.period,
-    });
+    // The unit's main profile plus the own requirements of the plans the register binds to it.
+    const bound = unitRequirements(prov, o.profile, std?.id, idx, resolvedCache);
+    const resolved = bound.map((b) => b.rr);
+    const boundOf = new Map(bound.map((b) => [b.rr, b]));
+    const base = (rr: ResolvedRequirement, scope: { kind: string; id: string }): Omit<Finding, 'status' | 'evidence' | 'evidence_total'> => {
+      const b = boundOf.get(rr);
+      return {
+        requirement: rr.requirement.id,
+        type: rr.requirement.type,
+        obligation: rr.requirement.obligation,
+        text: rr.requirement.text,
+        provider: prov.id,
+        profile: b?.profile ?? '',
+        ...(rr.origin ? { plan: rr.origin } : {}),
+        ...(b?.plan ? { bound_by: 'plans' as const } : {}),
+        scope,
+        period: o.period,
+      };
+    };
     const paramsOf = (rr: ResolvedRequirement): ParamSet => paramSet(rr.parameters);
     const located = (id: string): Located<Requirement> | undefined => idx.requirements.get(id);
     const timelinessByReq = new Map<string, { met: number; n: number }>();
@@ -316,7 +327,8 @@ export function evaluate(o: EvaluateOptions): Findings {
           let c = byDay.get(day);
           if (!c) {
             const date = dateOf(day);
-            const versionKey = t.limits.map((l) => valueAt(params.values.get(l.limit.param) ?? [], date)?.from).join('|');
+            // A limit's service hours (clock.within) are dated values too: a new version recompiles.
+            const versionKey = t.limits.map((l) => `${valueAt(params.values.get(l.limit.param) ?? [], date)?.from}${l.clock ? `/${valueAt(params.values.get(l.clock.within.param) ?? [], date)?.from}` : ''}`).join('|');
             c = compiled.get(versionKey);
             if (!c) {
               c = compileTimeliness(r, params, date);
@@ -334,7 +346,7 @@ export function evaluate(o: EvaluateOptions): Findings {
         let evidenceTotal = 0;
         let errors = 0;
         const pending: PendingCase[] = [];
-        const lookKey = `${profileId}|${r.id}`;
+        const lookKey = `${boundOf.get(rr)?.profile ?? ''}|${r.id}`;
         let fromDay = lookbackCache.get(lookKey);
         if (fromDay === undefined) {
           fromDay = lookbackDay(r, params, cal, bounds.start);
@@ -487,7 +499,16 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
       } else if (r.type === 'rate') {
-        findings.push(...rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal));
+        // Plan forms: a share of records by a field's value; a document due below the threshold (plan-rules.ts).
+        const rf = r.rate!.share
+          ? shareFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, limitN)
+          : r.rate!.denominator_count
+            ? countRatioFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, data(r.rate!.denominator_count).rows, limitN)
+            : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal);
+        if (r.rate!.requires_record) {
+          const docs = data('documents', bounds.start, dateOf(dayNumber(cal.localDate(asOf.getTime() - 1)) + 1)).rows;
+          findings.push(...rf.map((f) => requiredRecord(f, docs, undefined, limitN)));
+        } else findings.push(...rf);
       } else if (r.type === 'record') {
         findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
       } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
@@ -550,7 +571,7 @@ export function evaluate(o: EvaluateOptions): Findings {
     standard: std ? { id: std.id, version: std.version, edition: std.edition } : null,
     calendar: { source: cov.source, version: cov.version, years: `${cov.from}–${cov.to}` },
     data: { sha256: createHash('sha256').update(hashes.sort().join('\n')).digest('hex'), records: counts },
-    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: o.profile ?? p.profile ?? std?.id ?? '', ...(outOfService.has(p.id) ? { in_service: false } : {}) })),
+    providers: providers.map((p) => ({ id: p.id, name: p.name, profile: mainProfile(p, o.profile, std?.id) ?? '', ...(p.kind ? { kind: p.kind } : {}), ...(p.plans?.length ? { plans: [...new Set(p.plans.map(planId))] } : {}), ...(outOfService.has(p.id) ? { in_service: false } : {}) })),
     summary,
     findings,
     pledges,
@@ -566,7 +587,7 @@ export interface CaseJudgement {
   outcome?: CaseOutcome;
   facts: Facts;
   evidence?: Evidence;
-  calendar: { working_hours?: unknown; during_class?: unknown; day?: unknown };
+  calendar: { working_hours?: unknown; during_class?: unknown; day?: unknown; clock_start?: string };
 }
 
 /**
@@ -664,11 +685,19 @@ export function judgeCase(
   if (rec.exclusion) return { limit: lim, outcome: 'excluded', facts, calendar };
   const stopText = effectiveStop(rec, lim);
   fact.start_ms = startMs;
+  // Service hours: a case that came in outside them starts its clock at the next opening (clock.ts).
+  let clockMs = startMs;
+  if (lim.clock) {
+    const cs = clockStart(ctx.cal, startMs, lim.clock);
+    if (!cs.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: cs.message } };
+    clockMs = cs.ms;
+    calendar.clock_start = instantToIso(clockMs, ctx.cal.timezone);
+  }
   // The deadline for day-counted limits comes from the calendar (Civil Code arts. 201–203).
   let deadlineMs: number;
-  if (lim.unit === 'duration') deadlineMs = startMs + lim.amount * 1000;
+  if (lim.unit === 'duration') deadlineMs = clockMs + lim.amount * 1000;
   else {
-    const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(startMs, lim.amount) : ctx.cal.addDays(startMs, lim.amount);
+    const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(clockMs, lim.amount) : ctx.cal.addDays(clockMs, lim.amount);
     if (!dl.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: dl.message } };
     deadlineMs = dl.deadline.getTime();
   }
@@ -682,12 +711,12 @@ export function judgeCase(
   }
   const stopMs = Date.parse(stopText);
   fact.stop_ms = stopMs;
-  fact.elapsed_seconds = (stopMs - startMs) / 1000;
+  fact.elapsed_seconds = (lim.clock ? Math.max(0, stopMs - clockMs) : stopMs - startMs) / 1000;
   if (stopMs < startMs && !lim.before) {
     return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
-  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes((stopMs - startMs) / 1000), required: lim.before ? `${lim.text} before` : lim.text } };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes(fact.elapsed_seconds as number), required: lim.before ? `${lim.text} before` : lim.text } };
 }
 
 /** The stop instant's text: the stop field, or the latest recorded of it and the events it cannot precede. */
@@ -737,8 +766,11 @@ function lookbackDay(r: Requirement, params: ParamSet, cal: WorkingCalendar, per
     }
     for (const lim of c.limits) {
       if (!Number.isFinite(lim.amount)) continue;
+      // A service-hours clock can start days after the report (a holiday between); reading further back
+      // only costs time, since every case read is still judged only in its own month.
+      const clockSlack = lim.clock ? 15 : 0;
       if (lim.unit === 'duration') {
-        earliest = Math.min(earliest, dayNumber(cal.localDate(startMs - lim.amount * 1000)));
+        earliest = Math.min(earliest, dayNumber(cal.localDate(startMs - lim.amount * 1000)) - clockSlack);
         continue;
       }
       // The deadline of a day-counted limit depends only on the report day and grows with it.
@@ -747,7 +779,7 @@ function lookbackDay(r: Requirement, params: ParamSet, cal: WorkingCalendar, per
         const dl = lim.unit === 'working-days' ? cal.addWorkingDays(parseLocal(`${dateOf(d)}T23:59:59`, cal.timezone), lim.amount) : cal.addDays(parseLocal(`${dateOf(d)}T23:59:59`, cal.timezone), lim.amount);
         if (!dl.known || dl.deadline.getTime() < startMs) break;
       }
-      earliest = Math.min(earliest, d + 1);
+      earliest = Math.min(earliest, d + 1 - clockSlack);
     }
   }
   return earliest;
@@ -771,15 +803,18 @@ function minutes(seconds: number): string {
 type Base = (rr: ResolvedRequirement, scope: { kind: string; id: string }) => Omit<Finding, 'status' | 'evidence' | 'evidence_total'>;
 type DataFn = (kind: RecordKind, from?: string, to?: string) => { rows: Record<string, unknown>[] };
 
-/** Whether an id covers a requirement: itself, or anything numbered under it. */
+/** Whether an id covers a requirement: itself, anything numbered under it, or (a plan's id) the plan's own requirements. */
 export function covers(id: string, req: string): boolean {
-  return req === id || req.startsWith(id + '.') || req.startsWith(id + '-');
+  return req === id || req.startsWith(id + '.') || req.startsWith(id + '-') || req.startsWith(id + ':');
 }
 
-/** Campus-wide duties: a provider named for the requirement in the campus's duties, else the campus's provider. */
-function answersForCampus(c: RegisterFile['campuses'][number], provider: string, req: string): boolean {
+/**
+ * Campus-wide duties: a provider named for the requirement in the campus's duties, else a unit the register
+ * binds the requirement's plan to (`plans:`), else the campus's provider.
+ */
+function answersForCampus(c: RegisterFile['campuses'][number], provider: string, req: string, boundByPlan = false): boolean {
   const named = (c.duties ?? []).filter((d) => d.requirements.some((x) => covers(x, req)));
-  return named.length ? named.some((d) => d.provider === provider) : c.provider === provider;
+  return named.length ? named.some((d) => d.provider === provider) : boundByPlan || c.provider === provider;
 }
 
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
@@ -818,8 +853,10 @@ function frequencyFinding(
   const rule = cellRule(r, fc.id, required, version);
   const head = { ...base(rr, { kind: fc.scope, id: fc.id }), required, parameter_version: version, rules: [rule.name] };
   // Units this provider answers for.
-  let units: { id: string; key: 'campus' | 'building' | 'area'; sealed?: { start: string; end: string }[] }[];
-  if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id)).map((c) => ({ id: c.id, key: 'campus' }));
+  let units: { id: string; key: 'campus' | 'building' | 'area' | 'school'; sealed?: { start: string; end: string }[] }[];
+  // A count per school (e.g. service-process-2025's 12 trainings a year) is one cell for the whole school.
+  if (fc.scope === 'school') units = [{ id: reg.id, key: 'school' }];
+  else if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id, head.bound_by === 'plans')).map((c) => ({ id: c.id, key: 'campus' }));
   else if (PLACE_SCOPES.has(fc.scope)) units = (reg.places ?? []).filter((p) => p.scope === fc.scope && p.provider === provider).map((p) => ({ id: p.id, key: 'area' }));
   else {
     const types = fc.building_type ?? (SCOPE_TYPE[fc.scope] ? [SCOPE_TYPE[fc.scope]!] : undefined);
@@ -886,8 +923,9 @@ function frequencyFinding(
   const unitKey = units[0]!.key;
   for (const { col, rows } of acts) {
     const at = col.time('performed_at');
-    const unitCodes = col.codes(unitKey);
-    const unitIndex = col.dict(unitKey).map((v) => units.findIndex((u) => u.id === String(v ?? '')));
+    // Per school, every activity of the unit counts, whichever campus it was on.
+    const unitCodes = unitKey === 'school' ? new Uint8Array(col.rows) : col.codes(unitKey);
+    const unitIndex = unitKey === 'school' ? [0] : col.dict(unitKey).map((v) => units.findIndex((u) => u.id === String(v ?? '')));
     for (let k = 0; k < rows.length; k++) {
       const i = rows[k]!;
       const day = fc.period === 'night' ? cal.nightDay(at[i]!) : col.day[i]!;
@@ -929,7 +967,7 @@ function openingHourFinding(
   head: Omit<Finding, 'status' | 'evidence' | 'evidence_total'>,
   rule: ReturnType<typeof cellRule>,
   required: number,
-  units: { id: string; key: 'campus' | 'building' | 'area' }[],
+  units: { id: string; key: 'campus' | 'building' | 'area' | 'school' }[],
   reg: RegisterFile,
   cal: WorkingCalendar,
   bounds: ReturnType<typeof monthBounds>,

@@ -12,6 +12,7 @@ import { buildIndex } from '../validate/checks.ts';
 import { compileTimeliness, paramSet } from './compile.ts';
 import { explain as explainCondition, type Condition } from './conditions.ts';
 import { judgeCase } from './evaluate.ts';
+import { unitRequirements } from './binding.ts';
 
 export interface Explanation {
   requirement: string;
@@ -42,8 +43,11 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
   const reg = o.tree.registers[0]!.value;
   const school = o.tree.calendars[0]!.value;
   const cal = createCalendar(school);
-  const profile = o.profile ?? reg.providers.find((p) => p.id === rec.provider)?.profile ?? o.tree.standards[0]?.value.id ?? '';
-  const rr = resolveProfile(profile, idx).find((x) => x.requirement.id === req.id);
+  // The unit's main profile and the plans the register binds to it (binding.ts), as evaluation takes them.
+  const unit = reg.providers.find((p) => p.id === rec.provider);
+  const bound = unit ? unitRequirements(unit, o.profile, o.tree.standards[0]?.value.id, idx, new Map()).find((b) => b.rr.requirement.id === req.id) : undefined;
+  const profile = bound?.profile ?? o.profile ?? unit?.profile ?? o.tree.standards[0]?.value.id ?? '';
+  const rr = bound?.rr ?? resolveProfile(profile, idx).find((x) => x.requirement.id === req.id);
   const parameters = rr?.parameters ?? (req.parameters ?? []).map((p) => ({ name: p.name, values: p.values }));
   const params = paramSet(parameters);
   const field = req.timeliness!.limits[0]!.start;
@@ -120,6 +124,9 @@ export function renderExplanation(x: Explanation, lang: Lang): string {
   }
   const wh = x.calendar.working_hours as { value: boolean; reason: string } | undefined;
   if (wh) out.push(zh ? `  工作时间内报告：${wh.value ? '是' : '否'}（${wh.reason}）` : `  reported within working hours: ${wh.value ? 'yes' : 'no'} (${wh.reason})`);
+  // Service hours (clock.within): when the clock started, if not at receipt.
+  const cs = x.calendar.clock_start as string | undefined;
+  if (cs) out.push(zh ? `  计时起点（标准服务时间内计时，时段外自下一个工作日开始时间起）：${cs}` : `  clock started (service hours only; outside them from the next opening): ${cs}`);
   const dc = x.calendar.during_class as { value: boolean; reason: string; period?: string } | undefined;
   if (dc) out.push(zh ? `  课表上课时间：${dc.value ? '是' : '否'}（${dc.reason}${dc.period ? ' ' + dc.period : ''}）` : `  class time by the timetable: ${dc.value ? 'yes' : 'no'} (${dc.reason}${dc.period ? ' ' + dc.period : ''})`);
   out.push('');

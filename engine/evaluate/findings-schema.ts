@@ -34,6 +34,8 @@ export const FINDINGS_SCHEMA = {
           text: { type: 'string' },
           provider: { type: 'string' },
           profile: { type: 'string' },
+          plan: { type: 'string' },
+          bound_by: { const: 'plans' },
           scope: { type: 'object', required: ['kind', 'id'] },
           period: { type: 'string' },
           status,

@@ -15,6 +15,7 @@ export const NOTICE_FACTS = [
   'verified_at',
   'status', // issued | acknowledged | rectification-reported | verified | overdue | escalated | reopened
   'days_overdue', // working days past the deadline at as-of, 0 if not overdue
+  'past_deadline', // open and past 24:00 of the deadline's last day at as-of (a weekend counts: the time is up)
   'recurrences', // how many later periods the same requirement failed again for the provider after verification
   'public_concern', // a complaint or public attention recorded against it (引起较大舆情)
 ] as const;

@@ -67,6 +67,8 @@ export interface Limit {
   /** Readiness: the stop must come at least `limit` before the start (提前30分钟), not within it after. */
   before?: boolean;
   limit: ParamRef;
+  /** The clock runs from `start` only within these service hours on working days (a time-range parameter). */
+  clock?: { within: ParamRef };
 }
 
 export interface Timeliness {
@@ -111,6 +113,12 @@ export interface Rate {
   min_points?: ParamRef;
   min_sample?: number;
   also?: ParamRef[];
+  /** The numerator is the number of records whose `field` is one of `values`; the denominator, all records of the subject. */
+  share?: { field: string; values: string[] };
+  /** The denominator is the number of the unit's records of this kind in the month (exclusions aside), e.g. work orders sampled ÷ work orders. */
+  denominator_count?: RecordKind;
+  /** When the rate misses its threshold the duty is a record: met by a document filed for the requirement, failed only if none exists. */
+  requires_record?: { documents: Text[] };
 }
 
 /** One document a record requirement lists: every one is required, each valid by its own conditions. */
@@ -265,7 +273,9 @@ export interface NoticesFile {
   inspection_type: string;
   /** The paragraph above the problem list; {period} and {provider} are filled in. */
   demand: string;
-  deadline: { working_days: number; basis: string };
+  deadline: { working_days: number; basis: string; quote?: string; school_choice?: Text };
+  /** 复查未通过 → 再次限期整改: a new deadline this many working days after the failed check. */
+  recheck_failed?: { working_days: number; basis: string; quote?: string; school_choice?: Text };
   recheck: string;
   objection: { working_days: number; text: string };
   issuer: { name: string; contact?: string };
@@ -274,7 +284,7 @@ export interface NoticesFile {
   /** What must be done, per requirement type. */
   actions: Partial<Record<'timeliness' | 'frequency' | 'rate' | 'record' | 'inspection' | 'disclosure', string>>;
   /** The plan's rules over the ledger: json-rules-engine conditions on the `notice` fact. */
-  rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
+  rules: { id: string; basis: string; effect: 'overdue' | 'escalate'; label: Text; quote?: string; school_choice?: Text; conditions: { all: unknown[] } | { any: unknown[] } }[];
 }
 
 /** What the public must know to reach the service: hotline, window, processes, paid services, emergencies. */
@@ -307,13 +317,20 @@ export interface OpeningHours {
   /** ISO weekdays it applies on, 1 = Monday … 7 = Sunday; all days if omitted. */
   weekdays?: number[];
 }
+/** A school plan bound to a unit: the whole plan, or only (`requirements`) or all but (`except`) some of its requirements (an id covers what is under it). */
+export type PlanBinding = string | { plan: string; requirements?: string[]; except?: string[] };
 
 export interface RegisterFile {
   kind: 'register';
   id: string;
   title?: Text;
   campuses: { id: string; name: Text; provider?: string; duties?: { provider: string; requirements: string[] }[] }[];
-  providers: { id: string; name: string; type?: string; profile?: string; contact?: string; service?: { from: string; to?: string } }[];
+  /**
+   * Providers (contractors) and the logistics office's own service units (`kind: office`, e.g. the general office).
+   * `profile` is the unit's main profile (for a contractor, the contract, which tailors its base); `plans` are the
+   * school plans bound to the unit besides it, whose own requirements are evaluated for it too.
+   */
+  providers: { id: string; name: string; type?: string; kind?: 'contractor' | 'office'; profile?: string; plans?: PlanBinding[]; contact?: string; service?: { from: string; to?: string } }[];
   buildings: { id: string; campus: string; name: string; type: string; provider?: string; sealed?: Period[]; opening_hours?: OpeningHours[] }[];
   places?: { id: string; campus: string; scope: string; name: string; building?: string; provider?: string }[];
 }
@@ -345,6 +362,8 @@ export interface MappingColumn {
   transform?: 'trim' | 'lower' | 'upper';
   lookup?: 'campus' | 'building' | 'provider' | 'place';
   required?: boolean;
+  /** The column may be absent from a file (older exports lack it); present, it is read like any other. */
+  optional?: boolean;
 }
 
 export interface MappingFile {

@@ -33,12 +33,17 @@ export const WORK_ORDER_CATEGORIES = ['general', 'water', 'electric', 'elevator'
 export const WORK_ORDER_SUBCATEGORIES = ['lamp', 'switch', 'socket', 'line', 'supply-equipment', 'teaching-equipment', 'other'] as const;
 export const PRIORITIES = ['normal', 'urgent', 'accident'] as const;
 export const COMPLEXITY = ['simple', 'complex', 'major'] as const;
+/**
+ * Why a complaint arose, as the office finds when it handles it. service-error = an operating error of the
+ * unit complained about (服务指南 三、(三)2.(2) “统计投诉中因操作失误导致的占比” counts these).
+ */
+export const COMPLAINT_CAUSES = ['service-error', 'attitude', 'facility', 'policy', 'other'] as const;
 export const EXCLUSIONS = ['duplicate', 'appointment', 'out-of-scope', 'approved-extension', 'cancelled'] as const;
 
 /** Record kinds and the fields a rule may read from them (issue: service data). */
 export const RECORD_FIELDS = {
   'work-orders': ['id', 'provider', 'campus', 'building', 'location', 'category', 'subcategory', 'priority', 'complexity', 'reported_at', 'dispatched_at', 'responded_at', 'arrived_at', 'completed_at', 'during_class', 'exclusion'],
-  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'acknowledged_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'exclusion'],
+  complaints: ['id', 'provider', 'received_at', 'registered_at', 'dispatched_at', 'acknowledged_at', 'replied_at', 'resolved_at', 'channel', 'complexity', 'cause', 'exclusion'],
   consultations: ['id', 'provider', 'received_at', 'replied_at', 'complexity', 'channel', 'exclusion'],
   activities: ['id', 'provider', 'activity', 'performed_at', 'campus', 'building', 'area', 'result', 'notes'],
   'equipment-counts': ['date', 'provider', 'campus', 'kind', 'total', 'intact'],
@@ -59,7 +64,7 @@ export const DUTY_POSTS = ['main-gate', 'monitoring-centre', 'dorm-entrance', 'p
 export const EVENT_KINDS = ['class', 'exam', 'meeting', 'campus-event'] as const;
 
 export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
-export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit'] as const;
+export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit', 'work-order-sampling'] as const;
 
 export const FILE_KINDS = ['standard', 'requirements', 'activities', 'profile', 'scorecard', 'register', 'school-calendar', 'mapping', 'requirement-test', 'notices', 'service-desk'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];

@@ -15,6 +15,7 @@ import type { NoticeDoc, NoticeEvidence, NoticeProblem, Provenance } from '../re
 import type { Store } from '../store/store.ts';
 import { buildIndex } from '../validate/checks.ts';
 import type { NoticeFact } from '../evaluate/ledger-facts.ts';
+import { test, type Condition } from '../evaluate/conditions.ts';
 
 export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened', 'voided'] as const;
 export type NoticeStatus = (typeof STATUSES)[number];
@@ -458,12 +459,20 @@ export function addEvent(store: Store, n: NoticeState, e: { event: string; statu
   return { id: Number(r.lastInsertRowid), notice_id: n.id, at: e.at, actor: e.actor, event: e.event, status: e.status, note: e.note ?? null, data: e.data ?? null };
 }
 
-/** A manual move (ack, reply, escalate, concern), refused with CH504 when the status does not allow it. */
-export function move(store: Store, q: string, action: 'ack' | 'reply' | 'escalate' | 'concern', o: { actor: string; at: string; note?: string }): { notice: NoticeState; event: NoticeEvent } {
-  const n = findNotice(store, q);
+/**
+ * A manual move (ack, reply, escalate, concern), refused with CH504 when the status does not allow it.
+ * With the tree, a rectification report that arrives after the deadline is first recorded as overdue at the
+ * moment it arrives (the configuration's overdue rules, as of the report), whether or not a review ran before.
+ */
+export function move(store: Store, q: string, action: 'ack' | 'reply' | 'escalate' | 'concern', o: { actor: string; at: string; note?: string; tree?: Tree }): { notice: NoticeState; event: NoticeEvent } {
+  let n = findNotice(store, q);
   refuseVoided(n, action);
   if (!ALLOWED[action]!.includes(n.status)) throw new LedgerError('CH504', { number: n.number, action, status: n.status, statusZh: STATUS_ZH[n.status] });
   if (o.at < n.issued_at) throw new LedgerError('CH505', { number: n.number, at: o.at, issued: n.issued_at });
+  if (action === 'reply' && o.tree) {
+    const late = overdueOnArrival(store, o.tree, n, o.at);
+    if (late) n = { ...n, status: late.status, events: [...n.events, late] };
+  }
   const to: NoticeStatus = action === 'ack' ? 'acknowledged' : action === 'reply' ? 'rectification-reported' : action === 'escalate' ? 'escalated' : n.status;
   const event = addEvent(store, n, { event: action === 'ack' ? 'acknowledged' : action === 'reply' ? 'rectification-reported' : action === 'escalate' ? 'escalated' : 'public-concern', status: to, actor: o.actor, at: o.at, ...(o.note ? { note: o.note } : {}) });
   return { notice: { ...n, status: to, events: [...n.events, event] }, event };
@@ -489,6 +498,9 @@ export function noticeFacts(n: NoticeState, cal: WorkingCalendar, asOf: Date, wo
     const d = cal.addWorkingDays(cal.parse(reopened), workingDays);
     if (d.known && d.lastDay > deadline) deadline = d.lastDay;
   }
+  // A failed re-check set a new deadline (再次限期整改), recorded on its event.
+  const again = n.events.filter((e) => e.event === 'verification-failed').at(-1)?.data?.deadline;
+  if (typeof again === 'string' && again > deadline) deadline = again;
   return {
     id: n.number,
     provider: n.provider,
@@ -501,9 +513,32 @@ export function noticeFacts(n: NoticeState, cal: WorkingCalendar, asOf: Date, wo
     verified_at: at('verified'),
     status: n.status,
     days_overdue: open ? workingDaysLate(cal, deadline, asOf) : 0,
+    past_deadline: open && asOf.getTime() >= cal.parse(`${dateOf(dayNumber(deadline) + 1)}T00:00`).getTime(),
     recurrences: n.events.filter((e) => e.event === 'reopened').length,
     public_concern: n.events.some((e) => e.event === 'public-concern'),
   };
+}
+
+/**
+ * The overdue rules (effect overdue) applied at the instant a rectification report arrives: a notice still
+ * open and past its deadline then is recorded overdue at that instant, before the report. Nothing when it
+ * was already marked overdue (or escalated) for this deadline, or the rules do not fire.
+ */
+export function overdueOnArrival(store: Store, tree: Tree, n: NoticeState, at: string): NoticeEvent | undefined {
+  if (!['issued', 'acknowledged', 'reopened'].includes(n.status)) return undefined;
+  const cfg = noticeConfig(tree);
+  const cal = createCalendar(tree.calendars[0]!.value);
+  const facts = { notice: noticeFacts(n, cal, cal.parse(at), cfg.deadline.working_days) as Record<string, unknown> };
+  const rules = cfg.rules.filter((r) => r.effect === 'overdue' && test(r.conditions as Condition, facts));
+  if (!rules.length) return undefined;
+  return addEvent(store, n, {
+    event: 'overdue',
+    status: 'overdue',
+    actor: `charter (rule ${rules.map((r) => r.id).join(', ')})`,
+    at,
+    note: `${rules.map((r) => r.label.zh).join('；')}（整改反馈于期限后送达）`,
+    data: { rules: rules.map((r) => r.id), basis: rules[0]!.basis, on: 'rectification-reported', deadline: facts.notice.deadline, days_overdue: facts.notice.days_overdue },
+  });
 }
 
 export interface ReviewChange {

@@ -6,7 +6,7 @@ import { instantToIso } from '../data/convert.ts';
 import { evaluate, type Finding } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { Store } from '../store/store.ts';
-import { addEvent, findNotice, LedgerError, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
+import { addEvent, findNotice, LedgerError, noticeConfig, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
 
 export interface Verification {
   notice: NoticeState;
@@ -15,6 +15,8 @@ export interface Verification {
   periods: string[];
   findings: Finding[];
   event: NoticeEvent;
+  /** After a failed re-check: the new rectification deadline (再次限期整改), YYYY-MM-DD. */
+  deadline?: string;
 }
 
 function monthsBetween(from: string, to: string): string[] {
@@ -53,8 +55,23 @@ export function verifyNotice(o: { tree: Tree; store: Store; number: string; asOf
   const passed = findings.filter((f) => f.status === 'passed');
   if (!failed.length && !passed.length) throw new LedgerError('CH506', { number: n.number, since: reported.at });
   const summary = findings.filter((f) => f.status === 'failed' || f.status === 'passed').map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence_total: f.evidence_total }));
+  // 复查未通过 → 再次限期整改: a new deadline from the day of the check, as the configuration sets it.
+  let again: { deadline: string; working_days: number; basis: string } | undefined;
+  const rf = noticeConfig(o.tree).recheck_failed;
+  if (failed.length && rf) {
+    const d = cal.addWorkingDays(o.asOf, rf.working_days);
+    if (!d.known) throw new LedgerError('CH502', { detail: d.message });
+    again = { deadline: d.lastDay, working_days: rf.working_days, basis: rf.basis };
+  }
   const event = failed.length
-    ? addEvent(o.store, n, { event: 'verification-failed', status: 'acknowledged', actor: o.actor, at: asOfText, note: `复查未通过：${[...new Set(failed.map((f) => f.requirement))].join('、')}`, data: { since: reported.at, periods, findings: summary } })
+    ? addEvent(o.store, n, {
+        event: 'verification-failed',
+        status: 'acknowledged',
+        actor: o.actor,
+        at: asOfText,
+        note: `复查未通过：${[...new Set(failed.map((f) => f.requirement))].join('、')}${again ? `；再次限期整改，期限至 ${again.deadline}` : ''}`,
+        data: { since: reported.at, periods, findings: summary, ...(again ? { deadline: again.deadline, working_days: again.working_days, basis: again.basis } : {}) },
+      })
     : addEvent(o.store, n, { event: 'verified', status: 'verified', actor: o.actor, at: asOfText, note: '复查通过，销号', data: { since: reported.at, periods, findings: summary } });
-  return { notice: { ...n, status: event.status, events: [...n.events, event] }, outcome: failed.length ? 'failed' : 'verified', since: reported.at, periods, findings, event };
+  return { notice: { ...n, status: event.status, events: [...n.events, event] }, outcome: failed.length ? 'failed' : 'verified', since: reported.at, periods, findings, event, ...(again ? { deadline: again.deadline } : {}) };
 }

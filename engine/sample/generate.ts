@@ -21,6 +21,8 @@ import type { Worksheet, stream as ExcelStream } from 'exceljs';
 import { createCalendar } from '../calendar/calendar.ts';
 import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
 import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } from '../model/types.ts';
+import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
+export { OFFICE_FILES } from './office.ts';
 
 export const DEFAULT_SEED = 20260223;
 /** Work orders of the committed sample at scale 1. The issue's "one term" is about 20,000. */
@@ -39,6 +41,7 @@ export const CHECKED_REQUIREMENTS = [
   '4.3-1', '4.3-2', '5.1.2.7-3', '5.1.2.11-4', '6.2.1.6-3',
   '5.2.4.3', '5.1.2.7-2-b', '5.2.4.4',
   '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
+  ...OFFICE_CHECKED,
 ] as const;
 
 export const OUTPUT_FILES = [
@@ -46,6 +49,7 @@ export const OUTPUT_FILES = [
   'equipment-counts.ndjson', 'measurements.ndjson', 'surveys.ndjson',
   'exports/repair-platform.csv', 'exports/service-hall.xlsx',
   'defects/work-orders.ndjson', 'defects/work-orders.csv', 'manifest.json',
+  ...OFFICE_FILES.map(([f]) => f),
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -855,9 +859,10 @@ function exportCells(w: World, layout: Layout, o: WorkOrder, which: 'A' | 'B'): 
       case 'exclusion':
         return o.exclusion ? label(o.exclusion) : null;
       case 'reported_at':
+      case 'responded_at':
       case 'arrived_at':
       case 'completed_at': {
-        const t = c.field === 'reported_at' ? o.reported : c.field === 'arrived_at' ? o.arrived : o.completed;
+        const t = c.field === 'reported_at' ? o.reported : c.field === 'responded_at' ? o.responded : c.field === 'arrived_at' ? o.arrived : o.completed;
         if (t === undefined) return null;
         return which === 'A' ? slashDate(t) : excelSerial(t);
       }
@@ -1117,6 +1122,8 @@ interface Complaint {
   channel: string;
   complexity: string;
   exclusion?: string;
+  /** Cause found when handled (complaints.cause); drawn from its own stream so the other data stay as they were. */
+  cause?: string;
   tag?: string;
   seq: number;
 }
@@ -1147,6 +1154,7 @@ export const COMPLAINT_INJECTIONS: readonly ComplaintInjection[] = [
 
 function naturalComplaints(w: World, day: DayInfo, count: number, seed: number): Complaint[] {
   const rng = new Rng(seed, `cp:${day.date}`);
+  const causes = new Rng(seed, `cp-cause:${day.date}`);
   const out: Complaint[] = [];
   for (let i = 0; i < count; i++) {
     const received = day.day * 1440 + rng.weighted(HOURS_RESIDENTIAL.map((x, h) => [h, h >= 7 && h <= 22 ? x : 0] as const)) * 60 + rng.int(0, 59);
@@ -1156,6 +1164,7 @@ function naturalComplaints(w: World, day: DayInfo, count: number, seed: number):
       received,
       channel: rng.weighted([['online', 35], ['phone', 30], ['wechat', 20], ['in-person', 10], ['mailbox', 5]] as const),
       complexity: rng.weighted([['simple', 80], ['complex', 20]] as const),
+      cause: causes.weighted([['facility', 45], ['attitude', 20], ['policy', 15], ['service-error', 5], ['other', 15]] as const),
       seq: i,
     };
     let reply = rng.int(60, 1200); // within 24 h with at least 4 h to spare
@@ -1184,7 +1193,7 @@ function naturalComplaints(w: World, day: DayInfo, count: number, seed: number):
 
 function complaintRecord(c: Complaint): Record<string, Json | undefined> {
   const t = (x?: Minute): string | undefined => (x === undefined ? undefined : iso(x));
-  return { id: c.id, provider: c.provider, received_at: iso(c.received), registered_at: t(c.registered), dispatched_at: t(c.dispatched), replied_at: t(c.replied), resolved_at: t(c.resolved), channel: c.channel, complexity: c.complexity, exclusion: c.exclusion };
+  return { id: c.id, provider: c.provider, received_at: iso(c.received), registered_at: t(c.registered), dispatched_at: t(c.dispatched), replied_at: t(c.replied), resolved_at: t(c.resolved), channel: c.channel, complexity: c.complexity, cause: c.cause, exclusion: c.exclusion };
 }
 
 /** Monthly counts per campus; `broken` is the share out of order, drawn in [lo, hi]. */
@@ -1599,7 +1608,8 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     let n = 0;
     const full = [...new Set(w.days.map((d) => d.month))].filter((m) => w.days.some((d) => d.date === `${m}-01`) && w.days.some((d) => d.date.startsWith(m) && Number(d.date.slice(8)) >= 28));
     for (const m of full) {
-      for (const p of w.register.providers) {
+      // The companies' users are surveyed monthly; the office's own units are not in this survey.
+      for (const p of w.register.providers.filter((x) => x.kind !== 'office')) {
         const respondents = rng.int(150, 400) * scale;
         const satisfied = Math.round(respondents * (0.92 + rng.float() * 0.05));
         // Per-question results: every respondent answers every question; satisfaction 88–99 % each.
@@ -1647,6 +1657,9 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     manifest.files['defects/work-orders.ndjson'] = { bytes: dn.bytes, records: items.length + 1 };
     manifest.files['defects/work-orders.csv'] = { bytes: dc.bytes, records: csvItems.length };
   }
+
+  // The logistics office's own units (general office, logistics office): office/*.ndjson.
+  generateOffice(w, seed, out, manifest);
 
   const text = JSON.stringify(manifest, null, 2) + '\n';
   await writeText(join(out, 'manifest.json'), text);

@@ -126,6 +126,11 @@ const defs: Record<string, Schema> = {
     before: { type: 'boolean', description: 'Readiness: the stop must be at least the limit before the start (提前30分钟). 提前量。' },
     stop_not_before: list('Fields the stop cannot precede: where recorded, the clock stops at the latest of them and stop (a result is fed back no earlier than it exists). 终点不早于的字段。', str('A field of the record.'), { minItems: 1, uniqueItems: true }),
     limit: ref('param'),
+    clock: obj(
+      'The clock runs only within service hours on working days: a case that arrives outside them starts at the next opening (a time-range parameter such as 08:30-17:30). 仅在工作日服务时间内计时；时段外收到的自下一个工作日开始时间起算。',
+      ['within'],
+      { within: ref('param') },
+    ),
   }),
   timeliness: obj('Time limits per case. 时限要求。', ['subject', 'limits'], {
     subject: enumOf('Record kind the limit applies to. 适用的记录类型。', RECORD_KINDS),
@@ -162,6 +167,14 @@ const defs: Record<string, Schema> = {
     population: enumOf('complete = a full count (all equipment, all of a month’s cases), judged at any n ≥ 1; sample = a sample, min_sample applies. Default: complete for equipment-counts and cases_of. 完整清点或抽样。', ['complete', 'sample']),
     min_sample: { type: 'integer', minimum: 1, description: 'Samples only: fewer than this → not reviewed, unless the misses already make the threshold impossible (failed). 最小样本量（仅抽样）。' },
     also: list('Extra value limits checked with the rate (e.g. 18 ℃). 附带的数值要求。', ref('param'), { minItems: 1 }),
+    share: obj('Numerator = records whose field has one of the values; denominator = all records (e.g. complaints caused by service errors). 按字段取值计数的占比。', ['field', 'values'], {
+      field: str('Record field, e.g. cause. 字段。'),
+      values: list('Values counted in the numerator. 计入分子的取值。', str('A value. 取值。'), { minItems: 1 }),
+    }),
+    denominator_count: enumOf('The denominator is the number of the unit’s records of this kind in the month, e.g. work-orders for a sampling share. 分母为当月该类记录的件数。', RECORD_KINDS),
+    requires_record: obj('When the rate misses the threshold, a document must exist (e.g. an analysis of causes); failed only if none is filed for the requirement. 未达阈值时应有的档案。', ['documents'], {
+      documents: list('What must exist. 应具备的资料。', ref('text'), { minItems: 1 }),
+    }),
   }),
   record: obj('A document or archive that must exist or be kept. 档案记录要求。', ['documents'], {
     documents: list('What must exist: every item is required. 应具备的资料（每一项都须具备）。', ref('documentItem'), { minItems: 1 }),
@@ -386,7 +399,21 @@ SCHEMAS_EXTRA = {
         id: ref('code'),
         name: str('Name. 名称。'),
         type: enumOf('What the provider does (property, facilities, catering …); scorecard categories apply per type. 服务商类型。', PROVIDER_TYPES),
-        profile: ref('code'),
+        kind: enumOf('contractor (a service company under contract, the default) or office (one of the logistics office’s own service units, e.g. the general office). 服务商或后勤处自有服务单位。', ['contractor', 'office']),
+        profile: { ...ref('code'), description: 'Main profile: for a contractor its contract profile, which tailors its base (a plan or the standard). 主方案：合同及其所依据的方案。' },
+        plans: list(
+          'School plans bound to this unit besides its main profile: their own requirements are evaluated for it. A plan id binds the whole plan; {plan, requirements} only those, {plan, except} all but those (an id covers everything under it). 适用于本单位的学校方案。',
+          {
+            oneOf: [
+              ref('code'),
+              obj('Part of a plan bound to the unit. 方案的部分条款。', ['plan'], {
+                plan: ref('code'),
+                requirements: list('Only these requirements of the plan. 仅这些条款。', ref('id'), { minItems: 1 }),
+                except: list('All but these requirements of the plan. 除这些条款外。', ref('id'), { minItems: 1 }),
+              }),
+            ],
+          },
+        ),
         contact: str('Contact. 联系方式。'),
         service: obj('Contract service period: duties are expected only within it. 合同服务期。', ['from'], { from: ref('date'), to: ref('date') }),
       }),
@@ -451,6 +478,7 @@ SCHEMAS_EXTRA = {
         transform: enumOf('Normalise the text first. 预处理。', ['trim', 'lower', 'upper']),
         lookup: enumOf('Resolve a name to an id through the campus register (id or name accepted). 按校园登记把名称换成编号。', ['campus', 'building', 'provider', 'place']),
         required: { type: 'boolean', description: 'A blank cell is an error. 不可为空。' },
+        optional: { type: 'boolean', description: 'The column may be missing from a file (older exports lack it); when present it is read. 文件可以没有这一列。' },
       }),
       { minItems: 1 },
     ),
@@ -468,7 +496,19 @@ const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'Ho
   deadline: obj('Rectification deadline in working days after the day of issue. 整改期限。', ['working_days', 'basis'], {
     working_days: { type: 'integer', minimum: 1, maximum: 60, description: 'Working days. 工作日。' },
     basis: ref('id'),
+    quote: str('The basis clause’s words this rests on, verbatim (checked against its text). 所依据的方案原文（逐字）。'),
+    school_choice: { ...ref('text'), description: 'What no plan states and the school chose itself (e.g. the number of days), named as its own choice. 方案未规定、由本校确定的内容。' },
   }),
+  recheck_failed: obj(
+    'A failed re-check (复查未通过) sets a new rectification deadline (再次限期整改): working days after the day of the failed check. 复查未通过时再次限期整改。',
+    ['working_days', 'basis'],
+    {
+      working_days: { type: 'integer', minimum: 1, maximum: 60, description: 'Working days. 工作日。' },
+      basis: ref('id'),
+      quote: str('The basis clause’s words, verbatim. 所依据的方案原文（逐字）。'),
+      school_choice: { ...ref('text'), description: 'What no plan states and the school chose itself. 本校自定的内容。' },
+    },
+  ),
   recheck: str('How the rectification is re-checked. 复查方式。'),
   objection: obj('Objection window. 异议期限。', ['working_days', 'text'], {
     working_days: { type: 'integer', minimum: 1, maximum: 60 },
@@ -484,6 +524,8 @@ const NOTICES_SCHEMA = kindSchema('notices', 'Charter notice configuration', 'Ho
       basis: ref('id'),
       effect: enumOf('What the rule decides. 结论。', ['overdue', 'escalate']),
       label: ref('text'),
+      quote: str('The basis clause’s words the rule applies, verbatim (checked against its text). 所依据的方案原文（逐字）。'),
+      school_choice: { ...ref('text'), description: 'A grace period or threshold no plan states, named as the school’s own choice. 方案未规定、由本校确定的宽限或界限。' },
       conditions: { type: 'object', description: 'json-rules-engine conditions on the notice fact. 条件。' },
     }),
     { minItems: 1 },

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
 import { durationSeconds, parseDuration } from '../model/duration.ts';
+import { planId, requirementBound } from '../evaluate/binding.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
@@ -69,6 +70,7 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
 
   for (const p of set.profiles) checkProfile(p, idx, push);
   for (const r of set.registers) checkRegister(r, idx, push);
+  checkPlansBound(set, context, idx, push);
   for (const c of set.calendars) checkCalendar(c, push);
   for (const m of set.mappings) checkMapping(m, push);
   for (const t of set.requirementTests) {
@@ -88,8 +90,19 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     const missing = [/\{year\}/.test(c.number) ? '' : '{year}', /\{seq(:\d+)?\}/.test(c.number) ? '' : '{seq}'].filter(Boolean).join(', ');
     if (missing) push('CH219', n, '/number', { value: c.number, missing });
     if (!idx.requirements.has(c.deadline.basis)) push('CH202', n, '/deadline/basis', dangling(c.deadline.basis, 'requirement', '条款', idx.requirements));
+    // A quoted plan must say what is quoted: the words occur in the basis clause's (verbatim) text.
+    const quoted = (basis: string, quote: string | undefined, sub: string): void => {
+      const text = idx.requirements.get(basis)?.value.text;
+      if (quote !== undefined && text !== undefined && !text.includes(quote)) push('CH233', n, sub, { quote, id: basis });
+    };
+    quoted(c.deadline.basis, c.deadline.quote, '/deadline/quote');
+    if (c.recheck_failed) {
+      if (!idx.requirements.has(c.recheck_failed.basis)) push('CH202', n, '/recheck_failed/basis', dangling(c.recheck_failed.basis, 'requirement', '条款', idx.requirements));
+      quoted(c.recheck_failed.basis, c.recheck_failed.quote, '/recheck_failed/quote');
+    }
     c.rules.forEach((r, i) => {
       if (!idx.requirements.has(r.basis)) push('CH202', n, `/rules/${i}/basis`, dangling(r.basis, 'requirement', '条款', idx.requirements));
+      quoted(r.basis, r.quote, `/rules/${i}/quote`);
       for (const d of checkNoticeRule(r, n, `/rules/${i}/conditions`)) out.push(d);
     });
   }
@@ -106,7 +119,8 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
     }
     sc.categories.forEach((c, i) =>
       c.requirements.forEach((id, j) => {
-        if (!idx.requirements.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
+        // A plan's id stands for all of its own requirements.
+        if (!idx.requirements.has(id) && !idx.profiles.has(id)) push('CH202', s, `/categories/${i}/requirements/${j}`, dangling(id, 'requirement', '条款', idx.requirements));
       }),
     );
     sc.categories.forEach((c, i) =>
@@ -151,6 +165,17 @@ function checkRegister(l: Located<RegisterFile>, idx: Index, push: Push): void {
     unique('provider', p.id, `/providers/${i}/id`);
     if (p.service?.to !== undefined && p.service.to < p.service.from) push('CH218', l, `/providers/${i}/service/to`, { start: p.service.from, end: p.service.to });
     if (p.profile && !idx.profiles.has(p.profile) && !idx.standards.has(p.profile)) push('CH202', l, `/providers/${i}/profile`, dangling(p.profile, 'profile', '方案', idx.profiles));
+    (p.plans ?? []).forEach((pb, j) => {
+      const pl = planId(pb);
+      if (!idx.profiles.has(pl)) push('CH202', l, typeof pb === 'string' ? `/providers/${i}/plans/${j}` : `/providers/${i}/plans/${j}/plan`, dangling(pl, 'profile', '方案', idx.profiles));
+      if (typeof pb !== 'string') {
+        for (const key of ['requirements', 'except'] as const) {
+          (pb[key] ?? []).forEach((r, k) => {
+            if (!idx.requirements.has(r) || !(r === pl || r.startsWith(pl + ':'))) push('CH202', l, `/providers/${i}/plans/${j}/${key}/${k}`, dangling(r, `requirement of ${pl}`, `${pl} 的条款`, idx.requirements));
+          });
+        }
+      }
+    });
   });
   const ref = (set: Set<string>, v: string | undefined, sub: string, what: string, whatZh: string): void => {
     if (v !== undefined && !set.has(v)) push('CH202', l, sub, { id: v, what, whatZh, suggest: closest(v, [...set]) });
@@ -298,6 +323,13 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       if (p && !['duration', 'working-days', 'days'].includes(p.unit)) {
         push('CH208', l, `/parameters/${params.get(p.name)}/unit`, { value: p.name, unit: p.unit, detail: 'a time limit needs unit duration, working-days or days', detailZh: '时限参数的单位应为 duration、working-days 或 days', example: 'PT1H' });
       }
+      if (lim.clock) {
+        useParam(lim.clock.within, `/timeliness/limits/${i}/clock/within`);
+        const h = r.parameters?.find((x) => x.name === lim.clock!.within.param);
+        if (h && h.unit !== 'time-range') {
+          push('CH208', l, `/parameters/${params.get(h.name)}/unit`, { value: h.name, unit: h.unit, detail: 'service hours for the clock need unit time-range', detailZh: '计时的服务时间参数单位应为 time-range', example: '08:30-17:30' });
+        }
+      }
     });
     useParam(t.target, '/timeliness/target');
   }
@@ -326,6 +358,8 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
       const v = rt[k];
       if (v !== undefined && !fields.includes(v)) push('CH202', l, `/rate/${k}`, { id: v, what: `field of ${rt.subject}`, whatZh: `${rt.subject} 记录字段`, suggest: closest(v, [...fields]) });
     }
+    if (rt.denominator_count && (rt.denominator !== undefined || !rt.numerator)) push('CH116', l, '/rate/denominator_count', { detail: 'denominator_count counts records for the denominator: give numerator, not denominator' });
+    if (rt.share && !fields.includes(rt.share.field)) push('CH202', l, '/rate/share/field', { id: rt.share.field, what: `field of ${rt.subject}`, whatZh: `${rt.subject} 记录字段`, suggest: closest(rt.share.field, [...fields]) });
     if (rt.cases_of !== undefined && !idx.requirements.has(rt.cases_of)) push('CH202', l, '/rate/cases_of', dangling(rt.cases_of, 'requirement', '条款', idx.requirements));
     if (rt.select?.activity && !idx.activities.has(rt.select.activity)) push('CH210', l, '/rate/select/activity', { id: rt.select.activity, suggest: closest(rt.select.activity, [...idx.activities.keys()]) });
     const th = r.parameters?.find((x) => x.name === rt.threshold.param);
@@ -585,4 +619,22 @@ function distance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * A plan's checkable requirement that no unit of the register is bound by is never evaluated: warn at it.
+ * Bound means the plan is in a unit's main-profile chain or in its `plans:` (engine/evaluate/binding.ts).
+ */
+function checkPlansBound(set: Tree, context: Tree | undefined, idx: Index, push: Push): void {
+  const reg = set.registers[0]?.value ?? context?.registers[0]?.value;
+  if (!reg) return; // without a register nothing can be said about binding
+  const standard = [...idx.standards][0];
+  for (const l of set.profiles) {
+    const p = l.value;
+    (p.requirements ?? []).forEach((r, i) => {
+      if (r.type === 'informative' || r.obligation === 'none' || r.status === 'withdrawn' || r.status === 'superseded') return;
+      if (requirementBound(p.id, r.id, reg, idx, standard)) return;
+      push('CH232', l, `/requirements/${i}/id`, { id: r.id, profile: p.id });
+    });
+  }
 }

@@ -1,0 +1,130 @@
+// Rate forms the school plans need beyond a plain threshold:
+// - share: the numerator counts records with a given value (服务指南 三、(三)2.(2) error rate: complaints
+//   caused by operating errors ÷ all complaints);
+// - requires_record: below the threshold a document must exist (服务指南 三、(三)2.(1) “低于85%需分析原因”);
+//   the requirement fails only when no such document is filed.
+import type { ResolvedRequirement } from '../model/resolve.ts';
+import { rateRules, type ParamSet } from './compile.ts';
+import { test } from './conditions.ts';
+import type { Evidence, Finding, Status } from './evaluate.ts';
+
+type Base = (rr: ResolvedRequirement, scope: { kind: string; id: string }) => Omit<Finding, 'status' | 'evidence' | 'evidence_total'>;
+
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+/**
+ * A share over all of the unit's records of the month (exclusions aside). Records that leave the field
+ * empty are unclassified: the verdict stands only if it holds whichever way they would be classified.
+ */
+export function shareFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, rows: Record<string, unknown>[], limitN: number): Finding[] {
+  const r = rr.requirement;
+  const rt = r.rate!;
+  const share = rt.share!;
+  const rules = rateRules(r, params, periodEnd);
+  const scale = rules.unit === 'permille' ? 1000 : 100;
+  const mine = rows.filter((x) => x.provider === provider && !x.exclusion);
+  const hits = mine.filter((x) => share.values.includes(String(x[share.field] ?? '')));
+  const unknown = mine.filter((x) => x[share.field] === undefined || x[share.field] === '');
+  const head = {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
+    unit: rules.unit,
+    parameter_version: rules.version,
+    rules: [rules.sample.name, rules.pass.name],
+  };
+  const den = mine.length;
+  if (!den) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  const rate = (num: number): number => Math.round((num / den) * scale * 1e9) / 1e9;
+  const facts = (num: number) => ({ rate: { value: rate(num), sample: den, numerator: num, denominator: den } });
+  if (!test(rules.sample.conditions, facts(hits.length))) {
+    return [{ ...head, status: 'not-reviewed', measured: round(rate(hits.length)), evidence: [], evidence_total: 0, reason: { zh: `样本 ${den} 少于最小样本 ${rt.min_sample}`, en: `sample ${den} is below the minimum ${rt.min_sample}` } }];
+  }
+  // Unclassified records could go either way: the verdict must hold at both ends.
+  const lo = test(rules.pass.conditions, facts(hits.length));
+  const hi = test(rules.pass.conditions, facts(hits.length + unknown.length));
+  const upper = rt.direction === 'at-most' || rt.direction === 'below';
+  const passCertain = upper ? hi : lo;
+  const failCertain = upper ? !lo : !hi;
+  const bad: Evidence[] = hits.map((x) => ({ record: String(x.id), outcome: String(x[share.field]) }));
+  if (failCertain) {
+    return [{ ...head, status: 'failed', measured: round(rate(hits.length)), evidence: bad.slice(0, limitN), evidence_total: bad.length }];
+  }
+  if (!passCertain) {
+    const ev: Evidence[] = unknown.map((x) => ({ record: String(x.id), outcome: 'unclassified', note: `${share.field} missing` }));
+    return [
+      {
+        ...head,
+        status: 'not-reviewed',
+        measured: round(rate(hits.length)),
+        evidence: ev.slice(0, limitN),
+        evidence_total: ev.length,
+        reason: { zh: `${unknown.length} 条记录未填写 ${share.field}，无法判定`, en: `${unknown.length} records leave ${share.field} empty; the rate cannot be decided` },
+      },
+    ];
+  }
+  return [{ ...head, status: 'passed', measured: round(rate(hits.length)), evidence: [], evidence_total: 0 }];
+}
+
+/**
+ * Below the threshold the obligation is a document: a rate that misses is failed only when the unit has
+ * filed no document for the requirement dated from the period's start up to the as-of day; a rate that
+ * holds asks for nothing (not applicable, with the rate measured).
+ */
+export function requiredRecord(f: Finding, docs: Record<string, unknown>[], threshold: string | number | undefined, limitN: number): Finding {
+  const rt = f.required ?? threshold;
+  if (f.status === 'passed') {
+    return { ...f, status: 'not-applicable' as Status, evidence: [], evidence_total: 0, reason: { zh: `比率 ${String(f.measured)}% 未低于 ${String(rt)}，无需原因分析`, en: `the rate ${String(f.measured)} % is not below ${String(rt)}; no analysis is due` } };
+  }
+  if (f.status !== 'failed') return f;
+  const mine = docs.filter((x) => x.provider === f.provider && x.requirement === f.requirement);
+  if (mine.length) {
+    return {
+      ...f,
+      status: 'passed',
+      evidence: mine.slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })),
+      evidence_total: mine.length,
+      reason: { zh: `比率 ${String(f.measured)}% 低于 ${String(rt)}，已有原因分析`, en: `the rate ${String(f.measured)} % is below ${String(rt)}; an analysis is filed` },
+    };
+  }
+  return {
+    ...f,
+    evidence: [{ unit: f.provider, outcome: 'analysis-missing', actual: f.measured ?? '', required: String(rt) }, ...f.evidence].slice(0, limitN),
+    evidence_total: f.evidence_total + 1,
+    reason: { zh: `比率 ${String(f.measured)}% 低于 ${String(rt)}，未提交原因分析`, en: `the rate ${String(f.measured)} % is below ${String(rt)} and no analysis is filed` },
+  };
+}
+
+/**
+ * A share whose denominator counts another kind of record: the sum of `numerator` over the unit's subject
+ * records (select.kind) ÷ the number of the unit's `denominator_count` records in the month (服务指南 四、1.(2)
+ * “每月抽取20%的工單核對”: work orders sampled ÷ work orders). No subject records at all is no data; no cases
+ * to count is not applicable.
+ */
+export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, subjectRows: Record<string, unknown>[], caseRows: Record<string, unknown>[], limitN: number): Finding[] {
+  const r = rr.requirement;
+  const rt = r.rate!;
+  const rules = rateRules(r, params, periodEnd);
+  const scale = rules.unit === 'permille' ? 1000 : 100;
+  const head = {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
+    unit: rules.unit,
+    parameter_version: rules.version,
+    rules: [rules.sample.name, rules.pass.name],
+  };
+  const subject = subjectRows.filter((x) => x.provider === provider);
+  const picked = subject.filter((x) => !rt.select?.kind || x.kind === rt.select.kind);
+  const cases = caseRows.filter((x) => x.provider === provider && !x.exclusion);
+  if (!cases.length) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
+  if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  const num = picked.reduce((a, x) => a + Number(x[rt.numerator!] ?? 0), 0);
+  const den = cases.length;
+  const value = Math.round((num / den) * scale * 1e9) / 1e9;
+  const facts = { rate: { value, sample: den, numerator: num, denominator: den } };
+  if (!test(rules.sample.conditions, facts)) {
+    return [{ ...head, status: 'not-reviewed', measured: round(value), evidence: [], evidence_total: 0, reason: { zh: `样本 ${den} 少于最小样本 ${rt.min_sample}`, en: `sample ${den} is below the minimum ${rt.min_sample}` } }];
+  }
+  const ok = test(rules.pass.conditions, facts);
+  const ev: Evidence[] = ok ? [] : [{ unit: provider, outcome: 'below', actual: `${num}/${den}`, required: rules.threshold }];
+  return [{ ...head, status: ok ? 'passed' : 'failed', measured: round(value), evidence: ev.slice(0, limitN), evidence_total: ev.length }];
+}
