@@ -1196,6 +1196,15 @@ function rateFindings(
     }
   }
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
+  // A month with no day of the rate's calendar (5.1.2.10 供暖期间 in April) has nothing due: not applicable,
+  // never "no data" — silence is only a gap where data was due.
+  const dayInCalendar = (d: string): boolean => {
+    const info = cal.dayInfo(d);
+    return rt.calendar === 'heating-season' ? info.heating : rt.calendar === 'air-conditioning-season' ? info.airConditioning : true;
+  };
+  if (rt.calendar && !bounds.days.some(dayInCalendar)) {
+    return [{ ...head(provider), status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内（如供暖期）', en: 'the requirement’s calendar (e.g. the heating season) does not cover this month' }, reason_code: 'outside-calendar' }];
+  }
   const noData = (scope: string): Finding => ({ ...head(scope), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' });
   if (!groups.size) return [noData(provider)];
   // Rounded to 1e-9 so 57/100 is 57 %, not 56.99999… (a boundary is a boundary).
