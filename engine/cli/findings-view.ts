@@ -101,7 +101,11 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
         ? `待定个案 ${pending.length} 件：截至 ${f.as_of} 尚未办结、时限未到，将在办结或时限届满的月份评价（前 20 件）`
         : `${pending.length} pending cases: open at ${f.as_of} with their deadline still ahead; judged in the month they close or their deadline passes (first 20)`,
     );
-    out.push(table([zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '记录' : 'record', zh ? '时限' : 'limit', zh ? '截止' : 'deadline'], pending.slice(0, 20).map((c) => [c.provider, c.requirement, c.record, c.limit, c.deadline])));
+    out.push(table([zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '记录' : 'record', zh ? '时限' : 'limit', zh ? '截止' : 'deadline'], pending.slice(0, 20).map((c) => {
+      // A person reads the pledge's name and a local time, not the limit's code or an ISO offset.
+      const label = f.pledges.find((p) => p.provider === c.provider && p.requirement === c.requirement && p.limit === c.limit)?.label;
+      return [c.provider, c.requirement, c.record, (label ? (zh ? label.zh : label.en) : undefined) ?? c.limit, c.deadline.slice(0, 16).replace('T', ' ')];
+    })));
   }
   out.push('');
   const pct = f.summary.requirements ? Math.round((f.summary.checked / f.summary.requirements) * 100) : 0;
