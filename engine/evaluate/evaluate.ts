@@ -219,6 +219,15 @@ export function evaluate(o: EvaluateOptions): Findings {
     }
     return list;
   };
+  /** A provider's records of a kind this month, excluded ones not counted; case kinds from the projection (no JSON parsed). */
+  const countOf = (kind: RecordKind, provider: string): number => {
+    if (kind === 'work-orders' || kind === 'complaints' || kind === 'consultations') {
+      let n = 0;
+      for (const ch of casesOf(kind)) for (const i of ch.rowsOf(provider)) if (!ch.col.value('exclusion', i)) n++;
+      return n;
+    }
+    return data(kind).rows.filter((x) => x.provider === provider && !x.exclusion).length;
+  };
   const periodStartMs = parseLocal(`${bounds.start}T00:00`, tz).getTime();
   const periodEndMs = parseLocal(`${bounds.next}-01T00:00`, tz).getTime();
   const asOfMs = asOf.getTime();
@@ -503,7 +512,7 @@ export function evaluate(o: EvaluateOptions): Findings {
         const rf = r.rate!.share
           ? shareFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, limitN)
           : r.rate!.denominator_count
-            ? countRatioFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, data(r.rate!.denominator_count).rows, limitN)
+            ? countRatioFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, countOf(r.rate!.denominator_count, prov.id), limitN)
             : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal);
         if (r.rate!.requires_record) {
           const docs = data('documents', bounds.start, dateOf(dayNumber(cal.localDate(asOf.getTime() - 1)) + 1)).rows;

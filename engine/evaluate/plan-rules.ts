@@ -100,7 +100,8 @@ export function requiredRecord(f: Finding, docs: Record<string, unknown>[], thre
  * “每月抽取20%的工單核對”: work orders sampled ÷ work orders). No subject records at all is no data; no cases
  * to count is not applicable.
  */
-export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, subjectRows: Record<string, unknown>[], caseRows: Record<string, unknown>[], limitN: number): Finding[] {
+/** `counted`: the provider's records of the denominator kind this month, excluded ones not counted. */
+export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, subjectRows: Record<string, unknown>[], counted: number, limitN: number): Finding[] {
   const r = rr.requirement;
   const rt = r.rate!;
   const rules = rateRules(r, params, periodEnd);
@@ -114,11 +115,10 @@ export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, ba
   };
   const subject = subjectRows.filter((x) => x.provider === provider);
   const picked = subject.filter((x) => !rt.select?.kind || x.kind === rt.select.kind);
-  const cases = caseRows.filter((x) => x.provider === provider && !x.exclusion);
-  if (!cases.length) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
+  if (!counted) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
   if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
   const num = picked.reduce((a, x) => a + Number(x[rt.numerator!] ?? 0), 0);
-  const den = cases.length;
+  const den = counted;
   const value = Math.round((num / den) * scale * 1e9) / 1e9;
   const facts = { rate: { value, sample: den, numerator: num, denominator: den } };
   if (!test(rules.sample.conditions, facts)) {
