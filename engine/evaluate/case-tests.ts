@@ -76,6 +76,8 @@ export interface TestCase {
   counted?: ServiceRecord[];
   cell?: { count?: string; unit: string; period: string };
   scope?: string;
+  /** The provider's contract service period for this case (frequency), instead of the register's. */
+  service?: { from: string; to?: string };
   expect: CaseExpect;
 }
 
@@ -86,6 +88,8 @@ export interface RequirementTestFile {
   profile?: string;
   provider?: string;
   description?: string;
+  /** The provider's contract service period for every case of the file (frequency), instead of the register's. */
+  service?: { from: string; to?: string };
   cases: TestCase[];
 }
 
@@ -128,6 +132,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
     profile: str('Evaluate under this profile’s parameter values; default: the standard, or the profile that defines the requirement. 按该方案的参数取值评价。', { pattern: CODE }),
     provider: str('Provider whose findings are checked; default: the provider of the first record. 服务商。', { pattern: CODE }),
     description: str('What the tests cover, for the policy owner. 说明。'),
+    service: obj('The provider’s contract service period for the case (frequency grids: which days are due, and quarters, terms and years owed pro rata), instead of the register’s. 本用例中服务商的合同服务期。', ['from'], { from: str('First day, YYYY-MM-DD. 起始日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), to: str('Last day, YYYY-MM-DD. 终止日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
     cases: list('The cases. 用例。', ref('case')),
   },
   $defs: {
@@ -148,6 +153,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
         documents: list('Record requirement: documents on file. 档案：已提交的档案清单。', ref('document')),
         results: list('Inspection requirement: inspection results entered. 检查：现场检查结果。', ref('inspection-result')),
         roster: list('Inspection requirement with a watch: duty-roster shifts. 值班要求：值班表班次。', ref('roster-shift')),
+        service: obj('The provider’s contract service period for the case (frequency grids: which days are due, and quarters, terms and years owed pro rata), instead of the register’s. 本用例中服务商的合同服务期。', ['from'], { from: str('First day, YYYY-MM-DD. 起始日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), to: str('Last day, YYYY-MM-DD. 终止日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
         counted: list('Rate with denominator_count: the records counted in the denominator (e.g. the month’s work orders; repeat allowed). 比率分母所计的记录。', ref('any-record')),
         cell: obj('Frequency requirement: the grid cell judged. 频次：被判定的网格单元。', ['unit', 'period'], {
           count: str('Count id within the requirement (needed when it has several). 计数编号。', { pattern: CODE }),
@@ -377,6 +383,11 @@ async function storeWith(env: CaseEnv, label: string, data: Partial<Record<Recor
  * cases test a clause's arithmetic on whatever date they are written for. (Frequency grids keep them:
  * which days are due depends on the service period.)
  */
+/** The tree with one provider's contract service period set as a case gives it. */
+function withService(tree: Tree, provider: string, service: { from: string; to?: string }): Tree {
+  return { ...tree, registers: tree.registers.map((l) => ({ ...l, value: { ...l.value, providers: l.value.providers.map((p) => (p.id === provider ? { ...p, service } : p)) } })) };
+}
+
 const lifted = new WeakMap<Tree, Tree>();
 function alwaysInService(tree: Tree): Tree {
   let t = lifted.get(tree);
@@ -483,7 +494,8 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
     try {
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });
-      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run) : judgeFinding(r, c, run(alwaysInService(env.tree)));
+      const service = c.service ?? file.service;
+      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run, service ? withService(env.tree, provider, service) : env.tree) : judgeFinding(r, c, run(alwaysInService(env.tree)));
     } finally {
       store.close();
     }
@@ -575,7 +587,7 @@ function findingSummary(f: Finding): Record<string, unknown> {
   return { status: f.status, measured: f.measured, required: f.required, evidence_total: f.evidence_total };
 }
 
-function judgeFrequency(env: CaseEnv, r: Requirement, c: TestCase, run: (tree: Tree) => Findings): Record<string, unknown> {
+function judgeFrequency(env: CaseEnv, r: Requirement, c: TestCase, run: (tree: Tree) => Findings, tree: Tree): Record<string, unknown> {
   const counts = r.frequency!.counts;
   const fc = c.cell?.count ? counts.find((x) => x.id === c.cell!.count) : counts.length === 1 ? counts[0] : undefined;
   if (!fc) throw new CaseError(c.cell?.count ? `no count "${c.cell.count}" in ${r.id} (${counts.map((x) => x.id).join(', ')})` : `${r.id} has several counts: name one in cell.count (${counts.map((x) => x.id).join(', ')})`);
@@ -584,11 +596,11 @@ function judgeFrequency(env: CaseEnv, r: Requirement, c: TestCase, run: (tree: T
     if (!x) throw new CaseError(`evaluate() reported no finding for ${r.id} / ${fc.id}`);
     return x;
   };
-  const finding = pick(run(env.tree));
+  const finding = pick(run(tree));
   const actual = findingSummary(finding);
   if (c.cell) {
     const at = (e: Evidence): boolean => e.unit === c.cell!.unit && e.cell === c.cell!.period;
-    const due = pick(run(probeTree(env.tree, r.id, fc.count.param))).evidence.find(at);
+    const due = pick(run(probeTree(tree, r.id, fc.count.param))).evidence.find(at);
     if (!due) actual.outcome = 'not-due';
     else {
       actual.count = due.actual;

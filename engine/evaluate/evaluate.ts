@@ -826,6 +826,8 @@ function answersForCampus(c: RegisterFile['campuses'][number], provider: string,
   return named.length ? named.some((d) => d.provider === provider) : boundByPlan || c.provider === provider;
 }
 
+/** Periods longer than a month: owed pro rata by a contract that covers only part of them. */
+const LONG_PERIODS = new Set(['quarter', 'semester', 'year']);
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
 const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
 
@@ -876,8 +878,8 @@ function frequencyFinding(
   if (fc.period === 'hour' || fc.period === 'event') {
     return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间或活动安排未登记，无法建立应有频次网格', en: 'opening hours or events are not registered, so no grid can be built' } };
   }
-  const dayOk = (d: string): boolean => {
-    if (!inService(d)) return false;
+  const dayOk = (d: string): boolean => inService(d) && inCalendar(d);
+  const inCalendar = (d: string): boolean => {
     const info = cal.dayInfo(d);
     switch (fc.calendar) {
       case 'term':
@@ -948,18 +950,34 @@ function frequencyFinding(
   const missing: Evidence[] = [];
   let cells = 0;
   let met = 0;
+  // The count owed in a long period after pro rata (one quarter, term or year ends in a month).
+  let owed = required;
   for (const [ui, u] of units.entries()) {
     for (const [pi, p] of periods.entries()) {
       if (!p.days.some(dayOk)) continue;
       if (u.sealed?.some((s) => p.days.every((d) => d >= s.start && d <= s.end))) continue;
+      // A quarter, term or year only partly inside the provider's contract is owed pro rata: the count times
+      // the share of its due days in service, rounded half up; rounded to nothing, it is not due (docs/evaluation.md).
+      let need = required;
+      if (LONG_PERIODS.has(fc.period)) {
+        const due = p.days.filter(inCalendar).length;
+        const served = p.days.filter(dayOk).length;
+        if (served < due) need = Math.floor((required * served) / due + 0.5);
+        owed = need;
+        if (need === 0) continue;
+      }
       cells++;
       const count = counts[ui * periods.length + pi]!;
-      if (test(rule.conditions, { cell: { count, unit: u.id, period: p.key } })) met++;
-      else missing.push({ unit: u.id, cell: p.key, outcome: 'missing', actual: count, required });
+      const cellCheck = need === required ? rule : cellRule(r, fc.id, need, version);
+      if (test(cellCheck.conditions, { cell: { count, unit: u.id, period: p.key } })) met++;
+      else missing.push({ unit: u.id, cell: p.key, outcome: 'missing', actual: count, required: need, ...(need !== required ? { note: `pro rata ${required} × ${p.days.filter(dayOk).length}/${p.days.filter(inCalendar).length} days in service` } : {}) });
     }
   }
+  // Every due cell was owed nothing pro rata (a yearly duty, a few weeks of contract): nothing is due.
+  if (!cells) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '服务期只占该周期很小一部分，按比例折算后本周期不要求', en: 'the service period covers so little of the period that nothing is owed pro rata' }, reason_code: 'pro-rata-none' };
   return {
     ...head,
+    ...(owed !== required ? { required: owed } : {}),
     status: missing.length ? 'failed' : 'passed',
     measured: `${met}/${cells}`,
     evidence: missing.slice(0, limitN),
