@@ -25,9 +25,12 @@ export const INSPECTED_MONTHS = ['2026-03', '2026-04', '2026-05'] as const;
 /** The supervisors of the office's 质量监督科 who inspect on site. */
 const INSPECTORS = ['王建国', '陈晓燕', '刘志强', '赵敏', '孙立新'];
 
-/** Failures found on site: one inspection result each, with the inspector's note. */
+/**
+ * Failures found on site: one inspection result each, with the inspector's note. The blocked fire exit (5.2.4.2)
+ * is the scorecard's veto item (一票否决): May's card of the property company fails whatever its score.
+ */
 export const INSPECTION_FAILURES: { key: string; provider: string; requirement: string; month: string; building: string; note: string; en: string }[] = [
-  { key: 'insp-fire-exit-blocked', provider: 'huayu-property', requirement: '5.2.4.2', month: '2026-03', building: 'd03', note: '3层东侧消防通道堆放杂物（纸箱、自行车），疏散通道不畅', en: 'Fire exit on floor 3 (east) blocked by cartons and bicycles' },
+  { key: 'insp-fire-exit-blocked', provider: 'huayu-property', requirement: '5.2.4.2', month: '2026-05', building: 'd03', note: '3层东侧消防通道堆放杂物（纸箱、自行车），疏散通道不畅', en: 'Fire exit on floor 3 (east) blocked by cartons and bicycles' },
   { key: 'insp-dorm-leaks', provider: 'huayu-property', requirement: '5.1.1.5-2', month: '2026-04', building: 't02', note: '2层卫生间水龙头滴漏，楼梯扶手松动未修', en: 'Dripping tap in the floor 2 toilets; loose stair handrail not repaired' },
   { key: 'insp-hydrant-blocked', provider: 'xinyuan-service', requirement: '5.1.2.9-1', month: '2026-04', building: 'l02', note: '3层消火栓箱被实验柜遮挡，水带缺失', en: 'Hydrant cabinet on floor 3 hidden behind a lab cabinet; hose missing' },
   { key: 'insp-library-closing', provider: 'xinyuan-service', requirement: '6.2.2.1', month: '2026-05', building: 'lib02', note: '闭馆后未清查滞留人员，2层阅览室窗户未关', en: 'After closing, nobody checked for people left inside; reading room windows on floor 2 left open' },
