@@ -31,6 +31,7 @@ beforeAll(async () => {
 
 interface Violation {
   key: string;
+  kind: string;
   requirement: string;
   records?: string[];
   cell?: Record<string, string>;
@@ -43,6 +44,8 @@ function keysOf(f: Findings['findings'][number]): string[] {
 }
 
 function manifestKeys(v: Violation): string[] {
+  // A listed document that was never submitted fails every month evaluated (a standing gap), keyed by its item.
+  if (v.kind === 'document-missing') return MONTHS.map((m) => `${v.requirement}|${v.cell!.item}|${m}`);
   if (v.records && v.requirement !== '6.2.2.4-4' && v.requirement !== '5.2.4.3' && v.requirement !== '5.1.2.7-2-b') return v.records.map((r) => `${v.requirement}|${r}`);
   const c = v.cell ?? {};
   // Rates of an office unit as a whole (the general office's on-time rate) are keyed by the unit.
@@ -102,7 +105,28 @@ describe('the sample university', () => {
     expect(f.rollups.providers['jiale-catering']).toBe('passed');
     expect(f.rollups.clauses['4.3']).toBe('failed');
     expect(f.rollups.clauses['4']).toBe('failed');
-    expect(f.rollups.sections['8']).toBe('not-reviewed');
+    // Section 8 has a verdict now that the units' document lists are in: 信远's 8.2 lacks one of its 14 plans.
+    expect(f.rollups.sections['8']).toBe('failed');
+  });
+
+  it("the office's checks: injected inspection failures and document gaps are found; June's round is no data", () => {
+    const failed = (m: string, req: string, p: string) => results.get(m)!.findings.find((x) => x.requirement === req && x.provider === p)!;
+    for (const v of manifest.violations.filter((x) => x.kind === 'inspection-failed')) {
+      const f = failed(v.cell!.month!, v.requirement, v.cell!.provider!);
+      expect(f.status, v.key).toBe('failed');
+      expect(f.evidence.map((e) => e.record)).toEqual(v.records);
+    }
+    expect(manifest.violations.filter((x) => x.kind === 'inspection-failed').length).toBeGreaterThanOrEqual(5);
+    const plan = failed('2026-04', '8.2', 'xinyuan-service');
+    expect(plan.evidence).toEqual([expect.objectContaining({ unit: 'emergency-plan-terrorist-attack', outcome: 'document-missing' })]);
+    expect(plan.measured).toBe(13);
+    expect(failed('2026-04', '8.2', 'huayu-property').status).toBe('passed');
+    expect(failed('2026-04', '5.1.1.2', 'huayu-property').evidence.map((e) => e.outcome)).toEqual(['not-approved']);
+    // The supervisors' June round was not entered: every inspection is no data, never passed.
+    const june = results.get('2026-06')!.findings.filter((x) => x.type === 'inspection' && x.provider === 'huayu-property' && x.obligation === 'shall' && !x.reason_code?.startsWith('outside'));
+    expect(june.length).toBeGreaterThan(0);
+    expect(june.filter((x) => x.reason_code !== 'no-data').map((x) => x.requirement)).toEqual([]);
+    expect(results.get('2026-05')!.findings.filter((x) => x.type === 'inspection' && x.provider === 'huayu-property' && x.reason_code === 'no-data').map((x) => x.requirement)).toEqual([]);
   });
 
   it('is deterministic: the same store and period give the same findings', () => {

@@ -47,6 +47,9 @@ export const SAMPLE_FILES: [string, SubmitOptions['kind']][] = [
   ['office/work-orders.ndjson', 'work-orders'],
   ['office/activities.ndjson', 'activities'],
   ['office/measurements.ndjson', 'measurements'],
+  // The office's supervision: on-site inspection results (March–May) and the units' document lists.
+  ['inspection-results.ndjson', 'inspection-results'],
+  ['documents.ndjson', 'documents'],
 ];
 
 /** Submit every canonical sample file into a store; the callers assert on the statuses. */

@@ -175,7 +175,8 @@ describe('the loop', () => {
     const sep = evaluate({ tree, store, period: '2026-09', provider: 'huayu-property' });
     expect(sep.findings.find((f) => f.requirement === '4.3-1')!.status).toBe('failed');
     const again = reopenRecurring(store, sep, '2026-10-08T09:00:00+08:00', 'charter');
-    expect(again).toEqual([{ number: '后勤督〔2026〕第001号', requirement: '4.3-1' }]);
+    // The sample's unapproved routine maintenance plan (5.1.1.2, a standing document gap) is on the notice too and still fails.
+    expect(again).toEqual([{ number: '后勤督〔2026〕第001号', requirement: '4.3-1' }, { number: '后勤督〔2026〕第001号', requirement: '5.1.1.2' }]);
     expect(findNotice(store, huayu).status).toBe('reopened');
     // Once per later period.
     expect(reopenRecurring(store, sep, '2026-10-09T09:00:00+08:00', 'charter')).toEqual([]);

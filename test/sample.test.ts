@@ -322,6 +322,26 @@ describe('manifest matches the data', () => {
     for (const v of manifest.violations) expect(CHECKED_REQUIREMENTS as readonly string[]).toContain(v.requirement);
   });
 
+  it("the office's checks: March–May inspected (June not entered), every failed result and document gap listed", () => {
+    const insp = ndjson(dirA, 'inspection-results.ndjson');
+    expect([...new Set(insp.map((r) => String(r.inspected_at).slice(0, 7)))].sort()).toEqual(['2026-03', '2026-04', '2026-05']);
+    // Each unit, month and requirement once; every failure is an injected one with a note.
+    expect(new Set(insp.map((r) => `${r.provider}|${r.requirement}|${String(r.inspected_at).slice(0, 7)}`)).size).toBe(insp.length);
+    const failed = insp.filter((r) => r.passed !== true);
+    expect(failed.every((r) => typeof r.notes === 'string' && r.notes.length > 0)).toBe(true);
+    expect(new Set(failed.map((r) => key(String(r.requirement), String(r.id))))).toEqual(manifestRecords('inspection-results'));
+    // Places are the unit's own buildings.
+    for (const r of insp) if (r.building) expect(w.buildingById.get(String(r.building))?.provider, String(r.id)).toBe(r.provider);
+    const docs = ndjson(dirA, 'documents.ndjson');
+    const gaps = manifest.violations.filter((v) => v.record_kind === 'documents');
+    expect(gaps.map((v) => v.kind).sort()).toEqual(['document-missing', 'not-approved']);
+    const missing = gaps.find((v) => v.kind === 'document-missing')!;
+    expect(docs.some((d) => d.provider === missing.cell!.provider && d.item === missing.cell!.item)).toBe(false);
+    // The other 13 emergency plans of 8.2 are there for that provider.
+    expect(docs.filter((d) => d.provider === missing.cell!.provider && d.requirement === '8.2').length).toBe(13);
+    expect(docs.filter((d) => d.approved === false).map((d) => String(d.id))).toEqual(gaps.find((v) => v.kind === 'not-approved')!.records);
+  });
+
   it('work orders: every late, open or impossible case is injected and listed', () => {
     const found = new Set<string>();
     const impossible: string[] = [];

@@ -22,6 +22,7 @@ import { createCalendar } from '../calendar/calendar.ts';
 import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
 import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } from '../model/types.ts';
 import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
+import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
 export { OFFICE_FILES } from './office.ts';
 
 export const DEFAULT_SEED = 20260223;
@@ -42,6 +43,7 @@ export const CHECKED_REQUIREMENTS = [
   '5.2.4.3', '5.1.2.7-2-b', '5.2.4.4',
   '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
   ...OFFICE_CHECKED,
+  ...CHECKS_CHECKED,
 ] as const;
 
 export const OUTPUT_FILES = [
@@ -50,6 +52,7 @@ export const OUTPUT_FILES = [
   'exports/repair-platform.csv', 'exports/service-hall.xlsx',
   'defects/work-orders.ndjson', 'defects/work-orders.csv', 'manifest.json',
   ...OFFICE_FILES.map(([f]) => f),
+  ...CHECK_FILES.map(([f]) => f),
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -1660,6 +1663,8 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
 
   // The logistics office's own units (general office, logistics office): office/*.ndjson.
   generateOffice(w, seed, out, manifest);
+  // The office's supervision: on-site inspection results (March–May) and the units' document lists.
+  generateChecks(w, seed, opts.root ?? ROOT, out, manifest);
 
   const text = JSON.stringify(manifest, null, 2) + '\n';
   await writeText(join(out, 'manifest.json'), text);
