@@ -132,11 +132,13 @@ step(zh ? '8b. 没有数据不等于合格；宜为建议；误发通知单作�
 const extra: string[][] = [
   // A dry run: what July would get, as 草稿 PDFs, with no number taken and nothing written to the ledger.
   ['notices', 'issue', '--period', '2026-07', '--at', '2026-08-04T09:00', '--dry-run'],
-  // March's first notice turns out to rest on a wrong import: it is voided; its number stays used.
-  ['notices', 'void', '2026-001', '--reason', '工单导入时到场时间与完工时间列错位，超时系误判', '--by', '质量监督科', '--at', '2026-07-10T10:00'],
+  // March's first notice turns out to have been issued from an unchecked data batch: it is voided as a whole;
+  // its number stays used, and March is issued again from the checked data under a new number.
+  ['notices', 'void', '2026-001', '--reason', '签发时误用了未经复核的3月数据批次（工单到场时间与完工时间两列错位），整单作废，按复核后的数据另行签发', '--by', '质量监督科', '--at', '2026-07-10T10:00'],
   // A voided notice takes no further step (CH520).
   ['notices', 'ack', '2026-001', '--by', '张经理（华宇物业）', '--at', '2026-07-10T11:00'],
   ['notices', 'show', '2026-001'],
+  ['notices', 'issue', '--period', '2026-03', '--at', '2026-07-10T14:00', '--by', '质量监督科', '--force'],
   ['notices', 'list', '--period', '2026-03'],
   // March again, after the void: the voided notice's findings are listed as （已作废，不扣分）.
   ['scorecard', '--period', '2026-03', '--at', '2026-07-10T11:00', '--out', join(OUT, 'scorecards')],

@@ -211,7 +211,7 @@ function describe(f: Finding, pledges: Pledge[]): string {
     case 'rate':
       return `实测 ${f.measured}${f.unit === 'permille' ? '‰' : '%'}，要求${String(f.required).replace('at-least ', '不低于 ').replace('at-most ', '不高于 ').replace('above ', '高于 ').replace('below ', '低于 ')}。`;
     case 'record':
-      return `档案不符合要求 ${f.evidence_total} 份${f.unit ? `（${f.unit.replace('retention', '保存期限')}）` : ''}。`;
+      return `应备档案 ${f.required ?? '?'} 项，缺少或不符合要求 ${f.evidence_total} 项${f.unit ? `（${f.unit.replace('retention', '保存期限')}）` : ''}。`;
     case 'inspection':
       return `现场检查不合格 ${f.evidence_total} 项。`;
     default:
@@ -262,6 +262,16 @@ function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): 
       break;
     case 'calendar-unknown':
       out.actual = e.note ?? actual;
+      break;
+    // A listed document: the item is named as the clause names it (应急预案…), never by its code.
+    case 'document-missing':
+    case 'not-current-year':
+    case 'not-approved':
+    case 'expired':
+    case 'retention-too-short':
+      if (required) out.unit = required;
+      out.actual = actual;
+      out.required = e.outcome === 'document-missing' ? '应提交' : e.outcome === 'not-approved' ? '经学校同意' : e.outcome === 'not-current-year' ? '本年度有效' : e.outcome === 'expired' ? '在有效期内' : '保存期限符合要求';
       break;
     case 'below':
       out.actual = `实测 ${actual}${rateSign}`;
