@@ -286,6 +286,24 @@ export function evaluate(o: EvaluateOptions): Findings {
   const outOfService = new Set<string>();
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
 
+  // A clause for one kind of building (6.2.1 教学楼服务) applies to a provider only if it runs such a building:
+  // the nearest applies_to up the clause's parents decides. Returns the types the provider lacks, or undefined.
+  const typesOf = new Map<string, string[] | null>();
+  const buildingTypesOf = (id: string | null | undefined): string[] | null => {
+    if (!id) return null;
+    let t = typesOf.get(id);
+    if (t === undefined) {
+      const req = idx.requirements.get(id)?.value;
+      t = req?.applies_to?.building_types ?? buildingTypesOf(req?.parent);
+      typesOf.set(id, t);
+    }
+    return t;
+  };
+  const missingBuildingTypes = (r: Requirement, provider: string): string[] | undefined => {
+    const types = r.applies_to?.building_types ?? buildingTypesOf(r.parent);
+    if (!types) return undefined;
+    return reg.buildings.some((b) => b.provider === provider && types.includes(b.type)) ? undefined : types;
+  };
   let done = 0;
   const total = providers.length;
   for (const prov of providers) {
@@ -324,8 +342,18 @@ export function evaluate(o: EvaluateOptions): Findings {
       // 可 (may) permits; it never obliges, so it is never judged (GB/T 1.1 verbal forms).
       if (r.obligation === 'may') continue;
       const params = paramsOf(rr);
+      const noBuilding = inService ? missingBuildingTypes(r, prov.id) : undefined;
       if (!inService && r.type !== 'frequency') {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: OUTSIDE_SERVICE, reason_code: 'outside-service' });
+      } else if (noBuilding) {
+        const reason = { zh: `该服务商不负责${noBuilding.map((t) => BUILDING_TYPE_ZH[t] ?? t).join('、')}，本条不适用`, en: `the provider runs no ${noBuilding.join(' / ')} building, so this does not apply` };
+        // A frequency requirement reports per count (its scope), like its grids would.
+        const scopes = r.type === 'frequency' ? r.frequency!.counts.map((fc) => ({ kind: fc.scope, id: fc.id })) : [{ kind: 'provider', id: prov.id }];
+        for (const scope of scopes) findings.push({ ...base(rr, scope), status: 'not-applicable', evidence: [], evidence_total: 0, reason, reason_code: 'no-unit' });
+      } else if (r.type === 'rate' && r.rate!.subject === 'equipment-counts' && !(r.applies_to ?? buildingTypesOf(r.parent)) && !reg.campuses.some((c) => answersForCampus(c, prov.id, r.id, boundOf.get(rr)?.plan !== undefined))) {
+        // Campus-wide equipment counts (street lights, monitoring, equipment in use — not a building type's own, like
+        // classroom equipment) are the duty of the campus's provider, or of the one the register's duties name.
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '校园登记未把本条的校区职责交给该服务商，本条不适用', en: 'the register gives this campus-wide duty to another provider' }, reason_code: 'no-unit' });
       } else if (r.type === 'timeliness') {
         const t = r.timeliness!;
         const field = EVENT_FIELD[t.subject];
@@ -828,6 +856,7 @@ function answersForCampus(c: RegisterFile['campuses'][number], provider: string,
 
 /** Periods longer than a month: owed pro rata by a contract that covers only part of them. */
 const LONG_PERIODS = new Set(['quarter', 'semester', 'year']);
+const BUILDING_TYPE_ZH: Record<string, string> = { dormitory: '学生公寓', teaching: '教学楼', laboratory: '实验室', library: '图书馆', office: '办公楼', venue: '体育场馆', canteen: '食堂', other: '其他楼宇' };
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
 const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
 

@@ -166,6 +166,8 @@ export interface Requirement {
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
   inspection?: { checklist: Text[]; scope?: string; watch?: Watch };
   informative?: { role: string };
+  /** Building types it applies to (inherited by everything under it). */
+  applies_to?: { building_types: string[] };
   notes?: string;
 }
 

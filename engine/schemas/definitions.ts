@@ -226,6 +226,9 @@ const defs: Record<string, Schema> = {
     disclosure: ref('disclosure'),
     inspection: ref('inspection'),
     informative: ref('informative'),
+    applies_to: obj('Where the requirement (and everything under it) applies: a provider with no building of these types has nothing to do under it (6.2.1 教学楼服务 for a company without teaching buildings). 适用范围：服务商没有这类楼宇时不适用。', ['building_types'], {
+      building_types: list('Building types. 楼宇类型。', enumOf('building type', BUILDING_TYPES), { minItems: 1, uniqueItems: true }),
+    }),
     notes: str('Notes for editors. 编辑说明。'),
   }),
   override: obj('Tailor a parameter of a selected requirement. 调整所选条款的参数。', ['requirement', 'parameter', 'values'], {
