@@ -186,7 +186,8 @@ export function placeNames(reg: RegisterFile): Map<string, string> {
 
 /** The place a finding is about, by name: the grid units in its evidence, else its scope. */
 export function placeOf(f: Finding, names: Map<string, string>, providerName: string): string {
-  const units = [...new Set(f.evidence.map((e) => e.unit).filter((u): u is string => Boolean(u)))];
+  // A record requirement's evidence names document items, not places: the provider answers for its files.
+  const units = f.type === 'record' ? [] : [...new Set(f.evidence.map((e) => e.unit).filter((u): u is string => Boolean(u)))];
   if (units.length) {
     const shown = units.slice(0, 3).map((u) => names.get(u) ?? u);
     return units.length > 3 ? `${shown.join('、')}等 ${units.length} 处` : shown.join('、');
