@@ -41,7 +41,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export const CHECKED_REQUIREMENTS = [
   '4.3-1', '4.3-2', '5.1.2.7-3', '5.1.2.11-4', '6.2.1.6-3',
   '5.2.4.3', '5.1.2.7-2-b', '5.2.4.4',
-  '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
+  '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3-c', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
   ...OFFICE_CHECKED,
   ...CHECKS_CHECKED,
 ] as const;
@@ -1204,7 +1204,7 @@ const EQUIPMENT: readonly { kind: string; provider: string; totals: Record<strin
   { kind: 'street-lights', provider: XINYUAN, totals: { main: 420, east: 260 }, broken: [0.004, 0.025] }, // ≥ 95 % (5.1.2.6-2): at worst 97.5 %
   { kind: 'monitoring', provider: HUAYU, totals: { main: 680, east: 410 }, broken: [0.001, 0.012] }, // ≥ 97 % (5.2.3.2-a): at worst 98.8 %
   { kind: 'classroom-equipment', provider: HUAYU, totals: { main: 312, east: 186 }, broken: [0, 0] }, // 100 % (6.2.1.2-b)
-  { kind: 'equipment-in-use', provider: XINYUAN, totals: { main: 1240, east: 730 }, broken: [0, 0] }, // 100 % (5.1.2.3)
+  { kind: 'equipment-in-use', provider: XINYUAN, totals: { main: 1240, east: 730 }, broken: [0, 0] }, // 100 % (5.1.2.3-c)
   { kind: 'fire-hydrants', provider: HUAYU, totals: { main: 96, east: 58 }, broken: [0, 0.02] },
   { kind: 'extinguishers', provider: HUAYU, totals: { main: 1850, east: 1040 }, broken: [0, 0.004] },
 ];
