@@ -54,7 +54,7 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
   for (const d of teachingDays) {
     for (const b of of('huayu-property', 'teaching')) {
       const start = d.day * 1440 + firstClass;
-      evs.push({ provider: b.provider, kind: 'class', campus: b.campus ?? 'main', building: b.id, start, ready: start - lead(16, 25) });
+      evs.push({ provider: b.provider!, kind: 'class', campus: b.campus, building: b.id, start, ready: start - lead(16, 25) });
     }
   }
   // Exams: the calendar has no exam weeks, so a handful of final exams in the last two weeks of June.
@@ -65,7 +65,7 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
       const d = rng.pick(june);
       const b = rng.pick(teaching);
       const start = d.day * 1440 + rng.pick([hm('09:00'), hm('14:00'), hm('16:00')]);
-      evs.push({ provider: b.provider, kind: 'exam', campus: b.campus ?? 'main', building: b.id, start, ready: start - lead(35, 50) });
+      evs.push({ provider: b.provider!, kind: 'exam', campus: b.campus, building: b.id, start, ready: start - lead(35, 50) });
     }
   }
   // Weekly: xinyuan's meetings (about 2 a week, working days) and campus events in its venues (about 1 a week).
@@ -79,12 +79,12 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
     for (let i = 0, n = work.length ? rng.int(1, 3) : 0; i < n; i++) {
       const b = rng.pick(of('xinyuan-service', 'office'));
       const start = rng.pick(work).day * 1440 + rng.pick([hm('09:00'), hm('10:00'), hm('14:30'), hm('15:00')]);
-      evs.push({ provider: b.provider, kind: 'meeting', campus: b.campus ?? 'main', building: b.id, start, ready: start - lead(31, 45) });
+      evs.push({ provider: b.provider!, kind: 'meeting', campus: b.campus, building: b.id, start, ready: start - lead(31, 45) });
     }
     if (rng.chance(0.85)) {
       const b = rng.pick(of('xinyuan-service', 'venue'));
       const start = rng.pick(days).day * 1440 + rng.pick([hm('09:00'), hm('14:00'), hm('19:00')]);
-      evs.push({ provider: b.provider, kind: 'campus-event', campus: b.campus ?? 'main', building: b.id, start, ready: start - lead(31, 45) });
+      evs.push({ provider: b.provider!, kind: 'campus-event', campus: b.campus, building: b.id, start, ready: start - lead(31, 45) });
     }
   }
   // jiale-catering: campus events it supports with catering at its canteens, about 2 a month.
@@ -93,7 +93,7 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
     for (let i = 0, n = days.length > 10 ? 2 : 1; i < n; i++) {
       const b = rng.pick(of('jiale-catering', 'canteen'));
       const start = rng.pick(days).day * 1440 + rng.pick([hm('11:30'), hm('17:30')]);
-      evs.push({ provider: b.provider, kind: 'campus-event', campus: b.campus ?? 'main', building: b.id, start, ready: start - lead(31, 45) });
+      evs.push({ provider: b.provider!, kind: 'campus-event', campus: b.campus, building: b.id, start, ready: start - lead(31, 45) });
     }
   }
 
@@ -103,7 +103,7 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
     let e = evs.find((x) => x.kind === inj.kind && x.building === inj.building && x.start >= dayStart && x.start < dayStart + 1440);
     if (!e) {
       const b = w.buildingById.get(inj.building)!;
-      e = { provider: inj.provider, kind: inj.kind, campus: b.campus ?? 'main', building: b.id, start: dayStart + (inj.kind === 'campus-event' ? hm('11:30') : hm('14:30')) };
+      e = { provider: inj.provider, kind: inj.kind, campus: b.campus, building: b.id, start: dayStart + (inj.kind === 'campus-event' ? hm('11:30') : hm('14:30')) };
       evs.push(e);
     }
     if (e.provider !== inj.provider) throw new Error(`${inj.key}: ${inj.building} is not ${inj.provider}'s`);
