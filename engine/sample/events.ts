@@ -96,6 +96,19 @@ export function generateEvents(w: World, seed: number, out: string, manifest: Ma
       evs.push({ provider: b.provider!, kind: 'campus-event', campus: b.campus, building: b.id, start, ready: start - lead(31, 45) });
     }
   }
+  // Every month of the service period has xinyuan's meetings and campus events, even the term's last three
+  // days in July (the end-of-term work meeting, the graduation ceremony): a month without is "no data".
+  for (const month of [...new Set(w.days.map((d) => d.month))]) {
+    const days = w.days.filter((d) => d.month === month);
+    const first = days[0]!.day * 1440;
+    const last = (days[days.length - 1]!.day + 1) * 1440;
+    for (const [kind, type] of [['meeting', 'office'], ['campus-event', 'venue']] as const) {
+      if (evs.some((e) => e.provider === 'xinyuan-service' && e.kind === kind && e.start >= first && e.start < last)) continue;
+      const b = rng.pick(of('xinyuan-service', type));
+      const start = rng.pick(days.filter((d) => d.working)).day * 1440 + (kind === 'meeting' ? hm('09:00') : hm('14:00'));
+      evs.push({ provider: b.provider!, kind, campus: b.campus, building: b.id, start, ready: start - lead(31, 45) });
+    }
+  }
 
   // Injected late readiness (the data's only ones: every other lead has a margin above its limit).
   for (const inj of READINESS_LATE) {
