@@ -2,7 +2,7 @@
 // building (6.2.1 教学楼服务, 6.2.3 实验室服务 …) does not bind a company that runs no such building, and a
 // campus-wide equipment count (street lights, monitoring, equipment in use) binds only the provider the
 // register gives that campus duty to. Both are "not applicable", never "no data" or a pass.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
 import type { Tree } from '../engine/load/tree.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitSample } from './helpers.ts';
+import { ROOT, submitOptions, submitSample } from './helpers.ts';
 
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
 let store: Store;
@@ -53,8 +53,21 @@ describe('a clause for one kind of building', () => {
     expect(mine.every((x) => x.scope.kind !== 'provider')).toBe(true);
   });
 
-  it('the provider with such a building is judged whatever it submitted (here: no events at all is no data, not a pass)', () => {
+  it("the provider with such a building is judged on its data (here: the sample's events, with April's injected late class)", () => {
     const [f] = of(april, 'huayu-property', '6.2.1.6-1');
+    expect(f!.status).toBe('failed');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'examples', 'sample-university', 'manifest.json'), 'utf8')) as { violations: { key: string; records?: string[] }[] };
+    const late = manifest.violations.find((v) => v.key === 'ev-class-late')!.records!;
+    expect(f!.evidence.map((e) => e.record)).toEqual(late);
+  });
+
+  it('the provider with such a building is judged whatever it submitted (no events at all is no data, not a pass)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-applicability-noev-'));
+    const bare = openStore(join(dir, 'db.sqlite'));
+    const { submit } = await import('../engine/data/submit.ts');
+    const file = join(ROOT, 'examples', 'sample-university', 'work-orders.ndjson');
+    expect((await submit(submitOptions(tree, bare, dir, file, 'work-orders', { display: 'work-orders.ndjson' }))).status).toBe('stored');
+    const [f] = of(evaluate({ tree, store: bare, period: '2026-04' }), 'huayu-property', '6.2.1.6-1');
     expect(f!.status).toBe('not-reviewed');
     expect(f!.reason_code).toBe('no-data');
   });

@@ -50,6 +50,8 @@ export const SAMPLE_FILES: [string, SubmitOptions['kind']][] = [
   // The office's supervision: on-site inspection results (March–May) and the units' document lists.
   ['inspection-results.ndjson', 'inspection-results'],
   ['documents.ndjson', 'documents'],
+  // Scheduled events and when each was ready (readiness leads).
+  ['events.ndjson', 'events'],
 ];
 
 /** Submit every canonical sample file into a store; the callers assert on the statuses. */

@@ -322,6 +322,32 @@ describe('manifest matches the data', () => {
     for (const v of manifest.violations) expect(CHECKED_REQUIREMENTS as readonly string[]).toContain(v.requirement);
   });
 
+  it('events: every teaching day has its first class per teaching building; every late readiness is listed', () => {
+    const evs = ndjson(dirA, 'events.ndjson');
+    const valid = recordValidator('events');
+    for (const r of evs) expect(valid(r), JSON.stringify(r)).toBe(true);
+    expect(evs.length).toBe(manifest.counts.events);
+    const first = w.classPeriods[0]![0];
+    const teachingDays = w.days.filter((d) => d.working && !d.holiday);
+    const teaching = w.buildings.filter((b) => b.type === 'teaching');
+    const classes = evs.filter((r) => r.kind === 'class');
+    expect(classes.length).toBe(teachingDays.length * teaching.length);
+    for (const r of classes) expect(String(r.starts_at).slice(11, 16)).toBe(`${String(Math.floor(first / 60)).padStart(2, '0')}:${String(first % 60).padStart(2, '0')}`);
+    // Each provider's events are in its own buildings, and of the kinds it serves.
+    for (const r of evs) expect(w.buildingById.get(String(r.building))?.provider, String(r.id)).toBe(r.provider);
+    expect(new Set(evs.map((r) => `${r.provider} ${r.kind}`))).toEqual(new Set(['huayu-property class', 'huayu-property exam', 'xinyuan-service meeting', 'xinyuan-service campus-event', 'jiale-catering campus-event']));
+    // Late by the clauses' leads (15 min for a class, 30 for the rest), judged independently of the engine.
+    const minutes = (s: unknown): number => Date.parse(String(s)) / 60_000;
+    const lead: Record<string, [string, number]> = { class: ['6.2.1.6-1', 15], exam: ['6.2.5.2', 30], meeting: ['6.2.4.2', 30], 'campus-event': ['6.1.5.2', 30] };
+    const late = new Set<string>();
+    for (const r of evs) {
+      const [req, min] = lead[String(r.kind)]!;
+      if (r.ready_at === undefined || minutes(r.starts_at) - minutes(r.ready_at) < min) late.add(key(req, String(r.id)));
+    }
+    expect(late.size).toBeGreaterThanOrEqual(2);
+    expect(late).toEqual(manifestRecords('events'));
+  });
+
   it("the office's checks: March–May inspected (June not entered), every failed result and document gap listed", () => {
     const insp = ndjson(dirA, 'inspection-results.ndjson');
     expect([...new Set(insp.map((r) => String(r.inspected_at).slice(0, 7)))].sort()).toEqual(['2026-03', '2026-04', '2026-05']);

@@ -23,6 +23,7 @@ import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
 import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } from '../model/types.ts';
 import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
 import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
+import { EVENT_FILES, EVENTS_CHECKED, generateEvents } from './events.ts';
 export { OFFICE_FILES } from './office.ts';
 
 export const DEFAULT_SEED = 20260223;
@@ -44,6 +45,7 @@ export const CHECKED_REQUIREMENTS = [
   '5.1.2.6-2', '5.2.3.2-a', '5.1.2.3-c', '6.2.1.2-b', '5.1.2.10-5', '6.2.2.4-4',
   ...OFFICE_CHECKED,
   ...CHECKS_CHECKED,
+  ...EVENTS_CHECKED,
 ] as const;
 
 export const OUTPUT_FILES = [
@@ -53,6 +55,7 @@ export const OUTPUT_FILES = [
   'defects/work-orders.ndjson', 'defects/work-orders.csv', 'manifest.json',
   ...OFFICE_FILES.map(([f]) => f),
   ...CHECK_FILES.map(([f]) => f),
+  ...EVENT_FILES.map(([f]) => f),
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -1665,6 +1668,8 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
   generateOffice(w, seed, out, manifest);
   // The office's supervision: on-site inspection results (March–May) and the units' document lists.
   generateChecks(w, seed, opts.root ?? ROOT, out, manifest);
+  // Scheduled events and when each was ready (the readiness leads of 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2).
+  generateEvents(w, seed, out, manifest);
 
   const text = JSON.stringify(manifest, null, 2) + '\n';
   await writeText(join(out, 'manifest.json'), text);
