@@ -91,3 +91,15 @@ describe('a campus-wide equipment count binds the provider with that campus duty
     expect(of(f, 'xinyuan-service', '5.1.2.6-2').every((x) => x.reason_code === 'no-unit')).toBe(true);
   });
 });
+
+describe('a rate the register gives as a campus duty', () => {
+  it('room temperatures in the heating season (5.1.2.10-5) bind 信远 (duties name it for 5.1.2.10), not the caterer', () => {
+    const march = evaluate({ tree, store, period: '2026-03' });
+    expect(of(march, 'jiale-catering', '5.1.2.10-5').every((x) => x.status === 'not-applicable' && x.reason_code === 'no-unit')).toBe(true);
+    expect(of(march, 'xinyuan-service', '5.1.2.10-5').some((x) => x.reason_code === 'no-unit')).toBe(false);
+  });
+
+  it('a plan rate no campus duty names is judged for the unit it binds (the general office’s on-time rate)', () => {
+    expect(of(april, 'general-office', 'office-service-guide:on-time-target').some((x) => x.reason_code === 'no-unit')).toBe(false);
+  });
+});

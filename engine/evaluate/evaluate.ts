@@ -304,6 +304,8 @@ export function evaluate(o: EvaluateOptions): Findings {
     if (!types) return undefined;
     return reg.buildings.some((b) => b.provider === provider && types.includes(b.type)) ? undefined : types;
   };
+  /** Whether some campus's duties name a provider for this requirement. */
+  const dutyNamed = (id: string): boolean => reg.campuses.some((c) => (c.duties ?? []).some((d) => d.requirements.some((x) => covers(x, id))));
   let done = 0;
   const total = providers.length;
   for (const prov of providers) {
@@ -350,9 +352,10 @@ export function evaluate(o: EvaluateOptions): Findings {
         // A frequency requirement reports per count (its scope), like its grids would.
         const scopes = r.type === 'frequency' ? r.frequency!.counts.map((fc) => ({ kind: fc.scope, id: fc.id })) : [{ kind: 'provider', id: prov.id }];
         for (const scope of scopes) findings.push({ ...base(rr, scope), status: 'not-applicable', evidence: [], evidence_total: 0, reason, reason_code: 'no-unit' });
-      } else if (r.type === 'rate' && r.rate!.subject === 'equipment-counts' && !(r.applies_to ?? buildingTypesOf(r.parent)) && !reg.campuses.some((c) => answersForCampus(c, prov.id, r.id, boundOf.get(rr)?.plan !== undefined))) {
+      } else if (r.type === 'rate' && (r.rate!.subject === 'equipment-counts' || dutyNamed(r.id)) && !(r.applies_to ?? buildingTypesOf(r.parent)) && !reg.campuses.some((c) => answersForCampus(c, prov.id, r.id, boundOf.get(rr)?.plan !== undefined))) {
         // Campus-wide equipment counts (street lights, monitoring, equipment in use — not a building type's own, like
-        // classroom equipment) are the duty of the campus's provider, or of the one the register's duties name.
+        // classroom equipment), and any rate the register's campus duties name (5.1.2.10 heating → 信远), are the duty
+        // of the campus's provider or of the one the duties name.
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '校园登记未把本条的校区职责交给该服务商，本条不适用', en: 'the register gives this campus-wide duty to another provider' }, reason_code: 'no-unit' });
       } else if (r.type === 'timeliness') {
         const t = r.timeliness!;
