@@ -11,8 +11,9 @@ import { findYamlFiles, loadTree } from '../load/tree.ts';
 import { buildIndex } from '../validate/checks.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
-import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
+import type { RecordKind } from '../model/vocabulary.ts';
 import { hm, iso, Rng, type Manifest, type World } from './generate.ts';
+import { ndjson, type Json } from './ndjson.ts';
 
 export const CHECK_FILES: readonly [string, RecordKind][] = [
   ['inspection-results.ndjson', 'inspection-results'],
@@ -53,15 +54,6 @@ const SECTION_TYPES: [string, string][] = [
   ['6.2.1', 'teaching'], ['6.2.2', 'library'], ['6.2.3', 'laboratory'], ['6.2.4', 'office'], ['6.2.5', 'teaching'],
 ];
 
-type Json = string | number | boolean;
-function line(kind: RecordKind, rec: Record<string, Json | undefined>): string {
-  const out: Record<string, Json> = {};
-  for (const f of RECORD_FIELDS[kind]) {
-    const v = rec[f];
-    if (v !== undefined && v !== '') out[f] = v;
-  }
-  return JSON.stringify(out);
-}
 
 /** Requirements of one type that bind each unit of the register (withdrawn and 可 items are never judged). */
 function boundOfType(root: string, w: World, type: string): Map<string, ResolvedRequirement[]> {
@@ -112,7 +104,7 @@ export function generateChecks(w: World, seed: number, root: string, out: string
         for (const r of rows) {
           r.id = `IN-${month.replace('-', '')}-${String(++seq).padStart(5, '0')}`;
           if (r.tag) failIds.set(String(r.tag), String(r.id));
-          lines.push(line('inspection-results', r));
+          lines.push(ndjson('inspection-results', r));
         }
       }
     }
@@ -153,7 +145,7 @@ export function generateChecks(w: World, seed: number, root: string, out: string
           const licence = /许可证|合格证|证书|资格/.test(item.zh);
           const id = `DOC-${u.id}-${String(++seq).padStart(4, '0')}`;
           if (gap) gapIds.set(gap.key, id);
-          lines.push(line('documents', {
+          lines.push(ndjson('documents', {
             id,
             provider: u.id,
             requirement: r.id,

@@ -24,6 +24,7 @@ import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } fro
 import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
 import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
 import { EVENT_FILES, EVENTS_CHECKED, generateEvents } from './events.ts';
+import { ndjson, type Json } from './ndjson.ts';
 export { OFFICE_FILES } from './office.ts';
 
 export const DEFAULT_SEED = 20260223;
@@ -216,16 +217,6 @@ export function csvField(v: string): string {
 }
 const csvRow = (cells: readonly string[]): string => cells.map(csvField).join(',');
 
-type Json = string | number | boolean;
-/** One NDJSON line: the record's fields in RECORD_FIELDS order, absent values left out. */
-function ndjson(kind: RecordKind, rec: Record<string, Json | undefined>): string {
-  const out: Record<string, Json> = {};
-  for (const f of RECORD_FIELDS[kind]) {
-    const v = rec[f];
-    if (v !== undefined && v !== '') out[f] = v;
-  }
-  return JSON.stringify(out);
-}
 function canonicalCsvRow(kind: RecordKind, rec: Record<string, Json | undefined>): string {
   return csvRow(RECORD_FIELDS[kind].map((f) => (rec[f] === undefined ? '' : String(rec[f]))));
 }

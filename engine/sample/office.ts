@@ -7,8 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createCalendar } from '../calendar/calendar.ts';
-import { RECORD_FIELDS, type RecordKind } from '../model/vocabulary.ts';
+import type { RecordKind } from '../model/vocabulary.ts';
 import { dateOf, dayNumber, hm, iso, Rng, type Manifest, type Minute, type World } from './generate.ts';
+import { ndjson, type Json } from './ndjson.ts';
 
 export const GENERAL_OFFICE = 'general-office';
 export const LOGISTICS_OFFICE = 'logistics-office';
@@ -35,15 +36,6 @@ export const LATE_MATTERS_MONTH = '2026-05';
 /** Month in which service errors exceed 5 % of the general office's complaints. */
 export const ERROR_MONTH = '2026-06';
 
-type Json = string | number | boolean;
-function line(kind: RecordKind, rec: Record<string, Json | undefined>): string {
-  const out: Record<string, Json> = {};
-  for (const f of RECORD_FIELDS[kind]) {
-    const v = rec[f];
-    if (v !== undefined && v !== '') out[f] = v;
-  }
-  return JSON.stringify(out);
-}
 
 interface Day {
   date: string;
@@ -74,7 +66,7 @@ export function generateOffice(w: World, seed: number, out: string, manifest: Ma
     return d * 1440 + open;
   };
   const files = new Map<string, string[]>(OFFICE_FILES.map(([f]) => [f, []]));
-  const put = (file: string, kind: RecordKind, rec: Record<string, Json | undefined>): void => void files.get(file)!.push(line(kind, rec));
+  const put = (file: string, kind: RecordKind, rec: Record<string, Json | undefined>): void => void files.get(file)!.push(ndjson(kind, rec));
 
   // --- matters (consultations) ----------------------------------------------------------------
   {
