@@ -99,20 +99,31 @@ for (const [month, at] of Object.entries(ISSUE)) {
 }
 
 step(zh ? '7. 整改闭环：签收、反馈、复查、逾期与问责' : '7. The loop: acknowledge, reply, verify, overdue and escalation');
+// The notices the loop follows, found by provider and month in the ledger (numbers depend on what each month issued).
+const numberOf = async (provider: string, period: string): Promise<string> => {
+  let text = '';
+  await runSafely(['notices', 'list', '--period', period, '--provider', provider, '--json', '--db', DB], { ...io, out: (t) => (text += t), err: () => {} });
+  const n = (JSON.parse(text || '[]') as { number: string; provider: string }[]).find((x) => x.provider === provider)?.number;
+  if (!n) throw new Error(`npm start: no notice for ${provider} in ${period}`);
+  return (/〔(\d{4})〕第(\d+)号/.exec(n) ?? []).slice(1).join('-') || n;
+};
+const HUAYU_APRIL = await numberOf('huayu-property', '2026-04');
+const XINYUAN_APRIL = await numberOf('xinyuan-service', '2026-04');
+const HUAYU_MARCH = await numberOf('huayu-property', '2026-03');
 const loop: string[][] = [
   // April's notices: the property company signs, reports its rectification, and the office re-checks on May's data.
-  ['ack', '2026-003', '--by', '张经理（华宇物业）', '--at', '2026-05-08T10:00'],
-  ['reply', '2026-003', '--by', '张经理（华宇物业）', '--note', '已调整维修人员排班，增设楼宇值守，超时工单逐单分析', '--at', '2026-05-12T16:00'],
-  ['verify', '2026-003', '--by', '质量监督科', '--as-of', '2026-06-01T00:00'],
-  ['ack', '2026-004', '--by', '李主管（信远后勤）', '--at', '2026-05-08T11:00'],
-  ['reply', '2026-004', '--by', '李主管（信远后勤）', '--note', '更换损坏路灯；配电房巡检改为每日两次并签字存档', '--at', '2026-05-11T17:00'],
-  ['verify', '2026-004', '--by', '质量监督科', '--as-of', '2026-07-01T00:00'],
+  ['ack', HUAYU_APRIL, '--by', '张经理（华宇物业）', '--at', '2026-05-08T10:00'],
+  ['reply', HUAYU_APRIL, '--by', '张经理（华宇物业）', '--note', '已调整维修人员排班，增设楼宇值守，超时工单逐单分析', '--at', '2026-05-12T16:00'],
+  ['verify', HUAYU_APRIL, '--by', '质量监督科', '--as-of', '2026-06-01T00:00'],
+  ['ack', XINYUAN_APRIL, '--by', '李主管（信远后勤）', '--at', '2026-05-08T11:00'],
+  ['reply', XINYUAN_APRIL, '--by', '李主管（信远后勤）', '--note', '更换损坏路灯；配电房巡检改为每日两次并签字存档', '--at', '2026-05-11T17:00'],
+  ['verify', XINYUAN_APRIL, '--by', '质量监督科', '--as-of', '2026-07-01T00:00'],
   // Everything else was left alone: the plan's rules decide what is overdue and what goes to accountability.
   ['review', '--as-of', '2026-07-10T09:00'],
   ['list'],
-  ['show', '2026-004'],
-  // The failed re-check of 2026-003 set a new deadline (再次限期整改): shown with the first one.
-  ['show', '2026-003'],
+  ['show', XINYUAN_APRIL],
+  // The failed re-check of 华宇's April notice set a new deadline (再次限期整改): shown with the first one.
+  ['show', HUAYU_APRIL],
 ];
 for (const args of loop) {
   io.out(`\n$ charter notices ${args.join(' ')}`);
@@ -136,10 +147,10 @@ const extra: string[][] = [
   ['notices', 'issue', '--period', '2026-07', '--at', '2026-08-04T09:00', '--dry-run'],
   // March's first notice turns out to have been issued from an unchecked data batch: it is voided as a whole;
   // its number stays used, and March is issued again from the checked data under a new number.
-  ['notices', 'void', '2026-001', '--reason', '签发时误用了未经复核的3月数据批次（工单到场时间与完工时间两列错位），整单作废，按复核后的数据另行签发', '--by', '质量监督科', '--at', '2026-07-10T10:00'],
+  ['notices', 'void', HUAYU_MARCH, '--reason', '签发时误用了未经复核的3月数据批次（工单到场时间与完工时间两列错位），整单作废，按复核后的数据另行签发', '--by', '质量监督科', '--at', '2026-07-10T10:00'],
   // A voided notice takes no further step (CH520).
-  ['notices', 'ack', '2026-001', '--by', '张经理（华宇物业）', '--at', '2026-07-10T11:00'],
-  ['notices', 'show', '2026-001'],
+  ['notices', 'ack', HUAYU_MARCH, '--by', '张经理（华宇物业）', '--at', '2026-07-10T11:00'],
+  ['notices', 'show', HUAYU_MARCH],
   ['notices', 'issue', '--period', '2026-03', '--at', '2026-07-10T14:00', '--by', '质量监督科', '--force'],
   ['notices', 'list', '--period', '2026-03'],
   // March again, after the void: the voided notice's findings are listed as （已作废，不扣分）.

@@ -242,8 +242,15 @@ function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): 
   const required = e.required === undefined ? '' : String(e.required);
   switch (e.outcome) {
     case 'missed':
-      out.actual = `用时 ${actual.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')}`;
-      out.required = `≤ ${humanDuration(required)}`;
+      if (actual.endsWith(' before')) {
+        // A readiness limit (ready at least the lead before the event starts): how early it was ready.
+        const lead = actual.slice(0, -' before'.length).trim();
+        out.actual = lead.startsWith('-') ? `开始后 ${lead.slice(1).replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')} 才就绪` : `提前 ${lead.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')} 就绪`;
+        out.required = `至少提前 ${humanDuration(required.replace(/ before$/, ''))}`;
+      } else {
+        out.actual = `用时 ${actual.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')}`;
+        out.required = `≤ ${humanDuration(required)}`;
+      }
       break;
     case 'open-breached': {
       const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
