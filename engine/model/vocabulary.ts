@@ -57,7 +57,7 @@ export const RECORD_FIELDS = {
 export type RecordKind = keyof typeof RECORD_FIELDS;
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
 
-/** Posts a duty roster staffs (24-hour watches: 5.2.1.1, 5.2.3.1, 6.1.1.1, 5.1.2.7-2-a, 5.1.2.10-4). */
+/** Posts a duty roster staffs (24-hour watches: 5.2.1.1, 5.2.3.1, 6.1.1.1, 5.1.2.7-2-a, 5.1.2.10-4-a, 5.1.2.3-a). */
 export const DUTY_POSTS = ['main-gate', 'monitoring-centre', 'dorm-entrance', 'power-room', 'boiler-room', 'repair-hotline', 'library-entrance', 'service-desk'] as const;
 
 /** Scheduled events a provider gets ready for (readiness times: 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2). */

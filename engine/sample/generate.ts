@@ -963,7 +963,7 @@ function roundSpecs(w: World): RoundSpec[] {
     { activity: 'common-area-inspection', requirement: '5.1.1.4-3', units: u.buildings(), period: 'week', per: 1, windows: [day(9, 16)] },
     { activity: 'heating-safety-check', requirement: '5.1.2.10-3', units: u.campuses(XINYUAN), period: 'day', per: 1, windows: [day(7, 9)], scales: true },
     { activity: 'softened-water-test', requirement: '5.1.2.10-3', units: u.places('boiler-room'), period: 'day', per: 2, heatingOnly: true, windows: [day(8, 10), day(15, 17)], scales: true },
-    { activity: 'heating-network-check', requirement: '5.1.2.10-4', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(10, 12)], scales: true },
+    { activity: 'heating-network-check', requirement: '5.1.2.10-4-b', units: u.campuses(XINYUAN), period: 'day', per: 1, heatingOnly: true, windows: [day(10, 12)], scales: true },
     { activity: 'ac-inspection', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'day', per: 2, acOnly: true, windows: [day(9, 11), day(15, 17)], scales: true },
     { activity: 'cooling-system-cleaning', requirement: '5.1.2.12-2', units: u.campuses(XINYUAN), period: 'week', per: 1, acOnly: true, windows: [day(9, 11)] },
     // 6.2.2.3: one round in every hour the libraries are open (register: 08:00–22:00, closed on holidays).
