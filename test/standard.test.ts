@@ -102,7 +102,8 @@ describe('the standard, completely and verbatim', () => {
 describe('obligation from the wording', () => {
   it.each([
     ['4.1', 'shall', 'wording'],
-    ['4.1-1', 'shall', 'lead-in'],
+    ['4.1-1-a', 'shall', 'lead-in'],
+    ['4.1-1-b', 'shall', 'lead-in'],
     ['4.1-2', 'may', 'wording'],
     ['5.1.2.7-2', 'should', 'wording'],
     ['5.1.2.7-2-a', 'should', 'wording'],
