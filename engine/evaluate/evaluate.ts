@@ -860,7 +860,7 @@ function answersForCampus(c: RegisterFile['campuses'][number], provider: string,
 /** Periods longer than a month: owed pro rata by a contract that covers only part of them. */
 const LONG_PERIODS = new Set(['quarter', 'semester', 'year']);
 const BUILDING_TYPE_ZH: Record<string, string> = { dormitory: '学生公寓', teaching: '教学楼', laboratory: '实验室', library: '图书馆', office: '办公楼', venue: '体育场馆', canteen: '食堂', other: '其他楼宇' };
-const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre']);
+const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre', 'sanitation-point']);
 const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
 
 function isoWeekEnd(date: string): string {
