@@ -773,6 +773,39 @@ function effectiveStop(rec: Record<string, unknown>, lim: CompiledLimit): string
 const OUTSIDE_SERVICE: Text = { zh: '本期完全在该服务商的合同服务期之外', en: 'this period lies entirely outside the provider’s contract service period' };
 
 /** Whether any day of the month lies in the provider's contract service period (none registered: always). */
+/** Whether a day lies in the provider's contract service period (none registered: always). */
+function servedOn(prov: RegisterFile['providers'][number], d: string): boolean {
+  return !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+}
+
+/** Whether a day lies in a named calendar (frequency counts, watches and rates share the names). */
+function inNamedCalendar(cal: WorkingCalendar, calendar: string | undefined, d: string): boolean {
+  if (!calendar) return true;
+  const info = cal.dayInfo(d);
+  switch (calendar) {
+    case 'term':
+      return info.term !== undefined;
+    case 'vacation':
+      return info.vacation !== undefined;
+    case 'working-days':
+      return info.working;
+    case 'heating-season':
+      return info.heating;
+    case 'air-conditioning-season':
+      return info.airConditioning;
+    case 'season-peaks':
+      return info.peak;
+    default:
+      return true;
+  }
+}
+
+/** A grid's verdict: nothing due is not applicable; otherwise passed or failed, with met/cells and the missing cells. */
+function gridVerdict<H extends object>(head: H, met: number, cells: number, missing: Evidence[], limitN: number, nothingDue: { reason: Text; reason_code?: string }) {
+  if (!cells) return { ...head, status: 'not-applicable' as Status, evidence: [], evidence_total: 0, ...nothingDue };
+  return { ...head, status: (missing.length ? 'failed' : 'passed') as Status, measured: `${met}/${cells}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+}
+
 function servesDuring(prov: RegisterFile['providers'][number], bounds: { start: string; end: string }): boolean {
   const s = prov.service;
   if (!s) return true;
@@ -863,6 +896,27 @@ const BUILDING_TYPE_ZH: Record<string, string> = { dormitory: '学生公寓', te
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre', 'sanitation-point']);
 const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
 
+/** A unit of an expected-occurrence grid: a campus, building, place or the whole school, with the record field naming it. */
+interface GridUnit {
+  id: string;
+  key: 'campus' | 'building' | 'area' | 'school';
+  sealed?: { start: string; end: string }[];
+}
+
+/**
+ * The units a provider answers for at a scope (frequency counts and watches alike): the whole school; campuses by
+ * the register's duties, else the campus's provider; places and buildings by their provider (buildings of the
+ * scope's type, or of the listed types).
+ */
+function scopeUnits(scope: string, reg: RegisterFile, provider: string, req: string, o: { buildingTypes?: string[]; boundByPlan?: boolean } = {}): GridUnit[] {
+  // A count per school (e.g. service-process-2025's 12 trainings a year) is one cell for the whole school.
+  if (scope === 'school') return [{ id: reg.id, key: 'school' }];
+  if (scope === 'campus') return reg.campuses.filter((c) => answersForCampus(c, provider, req, o.boundByPlan)).map((c) => ({ id: c.id, key: 'campus' }));
+  if (PLACE_SCOPES.has(scope)) return (reg.places ?? []).filter((p) => p.scope === scope && p.provider === provider).map((p) => ({ id: p.id, key: 'area' }));
+  const types = o.buildingTypes ?? (SCOPE_TYPE[scope] ? [SCOPE_TYPE[scope]!] : undefined);
+  return reg.buildings.filter((b) => b.provider === provider && (!types || types.includes(b.type))).map((b) => ({ id: b.id, key: 'building', ...(b.sealed ? { sealed: b.sealed } : {}) }));
+}
+
 function isoWeekEnd(date: string): string {
   const n = dayNumber(date);
   const wd = ((n + 3) % 7) + 1; // 1970-01-01 was a Thursday; 1 = Monday
@@ -887,7 +941,7 @@ function frequencyFinding(
   const r = rr.requirement;
   const provider = prov.id;
   // A cell is due only within the provider's service period, and only once it is over at the as-of time.
-  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  const inService = (d: string): boolean => servedOn(prov, d);
   const nightEnd = cal.school.night?.end ?? '06:00';
   const cellEnds = (lastDay: string): number => parseLocal(`${dateOf(dayNumber(lastDay) + 1)}T${fc.period === 'night' ? nightEnd : '00:00'}`, cal.timezone).getTime();
   const dv: DatedValue | undefined = valueAt(params.values.get(fc.count.param) ?? [], bounds.end);
@@ -895,41 +949,14 @@ function frequencyFinding(
   const version = `${rr.parameters.find((p) => p.name === fc.count.param)?.tailoredBy ? rr.parameters.find((p) => p.name === fc.count.param)!.tailoredBy + ':' : ''}${dv?.from ?? '?'}`;
   const rule = cellRule(r, fc.id, required, version);
   const head = { ...base(rr, { kind: fc.scope, id: fc.id }), required, parameter_version: version, rules: [rule.name] };
-  // Units this provider answers for.
-  let units: { id: string; key: 'campus' | 'building' | 'area' | 'school'; sealed?: { start: string; end: string }[] }[];
-  // A count per school (e.g. service-process-2025's 12 trainings a year) is one cell for the whole school.
-  if (fc.scope === 'school') units = [{ id: reg.id, key: 'school' }];
-  else if (fc.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, provider, r.id, head.bound_by === 'plans')).map((c) => ({ id: c.id, key: 'campus' }));
-  else if (PLACE_SCOPES.has(fc.scope)) units = (reg.places ?? []).filter((p) => p.scope === fc.scope && p.provider === provider).map((p) => ({ id: p.id, key: 'area' }));
-  else {
-    const types = fc.building_type ?? (SCOPE_TYPE[fc.scope] ? [SCOPE_TYPE[fc.scope]!] : undefined);
-    units = reg.buildings.filter((b) => b.provider === provider && (!types || types.includes(b.type))).map((b) => ({ id: b.id, key: 'building', ...(b.sealed ? { sealed: b.sealed } : {}) }));
-  }
+  const units = scopeUnits(fc.scope, reg, provider, r.id, { buildingTypes: fc.building_type, boundByPlan: head.bound_by === 'plans' });
   if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的服务对象', en: 'the provider serves no unit of this scope' } };
   if (fc.period === 'opening-hour') return openingHourFinding(head, rule, required, units, reg, cal, bounds, acts, limitN, asOf, prov, sinceDay);
   if (fc.period === 'hour' || fc.period === 'event') {
     return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间或活动安排未登记，无法建立应有频次网格', en: 'opening hours or events are not registered, so no grid can be built' } };
   }
+  const inCalendar = (d: string): boolean => inNamedCalendar(cal, fc.calendar, d);
   const dayOk = (d: string): boolean => inService(d) && inCalendar(d);
-  const inCalendar = (d: string): boolean => {
-    const info = cal.dayInfo(d);
-    switch (fc.calendar) {
-      case 'term':
-        return info.term !== undefined;
-      case 'vacation':
-        return info.vacation !== undefined;
-      case 'working-days':
-        return info.working;
-      case 'heating-season':
-        return info.heating;
-      case 'air-conditioning-season':
-        return info.airConditioning;
-      case 'season-peaks':
-        return info.peak;
-      default:
-        return true;
-    }
-  };
   // Periods that end in this month, each with the days it covers.
   let periods: { key: string; days: string[] }[] = [];
   const month = bounds.start.slice(0, 7);
@@ -1006,15 +1033,10 @@ function frequencyFinding(
     }
   }
   // Every due cell was owed nothing pro rata (a yearly duty, a few weeks of contract): nothing is due.
-  if (!cells) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '服务期只占该周期很小一部分，按比例折算后本周期不要求', en: 'the service period covers so little of the period that nothing is owed pro rata' }, reason_code: 'pro-rata-none' };
-  return {
-    ...head,
-    ...(owed !== required ? { required: owed } : {}),
-    status: missing.length ? 'failed' : 'passed',
-    measured: `${met}/${cells}`,
-    evidence: missing.slice(0, limitN),
-    evidence_total: missing.length,
-  };
+  return gridVerdict({ ...head, ...(owed !== required ? { required: owed } : {}) }, met, cells, missing, limitN, {
+    reason: { zh: '服务期只占该周期很小一部分，按比例折算后本周期不要求', en: 'the service period covers so little of the period that nothing is owed pro rata' },
+    reason_code: 'pro-rata-none',
+  });
 }
 
 /**
@@ -1026,7 +1048,7 @@ function openingHourFinding(
   head: Omit<Finding, 'status' | 'evidence' | 'evidence_total'>,
   rule: ReturnType<typeof cellRule>,
   required: number,
-  units: { id: string; key: 'campus' | 'building' | 'area' | 'school' }[],
+  units: GridUnit[],
   reg: RegisterFile,
   cal: WorkingCalendar,
   bounds: ReturnType<typeof monthBounds>,
@@ -1042,7 +1064,7 @@ function openingHourFinding(
   if (!open.length) {
     return { ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '开放时间未登记，无法建立应有频次网格', en: 'opening hours are not registered, so no grid can be built' }, reason_code: 'no-opening-hours' };
   }
-  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
+  const inService = (d: string): boolean => servedOn(prov, d);
   // Cells per unit: each full open hour of each open day, keyed YYYY-MM-DDTHH:MM.
   const cells = new Map<string, { key: string; start: number; count: number }[]>();
   const byStart = new Map<string, Map<number, { key: string; start: number; count: number }>>();
@@ -1096,8 +1118,7 @@ function openingHourFinding(
       else missing.push({ unit: u.id, cell: c.key, outcome: 'missing', actual: c.count, required });
     }
   }
-  if (!total) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应巡查的开放时段', en: 'no open hours due this month' } };
-  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${total}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+  return gridVerdict(head, met, total, missing, limitN, { reason: { zh: '本月没有应巡查的开放时段', en: 'no open hours due this month' } });
 }
 
 /**
@@ -1123,16 +1144,10 @@ function watchFinding(
   const staff = Number(dv?.value ?? 1);
   const head = { ...base(rr, { kind: w.scope, id: w.post }), required: `${staff} × 24h`, parameter_version: dv?.from ?? '?', rules: [`${r.id}@${dv?.from ?? '?'}#watch`] };
   // Units, as frequency grids find them.
-  let units: { id: string; key: 'campus' | 'building' | 'area' }[];
-  if (w.scope === 'campus') units = reg.campuses.filter((c) => answersForCampus(c, prov.id, r.id)).map((c) => ({ id: c.id, key: 'campus' as const }));
-  else if (PLACE_SCOPES.has(w.scope)) units = (reg.places ?? []).filter((p) => p.scope === w.scope && p.provider === prov.id).map((p) => ({ id: p.id, key: 'area' as const }));
-  else units = reg.buildings.filter((b) => b.provider === prov.id && b.type === SCOPE_TYPE[w.scope]).map((b) => ({ id: b.id, key: 'building' as const }));
+  const units = scopeUnits(w.scope, reg, prov.id, r.id);
   if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的值班岗位', en: 'the provider has no post of this scope' } };
-  const inService = (d: string): boolean => !prov.service || (d >= prov.service.from && (!prov.service.to || d <= prov.service.to));
-  const inCalendar = (d: string): boolean => {
-    const info = cal.dayInfo(d);
-    return w.calendar === 'heating-season' ? info.heating : w.calendar === 'term' ? info.term !== undefined : w.calendar === 'working-days' ? info.working : true;
-  };
+  const inService = (d: string): boolean => servedOn(prov, d);
+  const inCalendar = (d: string): boolean => inNamedCalendar(cal, w.calendar, d);
   // Shifts of this post by unit; a shift from the previous evening may reach into the first day.
   const prev = dateOf(dayNumber(bounds.start) - 1);
   const shifts = [...data('duty-roster').rows, ...data('duty-roster', prev, bounds.start).rows].filter((x) => x.provider === prov.id && x.post === w.post);
@@ -1176,8 +1191,7 @@ function watchFinding(
       else met++;
     }
   }
-  if (!cells) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月没有应值班的日子', en: 'no watch day is due this month' } };
-  return { ...head, status: missing.length ? 'failed' : 'passed', measured: `${met}/${cells}`, evidence: missing.slice(0, limitN), evidence_total: missing.length };
+  return gridVerdict(head, met, cells, missing, limitN, { reason: { zh: '本月没有应值班的日子', en: 'no watch day is due this month' } });
 }
 
 function rateFindings(
@@ -1197,8 +1211,7 @@ function rateFindings(
   // readings must name at least min_points distinct measuring points (5.1.2.10-5: 不少于5个测温点).
   const inCalendar = (x: Record<string, unknown>): boolean => {
     if (!rt.calendar || typeof x.measured_at !== 'string') return true;
-    const info = cal.dayInfo(cal.localDate(Date.parse(x.measured_at)));
-    return rt.calendar === 'heating-season' ? info.heating : rt.calendar === 'air-conditioning-season' ? info.airConditioning : true;
+    return inNamedCalendar(cal, rt.calendar, cal.localDate(Date.parse(x.measured_at)));
   };
   const minPoints = rt.min_points ? Number(valueAt(params.values.get(rt.min_points.param) ?? [], bounds.end)?.value) : 0;
   const pointsByDay = new Map<string, Map<string, Set<string>>>();
@@ -1257,11 +1270,7 @@ function rateFindings(
   const head = (scope: string) => ({ ...base(rr, { kind: scopeKind, id: scope }), required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`, unit: rules.unit, parameter_version: rules.version, rules: [rules.sample.name, rules.pass.name] });
   // A month with no day of the rate's calendar (5.1.2.10 供暖期间 in April) has nothing due: not applicable,
   // never "no data" — silence is only a gap where data was due.
-  const dayInCalendar = (d: string): boolean => {
-    const info = cal.dayInfo(d);
-    return rt.calendar === 'heating-season' ? info.heating : rt.calendar === 'air-conditioning-season' ? info.airConditioning : true;
-  };
-  if (rt.calendar && !bounds.days.some(dayInCalendar)) {
+  if (rt.calendar && !bounds.days.some((d) => inNamedCalendar(cal, rt.calendar, d))) {
     return [{ ...head(provider), status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '本月不在该要求适用的日历范围内（如供暖期）', en: 'the requirement’s calendar (e.g. the heating season) does not cover this month' }, reason_code: 'outside-calendar' }];
   }
   const noData = (scope: string): Finding => ({ ...head(scope), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' });
