@@ -103,3 +103,18 @@ describe('a rate the register gives as a campus duty', () => {
     expect(of(april, 'general-office', 'office-service-guide:on-time-target').some((x) => x.reason_code === 'no-unit')).toBe(false);
   });
 });
+
+describe('the plans’ rate forms say "no data" like every other rate', () => {
+  it('an empty month of the general office: the error rate (share) and the 20 % sampling (count ratio) are no data, not passes', () => {
+    const empty = openStore(join(mkdtempSync(join(tmpdir(), 'charter-empty-')), 'db.sqlite'));
+    const f = evaluate({ tree, store: empty, period: '2026-04', provider: 'general-office' });
+    for (const req of ['office-service-guide:error-rate']) {
+      const mine = of(f, 'general-office', req);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data')).toBe(true);
+    }
+    // The sampling share has no work orders to sample at all: not applicable (nothing to sample), never passed.
+    expect(of(f, 'general-office', 'office-service-guide:record-sampling').every((x) => x.status !== 'passed')).toBe(true);
+    empty.close();
+  });
+});

@@ -12,6 +12,21 @@ type Base = (rr: ResolvedRequirement, scope: { kind: string; id: string }) => Om
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 
+/** What every finding of a plan rate carries: the provider scope, the threshold with its sign and unit, the rules. */
+function rateHead(rr: ResolvedRequirement, base: Base, provider: string, rules: ReturnType<typeof rateRules>) {
+  const rt = rr.requirement.rate!;
+  return {
+    ...base(rr, { kind: 'provider', id: provider }),
+    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
+    unit: rules.unit,
+    parameter_version: rules.version,
+    rules: [rules.sample.name, rules.pass.name],
+  };
+}
+
+/** Nothing of the kind submitted: no data, never a pass (issue 10 §2). */
+const NO_DATA = { reason: { zh: '本期没有数据', en: 'no data this period' }, reason_code: 'no-data' };
+
 /**
  * A share over all of the unit's records of the month (exclusions aside). Records that leave the field
  * empty are unclassified: the verdict stands only if it holds whichever way they would be classified.
@@ -25,15 +40,9 @@ export function shareFindings(rr: ResolvedRequirement, params: ParamSet, base: B
   const mine = rows.filter((x) => x.provider === provider && !x.exclusion);
   const hits = mine.filter((x) => share.values.includes(String(x[share.field] ?? '')));
   const unknown = mine.filter((x) => x[share.field] === undefined || x[share.field] === '');
-  const head = {
-    ...base(rr, { kind: 'provider', id: provider }),
-    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
-    unit: rules.unit,
-    parameter_version: rules.version,
-    rules: [rules.sample.name, rules.pass.name],
-  };
+  const head = rateHead(rr, base, provider, rules);
   const den = mine.length;
-  if (!den) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  if (!den) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, ...NO_DATA }];
   const rate = (num: number): number => Math.round((num / den) * scale * 1e9) / 1e9;
   const facts = (num: number) => ({ rate: { value: rate(num), sample: den, numerator: num, denominator: den } });
   if (!test(rules.sample.conditions, facts(hits.length))) {
@@ -98,25 +107,19 @@ export function requiredRecord(f: Finding, docs: Record<string, unknown>[], thre
  * A share whose denominator counts another kind of record: the sum of `numerator` over the unit's subject
  * records (select.kind) ÷ the number of the unit's `denominator_count` records in the month (服务指南 四、1.(2)
  * “每月抽取20%的工單核對”: work orders sampled ÷ work orders). No subject records at all is no data; no cases
- * to count is not applicable.
+ * to count is not applicable. `counted`: the provider's records of the denominator kind this month, excluded
+ * ones not counted.
  */
-/** `counted`: the provider's records of the denominator kind this month, excluded ones not counted. */
 export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, base: Base, provider: string, periodEnd: string, subjectRows: Record<string, unknown>[], counted: number, limitN: number): Finding[] {
   const r = rr.requirement;
   const rt = r.rate!;
   const rules = rateRules(r, params, periodEnd);
   const scale = rules.unit === 'permille' ? 1000 : 100;
-  const head = {
-    ...base(rr, { kind: 'provider', id: provider }),
-    required: `${rt.direction} ${rules.threshold}${rules.unit === 'permille' ? '‰' : '%'}`,
-    unit: rules.unit,
-    parameter_version: rules.version,
-    rules: [rules.sample.name, rules.pass.name],
-  };
+  const head = rateHead(rr, base, provider, rules);
   const subject = subjectRows.filter((x) => x.provider === provider);
   const picked = subject.filter((x) => !rt.select?.kind || x.kind === rt.select.kind);
   if (!counted) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
-  if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本期没有数据', en: 'no data this period' } }];
+  if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, ...NO_DATA }];
   const num = picked.reduce((a, x) => a + Number(x[rt.numerator!] ?? 0), 0);
   const den = counted;
   const value = Math.round((num / den) * scale * 1e9) / 1e9;
