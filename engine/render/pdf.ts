@@ -724,18 +724,17 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
   heading(sheet, '一、存在问题', 60);
   const widths = [30, 60, 120, 168, CW - 30 - 60 - 120 - 168];
   const rows: Row[] = [];
+  // One problem (or advisory) as a table row: number, place, what was found, the clause relied on, what to do.
+  const problemCells = (p: (typeof d.problems)[number]) => [
+    { blocks: [txt(String(p.seq), S.cell, 'center')] },
+    { blocks: [txt(p.place)] },
+    { blocks: [txt(p.description)] },
+    { blocks: [txt(p.source, S.ref), txt(`条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
+    { blocks: [txt(p.action)] },
+  ];
   for (const p of d.problems) {
     const hasEvidence = p.evidence.length > 0 || p.evidence_total > 0;
-    rows.push({
-      keep: hasEvidence,
-      cells: [
-        { blocks: [txt(String(p.seq), S.cell, 'center')] },
-        { blocks: [txt(p.place)] },
-        { blocks: [txt(p.description)] },
-        { blocks: [txt(p.source, S.ref), txt(`条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
-        { blocks: [txt(p.action)] },
-      ],
-    });
+    rows.push({ keep: hasEvidence, cells: problemCells(p) });
     if (hasEvidence) rows.push({ cells: [{ blocks: [], fill: SUB_FILL }, { span: 4, fill: SUB_FILL, blocks: [{ lines: (w) => evidenceLines(p, w) }] }] });
   }
   drawTable(sheet, { widths, header: headRow(['序号', '地点', '问题描述', '依据条款', '整改要求']) }, rows);
@@ -748,15 +747,7 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
     drawTable(
       sheet,
       { widths, header: headRow(['序号', '地点', '情况', '依据条款（宜）', '改进建议']) },
-      d.advisories.map((p) => ({
-        cells: [
-          { blocks: [txt(String(p.seq), S.cell, 'center')] },
-          { blocks: [txt(p.place)] },
-          { blocks: [txt(p.description)] },
-          { blocks: [txt(p.source, S.ref), txt(`条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
-          { blocks: [txt(p.action)] },
-        ],
-      })),
+      d.advisories.map((p) => ({ cells: problemCells(p) })),
     );
   }
 
