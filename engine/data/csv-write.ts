@@ -13,6 +13,8 @@
 // it would turn figures (a negative change, a score deduction) into text that no longer sums. Anything
 // more than that literal (-1+1+cmd|' /C calc'!A0, -A1, -SUM(…), a leading space) is neutralised.
 // The site imports this module too (site/src/lib/tables.ts): keep it free of Node-only imports.
+// Not through here, on purpose: the sample generator's CSVs (engine/sample/generate.ts), which imitate a
+// provider system's export as Charter's input, and hold no cell starting like a formula.
 
 export const CSV_BOM = '\uFEFF';
 
