@@ -67,6 +67,8 @@ describe('which folders a build may replace', () => {
     expect(refusal(() => checkOutDir(join(dir, 'a-file')))).toBe('CH012');
     symlinkSync(folder('target', { 'a.txt': 'mine' }), join(dir, 'link'));
     expect(refusal(() => checkOutDir(join(dir, 'link')))).toBe('CH012');
+    expect(refusal(() => checkOutDir(join(dir, 'a-file', 'site')))).toBe('CH012'); // under a file
+    expect(refusal(() => checkOutDir(join(dir, 'a-file', 'deeper', 'site')))).toBe('CH012');
   });
 });
 

@@ -3,9 +3,9 @@
 // replaced only when it does not exist, is empty, or carries a valid marker and holds nothing beyond the
 // files that marker lists. Anything else is refused with a coded error (exit 2: the folder is a path given
 // on the command line) and the folder is left exactly as it was.
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const MARKER = '.charter-site';
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -63,14 +63,28 @@ export function writeMarker(dir: string, o: { edition: string; asOf: string }): 
   writeFileSync(join(dir, MARKER), JSON.stringify(m, null, 1) + '\n');
 }
 
+function existingAncestor(p: string): string {
+  let d = dirname(p);
+  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
+  return d;
+}
+
 /** May the build replace outDir? Throws OutDirError when it may not; returns quietly when it may. */
 export function checkOutDir(outDir: string): void {
   let st;
   try {
     st = lstatSync(outDir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new OutDirError('CH012', { path: outDir, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutDirError('CH012', { path: outDir, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    // A new folder: it is created after the build, so say now if it cannot be.
+    const parent = existingAncestor(outDir);
+    if (!statSync(parent).isDirectory()) throw new OutDirError('CH012', { path: outDir, detail: `${parent}: not a folder` });
+    try {
+      accessSync(parent, constants.W_OK);
+    } catch {
+      throw new OutDirError('CH012', { path: outDir, detail: `${parent}: not writable` });
+    }
+    return;
   }
   if (st.isSymbolicLink()) throw new OutDirError('CH012', { path: outDir, detail: 'symlink' });
   if (!st.isDirectory()) throw new OutDirError('CH012', { path: outDir, detail: 'not a folder' });
