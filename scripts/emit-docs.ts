@@ -19,6 +19,7 @@ export function errorsDoc(): string {
     'Every problem has a stable code, a location (file:line:col), a message in Chinese (English with `--lang en`) and a hint. A code never changes meaning; new problems get new codes.',
     '',
     '- `CH00x` — 命令行用法 command-line usage (exit 2)',
+    '- `CH01x` — 输出目录与拟议版本 output folders and what-if proposals: refused paths and values from the command line (exit 2)',
     '- `CH10x` — 读取与 YAML 语法 reading and YAML syntax',
     '- `CH11x` — 模式（schema）检查 schema checks',
     '- `CH2xx` — 引用、方案与数值检查 references, profiles and values',

@@ -34,8 +34,16 @@ describe('each error code has a smallest fixture', () => {
     // Service-data codes (CH3xx) are covered row by row in submit.test.ts.
     // CH4xx (rule compilation) is covered in evaluate.test.ts.
     // CH5xx (the notice ledger) is covered in notices.test.ts.
-    const fileCodes = Object.keys(CATALOGUE).filter((c) => !c.startsWith('CH00') && !c.startsWith('CH3') && !c.startsWith('CH4') && !c.startsWith('CH5') && c !== 'CH105');
+    // CH01x (output folders, what-if proposals) are refused command-line paths and values: their fixtures
+    // are folders, files and .args files here, run in site-out.test.ts and whatif-proposal.test.ts.
+    const fileCodes = Object.keys(CATALOGUE).filter((c) => !c.startsWith('CH00') && !c.startsWith('CH01') && !c.startsWith('CH3') && !c.startsWith('CH4') && !c.startsWith('CH5') && c !== 'CH105');
     expect(fileCodes.filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it('has a fixture for every CH01x code, named after its code and name', () => {
+    const names = readdirSync(DIR);
+    const missing = Object.entries(CATALOGUE).filter(([c, e]) => c.startsWith('CH01') && !names.some((n) => n.startsWith(`${c}-${e.name}`)));
+    expect(missing.map(([c]) => c)).toEqual([]);
   });
 
   it('CH105: an unreadable file is reported, not thrown', () => {

@@ -157,8 +157,8 @@ describe('bad rows', () => {
     expect(Object.keys(stored(store))).toEqual(['WO-B1']);
     const lines = readFileSync(r.rejectsFile!, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines).toHaveLength(8); // header + 7 rejected rows
-    expect(lines[0]).toMatch(/^行号 row,问题 problems,工单编号,/);
-    expect(lines[2]).toMatch(/^4,"?CH303 第 4 行：“报修类别”列的值“下水道”无法识别/);
+    expect(lines[0]).toMatch(/^"行号 row","问题 problems","工单编号",/);
+    expect(lines[2]).toMatch(/^"4","CH303 第 4 行：“报修类别”列的值“下水道”无法识别/);
     expect(lines[2]).toContain('下水道');
   });
 

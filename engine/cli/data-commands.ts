@@ -401,21 +401,25 @@ ${DB_HELP.en}`,
       const bad: Diagnostic[] = [];
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'whatif' }));
       if (!proposal) bad.push(cmdErr('CH002', { detail: '--proposal DIR|REVISION', command: 'whatif' }));
+      // Never an option to git: a folder named "-x" is written ./-x.
+      else if (proposal.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
       const path = dbPath(v.db as string | undefined, io.cwd);
       if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
       if (bad.length) return usageError(bad, lang, json, io);
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
-      const { whatIf, checkoutRevision, loadProposal, cleanupProposal } = await import('../evaluate/whatif.ts');
+      const { whatIf, checkoutRevision, loadProposal, cleanupProposal, ProposalError } = await import('../evaluate/whatif.ts');
+      // A folder first, else a git revision, resolved to its commit before anything is archived.
       let dir = resolve(io.cwd, proposal!);
       let temp = false;
       if (!existsSync(dir)) {
         try {
           dir = checkoutRevision(io.cwd, proposal!);
           temp = true;
-        } catch {
-          return usageError([cmdErr('CH003', { value: proposal! })], lang, json, io);
+        } catch (e) {
+          if (e instanceof ProposalError) return usageError([cmdErr(e.code, e.args)], lang, json, io);
+          throw e;
         }
       }
       try {

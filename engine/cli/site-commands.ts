@@ -13,14 +13,16 @@ export const SITE_COMMANDS: Record<string, Command> = {
     help: {
       zh: `  build              生成网站
   --edition E        public（默认，公开版，输出 site/dist/）或 internal（内部版，输出 site/dist-internal/）
-  --out DIR          输出目录
+  --out DIR          输出目录：不存在、空目录，或此前生成的网站（有标记文件 .charter-site）；
+                     其他非空目录会被拒绝（CH010/CH011，退出码 2），其中的文件不会被删除
   --pdf DIR          内部版链接的通知单与评分表 PDF 所在目录（默认 out/）
   --tree DIR         标准目录（默认 standards/）
 ${DB_HELP.zh}
   预览：npm run preview`,
       en: `  build              build the site
   --edition E        public (default, output site/dist/) or internal (output site/dist-internal/)
-  --out DIR          output folder
+  --out DIR          output folder: new, empty, or an earlier build (with its .charter-site marker);
+                     any other non-empty folder is refused (CH010/CH011, exit 2) and none of its files deleted
   --pdf DIR          where the notice and scorecard PDFs the internal edition links to are (default out/)
   --tree DIR         the standards tree (default standards/)
 ${DB_HELP.en}
@@ -41,6 +43,16 @@ ${DB_HELP.en}
       const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('site', edition === 'internal' ? 'dist-internal' : 'dist'));
       const { buildSiteData } = await import('../site/data.ts');
       const { buildSite } = await import('../site/build.ts');
+      const { checkOutDir, OutDirError } = await import('../site/out-dir.ts');
+      // A folder the build may not replace is refused before the (slow) evaluation, and again by the build.
+      const refused = (e: unknown): number | undefined => (e instanceof OutDirError ? usageError([cmdErr(e.code, e.args)], lang, json, io) : undefined);
+      try {
+        checkOutDir(outDir);
+      } catch (e) {
+        const code = refused(e);
+        if (code !== undefined) return code;
+        throw e;
+      }
       const store = openStore(path);
       try {
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
@@ -49,6 +61,10 @@ ${DB_HELP.en}
         if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods }, null, 2));
         else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
         return EXIT.ok;
+      } catch (e) {
+        const code = refused(e);
+        if (code !== undefined) return code;
+        throw e;
       } finally {
         store.close();
       }

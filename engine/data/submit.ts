@@ -2,14 +2,15 @@
 // All-or-nothing by default; with acceptValid the valid rows are stored and every rejected row goes
 // to a rejects file with its reasons. A record submitted before is replaced and its old version kept.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { basename, join } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { MappingFile } from '../model/types.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
-import { openTable, ReadError, type RawRow } from './readers.ts';
+import { openTable, ReadError } from './readers.ts';
+import { RejectsWriter } from './rejects.ts';
 import { instantToIso } from './convert.ts';
 import { ColumnEncoder, hasColumns, monthOf, rebuildColumns, writeColumns } from '../store/columns.ts';
 import { EVENT_FIELD, recordKey, recordValidator, TIME_ORDER } from './records.ts';
@@ -62,53 +63,6 @@ async function sha256(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest('hex');
-}
-
-/** CSV cell quoting for the rejects file (opened by people in Excel: UTF-8 with BOM). */
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-class RejectsWriter {
-  private fd: number | undefined;
-  private buf: string[] = [];
-  readonly tmp: string;
-  readonly path: string;
-  private readonly headers: string[];
-  constructor(path: string, headers: string[]) {
-    this.path = path;
-    this.headers = headers;
-    this.tmp = path + '.partial';
-  }
-  add(row: RawRow, reasons: string[]): void {
-    if (this.fd === undefined) {
-      mkdirSync(dirname(this.path), { recursive: true });
-      this.fd = openSync(this.tmp, 'w');
-      const head = this.headers.length ? this.headers : ['record'];
-      this.buf.push('\uFEFF' + ['行号 row', '问题 problems', ...head].map(csvCell).join(',') + '\n');
-    }
-    const cells = Array.isArray(row.raw) ? row.raw : [row.raw];
-    this.buf.push([row.row, reasons.join('；'), ...cells].map(csvCell).join(',') + '\n');
-    if (this.buf.length >= 1000) this.flush();
-  }
-  private flush(): void {
-    if (this.fd !== undefined && this.buf.length) writeSync(this.fd, this.buf.join(''));
-    this.buf = [];
-  }
-  close(): string | undefined {
-    if (this.fd === undefined) return undefined;
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.tmp, this.path);
-    return this.path;
-  }
-  discard(): void {
-    if (this.fd !== undefined) {
-      closeSync(this.fd);
-      rmSync(this.tmp, { force: true });
-    }
-  }
 }
 
 export async function submit(o: SubmitOptions): Promise<SubmitResult> {
@@ -278,6 +232,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       result.accepted++;
     }
 
+    // The rejects file is complete and in place before the commit: a success is never reported without it.
+    const rejectsPath = rejects.close();
     if (result.rejected > 0 && !o.acceptValid) {
       db.exec('ROLLBACK');
       result.status = 'refused';
@@ -292,11 +248,10 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       result.status = result.rejected ? 'partial' : 'stored';
     }
     committed = true;
-    const path = rejects.close();
-    if (path) result.rejectsFile = path;
+    if (rejectsPath) result.rejectsFile = rejectsPath;
   } catch (e) {
+    rejects.discard(!committed); // first: a failing ROLLBACK must not leave the .partial behind
     if (!committed) db.exec('ROLLBACK');
-    rejects.discard();
     if (e instanceof ReadError) {
       result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));
       result.status = 'refused';

@@ -18,12 +18,54 @@ export interface WhatIf {
   after: Findings['summary'];
 }
 
-/** Materialise a git revision's standards/ into a temporary folder. */
+/** A --proposal value that cannot be used; `code` is a CH01x catalogue code, `args` its message arguments. */
+export class ProposalError extends Error {
+  readonly code: string;
+  readonly args: Record<string, string>;
+  constructor(code: string, args: Record<string, string>) {
+    super(`${code} ${JSON.stringify(args)}`);
+    this.code = code;
+    this.args = args;
+  }
+}
+
+/** git's own words for a failure, on one line (its stderr, or why git could not run). */
+function gitSays(e: unknown): string {
+  const x = e as { stderr?: Buffer | string; code?: string; message?: string };
+  if (x.code === 'ENOENT') return 'git is not installed';
+  const err = String(x.stderr ?? '').trim().split('\n').filter(Boolean).pop();
+  return (err ?? x.message ?? String(e)).replace(/^fatal:\s*/, '').slice(0, 200);
+}
+
+/** The commit a revision names, as a full hash. The value is never an option to git: one starting with
+ * "-" is refused, and --end-of-options ends git's option parsing before it (no shell is involved). */
+export function resolveRevision(repo: string, rev: string): string {
+  if (rev.startsWith('-')) throw new ProposalError('CH013', { value: rev });
+  let out: string;
+  try {
+    out = execFileSync('git', ['-C', repo, 'rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (e) {
+    throw new ProposalError('CH014', { value: rev, detail: gitSays(e) });
+  }
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(out)) throw new ProposalError('CH014', { value: rev, detail: out.slice(0, 200) });
+  return out;
+}
+
+/** Materialise a git revision's standards/ into a temporary folder (removed again if this fails). */
 export function checkoutRevision(repo: string, rev: string, subdir = 'standards'): string {
+  const hash = resolveRevision(repo, rev);
   const dir = mkdtempSync(join(tmpdir(), 'charter-proposal-'));
-  const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', rev, subdir], { maxBuffer: 1 << 28 });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  return join(dir, subdir);
+  try {
+    const has = execFileSync('git', ['-C', repo, 'ls-tree', '-d', '--name-only', hash, '--', subdir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    if (!has) throw new ProposalError('CH015', { value: rev, commit: hash.slice(0, 12) });
+    const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', hash, '--', subdir], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
+    return join(dir, subdir);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    if (e instanceof ProposalError) throw e;
+    throw new ProposalError('CH014', { value: rev, detail: gitSays(e) });
+  }
 }
 
 export function loadProposal(path: string, cwd: string): { tree?: Tree; errors: number } {

@@ -2,9 +2,10 @@
 // the pages read at build time (CHARTER_SITE_DATA), Astro renders static pages, Pagefind indexes them
 // (Chinese pages carry lang="zh-CN", so Pagefind segments them), and the internal edition gets the
 // notice and scorecard PDFs in outDir/pdf/. No network: no remote fonts, images or telemetry.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { checkOutDir, writeMarker } from './out-dir.ts';
 import type { SiteData } from './types.ts';
 
 export const SITE_ROOT = resolve(import.meta.dirname, '..', '..', 'site');
@@ -53,14 +54,6 @@ function sortPagefindLanguages(file: string): void {
   if (!entry.languages) return;
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFileSync(file, JSON.stringify(entry));
-}
-
-/** The build replaces outDir: refuse a folder that does not look like an earlier build of the site. */
-function checkOutDir(outDir: string): void {
-  if (!existsSync(outDir)) return;
-  if (!statSync(outDir).isDirectory()) throw new Error(`${outDir} is not a folder`);
-  const entries = readdirSync(outDir);
-  if (entries.length && !['index.html', 'pagefind', 'style.css'].some((m) => entries.includes(m))) throw new Error(`${outDir} is not empty and is not an earlier build of the site: refusing to overwrite it`);
 }
 
 // Astro reads CHARTER_SITE_DATA from the process environment and keeps caches under site/: one build at a time.
@@ -122,6 +115,10 @@ async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: numb
       for (const [name, from] of pdfs) copyFileSync(from, join(staging, 'pdf', basename(name)));
     }
 
+    // The marker claims the folder for the next build; checked again here, as files may have been put
+    // into outDir while Astro was building.
+    writeMarker(staging, { edition: o.data.edition, asOf: o.data.generated.as_of });
+    checkOutDir(outDir);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
     try {

@@ -1,5 +1,6 @@
 // Every published table as rows, for the CSV and JSON downloads (src/pages/data/[file].ts) and the
 // downloads page. Columns are stable snake_case keys; Chinese and English text in separate columns.
+import { csvText } from '../../../engine/data/csv-write.ts';
 import { isInternal, site } from './data.ts';
 import { NOTICE_STATUS } from './ui.ts';
 
@@ -129,17 +130,10 @@ export function tables(): Table[] {
   return out;
 }
 
-/** A spreadsheet could run a cell starting with = + @ (or - before a letter) as a formula: quote it. */
-function cell(v: Cell): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^([=+@\t\r]|-[^\d.])/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. */
+/** RFC 4180 with a UTF-8 byte-order mark, through Charter's one neutralising CSV writer: no cell of a
+ * download (public or internal register) can run as a spreadsheet formula. */
 export function toCsv(t: Table): string {
-  return '\uFEFF' + [t.columns.join(','), ...t.rows.map((r) => t.columns.map((c) => cell(r[c] ?? null)).join(','))].join('\r\n') + '\r\n';
+  return csvText(t.columns, t.rows.map((r) => t.columns.map((c) => r[c] ?? null)));
 }
 
 export const toJson = (t: Table): string => JSON.stringify({ name: t.name, title: t.title, as_of: site().generated.as_of, rows: t.rows }, null, 1) + '\n';
