@@ -251,7 +251,8 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
   } catch (e) {
     throw new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error).message})` });
   }
-  if (bomb) throw new ReadError(bomb.code, { ...bomb.args, limit: sizeText(Number(bomb.args.limit)), size: sizeText(Number(bomb.args.size)) });
+  if (bomb?.code === 'CH333') throw new ReadError(bomb.code, { ...bomb.args, limit: sizeText(Number(bomb.args.limit)), size: sizeText(Number(bomb.args.size)) });
+  if (bomb) throw new ReadError(bomb.code, bomb.args);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
   // Any failure inside ExcelJS (a DTD, an unknown entity, a truncated part) is the file's problem.
