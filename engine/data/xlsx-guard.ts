@@ -123,7 +123,17 @@ async function inflateEntry(fd: number, e: Entry, start: number, budget: (n: num
     try {
       for (const b of feed()) {
         if (over) break;
-        if (!inf.write(b)) await new Promise<void>((r) => inf.once('drain', r).once('close', r));
+        if (!inf.write(b)) {
+          await new Promise<void>((r) => {
+            const go = (): void => {
+              inf.off('drain', go);
+              inf.off('close', go);
+              r();
+            };
+            inf.on('drain', go);
+            inf.on('close', go);
+          });
+        }
       }
       if (!over) inf.end();
       await done;
