@@ -175,6 +175,19 @@ describe('files read right that used to be changed silently', () => {
     expect(rec.location).toBe('学生公寓1号楼, 3层');
   });
 
+  it('a UTF-8 BOM before NDJSON is not part of the first record; a GBK tab-separated .txt is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-bom-'));
+    const f = join(dir, 'bom.ndjson');
+    writeFileSync(f, '\uFEFF' + GOOD.replace('G1', 'B1'));
+    expect((await run(f)).r.status).toBe('stored');
+    const t = join(dir, 'export.txt');
+    // "Text (tab delimited)" from Chinese Excel: GBK, tabs, a comma inside a cell.
+    const { default: iconv } = await import('iconv-lite');
+    writeFileSync(t, iconv.encode('id\tprovider\tcampus\tcategory\tpriority\treported_at\tlocation\r\nT1\thuayu-property\tmain\twater\tnormal\t2026-03-05T08:00\t学生公寓, 2层\r\n', 'gbk'));
+    const r = (await run(t)).r;
+    expect([r.status, r.encoding]).toEqual(['stored', 'gb18030']);
+  });
+
   it('the summary says which encoding and why', () => {
     const gbk = detectEncoding(join(FIXTURES, 'data', 'repair-platform.gbk.csv'));
     expect(encodingReason(gbk).zh).toMatch(/^GB18030（文件不是有效的 UTF-8/);

@@ -15,6 +15,8 @@ export interface Detected {
   encoding: TextEncoding;
   /** Why this encoding: shown in the submit summary. */
   why: 'explicit' | 'bom' | 'utf8-valid' | 'utf8-mostly' | 'not-utf8' | 'utf16-zeros' | 'ascii';
+  /** Only the first megabyte was looked at (a damaged byte later still rejects its row). */
+  sampled?: boolean;
   /** For utf8-mostly: damaged bytes and valid multi-byte characters in the first megabyte. */
   badBytes?: number;
   multiByte?: number;
@@ -26,8 +28,8 @@ export function encodingReason(d: Detected): { zh: string; en: string } {
   const r = {
     explicit: { zh: '由 --encoding 指定', en: 'given with --encoding' },
     bom: { zh: 'BOM', en: 'BOM' },
-    'utf8-valid': { zh: '文件是有效的 UTF-8', en: 'the file is valid UTF-8' },
-    ascii: { zh: '文件只含 ASCII 字符', en: 'the file holds ASCII only' },
+    'utf8-valid': d.sampled ? { zh: '文件开头 1 MB 是有效的 UTF-8', en: 'the first megabyte is valid UTF-8' } : { zh: '文件是有效的 UTF-8', en: 'the file is valid UTF-8' },
+    ascii: d.sampled ? { zh: '文件开头 1 MB 只含 ASCII 字符', en: 'the first megabyte holds ASCII only' } : { zh: '文件只含 ASCII 字符', en: 'the file holds ASCII only' },
     'utf8-mostly': {
       zh: `文件基本是 UTF-8（${d.multiByte ?? 0} 个多字节字符），但有 ${d.badBytes ?? 0} 个无效字节；含无效字节的行拒收`,
       en: `the file is mostly UTF-8 (${d.multiByte ?? 0} multi-byte characters) but has ${d.badBytes ?? 0} invalid bytes; rows holding them are rejected`,
@@ -114,9 +116,20 @@ export function scanUtf8(buf: Uint8Array, final: boolean): Scan {
 export function decodeStream(encoding: TextEncoding): Transform {
   if (encoding === 'utf-8') {
     let carry: Buffer | undefined;
+    let start = true;
     return new Transform({
       transform(chunk: Buffer, _enc, done) {
-        const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+        let buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+        // A UTF-8 BOM is not text (TextDecoder drops it too); wait for three bytes to know.
+        if (start) {
+          if (buf.length < 3 && buf.every((b, i) => b === [0xef, 0xbb, 0xbf][i])) {
+            carry = Buffer.from(buf);
+            done(null, '');
+            return;
+          }
+          start = false;
+          if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+        }
         // Fast path: a chunk that is valid UTF-8 up to a clean character boundary.
         let cut = buf.length;
         for (let k = 1; k <= 3 && k <= buf.length; k++) {
@@ -200,7 +213,7 @@ export function detectEncoding(file: string, explicit?: string, legacy?: string)
     if (even > half * 0.3 && odd < half * 0.05) return { encoding: 'utf-16be', why: 'utf16-zeros' };
   }
   const s = scanUtf8(bytes, whole);
-  if (s.bad === 0) return { encoding: 'utf-8', why: s.multi ? 'utf8-valid' : 'ascii' };
+  if (s.bad === 0) return { encoding: 'utf-8', why: s.multi ? 'utf8-valid' : 'ascii', sampled: !whole };
   if (s.multi >= s.bad) return { encoding: 'utf-8', why: 'utf8-mostly', badBytes: s.bad, multiByte: s.multi };
   return { encoding: legacy && normal(legacy) !== 'utf-8' ? normal(legacy) : 'gb18030', why: 'not-utf8' };
 }
@@ -213,11 +226,12 @@ function normal(e: string): TextEncoding {
   return 'utf-8';
 }
 
-/** Tab-separated if the first line has more tabs than commas (Excel's "Unicode text" and "Text (tab delimited)"). */
+/** Tab-separated if the first lines have more tabs than commas (Excel's "Unicode text" and "Text (tab delimited)"). */
 export function sniffDelimiter(file: string, encoding: TextEncoding): ',' | '\t' {
   const { bytes } = head(file, 1 << 16);
   const text = encoding === 'utf-8' ? scanUtf8(bytes, false).text : new TextDecoder(encoding).decode(bytes);
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  // The first few lines: a title row above the header may hold neither.
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5).join('\n');
   let tabs = 0;
   let commas = 0;
   for (const ch of first) {
