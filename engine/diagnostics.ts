@@ -353,8 +353,9 @@ export const CATALOGUE: Record<string, Entry> = {
   CH323: {
     name: 'duplicate-header',
     severity: 'error',
-    zh: (a) => `表头“${s(a, 'header')}”出现了不止一次（第 ${s(a, 'line')} 行 ${s(a, 'columns')} 列）`,
-    en: (a) => `Header "${s(a, 'header')}" appears more than once (row ${s(a, 'line')}, columns ${s(a, 'columns')})`,
+    // With a row: a JSON record that names one field twice (JSON.parse would keep the last silently).
+    zh: (a) => (s(a, 'row') ? `第 ${s(a, 'row')} 行：字段“${s(a, 'header')}”在一条记录中出现了不止一次` : `表头“${s(a, 'header')}”出现了不止一次（第 ${s(a, 'line')} 行 ${s(a, 'columns')} 列）`),
+    en: (a) => (s(a, 'row') ? `Row ${s(a, 'row')}: field "${s(a, 'header')}" appears more than once in one record` : `Header "${s(a, 'header')}" appears more than once (row ${s(a, 'line')}, columns ${s(a, 'columns')})`),
     hintZh: () => '同名的列无法判断哪一列是该字段；重命名或删除多余的列后重新提交。整个文件未入库。',
     hintEn: () => 'Two columns with one name cannot say which holds the field; rename or remove one and submit again. Nothing was stored.',
   },

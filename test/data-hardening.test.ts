@@ -65,6 +65,7 @@ describe('one smallest fixture per new service-data code; a refusal leaves the s
     { code: 'CH310', file: 'CH310-invalid-bytes.csv', where: [3, 7], says: /第 3 行（G3 单元格）含有无效字节/ },
     { code: 'CH317', file: 'CH317-dtd-entity.xlsx', where: [1, 1] },
     { code: 'CH323', file: 'CH323-duplicate-header.csv', where: [1, 7], says: /表头“reported_at”出现了不止一次（第 1 行 F, G 列）/ },
+    { code: 'CH323', file: 'CH323-duplicate-key.ndjson', where: [1, 1], says: /第 1 行：字段“reported_at”在一条记录中出现了不止一次/ },
     { code: 'CH324', file: 'CH324-blank-header.csv', where: [1, 3], says: /C 列为空/ },
     { code: 'CH325', file: 'CH325-formula-without-value.xlsx', where: [2, 6], says: /第 2 行 F 列（“reported_at”）是公式 =TODAY\(\)/ },
     { code: 'CH326', file: 'CH326-error-cell.xlsx', where: [2, 3], says: /第 2 行 C 列（“campus”）是 Excel 错误值 #N\/A/ },

@@ -5,7 +5,7 @@ import { formatOf } from './formats.ts';
 import { createInterface } from 'node:readline';
 import { parse as csvParse } from 'csv-parse';
 import { BAD, decodeStream, decodeUtf8Whole, detectEncoding, sniffDelimiter, type Detected } from './encoding.ts';
-import { jsonDepthExceeds, limits, notRegularFile, sizeText, type Limits } from './limits.ts';
+import { jsonDepthExceeds, limits, notRegularFile, repeatedTopKey, sizeText, topKeyCount, type Limits } from './limits.ts';
 import { checkXlsxExpansion } from './xlsx-guard.ts';
 import './xlsx-utf8.ts'; // before exceljs: split UTF-8 characters across chunks
 import ExcelJS from 'exceljs';
@@ -378,7 +378,16 @@ export async function openNdjson(file: string, lim: Limits = limits()): Promise<
         continue;
       }
       try {
-        yield jsonRow(n, JSON.parse(line) as unknown, lim, 'a line must hold one JSON object');
+        const v = JSON.parse(line) as unknown;
+        // A key written twice would keep only its last value: reported like a repeated column header.
+        if (v && typeof v === 'object' && !Array.isArray(v) && topKeyCount(line) !== Object.keys(v).length) {
+          const key = repeatedTopKey(line);
+          if (key !== undefined) {
+            yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH323', detail: 'repeated key', args: { header: key } } };
+            continue;
+          }
+        }
+        yield jsonRow(n, v, lim, 'a line must hold one JSON object');
       } catch (e) {
         yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH316', detail: (e as Error).message } };
       }
