@@ -1,4 +1,5 @@
-// Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK),
+// Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK,
+// UTF-16; comma- or tab-separated; encodings decided and explained in encoding.ts),
 // XLSX, JSON and NDJSON. Each yields rows one at a time so memory stays flat as files grow.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { formatOf } from './formats.ts';
