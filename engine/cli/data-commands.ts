@@ -5,6 +5,7 @@ import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
 import type { submit as submitFn } from '../data/submit.ts';
 import { formatOf } from '../data/formats.ts';
+import { notRegularFile } from '../data/limits.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
@@ -71,7 +72,7 @@ export const DATA_COMMANDS: Record<string, Command> = {
   --mapping M      列映射文件（YAML）或其 id（standards/mappings/ 中）；不写时按标准字段名读取
   --provider P     服务商 id：为空的行补上，不一致的行拒收
   --period YYYY-MM 申报月份：事件时间不在该月的行拒收
-  --encoding E     CSV 编码：utf-8 | gb18030 | gbk（默认自动识别）
+  --encoding E     CSV 编码：utf-8 | gb18030 | gbk | utf-16le | utf-16be（默认自动识别，并在结果中说明依据）
   --sheet NAME     XLSX 工作表（默认第一个或映射指定的）
   --accept-valid   保存正确的行，拒收的行连同原因写入拒收文件（默认：有任何错误则整份拒收）
   --rejects DIR    拒收文件目录（默认数据库旁的 rejects/）
@@ -84,7 +85,7 @@ ${DB_HELP.zh}
   --mapping M      a column mapping (YAML file) or its id (in standards/mappings/); without it, canonical field names
   --provider P     provider id: filled in where empty, rows naming another provider are rejected
   --period YYYY-MM the month declared: rows whose event time is outside it are rejected
-  --encoding E     CSV encoding: utf-8 | gb18030 | gbk (detected by default)
+  --encoding E     CSV encoding: utf-8 | gb18030 | gbk | utf-16le | utf-16be (detected by default; the summary says why)
   --sheet NAME     XLSX sheet (default: the mapping's, or the first)
   --accept-valid   store the valid rows and write the rejected ones with reasons to a rejects file (default: any bad row refuses the file)
   --rejects DIR    where rejects files go (default rejects/ beside the store)
@@ -113,11 +114,12 @@ ${DB_HELP.en}
       if (positionals.length !== 1) bad.push(cmdErr('CH002', { detail: lang === 'zh' ? '需要且只需要一个文件' : 'exactly one FILE is needed', command: 'submit' }));
       const file = positionals[0] ? resolve(io.cwd, positionals[0]) : '';
       if (file && !existsSync(file)) bad.push(cmdErr('CH003', { value: positionals[0]! }));
+      else if (file && notRegularFile(file)) bad.push(cmdErr('CH327', { value: positionals[0]!, ...notRegularFile(file)! }));
       else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
       const kind = v.kind as string | undefined;
       if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
       if (v.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v.period))) bad.push(cmdErr('CH002', { detail: `--period ${String(v.period)} (YYYY-MM)`, command: 'submit' }));
-      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk)`, command: 'submit' }));
+      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk | utf-16le | utf-16be)`, command: 'submit' }));
       const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
       if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'submit' }));
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
@@ -130,7 +132,20 @@ ${DB_HELP.en}
       if (typeof v.mapping === 'string') {
         const asPath = resolve(io.cwd, v.mapping);
         if (existsSync(asPath)) {
+          // A folder, a device or a file that is not YAML is a usage error with its reason, never silence.
+          const kind = notRegularFile(asPath);
+          const notYaml = !kind && !/\.ya?ml$/i.test(asPath);
+          if (kind || notYaml) {
+            const detail = kind ?? { kindZh: '不是 .yaml/.yml 文件', kindEn: 'not a .yaml/.yml file' };
+            return usageError([cmdErr('CH328', { value: v.mapping, detailZh: kind ? `它是${kind.kindZh}` : detail.kindZh, detailEn: kind ? `it is ${kind.kindEn}` : detail.kindEn })], lang, json, io);
+          }
           const r = validate({ paths: [asPath], contextDir: treeDir, cwd: io.cwd });
+          if (!r.errors && !r.set.mappings[0]) {
+            const d = cmdErr('CH328', { value: v.mapping, detailZh: '文件中没有 kind: mapping 的文档', detailEn: 'it holds no document of kind: mapping' });
+            if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+            else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+            return EXIT.problems;
+          }
           if (r.errors || !r.set.mappings[0]) {
             const st = style(io.color);
             const sources = new Map(r.set.files.map((f) => [f.display, f.yaml.source]));
@@ -183,6 +198,7 @@ ${DB_HELP.en}
                 sha256: r.sha256,
                 format: r.format,
                 encoding: r.encoding ?? null,
+                encoding_reason: r.encodingReason?.[lang] ?? null,
                 kind,
                 mapping: mapping?.id ?? null,
                 rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged },
@@ -212,6 +228,7 @@ ${DB_HELP.en}
             partial: zh ? `部分入库：提交 #${r.submissionId}，${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId}; ${r.rejected} rows rejected.`,
             refused: zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
           }[r.status];
+          if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
           io.out(verdict);
           if (r.rejectsFile) io.out(zh ? `拒收文件：${r.rejectsFile}` : `Rejects file: ${r.rejectsFile}`);
           io.out(zh ? `数据库：${path}` : `Store: ${path}`);

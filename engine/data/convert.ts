@@ -12,10 +12,19 @@ function offsetText(ms: number): string {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+/** Epoch ms of a UTC wall time. Date.UTC reads years 0–99 as 1900–1999, so those go through setUTCFullYear. */
+export function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s);
+  const x = new Date(0);
+  x.setUTCFullYear(y, mo - 1, d);
+  x.setUTCHours(h, mi, s, 0);
+  return x.getTime();
+}
+
 /** Local wall-clock parts in `tz` → canonical ISO text with the zone's offset (undefined if no such date). */
 export function localIso(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): string | undefined {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  const localMs = Date.UTC(y, mo - 1, d, h, mi, s);
+  const localMs = utcMs(y, mo, d, h, mi, s);
   const probe = new Date(localMs);
   // Rejects 2026-02-30 and the like, which Date.UTC would roll over silently.
   if (probe.getUTCDate() !== d || probe.getUTCMonth() !== mo - 1) return undefined;
@@ -30,13 +39,15 @@ export function parseIso(text: string, tz: string): string | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
   if (!m[7]) return localIso(y, mo, d, h, mi, s, tz);
+  // An offset beyond ±23:59 (+25:00, +08:60) names no zone on earth: refused, never wrapped into a day.
+  if (m[7] !== 'Z' && (Number(m[7].slice(1, 3)) > 23 || Number(m[7].slice(4, 6)) > 59)) return undefined;
   // Fast path: already canonical (seconds, no fraction) in the zone's own offset at that instant.
   if (m[6] !== undefined && text.length === 25 && text[10] === 'T' && m[7] !== 'Z' && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59) {
     const off = offsetMinutesOf(m[7]) * 60000;
-    if (zone(tz).offsetAt(Date.UTC(y, mo - 1, d, h, mi, s) - off) === off) return text;
+    if (zone(tz).offsetAt(utcMs(y, mo, d, h, mi, s) - off) === off) return text;
   }
   // With an offset: keep the instant, express it in the configured zone.
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s) - (m[7] === 'Z' ? 0 : offsetMinutesOf(m[7])) * 60000;
+  const utc = utcMs(y, mo, d, h, mi, s) - (m[7] === 'Z' ? 0 : offsetMinutesOf(m[7])) * 60000;
   if (!localIso(y, mo, d, h, mi, s, 'UTC')) return undefined;
   return instantToIso(utc, tz);
 }
@@ -53,7 +64,7 @@ function offsetMinutesOf(o: string): number {
 export function instantToIso(utcMs: number, tz: string): string {
   const off = zone(tz).offsetAt(utcMs);
   const t = new Date(utcMs + off);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${offsetText(off)}`;
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${offsetText(off)}`;
 }
 
 /** Excel serial day number (days since 1899-12-30, local wall clock, as Excel stores it). */

@@ -1,10 +1,13 @@
-// Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK),
+// Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK,
+// UTF-16; comma- or tab-separated; encodings decided and explained in encoding.ts),
 // XLSX, JSON and NDJSON. Each yields rows one at a time so memory stays flat as files grow.
-import { createReadStream, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { formatOf } from './formats.ts';
 import { createInterface } from 'node:readline';
-import { Transform } from 'node:stream';
 import { parse as csvParse } from 'csv-parse';
+import { BAD, decodeStream, decodeUtf8Whole, detectEncoding, sniffDelimiter, type Detected } from './encoding.ts';
+import { jsonDepthExceeds, limits, notRegularFile, repeatedTopKey, sizeText, topKeyCount, type Limits } from './limits.ts';
+import { checkXlsxExpansion } from './xlsx-guard.ts';
 import './xlsx-utf8.ts'; // before exceljs: split UTF-8 characters across chunks
 import ExcelJS from 'exceljs';
 import type { Format } from './formats.ts';
@@ -18,13 +21,16 @@ export interface RawRow {
   values: Record<string, unknown>;
   /** Cells as read, for the rejects file. */
   raw: Cell[] | Record<string, unknown>;
-  /** A structural problem with the row (wrong number of columns, not JSON …). */
-  problem?: { code: 'CH315' | 'CH316'; detail: string };
+  /** A problem with the row as read (wrong number of columns, not JSON, damaged bytes, a formula without
+   * its value …); `col` is the 1-based column when one cell is at fault. */
+  problem?: { code: string; detail: string; col?: number; args?: Record<string, string | number> };
 }
 
 export interface Table {
   format: Format;
   encoding?: string;
+  /** How the encoding was decided (CSV), for the summary. */
+  detected?: Detected;
   headers: string[];
   /** Rows in batches: one await per batch, not per row, keeps large files fast. */
   rows: AsyncIterable<RawRow[]>;
@@ -68,65 +74,89 @@ export class ReadError extends Error {
   code: string;
   args: Record<string, string | number>;
   line: number;
-  constructor(code: string, args: Record<string, string | number>, line = 1) {
+  col: number;
+  constructor(code: string, args: Record<string, string | number>, line = 1, col = 1) {
     super(code);
     this.code = code;
     this.args = args;
     this.line = line;
+    this.col = col;
   }
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A data path must be a regular file within the size limit, checked before a byte is read: a folder, a
+ * FIFO (which would block the read forever) or a device (/dev/zero never ends) is refused.
+ */
+export function checkDataFile(file: string, lim: Limits = limits()): ReadError | undefined {
+  const kind = notRegularFile(file);
+  if (kind) return new ReadError('CH327', { value: file, ...kind });
+  const size = statSync(file).size;
+  const json = formatOf(file) === 'json';
+  const max = json ? Math.min(lim.jsonBytes, lim.fileBytes) : lim.fileBytes;
+  if (size > max) return new ReadError('CH332', { size: sizeText(size), limit: sizeText(max), json: json ? 'json' : '' });
+  return undefined;
+}
+
+/**
+ * Header problems are file-level: a repeated header (which value would a column name mean?) and a blank
+ * header before a named one. Blank headers after the last named one are tolerated (Excel exports carry
+ * formatted but empty columns); a value under one is a row problem (CH324), never dropped. Returns the
+ * number of named columns.
+ */
+function checkHeaders(headers: string[], line: number): number {
+  let named = headers.length;
+  while (named > 0 && headers[named - 1] === '') named--;
+  for (let i = 0; i < named; i++) {
+    if (headers[i]!.includes(BAD)) throw new ReadError('CH310', { row: line, cell: `${columnLetter(i + 1)}${line}` }, line, i + 1);
+    if (headers[i] === '') throw new ReadError('CH324', { column: columnLetter(i + 1), line }, line, i + 1);
+  }
+  const first = new Map<string, number>();
+  for (let i = 0; i < named; i++) {
+    const h = headers[i]!;
+    const at = first.get(h);
+    if (at === undefined) {
+      first.set(h, i);
+      continue;
+    }
+    const cols = headers.flatMap((x, k) => (x === h ? [columnLetter(k + 1)] : []));
+    throw new ReadError('CH323', { header: h, columns: cols.join(', '), line }, line, i + 1);
+  }
+  return named;
+}
+
+const shownCell = (c: string, lim: Limits): string => (c.length > lim.cellChars ? c.slice(0, 100) + '…' : c.includes(BAD) ? c.replaceAll(BAD, '\uFFFD') : c);
+
+/** The first problem of a row of text cells: damaged bytes, an oversized cell, a value with no header. */
+function textRowProblem(cells: string[], named: number, upTo: number, row: number, lim: Limits): RawRow['problem'] {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.includes(BAD)) return { code: 'CH310', detail: 'invalid bytes', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}` } };
+    if (c.length > lim.cellChars) return { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, size: c.length, limit: lim.cellChars } };
+  }
+  for (let i = named; i < Math.min(cells.length, upTo); i++) {
+    if (cells[i] !== '' && cells[i] !== undefined) return { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, column: columnLetter(i + 1), value: String(cells[i]).slice(0, 40) } };
+  }
+  return undefined;
 }
 
 export { formatOf } from './formats.ts';
 
-/** BOM → UTF-8; otherwise UTF-8 if the first megabyte decodes strictly, else GB18030 (a superset of GBK). */
-export function detectEncoding(file: string, fallback = 'gb18030'): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const head = buf.subarray(0, n);
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: n === buf.length });
-      return 'utf-8';
-    } catch {
-      return fallback;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function decoder(encoding: string): Transform {
-  const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  let offset = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        const text = dec.decode(chunk, { stream: true });
-        offset += chunk.length;
-        done(null, text);
-      } catch {
-        done(new ReadError('CH310', { offset, encoding }));
-      }
-    },
-    flush(done) {
-      try {
-        done(null, dec.decode());
-      } catch {
-        done(new ReadError('CH310', { offset, encoding }));
-      }
-    },
-  });
-}
-
-export async function openCsv(file: string, opts: { encoding?: string; legacyEncoding?: string; headerRow?: number }): Promise<Table> {
+export async function openCsv(file: string, opts: { encoding?: string; legacyEncoding?: string; headerRow?: number }, lim: Limits = limits()): Promise<Table> {
   // Explicit encoding wins; otherwise detect, assuming the mapping's legacy encoding when not UTF-8.
-  const encoding = opts.encoding ?? detectEncoding(file, opts.legacyEncoding);
+  const detected = detectEncoding(file, opts.encoding, opts.legacyEncoding);
+  const encoding = detected.encoding;
   const headerRow = opts.headerRow ?? 1;
   const source = createReadStream(file, { highWaterMark: 1 << 16 });
-  const dec = decoder(encoding === 'gbk' ? 'gb18030' : encoding);
-  const parser = csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const dec = decodeStream(encoding);
+  const parser = csvParse({ bom: true, delimiter: sniffDelimiter(file, encoding), relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: lim.recordChars });
   // pipe() does not forward errors: a decoding error must end the parse, not leave it waiting.
   source.on('error', (e) => parser.destroy(e));
   dec.on('error', (e) => parser.destroy(e));
@@ -137,7 +167,8 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
       return await it.next();
     } catch (e) {
       if (e instanceof ReadError) throw e;
-      const err = e as { message?: string; lines?: number };
+      const err = e as { message?: string; lines?: number; code?: string };
+      if (err.code === 'CSV_MAX_RECORD_SIZE') throw new ReadError('CH330', { row: err.lines ?? 1, cell: '', size: lim.recordChars, limit: lim.recordChars, record: 'record' }, err.lines ?? 1);
       throw new ReadError('CH315', { detail: err.message ?? String(e), line: err.lines ?? 1 }, err.lines ?? 1);
     }
   };
@@ -154,13 +185,19 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
       }
     }
   }
+  const named = checkHeaders(headers, headerRow);
   const width = headers.length;
   const toRow = (rec: { record: string[]; info: { lines: number } }): RawRow => {
     const cells = rec.record;
     const values: Record<string, unknown> = {};
-    for (let i = 0; i < width; i++) values[headers[i]!] = cells[i];
+    for (let i = 0; i < named; i++) values[headers[i]!] = cells[i];
     const row: RawRow = { row: rec.info.lines, values, raw: cells };
-    if (cells.length !== width) row.problem = { code: 'CH315', detail: `${cells.length} columns, the header has ${width}` };
+    const p = textRowProblem(cells, named, width, rec.info.lines, lim);
+    if (p) {
+      if (p.code === 'CH310') p.args = { ...p.args, encoding };
+      row.problem = p;
+      row.raw = cells.map((c) => shownCell(c, lim));
+    } else if (cells.length !== width) row.problem = { code: 'CH315', detail: `${cells.length} columns, the header has ${width}` };
     return row;
   };
   async function* rows(): AsyncIterable<RawRow[]> {
@@ -171,100 +208,203 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
       yield r.value.map(toRow);
     }
   }
-  return { format: 'csv', encoding, headers, rows: rows() };
+  return { format: 'csv', encoding, detected, headers, rows: rows() };
 }
 
-function cellValue(v: unknown): Cell {
+type XCell = Cell | { problem: 'formula' | 'error' | 'unknown'; text: string };
+
+/**
+ * An ExcelJS cell value as Charter reads it: text, number, flag, a date as its Excel serial; a formula by its
+ * cached result. A formula without a cached result, an error value (#N/A …) and anything unrecognised are
+ * problems with that cell, never "[object Object]".
+ */
+function xlsxCell(v: unknown): XCell {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569; // back to an Excel serial
-  const o = v as { richText?: { text: string }[]; result?: unknown; text?: string; error?: string };
-  if (o.richText) return o.richText.map((t) => t.text).join('');
-  if (o.result !== undefined) return cellValue(o.result);
-  if (o.text !== undefined) return o.text;
-  if (o.error !== undefined) return String(o.error);
-  return String(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { problem: 'unknown', text: String(v) };
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isFinite(t) ? t / 86400000 + 25569 : { problem: 'unknown', text: 'Invalid Date' }; // back to an Excel serial
+  }
+  const o = v as { richText?: { text?: unknown }[]; formula?: string; sharedFormula?: string; result?: unknown; text?: unknown; hyperlink?: string; error?: unknown };
+  if (Array.isArray(o.richText)) return o.richText.map((t) => (typeof t?.text === 'string' ? t.text : '')).join('');
+  if (o.formula !== undefined || o.sharedFormula !== undefined) {
+    const f = `=${String(o.formula ?? o.sharedFormula)}`;
+    if (o.result === undefined || o.result === null) return { problem: 'formula', text: f };
+    // ExcelJS reads an error result (t="e") as parseFloat("#N/A"), i.e. NaN.
+    if (typeof o.result === 'number' && !Number.isFinite(o.result)) return { problem: 'error', text: `${f} → #ERROR` };
+    const r = xlsxCell(o.result);
+    return r !== null && typeof r === 'object' ? { problem: r.problem, text: `${f} → ${r.text}` } : r;
+  }
+  if (o.error !== undefined) return { problem: 'error', text: String(o.error) };
+  if (o.text !== undefined) {
+    const t = xlsxCell(o.text);
+    return t !== null && typeof t === 'object' ? t : t === null ? null : String(t);
+  }
+  return { problem: 'unknown', text: Object.keys(o).join(',') || typeof v };
 }
 
-export async function openXlsx(file: string, opts: { sheet?: string; headerRow?: number }): Promise<Table> {
+export async function openXlsx(file: string, opts: { sheet?: string; headerRow?: number }, lim: Limits = limits()): Promise<Table> {
   const headerRow = opts.headerRow ?? 1;
+  let bomb;
+  try {
+    bomb = await checkXlsxExpansion(file, lim);
+  } catch (e) {
+    throw new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error).message})` });
+  }
+  if (bomb?.code === 'CH333') throw new ReadError(bomb.code, { ...bomb.args, limit: sizeText(Number(bomb.args.limit)), size: sizeText(Number(bomb.args.size)) });
+  if (bomb) throw new ReadError(bomb.code, bomb.args);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  // Any failure inside ExcelJS (a DTD, an unknown entity, a truncated part) is the file's problem.
+  const unreadable = (e: unknown): ReadError => (e instanceof ReadError ? e : new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error)?.message ?? String(e)})` }));
   const seen: string[] = [];
   let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name: string }) | undefined;
-  for (;;) {
-    let r: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
-    try {
-      r = await sheets.next();
-    } catch (e) {
-      throw new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error).message})` });
+  try {
+    for (;;) {
+      const r = await sheets.next();
+      if (r.done) break;
+      seen.push(r.value.name);
+      if (!opts.sheet || r.value.name === opts.sheet) {
+        sheet = r.value;
+        break;
+      }
+      for await (const _ of r.value) void _; // skip the sheet's rows
     }
-    if (r.done) break;
-    seen.push(r.value.name);
-    if (!opts.sheet || r.value.name === opts.sheet) {
-      sheet = r.value;
-      break;
-    }
-    for await (const _ of r.value) void _; // skip the sheet's rows
+  } catch (e) {
+    throw unreadable(e);
   }
   if (!sheet) throw new ReadError('CH318', { value: opts.sheet ?? '', allowed: seen.join(', ') });
   const rowsIt = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  const nextRow = async (): Promise<IteratorResult<ExcelJS.Row>> => {
+    try {
+      return await rowsIt.next();
+    } catch (e) {
+      throw unreadable(e);
+    }
+  };
   let headers: string[] = [];
   for (;;) {
-    const r = await rowsIt.next();
+    const r = await nextRow();
     if (r.done) throw new ReadError('CH317', { detail: `no header row ${headerRow} in sheet ${sheet.name}` });
     if (r.value.number === headerRow) {
-      headers = (r.value.values as unknown[]).slice(1).map((v) => String(cellValue(v) ?? '').trim());
+      headers = (r.value.values as unknown[]).slice(1).map((v, i) => {
+        const c = xlsxCell(v);
+        if (c !== null && typeof c === 'object') throw new ReadError(c.problem === 'formula' ? 'CH325' : c.problem === 'error' ? 'CH326' : 'CH334', { row: headerRow, cell: `${columnLetter(i + 1)}${headerRow}`, column: '', value: c.text }, headerRow, i + 1);
+        return String(c ?? '').trim();
+      });
       break;
     }
   }
-  const width = headers.length;
+  const named = checkHeaders(headers, headerRow);
   async function* single(): AsyncIterable<RawRow> {
     for (;;) {
-      const r = await rowsIt.next();
+      const r = await nextRow();
       if (r.done) return;
       const arr = (r.value.values as unknown[]).slice(1);
       const cells: Cell[] = [];
       const values: Record<string, unknown> = {};
       let any = false;
-      for (let i = 0; i < Math.max(width, arr.length); i++) {
-        const c = cellValue(arr[i]);
+      let problem: RawRow['problem'];
+      for (let i = 0; i < Math.max(named, arr.length); i++) {
+        const x = xlsxCell(arr[i]);
+        let c: Cell;
+        if (x !== null && typeof x === 'object') {
+          const code = x.problem === 'formula' ? 'CH325' : x.problem === 'error' ? 'CH326' : 'CH334';
+          problem ??= { code, detail: x.text, col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: headers[i] ?? '', value: x.text } };
+          c = x.text;
+        } else c = x;
+        if (typeof c === 'string' && c.length > lim.cellChars) {
+          problem ??= { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, size: c.length, limit: lim.cellChars } };
+          c = c.slice(0, 100) + '…';
+        }
         cells.push(c);
-        if (c !== null && c !== '') any = true;
-        if (i < width) values[headers[i]!] = c;
+        if (c !== null && c !== '') {
+          any = true;
+          if (i >= named) problem ??= { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } };
+        }
+        if (i < named) values[headers[i]!] = c;
       }
       if (!any) continue; // blank rows are formatting, not data
-      yield { row: r.value.number, values, raw: cells };
+      const row: RawRow = { row: r.value.number, values, raw: cells };
+      if (problem) row.problem = problem;
+      yield row;
     }
   }
   return { format: 'xlsx', headers, rows: grouped(single()) };
 }
 
-export async function openNdjson(file: string): Promise<Table> {
-  const lines = createInterface({ input: createReadStream(file).pipe(decoder('utf-8')), crlfDelay: Infinity });
+/** A parsed JSON record's first oversized string value, if any (values are flat; `questions` one level down). */
+function bigValue(v: unknown, lim: Limits, depth = 0): string | undefined {
+  if (typeof v === 'string') return v.length > lim.cellChars ? v : undefined;
+  if (v && typeof v === 'object' && depth < lim.depth) {
+    for (const x of Object.values(v)) {
+      const b = bigValue(x, lim, depth + 1);
+      if (b !== undefined) return b;
+    }
+  }
+  return undefined;
+}
+
+/** One JSON record (an NDJSON line or an array element) as a row, with its problem if any. */
+function jsonRow(n: number, v: unknown, lim: Limits, what: string): RawRow {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { row: n, values: {}, raw: { value: typeof v === 'string' && v.length > 100 ? v.slice(0, 100) + '…' : v }, problem: { code: 'CH316', detail: what } };
+  const big = bigValue(v, lim);
+  if (big !== undefined) return { row: n, values: {}, raw: { value: big.slice(0, 100) + '…' }, problem: { code: 'CH330', detail: 'cell too large', args: { cell: '', size: big.length, limit: lim.cellChars } } };
+  return { row: n, values: v as Record<string, unknown>, raw: v as Record<string, unknown> };
+}
+
+export async function openNdjson(file: string, lim: Limits = limits()): Promise<Table> {
+  const source = createReadStream(file);
+  const dec = decodeStream('utf-8');
+  source.on('error', (e) => dec.destroy(e));
+  const lines = createInterface({ input: source.pipe(dec), crlfDelay: Infinity });
   async function* rows(): AsyncIterable<RawRow> {
     let n = 0;
     for await (const line of lines) {
       n++;
       if (!line.trim()) continue;
+      const short = line.length > 200 ? line.slice(0, 200) + '…' : line;
+      if (line.includes(BAD)) {
+        yield { row: n, values: {}, raw: { line: short.replaceAll(BAD, '\uFFFD') }, problem: { code: 'CH310', detail: 'invalid bytes', args: { cell: '' } } };
+        continue;
+      }
+      if (line.length > lim.recordChars) {
+        yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH330', detail: 'line too large', args: { cell: '', size: line.length, limit: lim.recordChars } } };
+        continue;
+      }
+      // Checked before parsing: a record nested thousands deep would overflow the stack later.
+      if (jsonDepthExceeds(line, lim.depth)) {
+        yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH329', detail: 'too deep', args: { limit: lim.depth } } };
+        continue;
+      }
       try {
         const v = JSON.parse(line) as unknown;
-        if (!v || typeof v !== 'object' || Array.isArray(v)) yield { row: n, values: {}, raw: { line }, problem: { code: 'CH316', detail: 'a line must hold one JSON object' } };
-        else yield { row: n, values: v as Record<string, unknown>, raw: v as Record<string, unknown> };
+        // A key written twice would keep only its last value: reported like a repeated column header.
+        if (v && typeof v === 'object' && !Array.isArray(v) && topKeyCount(line) !== Object.keys(v).length) {
+          const key = repeatedTopKey(line);
+          if (key !== undefined) {
+            yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH323', detail: 'repeated key', args: { header: key } } };
+            continue;
+          }
+        }
+        yield jsonRow(n, v, lim, 'a line must hold one JSON object');
       } catch (e) {
-        yield { row: n, values: {}, raw: { line }, problem: { code: 'CH316', detail: (e as Error).message } };
+        yield { row: n, values: {}, raw: { line: short }, problem: { code: 'CH316', detail: (e as Error).message } };
       }
     }
   }
   return { format: 'ndjson', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
 }
 
-/** A JSON array of objects. Read whole: large data belongs in NDJSON (said in docs/data.md). */
-export async function openJson(file: string): Promise<Table> {
+/** A JSON array of objects. Read whole, so it has a lower size limit: large data belongs in NDJSON (docs/data.md). */
+export async function openJson(file: string, lim: Limits = limits()): Promise<Table> {
   let data: unknown;
+  const { text: raw, badLine } = decodeUtf8Whole(readFileSync(file));
+  if (badLine !== undefined) throw new ReadError('CH310', { row: badLine, cell: '' }, badLine);
+  const text = raw.replace(/^\uFEFF/, '');
+  if (jsonDepthExceeds(text, lim.depth + 2)) throw new ReadError('CH329', { limit: lim.depth });
   try {
-    const bytes = readFileSync(file);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     data = JSON.parse(text);
   } catch (e) {
     throw new ReadError('CH316', { detail: (e as Error).message });
@@ -272,11 +412,7 @@ export async function openJson(file: string): Promise<Table> {
   const list: unknown[] | undefined = Array.isArray(data) ? data : Array.isArray((data as { records?: unknown })?.records) ? ((data as { records: unknown[] }).records) : undefined;
   if (!list) throw new ReadError('CH316', { detail: 'expected an array of records (or {"records": [...]})' });
   async function* rows(): AsyncIterable<RawRow> {
-    for (let i = 0; i < list!.length; i++) {
-      const v = list![i] as unknown;
-      if (!v || typeof v !== 'object' || Array.isArray(v)) yield { row: i + 1, values: {}, raw: { value: v }, problem: { code: 'CH316', detail: 'each element must be an object' } };
-      else yield { row: i + 1, values: v as Record<string, unknown>, raw: v as Record<string, unknown> };
-    }
+    for (let i = 0; i < list!.length; i++) yield jsonRow(i + 1, list![i], lim, 'each element must be an object');
   }
   return { format: 'json', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
 }
@@ -294,17 +430,19 @@ async function* grouped(src: AsyncIterable<RawRow>, size = 1000): AsyncIterable<
   if (batch.length) yield batch;
 }
 
-export async function openTable(file: string, opts: { encoding?: string; legacyEncoding?: string; sheet?: string; headerRow?: number }): Promise<Table> {
+export async function openTable(file: string, opts: { encoding?: string; legacyEncoding?: string; sheet?: string; headerRow?: number }, lim: Limits = limits()): Promise<Table> {
   const fmt = formatOf(file);
+  const bad = checkDataFile(file, lim);
+  if (bad) throw bad;
   switch (fmt) {
     case 'csv':
-      return openCsv(file, opts);
+      return openCsv(file, opts, lim);
     case 'xlsx':
-      return openXlsx(file, opts);
+      return openXlsx(file, opts, lim);
     case 'ndjson':
-      return openNdjson(file);
+      return openNdjson(file, lim);
     case 'json':
-      return openJson(file);
+      return openJson(file, lim);
     default:
       throw new ReadError('CH311', { value: file });
   }

@@ -9,7 +9,9 @@ import type { MappingFile } from '../model/types.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import { applyMapping, canonicalMapping, compileMapping, type CellProblem, type RegisterIndex } from './mapping.ts';
-import { openTable, ReadError } from './readers.ts';
+import { checkDataFile, openTable, ReadError, type RawRow } from './readers.ts';
+import { encodingReason } from './encoding.ts';
+import { limits } from './limits.ts';
 import { RejectsWriter } from './rejects.ts';
 import { instantToIso } from './convert.ts';
 import { ColumnEncoder, hasColumns, monthOf, rebuildColumns, writeColumns } from '../store/columns.ts';
@@ -44,6 +46,8 @@ export interface SubmitResult {
   submissionId?: number;
   format: string;
   encoding?: string;
+  /** How the encoding was decided, e.g. "UTF-8（BOM）" (CSV only). */
+  encodingReason?: { zh: string; en: string };
   sha256: string;
   total: number;
   accepted: number;
@@ -67,6 +71,10 @@ async function sha256(file: string): Promise<string> {
 
 export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const keep = o.keep ?? 1000;
+  const lim = limits();
+  // Before a byte is read: a folder, FIFO or device, or a file over the size limit, is refused.
+  const notFile = checkDataFile(o.file, lim);
+  if (notFile) return { status: 'refused', format: '', sha256: '', total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [diag(notFile.code, o.display, { line: 1, col: 1 }, { ...notFile.args, value: o.display })], problems: [], problemCount: 0, warnings: [] };
   const hash = await sha256(o.file);
   const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [] };
   const mapping = o.mapping ?? canonicalMapping(o.kind);
@@ -82,16 +90,17 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     const sheet = o.sheet ?? mapping.sheet;
     if (sheet) opts.sheet = sheet;
     if (mapping.header_row) opts.headerRow = mapping.header_row;
-    table = await openTable(o.file, opts);
+    table = await openTable(o.file, opts, lim);
   } catch (e) {
     if (e instanceof ReadError) {
-      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));
+      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: e.col }, e.args));
       return result;
     }
     throw e;
   }
   result.format = table.format;
   if (table.encoding) result.encoding = table.encoding;
+  if (table.detected) result.encodingReason = encodingReason(table.detected);
   const tabular = table.format === 'csv' || table.format === 'xlsx';
   const cm = compileMapping(mapping, tabular ? table.headers : undefined);
   const headerLine = mapping.header_row ?? 1;
@@ -105,6 +114,13 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const colOf = (column: string): number => (tabular ? table.headers.indexOf(column) + 1 : 0);
   const headerOf = new Map(cm.columns.map((c) => [c.col.field, c.header ?? c.col.field]));
   const cellOf = (field: string): string => headerOf.get(field) ?? field;
+  // Messages quote the value as the user wrote it (2026/3/5 8:10, an Excel serial), never the converted one.
+  const written = (raw: RawRow, field: string, record: Record<string, unknown>): string => {
+    const h = headerOf.get(field);
+    // A value from a mapping constant or --provider was not written in the file: show it as stored.
+    const v = h !== undefined && Object.hasOwn(raw.values, h) ? raw.values[h] : record[field];
+    return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
 
   const db = o.store.db;
   const rejects = new RejectsWriter(join(o.rejectsDir, `${basename(o.file).replace(/\.[^.]+$/, '')}.${hash.slice(0, 8)}.rejects.csv`), table.headers);
@@ -142,17 +158,18 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, o.display, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
     for await (const batch of table.rows) for (const raw of batch) {
       result.total++;
+      if (result.total > lim.rows) throw new ReadError('CH331', { limit: lim.rows }, raw.row);
       if (o.onProgress && result.total % 50000 === 0) o.onProgress(result.total);
       const found: Diagnostic[] = [];
       let record: Record<string, unknown> = {};
       if (raw.problem) {
-        found.push(diag(raw.problem.code, o.display, { line: raw.row, col: 1 }, { detail: raw.problem.detail, row: raw.row }));
+        found.push(diag(raw.problem.code, o.display, { line: raw.row, col: raw.problem.col ?? 1 }, { ...raw.problem.args, detail: raw.problem.detail, row: raw.row }));
       } else {
         const mapped = applyMapping(cm, raw.values, ctx);
         record = mapped.record;
         for (const p of mapped.problems) found.push(problem(raw.row, p));
         const at = (field: string, code: string, args: Record<string, string | number>): void => {
-          found.push(problem(raw.row, { code, column: cellOf(field), value: String(record[field] ?? ''), args: { field, ...args } }));
+          found.push(problem(raw.row, { code, column: cellOf(field), value: written(raw, field, record), args: { field, ...args } }));
         };
         if (o.provider !== undefined) {
           if (record.provider === undefined) record.provider = o.provider;
@@ -201,7 +218,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         // Canonical times share the zone's offset, so text order is time order; otherwise parse.
         if (typeof va === 'string' && typeof vb === 'string' && (va.length === vb.length && va.slice(19) === vb.slice(19) ? vb < va : Date.parse(vb) < Date.parse(va))) {
           flags.push(`impossible-time:${b}<${a}`);
-          if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: vb, args: { field: b, before: a, beforeValue: va } }));
+          if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: written(raw, b, record), args: { field: b, before: a, beforeValue: written(raw, a, record) } }));
         }
       }
       if (flags.length) result.flagged++;
@@ -253,7 +270,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     rejects.discard(!committed); // first: a failing ROLLBACK must not leave the .partial behind
     if (!committed) db.exec('ROLLBACK');
     if (e instanceof ReadError) {
-      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));
+      result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: e.col }, e.args));
       result.status = 'refused';
       result.accepted = 0;
       return result;

@@ -24,9 +24,41 @@ async function* parseSax(iterable: unknown): AsyncGenerator<Event[]> {
     error = e;
   });
   let events: Event[] = [];
-  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
-  parser.on('text', (value) => events.push({ eventType: 'text', value }));
-  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  // Two more silent changes in ExcelJS's readers are mended here, on the events: a phonetic guide
+  // (<rPh><t>pinyin</t></rPh>, Excel's 拼音指南) replaced the text it annotates, and an inline rich-text
+  // string (<is><r><t>ma</t></r><r><t>in</t></r></is>) kept only its last run. Phonetic runs are dropped;
+  // inside <is> only the first <t> opens a new text, so the runs are joined.
+  let rph = 0;
+  let inIs = false;
+  let seenT = false;
+  const nameOf = (v: unknown): string => (v as { name?: string }).name ?? '';
+  parser.on('opentag', (value) => {
+    const name = nameOf(value);
+    if (name === 'rPh' || rph) {
+      if (name === 'rPh') rph++;
+      return;
+    }
+    if (name === 'is') {
+      inIs = true;
+      seenT = false;
+    } else if (name === 't' && inIs) {
+      if (seenT) return;
+      seenT = true;
+    }
+    events.push({ eventType: 'opentag', value });
+  });
+  parser.on('text', (value) => {
+    if (!rph) events.push({ eventType: 'text', value });
+  });
+  parser.on('closetag', (value) => {
+    const name = nameOf(value);
+    if (rph) {
+      if (name === 'rPh') rph--;
+      return;
+    }
+    if (name === 'is') inIs = false;
+    events.push({ eventType: 'closetag', value });
+  });
   const decoder = new StringDecoder('utf8');
   for await (const chunk of input) {
     parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
