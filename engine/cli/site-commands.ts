@@ -2,7 +2,7 @@
 // and the evaluations of every month with data.
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { openStore } from '../store/store.ts';
+import { openCliStore, storeFailure } from './store-cli.ts';
 import { COMMON, EXIT, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
@@ -41,7 +41,8 @@ ${DB_HELP.en}
       const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('site', edition === 'internal' ? 'dist-internal' : 'dist'));
       const { buildSiteData } = await import('../site/data.ts');
       const { buildSite } = await import('../site/build.ts');
-      const store = openStore(path);
+      const store = openCliStore(path, 'read', 'site build', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
@@ -49,6 +50,10 @@ ${DB_HELP.en}
         if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods }, null, 2));
         else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
         return EXIT.ok;
+      } catch (e) {
+        const r = storeFailure(e, path, 'site build', lang, json, io);
+        if (r !== undefined) return r;
+        throw e;
       } finally {
         store.close();
       }
