@@ -3,6 +3,9 @@
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { openCliStore, storeFailure } from './store-cli.ts';
+import { diag } from '../diagnostics.ts';
+import { SiteError } from '../site/errors.ts';
+import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 import { COMMON, EXIT, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
@@ -51,6 +54,12 @@ ${DB_HELP.en}
         else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
         return EXIT.ok;
       } catch (e) {
+        if (e instanceof SiteError) {
+          const d = diag(e.code, e.code === 'CH417' ? String(e.args.page) : treeDir, { line: 1, col: 1 }, e.args);
+          if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+          else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+          return EXIT.problems;
+        }
         const r = storeFailure(e, path, 'site build', lang, json, io);
         if (r !== undefined) return r;
         throw e;
