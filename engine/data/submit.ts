@@ -295,7 +295,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     const path = rejects.close();
     if (path) result.rejectsFile = path;
   } catch (e) {
-    if (!committed) db.exec('ROLLBACK');
+    // SQLite rolls back by itself on SQLITE_FULL and some I/O errors: a second ROLLBACK would hide the cause.
+    if (!committed && db.isTransaction) db.exec('ROLLBACK');
     rejects.discard();
     if (e instanceof ReadError) {
       result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: 1 }, e.args));

@@ -349,7 +349,7 @@ export function migrate(db: DatabaseSync): number {
       db.exec('COMMIT');
       current = m.version;
     } catch (e) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw e;
     }
   }
