@@ -185,7 +185,7 @@ export function storeErrorOf(e: unknown, path: string, command = ''): StoreError
       case SQLITE.FULL:
         return new StoreError('CH411', { path });
       case SQLITE.READONLY:
-        return new StoreError('CH409', { path, command, detail, detailZh: detail });
+        return new StoreError('CH409', { path, command, detail, detailZh: `文件或所在位置不可写：${detail}` });
       case SQLITE.NOTADB:
         return new StoreError('CH405', { path });
       case SQLITE.CORRUPT:
