@@ -355,6 +355,19 @@ describe('a second writer beside a long one', () => {
     expect(r.json().warnings!.map((w) => w.code)).toEqual(['CH414']);
   }, 30_000);
 
+  it('three writers creating the same new store at once: each waits its turn, migrations run once, all stored', async () => {
+    const db = join(mkdtempSync(join(dir, 'new-')), 'data', 'db.sqlite');
+    const runs = await Promise.all([1, 2, 3].map(() => cliAsync(['submit', join(SAMPLE, 'complaints.ndjson'), '--kind', 'complaints', '--db', db, '--now', '2026-08-01T00:00:00+08:00'], {})));
+    for (const r of runs) {
+      clean(r);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(JSON.parse(cli(['submissions', '--db', db, '--json']).stdout)).toHaveLength(3);
+    const s = openStore(db, { mode: 'read' });
+    expect(s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => (r as { version: number }).version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+    s.close();
+  }, 60_000);
+
   it('the busy timeout is set at open, before any pragma, from CHARTER_BUSY_TIMEOUT (default 60 s)', () => {
     const db = copy(base);
     const saved = process.env.CHARTER_BUSY_TIMEOUT;

@@ -343,6 +343,13 @@ export function migrate(db: DatabaseSync): number {
     if (m.version <= current) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Another process may have migrated while this one waited for the lock (two writers on a new store).
+      const now = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+      if (now >= m.version) {
+        db.exec('COMMIT');
+        current = now;
+        continue;
+      }
       db.exec(m.sql);
       m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
