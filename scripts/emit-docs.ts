@@ -23,6 +23,7 @@ export function errorsDoc(): string {
     '- `CH10x` — 读取与 YAML 语法 reading and YAML syntax',
     '- `CH11x` — 模式（schema）检查 schema checks',
     '- `CH2xx` — 引用、方案与数值检查 references, profiles and values',
+    '- `CH402`–`CH418` — 数据库与网站生成 the store (`--db`) and the site build: exit 1, or 2 for a `--db` that cannot be a store file; fixtures in `test/fixtures/errors/store/`, every code run in `test/store.test.ts` and `test/site-partial.test.ts` (see [cli.md](cli.md#数据库-the-store---db))',
     '- `CH900` — Charter 内部错误 internal error (exit 3; a report file is written)',
     '',
     '`{…}` marks the part filled in from the file. 花括号处填入具体内容。Each code has a smallest example under `test/fixtures/errors/`.',

@@ -47,6 +47,7 @@ function textOf(file: string): string {
 
 /** Figures as the pledge page must show them: counts under 5 cases, a rate rounded down otherwise. */
 function figure(p: SitePledge['periods'][number]): string {
+  if (p.no_data) return '暂无数据';
   if (p.n === 0) return '无个案';
   if (p.n < 5) return `${p.met}/${p.n}`;
   if (p.met === p.n) return '100%';
@@ -229,7 +230,7 @@ describe.runIf(browserTests)('in a browser', () => {
       const row = page.locator(`tr[data-pledge="${anchor(p)}"]`);
       const last = p.periods.at(-1)!;
       const cell = async (k: string): Promise<string> => (await row.locator(`[data-k="${k}"]`).innerText()).trim();
-      expect([await cell('n'), await cell('met'), await cell('missed'), await cell('excluded')], anchor(p)).toEqual([last.n, last.met, last.missed, last.excluded].map(String));
+      expect([await cell('n'), await cell('met'), await cell('missed'), await cell('excluded')], anchor(p)).toEqual(last.no_data ? ['—', '—', '—', '—'] : [last.n, last.met, last.missed, last.excluded].map(String));
       expect(await cell('figure'), anchor(p)).toBe(figure(last));
       const hist = page.locator(`tr[data-pledge-history="${anchor(p)}"] td`);
       expect(await hist.count()).toBe(p.periods.length - 1);

@@ -9,7 +9,8 @@ import { notRegularFile } from '../data/limits.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
-import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
+import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
+import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
 import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
@@ -32,7 +33,7 @@ export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnost
   const treeDir = resolve(cwd, (v.tree as string | undefined) ?? 'standards');
   if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
   const path = dbPath(v.db as string | undefined, cwd);
-  if (needDb && !existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+  if (needDb && !existsSync(path)) bad.push(missingStore(path));
   return { treeDir, path };
 }
 
@@ -160,7 +161,8 @@ ${DB_HELP.en}
         }
       }
       const path = dbPath(v.db as string | undefined, io.cwd);
-      const store = openStore(path);
+      const store = openCliStore(path, 'write', 'submit', lang, json, io);
+      if (typeof store === 'number') return store;
       const isTty = io.color;
       try {
         // Loaded on demand: the readers pull in exceljs and csv-parse, which other commands do not need.
@@ -234,6 +236,11 @@ ${DB_HELP.en}
           io.out(zh ? `数据库：${path}` : `Store: ${path}`);
         }
         return r.status === 'stored' ? EXIT.ok : EXIT.problems;
+      } catch (e) {
+        if (isTty) process.stderr.write('\r\x1b[K');
+        const x = storeFailure(e, path, 'submit', lang, json, io);
+        if (x !== undefined) return x;
+        throw e;
       } finally {
         store.close();
       }
@@ -316,7 +323,10 @@ ${DB_HELP.en}`,
       if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'evaluate' })], lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
       const { renderFindings } = await import('./findings-view.ts');
-      const store = openStore(path);
+      // Evaluating only reads; recording the run (for late-data reports) writes, so a store this user
+      // cannot write is still evaluated, with a warning that the run was not recorded.
+      const store = openCliStore(path, 'prefer-write', 'evaluate', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const opts: Parameters<typeof evaluate>[0] = { tree, store, period: period! };
         if (typeof v.profile === 'string') opts.profile = v.profile;
@@ -327,7 +337,18 @@ ${DB_HELP.en}`,
         // Earlier months whose result data submitted since would change (issue 10 §1: late data is never lost).
         const { lateChanges, recordRun, renderLateChanges } = await import('../evaluate/runs.ts');
         const late = lateChanges({ tree, store, period: period! });
-        recordRun(store, f, { evaluatedAt: now, tz: tree.calendars[0]?.value.timezone, ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.provider ? { provider: opts.provider } : {}) });
+        let notRecorded = store.readOnly ? runNotRecorded(path, 'read-only') : undefined;
+        if (!store.readOnly) {
+          try {
+            recordRun(store, f, { evaluatedAt: now, tz: tree.calendars[0]?.value.timezone, ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.provider ? { provider: opts.provider } : {}) });
+          } catch (e) {
+            // The findings stand; only the record of this run is lost, and the user is told.
+            const se = storeErrorOf(e, path, 'evaluate');
+            if (se?.code === 'CH410') notRecorded = runNotRecorded(path, 'busy');
+            else if (se?.code === 'CH409') notRecorded = runNotRecorded(path, 'read-only');
+            else throw e;
+          }
+        }
         if (io.color) process.stderr.write('\r\x1b[K');
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', period!));
         mkdirSync(outDir, { recursive: true });
@@ -335,12 +356,18 @@ ${DB_HELP.en}`,
         writeFileSync(file, JSON.stringify(f, null, 2) + '\n');
         const pending = f.findings.reduce((a, x) => a + (x.pending?.length ?? 0), 0);
         const noData = f.findings.filter((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data').length;
-        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late }, null, 2));
+        if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late, run_recorded: !notRecorded, warnings: notRecorded ? [diagnosticJson(notRecorded, lang)] : [] }, null, 2));
         else {
           io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
           if (late.length) io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang));
+          if (notRecorded) io.err(renderDiagnostic(notRecorded, lang, '', style(io.color)));
         }
         return f.summary.failed || f.summary.error ? EXIT.problems : EXIT.ok;
+      } catch (e) {
+        if (io.color) process.stderr.write('\r\x1b[K');
+        const x = storeFailure(e, path, 'evaluate', lang, json, io);
+        if (x !== undefined) return x;
+        throw e;
       } finally {
         store.close();
       }
@@ -370,11 +397,12 @@ ${DB_HELP.en}`,
       const [reqId, recId] = positionals as [string, string];
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       const path = dbPath(v.db as string | undefined, io.cwd);
-      if (!existsSync(path)) return usageError([cmdErr('CH003', { value: path })], lang, json, io);
+      if (!existsSync(path)) return usageError([missingStore(path)], lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
       const { explainRecord, renderExplanation } = await import('../evaluate/explain.ts');
-      const store = openStore(path);
+      const store = openCliStore(path, 'read', 'explain', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const opts: Parameters<typeof explainRecord>[0] = { tree, store, requirement: reqId, record: recId };
         if (typeof v.profile === 'string') opts.profile = v.profile;
@@ -390,6 +418,10 @@ ${DB_HELP.en}`,
         if (json) io.out(JSON.stringify(x, null, 2));
         else io.out(renderExplanation(x, lang));
         return EXIT.ok;
+      } catch (e) {
+        const r = storeFailure(e, path, 'explain', lang, json, io);
+        if (r !== undefined) return r;
+        throw e;
       } finally {
         store.close();
       }
@@ -421,7 +453,7 @@ ${DB_HELP.en}`,
       // Never an option to git: a folder named "-x" is written ./-x.
       else if (proposal.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
       const path = dbPath(v.db as string | undefined, io.cwd);
-      if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
+      if (!existsSync(path)) bad.push(missingStore(path));
       if (bad.length) return usageError(bad, lang, json, io);
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       const tree = loadStandards(treeDir, io, lang, json);
@@ -454,7 +486,8 @@ ${DB_HELP.en}`,
             return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'whatif' })], lang, json, io);
           }
         }
-        const store = openStore(path);
+        const store = openCliStore(path, 'read', 'whatif', lang, json, io);
+        if (typeof store === 'number') return store;
         try {
           const w = whatIf({ current: tree, proposed: p.tree, store, period: period!, proposal: proposal!, ...(asOfWhatIf ? { asOf: asOfWhatIf } : {}) });
           if (json) io.out(JSON.stringify(w, null, 2));
@@ -471,6 +504,10 @@ ${DB_HELP.en}`,
             }
           }
           return EXIT.ok;
+        } catch (e) {
+          const r = storeFailure(e, path, 'whatif', lang, json, io);
+          if (r !== undefined) return r;
+          throw e;
         } finally {
           store.close();
         }
@@ -537,8 +574,9 @@ ${DB_HELP.en}`,
     options: { ...COMMON, db: { type: 'string' } },
     run({ values }, lang, json, io) {
       const path = dbPath(values.db as string | undefined, io.cwd);
-      if (!existsSync(path)) return usageError([cmdErr('CH003', { value: path })], lang, json, io);
-      const store = openStore(path);
+      if (!existsSync(path)) return usageError([missingStore(path)], lang, json, io);
+      const store = openCliStore(path, 'read', 'submissions', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const rows = store.db.prepare('SELECT * FROM submissions ORDER BY id').all() as Record<string, string | number | null>[];
         if (json) io.out(JSON.stringify(rows, null, 2));
@@ -552,6 +590,10 @@ ${DB_HELP.en}`,
           );
         }
         return EXIT.ok;
+      } catch (e) {
+        const r = storeFailure(e, path, 'submissions', lang, json, io);
+        if (r !== undefined) return r;
+        throw e;
       } finally {
         store.close();
       }

@@ -12,6 +12,8 @@ import { COMMON, COMMON_HELP, EXIT, EXIT_HELP, usageError, type Command, type Io
 import { DATA_COMMANDS } from './data-commands.ts';
 import { NOTICE_COMMANDS } from './notice-commands.ts';
 import { SITE_COMMANDS } from './site-commands.ts';
+import { reportStoreError } from './store-cli.ts';
+import { dbPath, storeErrorOf } from '../store/store.ts';
 
 export { EXIT, type Io } from './common.ts';
 
@@ -179,8 +181,18 @@ export async function runSafely(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
+    // Last net for a store or disk problem a command did not catch itself: still coded, never CH900.
+    const se = storeErrorOf(e, dbPath(dbFlag(argv), io.cwd));
+    if (se) return reportStoreError(se, pickLang(argv), argv.includes('--json'), io);
     return internalError(e, argv, pickLang(argv), io);
   }
+}
+
+/** The --db value on the command line, if any. */
+function dbFlag(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (i < 0) return undefined;
+  return argv[i]!.startsWith('--db=') ? argv[i]!.slice(5) : argv[i + 1];
 }
 
 function internalError(e: unknown, argv: string[], lang: Lang, io: Io): number {

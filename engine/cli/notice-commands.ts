@@ -4,7 +4,7 @@ import { createCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
 import type { Findings } from '../evaluate/evaluate.ts';
-import { openStore } from '../store/store.ts';
+import { openCliStore, storeFailure } from './store-cli.ts';
 import type { ScorecardDoc } from '../render/types.ts';
 import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/paper.ts';
 import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
@@ -116,7 +116,10 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'notices' })], lang, json, io);
       const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'notices'));
       const L = await import('../notices/ledger.ts');
-      const store = openStore(path);
+      // Reading the ledger (list, show, print, a dry run) needs no write access; the rest writes events.
+      const reads = sub === 'list' || sub === 'show' || sub === 'print' || (sub === 'issue' && Boolean(v['dry-run']));
+      const store = openCliStore(path, reads ? 'read' : 'write', `notices ${sub}`, lang, json, io);
+      if (typeof store === 'number') return store;
       const rel = (f: string): string => relative(io.cwd, f) || f;
       try {
         if (sub === 'issue') {
@@ -278,7 +281,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
         }
         return EXIT.ok;
       } catch (e) {
-        const r = ledgerProblem(e, lang, json, io);
+        const r = ledgerProblem(e, lang, json, io) ?? storeFailure(e, path, `notices ${sub}`, lang, json, io);
         if (r !== undefined) return r;
         throw e;
       } finally {
@@ -337,7 +340,8 @@ ${DB_HELP.en}
       const { scoreProvider, lastPeriods, outsideService } = await import('../scorecard/score.ts');
       const { loadNotices } = await import('../notices/ledger.ts');
       const office = tree.noticeConfigs[0]?.value.office ?? '';
-      const store = openStore(path);
+      const store = openCliStore(path, 'read', 'scorecard', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const notices = loadNotices(store);
         const byPeriod = new Map<string, Findings>();
@@ -427,6 +431,10 @@ ${DB_HELP.en}
           io.out(zh ? `合并打印：${relative(io.cwd, batch)}` : `Combined for printing: ${relative(io.cwd, batch)}`);
         }
         return EXIT.ok;
+      } catch (e) {
+        const r = storeFailure(e, path, 'scorecard', lang, json, io);
+        if (r !== undefined) return r;
+        throw e;
       } finally {
         store.close();
       }

@@ -2,7 +2,10 @@
 // and the evaluations of every month with data.
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { openStore } from '../store/store.ts';
+import { openCliStore, storeFailure } from './store-cli.ts';
+import { diag } from '../diagnostics.ts';
+import { SiteError } from '../site/errors.ts';
+import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 import { COMMON, EXIT, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
@@ -53,7 +56,8 @@ ${DB_HELP.en}
         if (code !== undefined) return code;
         throw e;
       }
-      const store = openStore(path);
+      const store = openCliStore(path, 'read', 'site build', lang, json, io);
+      if (typeof store === 'number') return store;
       try {
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
@@ -64,6 +68,14 @@ ${DB_HELP.en}
       } catch (e) {
         const code = refused(e);
         if (code !== undefined) return code;
+        if (e instanceof SiteError) {
+          const d = diag(e.code, e.code === 'CH417' ? String(e.args.page) : treeDir, { line: 1, col: 1 }, e.args);
+          if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+          else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+          return EXIT.problems;
+        }
+        const r = storeFailure(e, path, 'site build', lang, json, io);
+        if (r !== undefined) return r;
         throw e;
       } finally {
         store.close();

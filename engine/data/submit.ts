@@ -268,7 +268,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     if (rejectsPath) result.rejectsFile = rejectsPath;
   } catch (e) {
     rejects.discard(!committed); // first: a failing ROLLBACK must not leave the .partial behind
-    if (!committed) db.exec('ROLLBACK');
+    // SQLite rolls back by itself on SQLITE_FULL and some I/O errors: a second ROLLBACK would hide the cause.
+    if (!committed && db.isTransaction) db.exec('ROLLBACK');
     if (e instanceof ReadError) {
       result.fileProblems.push(diag(e.code, o.display, { line: e.line, col: e.col }, e.args));
       result.status = 'refused';

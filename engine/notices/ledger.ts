@@ -436,7 +436,8 @@ export function issueNotices(store: Store, planned: PlannedNotice[], o: { tree: 
     o.beforeCommit?.();
     db.exec('COMMIT');
   } catch (e) {
-    db.exec('ROLLBACK');
+    // SQLite rolls back by itself on SQLITE_FULL and some I/O errors: a second ROLLBACK would hide the cause.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw e;
   }
   return { issued, existing };

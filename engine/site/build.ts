@@ -6,6 +6,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkOutDir, writeMarker } from './out-dir.ts';
+import { siteErrorIn } from './errors.ts';
 import type { SiteData } from './types.ts';
 
 export const SITE_ROOT = resolve(import.meta.dirname, '..', '..', 'site');
@@ -95,7 +96,14 @@ async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: numb
     }
     const { build } = await import('astro');
     // The define makes each build's render chunks unique (see site/src/lib/data.ts); it never reaches the output.
-    await build({ root: SITE_ROOT, outDir: staging, mode: 'production', logLevel: o.quiet ? 'error' : 'info', vite: { define: { __CHARTER_BUILD__: JSON.stringify(dataFile) } } });
+    // Quiet builds log nothing: a page's error would print the renderer's stack trace. A data problem a
+    // component reports (site/src/lib/data.ts dataProblem) comes back as a coded SiteError (CH417); any
+    // other failure is Charter's own and goes to the crash report.
+    try {
+      await build({ root: SITE_ROOT, outDir: staging, mode: 'production', logLevel: o.quiet ? 'silent' : 'info', vite: { define: { __CHARTER_BUILD__: JSON.stringify(dataFile) } } });
+    } catch (e) {
+      throw siteErrorIn(e) ?? e;
+    }
 
     const pagefind = await import('pagefind');
     try {

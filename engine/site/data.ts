@@ -13,6 +13,7 @@ import { noticeFile, scorecardFile } from '../notices/paper.ts';
 import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
+import { SiteError } from './errors.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -39,9 +40,10 @@ export function periodsWithData(store: Store, n = 12): string[] {
 export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
-  const reg = tree.registers[0]!.value;
+  const reg = tree.registers[0]?.value;
+  if (!reg) throw new SiteError('CH418', { file: 'standards/school/register.yaml', kind: 'register' });
   const desk = tree.serviceDesks[0]?.value;
-  if (!desk) throw new Error('the site needs standards/school/service-desk.yaml (kind: service-desk)');
+  if (!desk) throw new SiteError('CH418', { file: 'standards/school/service-desk.yaml', kind: 'service-desk' });
   const std = tree.standards[0]?.value;
   const periods = o.periods ?? periodsWithData(o.store);
   const findings = new Map<string, Findings>();
@@ -84,9 +86,54 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     if (!r) resolved.set(prof, (r = resolveProfile(prof, idx)));
     return r;
   };
-  // Periods with no case for a pledge are shown as such ("无个案"), not left out.
+  // Every time limit each provider's plan sets, from the YAML alone (an empty store has them too).
+  const asOfDay = last?.as_of.slice(0, 10) ?? std?.effective_from ?? '';
+  const catalogue = new Map<string, SitePledge>();
+  for (const prov of reg.providers) {
+    for (const rr of resolvedOf(prov.profile ?? std?.id ?? '')) {
+      const t = rr.requirement.timeliness;
+      if (!t) continue;
+      for (const lim of t.limits) {
+        const par = rr.parameters.find((q) => q.name === lim.limit.param);
+        const unit = rr.requirement.parameters?.find((q) => q.name === lim.limit.param)?.unit ?? 'duration';
+        const v = valueAt(par?.values ?? [], asOfDay) ?? par?.values[0];
+        const tv = t.target ? valueAt(rr.parameters.find((q) => q.name === t.target!.param)?.values ?? [], asOfDay) : undefined;
+        const iso = String(v?.value ?? '');
+        catalogue.set(`${rr.requirement.id}#${lim.id}|${prov.id}`, {
+          id: `${rr.requirement.id}#${lim.id}`,
+          requirement: rr.requirement.id,
+          limit: lim.id,
+          provider: { id: prov.id, name: prov.name },
+          label: lim.label,
+          limit_value: { iso, text: limitText(iso, unit) },
+          target: tv === undefined ? null : Number(tv.value) > 1 ? Number(tv.value) / 100 : Number(tv.value),
+          next_target: null,
+          clock: clock(lim.start, lim.stop),
+          periods: [],
+        });
+      }
+    }
+  }
+  // A pledge the evaluation judged "no data" in every period (say complaints, none submitted yet) is
+  // listed with 暂无数据 rather than left out, so a reader sees the pledge and that nothing was reported.
+  const noDataIn = new Map<string, Set<string>>();
+  for (const p of periods) {
+    for (const f of findings.get(p)!.findings) {
+      if (f.status !== 'not-reviewed' || f.reason_code !== 'no-data') continue;
+      const k = `${f.requirement}|${f.provider}`;
+      if (!noDataIn.has(k)) noDataIn.set(k, new Set());
+      noDataIn.get(k)!.add(p);
+    }
+  }
+  for (const [key, entry] of catalogue) {
+    if (pledges.has(key) || !noDataIn.has(`${entry.requirement}|${entry.provider.id}`)) continue;
+    pledges.set(key, { ...entry, periods: [] });
+  }
+  // Periods with no case for a pledge are shown as such ("无个案"), not left out; periods the evaluation
+  // found no data of the kind for are "暂无数据".
   for (const row of pledges.values()) {
-    row.periods = periods.map((p) => row.periods.find((q) => q.period === p) ?? { period: p, n: 0, met: 0, missed: 0, excluded: 0, open_breached: 0, rate: null });
+    const none = noDataIn.get(`${row.requirement}|${row.provider.id}`);
+    row.periods = periods.map((p) => row.periods.find((q) => q.period === p) ?? { period: p, n: 0, met: 0, missed: 0, excluded: 0, open_breached: 0, rate: null, ...(none?.has(p) ? { no_data: true as const } : {}) });
     // A target dated after the last period is next period's target.
     const req = idx.requirements.get(row.requirement)!.value;
     const tp = req.timeliness?.target?.param;
@@ -154,6 +201,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     providers: reg.providers.map((p) => ({ id: p.id, name: p.name })),
     periods,
     pledges: [...pledges.values()],
+    pledge_catalogue: [...catalogue.values()],
     processes: desk.processes.map((p) => ({ id: p.id, name: p.name, steps: p.steps.map((s) => ({ name: s.name, ...(s.requirement && limitOf(s.requirement) ? { limit: { requirement: s.requirement, text: limitOf(s.requirement)! } } : {}) })) })),
     sections: [
       ...(std?.sections ?? []).map((s) => ({ document: std!.id, number: s.number, title: s.title })),

@@ -29,6 +29,9 @@ export interface SitePledgePeriod {
   open_breached: number;
   /** Share met, 0–1; null when n = 0 ("无个案"). Shown as counts when n < 5. */
   rate: number | null;
+  /** No records of the pledge's kind for the provider that period (the evaluation's no-data): shown as
+   * "暂无数据", never as "无个案" — silence is not a result. */
+  no_data?: true;
 }
 
 export interface SitePledge {
@@ -62,6 +65,9 @@ export interface SiteData {
   providers: { id: string; name: string }[];
   periods: string[];
   pledges: SitePledge[];
+  /** Every time limit each provider's plan sets, whatever the data holds (periods empty): what an MDX
+   * <Pledge> may name. A named pledge without data is shown as "暂无数据"; one not listed here is an error. */
+  pledge_catalogue: SitePledge[];
   processes: { id: 'consultation' | 'repair' | 'complaint'; name: Text; steps: SiteProcessStep[] }[];
   sections: { document: string; number: string; title: Text }[];
   clauses: SiteClause[];

@@ -1,8 +1,9 @@
 // The store: Node 24's built-in SQLite (node:sqlite). Chosen over better-sqlite3 because it ships with
 // the runtime — no native build, no binary download — and its synchronous API suits a CLI.
 // One submission is one transaction; schema changes are numbered migrations.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { COLUMNS_SQL, rebuildAllColumns } from './columns.ts';
 
@@ -129,16 +130,209 @@ export const MIGRATIONS: { version: number; description: string; sql: string; ru
 export interface Store {
   db: DatabaseSync;
   path: string;
+  /** Opened read-only: nothing may be written (a reader, or a store this user cannot write). */
+  readOnly: boolean;
   close(): void;
 }
 
-export function openStore(path: string): Store {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path);
-  // WAL keeps readers unblocked while a submission writes; NORMAL sync is durable at each commit in WAL mode.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
-  migrate(db);
-  return { db, path, close: () => db.close() };
+/** How long a writer waits for another writer's lock before giving up (CH410), in milliseconds. */
+export const BUSY_ENV = 'CHARTER_BUSY_TIMEOUT';
+export const DEFAULT_BUSY_MS = 60_000;
+
+/**
+ * A store problem the user (or the machine) must fix: a coded message with the path, never a stack
+ * trace. `exit` is 2 when the --db path itself cannot be a store file, 1 for the store's or the disk's state.
+ */
+export class StoreError extends Error {
+  readonly code: string;
+  readonly args: Record<string, string | number>;
+  readonly exit: 1 | 2;
+  constructor(code: string, args: Record<string, string | number>, exit: 1 | 2 = 1) {
+    super(`${code} ${Object.values(args).join(' ')}`);
+    this.name = 'StoreError';
+    this.code = code;
+    this.args = args;
+    this.exit = exit;
+  }
+}
+
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[BUSY_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_BUSY_MS;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 3_600_000) throw new StoreError('CH416', { value: raw }, 2);
+  return Number(raw);
+}
+
+/**
+ * - write: the command writes; the store is created (folder included) and migrated.
+ * - read: the command only reads; opened read-only, never migrated, never created.
+ * - prefer-write: writes when it can (evaluate records its run), else reads: `store.readOnly` says which.
+ */
+export type StoreMode = 'write' | 'read' | 'prefer-write';
+
+const SQLITE = { BUSY: 5, LOCKED: 6, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+
+/** A store or disk problem behind an exception, as a coded StoreError; undefined when it is none (a bug). */
+export function storeErrorOf(e: unknown, path: string, command = ''): StoreError | undefined {
+  if (e instanceof StoreError) return e;
+  const x = e as { code?: string; errcode?: number; errstr?: string; message?: string; path?: string };
+  if (x?.code === 'ERR_SQLITE_ERROR' && typeof x.errcode === 'number') {
+    const detail = x.errstr ?? x.message ?? '';
+    switch (x.errcode & 0xff) {
+      case SQLITE.BUSY:
+      case SQLITE.LOCKED:
+        return new StoreError('CH410', { path, ms: busyTimeoutSafe() });
+      case SQLITE.FULL:
+        return new StoreError('CH411', { path });
+      case SQLITE.READONLY:
+        return new StoreError('CH409', { path, command, detail, detailZh: `文件或所在位置不可写：${detail}` });
+      case SQLITE.NOTADB:
+        return new StoreError('CH405', { path });
+      case SQLITE.CORRUPT:
+        return new StoreError('CH406', { path, detail });
+      case SQLITE.CANTOPEN:
+      case SQLITE.IOERR:
+        return new StoreError('CH415', { path, detail });
+    }
+    return undefined;
+  }
+  if (x?.code === 'ENOSPC' || x?.code === 'EDQUOT') return new StoreError('CH411', { path: x.path ?? path });
+  return undefined;
+}
+
+function busyTimeoutSafe(): number {
+  try {
+    return busyTimeoutMs();
+  } catch {
+    return DEFAULT_BUSY_MS;
+  }
+}
+
+const writable = (p: string): boolean => {
+  try {
+    accessSync(p, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Refuse, before SQLite sees it, a path that cannot be a store file: a folder, a FIFO, a path under a file, an empty file. */
+export function checkPath(path: string): void {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') {
+      // Which part of the path is a file?
+      let up = dirname(path);
+      while (up !== dirname(up)) {
+        try {
+          if (!statSync(up).isDirectory()) throw new StoreError('CH403', { path, file: up }, 2);
+          break;
+        } catch (e2) {
+          if (e2 instanceof StoreError) throw e2;
+        }
+        up = dirname(up);
+      }
+      throw new StoreError('CH403', { path, file: up }, 2);
+    }
+    if (code === 'EACCES' || code === 'EPERM') throw new StoreError('CH415', { path, detail: code });
+    if (code === 'ELOOP') throw new StoreError('CH415', { path, detail: code });
+    return; // ENOENT: a new store, or a missing one (the caller decides)
+  }
+  if (st.isDirectory()) throw new StoreError('CH402', { path, what: 'a folder', whatZh: '文件夹' }, 2);
+  if (!st.isFile()) throw new StoreError('CH402', { path, what: 'not a regular file (a FIFO, socket or device)', whatZh: '特殊文件（管道、套接字或设备）' }, 2);
+  if (st.size === 0) throw new StoreError('CH407', { path });
+}
+
+/** A read-only connection that can read the file: in a read-only folder SQLite cannot make the WAL index
+ * (-shm), so the file is opened as immutable — safe there, as nobody can write beside it — unless an
+ * unmerged -wal file holds data that immutable mode would not see. */
+function openReadOnly(path: string, timeout: number): DatabaseSync {
+  const db = new DatabaseSync(path, { readOnly: true, timeout });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (e) {
+    const code = (e as { errcode?: number }).errcode ?? 0;
+    db.close();
+    if ((code & 0xff) !== SQLITE.READONLY && (code & 0xff) !== SQLITE.CANTOPEN) throw e;
+    const wal = `${path}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0) throw new StoreError('CH415', { path, detail: `${wal} holds writes not yet merged and the folder is read-only` });
+    const url = pathToFileURL(path);
+    url.search = '?immutable=1';
+    const im = new DatabaseSync(url, { readOnly: true, timeout });
+    im.prepare('SELECT count(*) FROM sqlite_master').get();
+    return im;
+  }
+}
+
+/** The schema version of an open store; CH413 when the file is another program's SQLite database. */
+function schemaVersion(db: DatabaseSync, path: string): number {
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+  if (!tables.length) return 0;
+  if (!tables.includes('schema_migrations')) throw new StoreError('CH413', { path, tables: tables.length });
+  return (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+}
+
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+export function openStore(path: string, o: { mode?: StoreMode; command?: string } = {}): Store {
+  const mode = o.mode ?? 'write';
+  const command = o.command ?? '';
+  const timeout = busyTimeoutMs();
+  if (path === ':memory:') {
+    const db = new DatabaseSync(path, { timeout });
+    migrate(db);
+    return { db, path, readOnly: false, close: () => db.close() };
+  }
+  checkPath(path);
+  const exists = existsSync(path);
+  if (!exists && mode !== 'write') throw new StoreError('CH003', { value: path }, 2);
+  // A store this user cannot write (file or folder: SQLite writes -wal and -shm beside it) is read.
+  const readOnly = mode === 'read' || (mode === 'prefer-write' && !(writable(path) && writable(dirname(path))));
+  let db: DatabaseSync;
+  try {
+    if (readOnly) db = openReadOnly(path, timeout);
+    else {
+      if (!exists) {
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          if (err.code === 'ENOTDIR' || err.code === 'EEXIST') throw new StoreError('CH403', { path, file: err.path ?? dirname(path) }, 2);
+          if (err.code === 'ENOSPC') throw new StoreError('CH411', { path });
+          throw new StoreError('CH404', { path, detail: err.code ?? err.message });
+        }
+        if (!writable(dirname(path))) throw new StoreError('CH404', { path, detail: `${dirname(path)}: EACCES` });
+      } else if (!writable(path) || !writable(dirname(path))) {
+        throw new StoreError('CH409', { path, command, detail: writable(path) ? 'its folder cannot be written' : 'the file cannot be written', detailZh: writable(path) ? '所在文件夹不可写' : '文件不可写' });
+      }
+      // The busy timeout is set at open (the constructor's timeout calls sqlite3_busy_timeout), before any
+      // statement: switching to WAL itself takes a lock and must wait for a writer, not fail.
+      db = new DatabaseSync(path, { timeout });
+    }
+  } catch (e) {
+    throw storeErrorOf(e, path, command) ?? e;
+  }
+  try {
+    const have = schemaVersion(db, path);
+    if (have > LATEST_VERSION) throw new StoreError('CH412', { path, have, need: LATEST_VERSION });
+    if (readOnly) {
+      if (have < LATEST_VERSION) throw new StoreError('CH408', { path, have, need: LATEST_VERSION });
+    } else {
+      // WAL keeps readers unblocked while a submission writes; NORMAL sync is durable at each commit in WAL mode.
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
+      migrate(db);
+    }
+  } catch (e) {
+    db.close();
+    throw storeErrorOf(e, path, command) ?? e;
+  }
+  if (readOnly) db.exec('PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
+  return { db, path, readOnly, close: () => db.close() };
 }
 
 export function migrate(db: DatabaseSync): number {
@@ -149,13 +343,20 @@ export function migrate(db: DatabaseSync): number {
     if (m.version <= current) continue;
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Another process may have migrated while this one waited for the lock (two writers on a new store).
+      const now = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+      if (now >= m.version) {
+        db.exec('COMMIT');
+        current = now;
+        continue;
+      }
       db.exec(m.sql);
       m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
       db.exec('COMMIT');
       current = m.version;
     } catch (e) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw e;
     }
   }

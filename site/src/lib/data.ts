@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { SiteClause, SiteData, SitePledge, SitePledgePeriod } from '../../../engine/site/types.ts';
 import type { Text } from '../../../engine/model/types.ts';
+import { siteDataMessage } from '../../../engine/site/errors.ts';
 
 export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, Text };
 export type Lang = 'zh' | 'en';
@@ -85,6 +86,15 @@ export function pct(rate: number, met?: number, n?: number): string {
   return `${v === Math.floor(v) ? v.toFixed(0) : v.toFixed(1)}%`;
 }
 
+/** What a pledge without data shows (no records of its kind for the provider, or an empty store). */
+export const NO_DATA: Record<Lang, string> = { zh: '暂无数据', en: 'No data yet' };
+
+/** Thrown by a component for a data problem (an MDX page naming a clause or pledge that does not exist):
+ * engine/site/build.ts recognises it and reports it as CH417 with the page, never a stack trace. */
+export function dataProblem(page: string, detail: string, detailZh: string): Error {
+  return new Error(siteDataMessage(page, detail, detailZh));
+}
+
 /** Fewer than 5 cases: counts only, a percentage over so few would mislead. */
 export const SMALL_N = 5;
 
@@ -100,6 +110,8 @@ export interface Result {
 
 export function result(p: SitePledgePeriod, target: number | null, lang: Lang): Result {
   const zh = lang === 'zh';
+  // No records of the kind at all is not "no cases": nothing was reported, so nothing is claimed.
+  if (p.no_data) return { figure: NO_DATA[lang], counts: '', status: NO_DATA[lang], kind: 'none' };
   if (p.n === 0) return { figure: zh ? '无个案' : 'No cases', counts: '', status: zh ? '无个案' : 'No cases', kind: 'none' };
   const counts = zh ? `${p.n} 宗中 ${p.met} 宗按时` : `${p.met} of ${p.n} on time`;
   const figure = p.n < SMALL_N || p.rate === null ? `${p.met}/${p.n}` : pct(p.rate, p.met, p.n);

@@ -19,7 +19,7 @@ export function tables(): Table[] {
     {
       name: 'pledges',
       title: { zh: '服务承诺达成情况（每项承诺、每个统计期一行）', en: 'Pledge results (one row per pledge and period)' },
-      columns: ['provider_id', 'provider_name', 'pledge_id', 'requirement', 'limit', 'label_zh', 'label_en', 'limit_iso', 'limit_zh', 'limit_en', 'target', 'next_target', 'next_target_from', 'period', 'n', 'met', 'missed', 'excluded', 'open_breached', 'rate'],
+      columns: ['provider_id', 'provider_name', 'pledge_id', 'requirement', 'limit', 'label_zh', 'label_en', 'limit_iso', 'limit_zh', 'limit_en', 'target', 'next_target', 'next_target_from', 'period', 'n', 'met', 'missed', 'excluded', 'open_breached', 'rate', 'no_data'],
       rows: d.pledges.flatMap((p) =>
         p.periods.map((q) => ({
           provider_id: p.provider.id,
@@ -42,6 +42,8 @@ export function tables(): Table[] {
           excluded: q.excluded,
           open_breached: q.open_breached,
           rate: q.rate,
+          // No records of the kind that period: the counts above are not zero cases but nothing reported.
+          no_data: q.no_data ? 'true' : 'false',
         })),
       ),
     },
