@@ -68,8 +68,8 @@ describe('site build from a store with work orders but no complaints', () => {
     expect(c.map((p) => p.provider.id).sort()).toEqual(['huayu-property', 'jiale-catering', 'xinyuan-service']);
     for (const p of c) expect(p.periods.every((q) => q.no_data === true && q.n === 0)).toBe(true);
     const csv = readFileSync(join(out, 'data', 'pledges.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/,no_data\r?$/);
-    expect(csv).toMatch(/4\.3-2#complaint-feedback.*,true\r?$/m);
+    expect(csv.split('\n')[0]).toMatch(/,"no_data"\r?$/);
+    expect(csv).toMatch(/4\.3-2#complaint-feedback.*,"true"\r?$/m);
   });
 
   it('a store opened read-only (node:sqlite readOnly) is enough for the site data', () => {
