@@ -39,7 +39,8 @@ export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnost
  * tests under tests/ are left out: a typo in a test case must not block submitting or evaluating data. */
 export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
   const paths = readdirSync(treeDir).filter((n) => n !== 'tests').map((n) => join(treeDir, n));
-  const r = validate({ paths, cwd: io.cwd });
+  // The tree folder is the root: a link inside it may not lead out of it (CH120).
+  const r = validate({ paths, cwd: io.cwd, root: treeDir });
   if (r.errors) {
     const d = cmdErr('CH312', { errors: r.errors });
     if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
