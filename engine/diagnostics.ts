@@ -223,10 +223,10 @@ export const CATALOGUE: Record<string, Entry> = {
   CH121: {
     name: 'period-outside-calendar',
     severity: 'error',
-    zh: (a) => `${s(a, 'flag')} ${s(a, 'value')} 不在日历覆盖的年份（${s(a, 'from')}—${s(a, 'to')} 年）之内`,
-    en: (a) => `${s(a, 'flag')} ${s(a, 'value')} is outside the years the calendar covers (${s(a, 'from')}–${s(a, 'to')})`,
-    hintZh: (a) => `给出 ${s(a, 'from')}—${s(a, 'to')} 年内的${s(a, 'formatZh')}；日历由法定节假日数据（chinese-days）与学校校历（standards/school/calendar.yaml）决定，次年的节假日安排公布后升级 chinese-days。`,
-    hintEn: (a) => `Give ${s(a, 'format')} in ${s(a, 'from')}–${s(a, 'to')}; the calendar is the statutory holiday data (chinese-days) and the school calendar (standards/school/calendar.yaml): upgrade chinese-days once the next year's holidays are announced.`,
+    zh: (a) => `${a.flag ? `${s(a, 'flag')} ` : ''}${s(a, 'value')} 超出日历可用的年份 ${s(a, 'from')}—${s(a, 'to')}（法定节假日数据收录 ${s(a, 'from')}—${s(a, 'dataTo')} 年，另加其后一年）`,
+    en: (a) => `${a.flag ? `${s(a, 'flag')} ` : ''}${s(a, 'value')} is outside the years the calendar covers, ${s(a, 'from')}–${s(a, 'to')} (the statutory holiday data covers ${s(a, 'from')}–${s(a, 'dataTo')}, plus the year after)`,
+    hintZh: (a) => `给出 ${s(a, 'from')}—${s(a, 'to')} 年内的${s(a, 'formatZh')}；次年的放假安排公布后升级 chinese-days，可用年份随之延长。`,
+    hintEn: (a) => `Give ${s(a, 'format')} in ${s(a, 'from')}–${s(a, 'to')}; once the next year's holidays are announced, upgrading chinese-days extends the years.`,
   },
   CH301: {
     name: 'missing-column',

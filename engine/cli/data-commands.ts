@@ -10,7 +10,7 @@ import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
 import { validate } from '../validate/run.ts';
-import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
+import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
 export const DB_HELP = {
@@ -118,9 +118,11 @@ ${DB_HELP.en}
       const kind = v.kind as string | undefined;
       if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
       if (v.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v.period))) bad.push(cmdErr('CH002', { detail: `--period ${String(v.period)} (YYYY-MM)`, command: 'submit' }));
+      else if (v.period !== undefined) bad.push(...[outsideCalendar('--period', String(v.period), 'month')].filter((d) => d !== undefined));
       if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk)`, command: 'submit' }));
       const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
       if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'submit' }));
+      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
       if (bad.length) return usageError(bad, lang, json, io);
@@ -240,6 +242,8 @@ ${DB_HELP.en}
       if (positionals.length !== 1 || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
         return usageError([cmdErr('CH002', { detail: `${month ?? ''} (YYYY-MM)`, command: 'calendar' })], lang, json, io);
       }
+      const outside = outsideCalendar('', month!, 'month');
+      if (outside) return usageError([outside], lang, json, io);
       const treeDir = resolve(io.cwd, (values.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -279,13 +283,16 @@ ${DB_HELP.en}`,
       const bad: Diagnostic[] = [];
       const period = v.period as string | undefined;
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
+      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
       const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
       if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'evaluate' }));
+      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
       // A time without an offset is local to the school calendar's zone, never the machine's.
       let asOf: Date | undefined;
       if (v['as-of'] !== undefined) {
         try {
           asOf = parseLocal(String(v['as-of']));
+          bad.push(...[outsideCalendar('--as-of', String(v['as-of']), 'time', asOf)].filter((d) => d !== undefined));
         } catch {
           bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (YYYY-MM-DDTHH:MM)`, command: 'evaluate' }));
         }
@@ -368,6 +375,8 @@ ${DB_HELP.en}`,
           } catch {
             return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'explain' })], lang, json, io);
           }
+          const outside = outsideCalendar('--as-of', v['as-of'], 'time', opts.asOf);
+          if (outside) return usageError([outside], lang, json, io);
         }
         const x = explainRecord(opts);
         if ('problem' in x) return usageError([cmdErr('CH003', { value: x.problem })], lang, json, io);
@@ -401,6 +410,8 @@ ${DB_HELP.en}`,
       const proposal = v.proposal as string | undefined;
       const bad: Diagnostic[] = [];
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'whatif' }));
+      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
+      if (typeof v['as-of'] === 'string') bad.push(...[outsideCalendar('--as-of', v['as-of'], 'time')].filter((d) => d !== undefined));
       if (!proposal) bad.push(cmdErr('CH002', { detail: '--proposal DIR|REVISION', command: 'whatif' }));
       const path = dbPath(v.db as string | undefined, io.cwd);
       if (!existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
