@@ -228,6 +228,22 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: (a) => `给出 ${s(a, 'from')}—${s(a, 'to')} 年内的${s(a, 'formatZh')}；次年的放假安排公布后升级 chinese-days，可用年份随之延长。`,
     hintEn: (a) => `Give ${s(a, 'format')} in ${s(a, 'from')}–${s(a, 'to')}; once the next year's holidays are announced, upgrading chinese-days extends the years.`,
   },
+  CH122: {
+    name: 'tree-lacks-kind',
+    severity: 'error',
+    zh: (a) => `标准目录 ${s(a, 'value')} 中没有${s(a, 'whatZh')}（kind: ${s(a, 'kind')}），无法据此处理数据`,
+    en: (a) => `The standards tree ${s(a, 'value')} has no ${s(a, 'what')} (kind: ${s(a, 'kind')}), so data cannot be handled by it`,
+    hintZh: (a) => `把${s(a, 'whatZh')}放回标准目录（示例见 standards/school/ 与 docs/editing.md），或用 --tree 指向完整的标准目录。`,
+    hintEn: (a) => `Put the ${s(a, 'what')} back in the tree (examples in standards/school/ and docs/editing.md), or point --tree at a complete standards tree.`,
+  },
+  CH123: {
+    name: 'tree-not-a-folder',
+    severity: 'error',
+    zh: (a) => `标准目录 ${s(a, 'value')} 不是目录`,
+    en: (a) => `The standards tree ${s(a, 'value')} is not a folder`,
+    hintZh: () => '--tree 给出标准目录（含 standards/school/ 等子目录的那一层），不是其中的某个文件；检查单个文件用 charter validate 文件。',
+    hintEn: () => '--tree names the standards folder (the one holding school/ and the other folders), not a file in it; to check one file, run charter validate FILE.',
+  },
   CH301: {
     name: 'missing-column',
     severity: 'error',

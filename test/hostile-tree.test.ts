@@ -1,6 +1,6 @@
 // Issue 11, the standards-tree side: hostile trees and out-of-calendar periods end in a coded input or
 // usage problem (exit 1 or 2), never an internal error (exit 3) or a stack trace.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,4 +82,31 @@ describe('a broken standards tree stops the data commands with a coded problem (
     expect(v.code).toBe(1);
     expect(v.out).toMatch(/broken\.yaml:\d+:\d+ error CH1(07|08|18) /);
   }, 60_000);
+});
+
+describe('a tree the data commands cannot use is named, not a crash', () => {
+  it.each([
+    ['school/calendar.yaml', 'school calendar (kind: school-calendar)'],
+    ['school/register.yaml', 'campus register (kind: register)'],
+  ])('without %s: CH122, exit 1', async (file, what) => {
+    const tree = join(dir, 'lacks-' + file.replace(/\W/g, '-'));
+    cpSync(join(ROOT, 'standards'), tree, { recursive: true });
+    unlinkSync(join(tree, file));
+    for (const args of [
+      ['evaluate', '--period', '2026-05', '--db', db, '--out', join(dir, 'out')],
+      ['notices', 'list', '--db', db],
+      ['scorecard', '--period', '2026-05', '--db', db, '--out', join(dir, 'out')],
+      ['site', 'build', '--db', db, '--out', join(dir, 'site')],
+    ]) {
+      const r = await cli([...args, '--tree', tree]);
+      expect([args[0], r.code]).toEqual([args[0], 1]);
+      expect(r.out).toContain(`has no ${what}`);
+      expect(r.out).toContain('CH122');
+    }
+  }, 120_000);
+  it('--tree naming a file: CH123, exit 2', async () => {
+    const r = await cli(['evaluate', '--period', '2026-05', '--tree', 'standards/activities.yaml', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('CH123');
+  });
 });

@@ -1,5 +1,5 @@
 // charter submit / submissions: service data into the store.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
@@ -30,6 +30,7 @@ export const cmdErr = (code: string, args: Record<string, string | number>): Dia
 export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnostic[], needDb = true): { treeDir: string; path: string } {
   const treeDir = resolve(cwd, (v.tree as string | undefined) ?? 'standards');
   if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+  else if (!statSync(treeDir).isDirectory()) bad.push(cmdErr('CH123', { value: (v.tree as string | undefined) ?? 'standards' }));
   const path = dbPath(v.db as string | undefined, cwd);
   if (needDb && !existsSync(path)) bad.push(cmdErr('CH003', { value: path }));
   return { treeDir, path };
@@ -38,15 +39,26 @@ export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnost
 /** The standards tree a command judges data by; a broken tree is reported, not used. The requirement
  * tests under tests/ are left out: a typo in a test case must not block submitting or evaluating data. */
 export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
-  const paths = readdirSync(treeDir).filter((n) => n !== 'tests').map((n) => join(treeDir, n));
-  // The tree folder is the root: a link inside it may not lead out of it (CH120).
-  const r = validate({ paths, cwd: io.cwd, root: treeDir });
-  if (r.errors) {
-    const d = cmdErr('CH312', { errors: r.errors });
+  const fail = (d: Diagnostic): undefined => {
     if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
     else io.err(renderDiagnostic(d, lang, '', style(io.color)));
     return undefined;
+  };
+  const shown = relative(io.cwd, treeDir) || treeDir;
+  let names: string[];
+  try {
+    names = readdirSync(treeDir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOTDIR' ? cmdErr('CH123', { value: shown }) : cmdErr('CH003', { value: `${shown} (${code ?? String(e)})` }));
   }
+  const paths = names.filter((n) => n !== 'tests').map((n) => join(treeDir, n));
+  // The tree folder is the root: a link inside it may not lead out of it (CH120).
+  const r = validate({ paths, cwd: io.cwd, root: treeDir });
+  if (r.errors) return fail(cmdErr('CH312', { errors: r.errors }));
+  // Every data command reads the school calendar (time zone, working days) and the campus register.
+  if (!r.set.calendars.length) return fail(cmdErr('CH122', { value: shown, kind: 'school-calendar', what: 'school calendar', whatZh: '学校校历' }));
+  if (!r.set.registers.length) return fail(cmdErr('CH122', { value: shown, kind: 'register', what: 'campus register', whatZh: '校园登记' }));
   return r.set;
 }
 
