@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSafely, type Io } from '../engine/cli/main.ts';
 import { calendarYears } from '../engine/cli/common.ts';
+import { codeFrame, renderDiagnostic, style, visible } from '../engine/cli/format.ts';
+import { diag } from '../engine/diagnostics.ts';
 import { ROOT } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'charter-hostile-'));
@@ -108,5 +110,22 @@ describe('a tree the data commands cannot use is named, not a crash', () => {
     const r = await cli(['evaluate', '--period', '2026-05', '--tree', 'standards/activities.yaml', '--db', db]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('CH123');
+  });
+});
+
+describe('what a hostile file puts on the terminal', () => {
+  it('control characters and bidi overrides are shown as escapes, never sent raw', () => {
+    expect(visible('a\u001b[2Jb\u202ec\u0000\td')).toBe('a\\u{001b}[2Jb\\u{202e}c\\u{0000}\td');
+    const d = diag('CH114', 'x\u001b]0;pwned\u0007.yaml', { line: 1, col: 1 }, { value: '\u001b[2J', allowed: 'a' });
+    const text = renderDiagnostic(d, 'en', 'id: "\u001b[2J"\n', style(false));
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(text).toContain('\\u{001b}[2J');
+  });
+  it('a 1 MB line is cut around the column, the caret still under it', () => {
+    const line = 'a: "' + 'y'.repeat(1 << 20) + '"';
+    const frame = codeFrame(line + '\n', 1, 500_000).split('\n');
+    expect(Math.max(...frame.map((l) => l.length))).toBeLessThan(200);
+    const caret = frame[1]!.indexOf('^') - frame[1]!.indexOf('|');
+    expect(frame[0]!.slice(frame[0]!.indexOf('|') + caret, frame[0]!.indexOf('|') + caret + 1)).toBe('y');
   });
 });
