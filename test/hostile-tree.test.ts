@@ -129,3 +129,13 @@ describe('what a hostile file puts on the terminal', () => {
     expect(frame[0]!.slice(frame[0]!.indexOf('|') + caret, frame[0]!.indexOf('|') + caret + 1)).toBe('y');
   });
 });
+
+describe('folders that are never walked', () => {
+  it.skipIf(process.platform === 'win32').each(['/', '/proc', '/sys', '/dev'])('validate %s: no walk, a usage error (CH004), quickly', async (p) => {
+    const t0 = Date.now();
+    const r = await cli(['validate', p]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('CH004');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});

@@ -130,7 +130,10 @@ export function findYamlFiles(paths: string[], opts: FindOptions = {}): string[]
   };
   for (const p of paths) {
     const abs = resolve(p);
-    walk(abs, fixedRoot ?? realOf(abs) ?? abs, fixedRoot === undefined);
+    const real = realOf(abs) ?? abs;
+    // Not even when named: a walk of / or /proc would never end (or read the kernel's files).
+    if (real === '/' || NEVER.some((n) => inside(real, n))) continue;
+    walk(abs, fixedRoot ?? real, fixedRoot === undefined);
   }
   return out;
 }
