@@ -244,6 +244,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '--tree 给出标准目录（含 standards/school/ 等子目录的那一层），不是其中的某个文件；检查单个文件用 charter validate 文件。',
     hintEn: () => '--tree names the standards folder (the one holding school/ and the other folders), not a file in it; to check one file, run charter validate FILE.',
   },
+  CH124: {
+    name: 'top-level-not-a-map',
+    severity: 'error',
+    zh: (a) => `文件顶层是${s(a, 'actualZh')}，应为“键: 值”的映射（以 kind: 开头）`,
+    en: (a) => `The top level of the file is ${s(a, 'actual')}, not a mapping of keys (starting with kind:)`,
+    hintZh: () => '顶层不要以“- ”或 [ 开头：写 kind: 及该类文件的各项，列表放在其下（如 requirements:）。各类文件的示例见 docs/editing.md。',
+    hintEn: () => 'Do not start the top level with "- " or [: write kind: and the items of the kind, with lists under them (requirements: …). docs/editing.md has an example of each kind.',
+  },
   CH301: {
     name: 'missing-column',
     severity: 'error',

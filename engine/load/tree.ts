@@ -152,6 +152,14 @@ export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree
       if (guessed) tree.broken.add(guessed);
       continue;
     }
+    const data = yaml.data;
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      // A list, number or text at the top level is not "a file without kind": say what it is.
+      const [actual, actualZh] = Array.isArray(data) ? ['a list', '列表'] : typeof data === 'string' ? ['text', '一段文字'] : [`a ${typeof data}`, typeof data === 'number' ? '数字' : '布尔值等标量'];
+      tree.diagnostics.push(diag('CH124', display, yaml.locate(''), { actual, actualZh }));
+      if (guessed) tree.broken.add(guessed);
+      continue;
+    }
     const { kind, diagnostics } = validateShape(yaml);
     if (kind) f.kind = kind;
     tree.diagnostics.push(...diagnostics);
