@@ -252,6 +252,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '顶层不要以“- ”或 [ 开头：写 kind: 及该类文件的各项，列表放在其下（如 requirements:）。各类文件的示例见 docs/editing.md。',
     hintEn: () => 'Do not start the top level with "- " or [: write kind: and the items of the kind, with lists under them (requirements: …). docs/editing.md has an example of each kind.',
   },
+  CH125: {
+    name: 'too-many-items',
+    severity: 'error',
+    zh: (a) => `文件中的 YAML 记号（键、值、列表项、标点）超过上限 ${s(a, 'limit')} 个，文件被拒绝`,
+    en: (a) => `The file holds more than ${s(a, 'limit')} YAML tokens (keys, values, list items, punctuation); it is refused`,
+    hintZh: () => '最大的标准文件也只有约 17,000 个记号；检查是否放错了文件（例如数据导出），或把内容拆成几个文件（见 docs/editing.md“限制”）。',
+    hintEn: () => 'The largest standards file has about 17,000; check that this is not a misplaced file (a data export, say), or split it (docs/editing.md, "Limits").',
+  },
   CH301: {
     name: 'missing-column',
     severity: 'error',

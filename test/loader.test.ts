@@ -1,6 +1,6 @@
 // The YAML loader: positions for JSON pointers, encodings, and problems collected rather than thrown.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, loadYamlText, MAX_YAML_DEPTH } from '../engine/load/yaml.ts';
+import { decodeUtf8, loadYamlText, MAX_YAML_DEPTH, MAX_YAML_TOKENS } from '../engine/load/yaml.ts';
 import { formatDuration, parseDuration, durationSeconds } from '../engine/model/duration.ts';
 import { codeFrame, width } from '../engine/cli/format.ts';
 
@@ -82,6 +82,29 @@ describe('hostile YAML ends in a code, never a stack overflow', () => {
     const nest = (n: number): string => '['.repeat(n) + ']'.repeat(n);
     expect(loadYamlText(nest(MAX_YAML_DEPTH), 'd.yaml').diagnostics).toEqual([]);
     expect(loadYamlText(nest(MAX_YAML_DEPTH + 1), 'd.yaml').diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['CH108', 1, MAX_YAML_DEPTH + 1]]);
+  });
+  it('2 MB of "[" stops at the limit, without building millions of nodes first', () => {
+    const t0 = performance.now();
+    const y = loadYamlText('['.repeat(2_000_000), 'd.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.col])).toEqual([['CH108', MAX_YAML_DEPTH + 1]]);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+  it(`CH125: more than ${MAX_YAML_TOKENS} tokens (a million list items) is refused, quickly`, () => {
+    const t0 = performance.now();
+    const y = loadYamlText('[' + 'a,'.repeat(1_000_000) + ']', 'w.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line])).toEqual([['CH125', 1]]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+  it('duplicate keys are found in linear time (55,000 keys used to take two minutes)', () => {
+    const t0 = performance.now();
+    const y = loadYamlText(Array.from({ length: 55_000 }, (_, i) => `k${i}: 1`).join('\n') + '\nk7: 2\n', 'k.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line, d.col, d.args.key])).toEqual([['CH102', 55_001, 1, 'k7']]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+  it('keys that become the same property name are duplicates (1 and "1"), not a silent overwrite', () => {
+    const y = loadYamlText('a: {1: x, "1": y}\n', 'k.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['CH102', 1, 11]]);
+    expect(y.data).toBeNull();
   });
   it('an anchor used again beside itself (not inside) is no cycle', () => {
     const y = loadYamlText('a: &a [1, 2]\nb: [*a, *a]\n', 'ok.yaml');

@@ -1,11 +1,11 @@
 // Parse one YAML file into plain data plus a way back from a JSON pointer to line:col.
 // Problems are collected, never thrown, so one run reports everything.
 import { closeSync, fstatSync, openSync, readSync, statSync, constants as fsc } from 'node:fs';
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics.ts';
-import { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH } from './limits.ts';
+import { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_TOKENS } from './limits.ts';
 
-export { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH };
+export { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_TOKENS };
 
 export interface Position {
   line: number;
@@ -104,10 +104,26 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
   };
   // The concrete syntax tree is built without recursion; its depth is checked before the composer
   // (which recurses) sees it, so deep nesting is a coded refusal instead of a stack overflow.
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  // The parser's own stack is watched lexeme by lexeme, so 2 MB of "[" stops at level 65 rather than
+  // after a CST of millions of nodes has been built.
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(source)) {
+    if (++lexemes > MAX_YAML_TOKENS) return failed(file, source, [diag('CH125', file, at(parser.offset), { limit: MAX_YAML_TOKENS })]);
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    if (parser.stack.length > MAX_YAML_DEPTH) {
+      const open = parser.stack.filter(isCollectionToken);
+      if (open.length > MAX_YAML_DEPTH) return failed(file, source, [diag('CH108', file, at((open[MAX_YAML_DEPTH] as { offset: number }).offset), { limit: MAX_YAML_DEPTH })]);
+    }
+  }
+  for (const t of parser.end()) tokens.push(t);
   const deep = tooDeep(tokens, MAX_YAML_DEPTH);
   if (deep !== undefined) return failed(file, source, [diag('CH108', file, at(deep), { limit: MAX_YAML_DEPTH })]);
-  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below with one Set per map: the library's uniqueKeys compares every pair of
+  // keys, and a 55,000-key map took over two minutes.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
   const list = [...composer.compose(tokens)] as Document.Parsed[];
   if (list.length > 1) diagnostics.push(diag('CH106', file, at(list[1]!.range[0])));
   const doc = list[0];
@@ -127,8 +143,12 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
     }
   }
   let data: unknown = null;
-  const cycle = doc.errors.length === 0 ? aliasCycle(doc) : undefined;
-  if (cycle) {
+  const dups = doc.errors.length === 0 ? duplicateKeys(doc) : [];
+  for (const d of dups) diagnostics.push(diag('CH102', file, at(d.offset), { key: d.key }));
+  const cycle = doc.errors.length === 0 && !dups.length ? aliasCycle(doc) : undefined;
+  if (dups.length) {
+    // As before: a file with a duplicate key yields no data.
+  } else if (cycle) {
     diagnostics.push(diag('CH118', file, at(cycle.offset), { anchor: cycle.anchor }));
   } else if (doc.errors.length === 0) {
     try {
@@ -195,6 +215,10 @@ function findFirstAlias(doc: Document.Parsed): number | undefined {
   return found;
 }
 
+function isCollectionToken(t: { type?: string }): boolean {
+  return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+}
+
 /** Offset of the first collection nested deeper than `limit`, walking the CST with an explicit stack. */
 function tooDeep(tokens: CST.Token[], limit: number): number | undefined {
   const stack: [unknown, number][] = tokens.map((t) => [t, 0]);
@@ -202,7 +226,7 @@ function tooDeep(tokens: CST.Token[], limit: number): number | undefined {
     const [t, d] = stack.pop()!;
     if (!t || typeof t !== 'object') continue;
     const tok = t as { type?: string; offset?: number; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
-    const collection = tok.type === 'block-map' || tok.type === 'block-seq' || tok.type === 'flow-collection';
+    const collection = isCollectionToken(tok);
     const depth = collection ? d + 1 : d;
     if (depth > limit) return tok.offset ?? 0;
     if (tok.value && typeof tok.value === 'object') stack.push([tok.value, depth]);
@@ -223,6 +247,29 @@ function emptiness(source: string): { what: string; whatZh: string } {
   const lines = source.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && l !== '---' && l !== '...');
   if (lines.length && lines.every((l) => l.startsWith('#'))) return { what: 'comments only', whatZh: '只有注释' };
   return { what: 'a null value', whatZh: '值为空 null' };
+}
+
+/** Keys repeated within one map, in document order; linear in the number of keys. */
+function duplicateKeys(doc: Document.Parsed): { key: string; offset: number }[] {
+  const out: { key: string; offset: number }[] = [];
+  // Depth is bounded by MAX_YAML_DEPTH (checked on the CST), so recursion is safe here.
+  const walk = (n: unknown): void => {
+    if (isMap(n)) {
+      // Compared as the property names they become: 1 and "1" would silently overwrite each other.
+      const seen = new Set<string>();
+      for (const p of n.items) {
+        if (isScalar(p.key)) {
+          const key = String(p.key.value);
+          if (seen.has(key)) out.push({ key, offset: p.key.range?.[0] ?? 0 });
+          seen.add(key);
+        }
+        walk(p.key);
+        walk(p.value);
+      }
+    } else if (isSeq(n)) n.items.forEach(walk);
+  };
+  walk(doc.contents);
+  return out;
 }
 
 /** An alias inside the node its anchor names: toJS would build a cyclic object that later stages recurse into. */
