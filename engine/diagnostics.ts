@@ -260,6 +260,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '最大的标准文件也只有约 17,000 个记号；检查是否放错了文件（例如数据导出），或把内容拆成几个文件（见 docs/editing.md“限制”）。',
     hintEn: () => 'The largest standards file has about 17,000; check that this is not a misplaced file (a data export, say), or split it (docs/editing.md, "Limits").',
   },
+  CH126: {
+    name: 'unknown-anchor',
+    severity: 'error',
+    zh: (a) => `YAML 别名 *${s(a, 'anchor')} 之前没有定义锚点 &${s(a, 'anchor')}`,
+    en: (a) => `The YAML alias *${s(a, 'anchor')} has no anchor &${s(a, 'anchor')} set before it`,
+    hintZh: () => '标准文件不需要锚点（&）和别名（*）：把内容直接写出来；以 * 开头的文字要加引号，例如 note: "*注"。',
+    hintEn: () => 'Standards files need no anchors (&) or aliases (*): write the content out; quote text that starts with *, e.g. note: "*see below".',
+  },
   CH301: {
     name: 'missing-column',
     severity: 'error',

@@ -72,6 +72,9 @@ describe('hostile YAML ends in a code, never a stack overflow', () => {
     ['a sequence that contains itself', '&a [*a]\n', 'CH118'],
     ['a map value that contains its own map', 'kind: requirements\nx: &m {y: *m}\n', 'CH118'],
     ['a key that is its own alias', '&k {? *k : 1}\n', 'CH118'],
+    ['an alias to no anchor', 'a: *nope\n', 'CH126'],
+    ['an anchor redefined around its own alias', 'a: &a [1]\nb: &a [*a]\n', 'CH118'],
+    ['a map-of-maps bomb', ['a: &a {x: 1, y: 2}', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} {${Array.from({ length: 10 }, (_, k) => `k${k}: *${'abcdefghij'[i]}`).join(', ')}}`)].join('\n'), 'CH103'],
     ['an alias expansion bomb', ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill('*' + 'abcdefghij'[i]).join(', ')}]`)].join('\n'), 'CH103'],
   ])('%s → %s', (_name, src, code) => {
     const y = loadYamlText(src, 'h.yaml');

@@ -149,7 +149,7 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
   if (dups.length) {
     // As before: a file with a duplicate key yields no data.
   } else if (cycle) {
-    diagnostics.push(diag('CH118', file, at(cycle.offset), { anchor: cycle.anchor }));
+    diagnostics.push(diag(cycle.unknown ? 'CH126' : 'CH118', file, at(cycle.offset), { anchor: cycle.anchor }));
   } else if (doc.errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -272,17 +272,21 @@ function duplicateKeys(doc: Document.Parsed): { key: string; offset: number }[] 
   return out;
 }
 
-/** An alias inside the node its anchor names: toJS would build a cyclic object that later stages recurse into. */
-function aliasCycle(doc: Document.Parsed): { anchor: string; offset: number } | undefined {
+/**
+ * An alias inside the node its anchor names (toJS would build a cyclic object that later stages recurse
+ * into), or one naming no anchor set before it (the library reports that as an alias error, read as CH103).
+ */
+function aliasCycle(doc: Document.Parsed): { anchor: string; offset: number; unknown?: boolean } | undefined {
   const anchors = new Map<string, unknown>();
   const open = new Set<unknown>();
-  let found: { anchor: string; offset: number } | undefined;
+  let found: { anchor: string; offset: number; unknown?: boolean } | undefined;
   // Depth is bounded by MAX_YAML_DEPTH (checked on the CST), so recursion is safe here.
   const walk = (n: unknown): void => {
     if (found || !n || typeof n !== 'object') return;
     if (isAlias(n)) {
       const target = anchors.get(n.source);
-      if (target && open.has(target)) found = { anchor: n.source, offset: n.range?.[0] ?? 0 };
+      if (!target) found = { anchor: n.source, offset: n.range?.[0] ?? 0, unknown: true };
+      else if (open.has(target)) found = { anchor: n.source, offset: n.range?.[0] ?? 0 };
       return;
     }
     if (isPair(n)) {
