@@ -116,6 +116,15 @@ describe('hostile YAML ends in a code, never a stack overflow', () => {
   });
 });
 
+describe('non-finite numbers', () => {
+  it.each(['.inf', '-.inf', '.nan', '1e400'])('%s where a number is expected is a wrong type, quoted as YAML spells it', async (v) => {
+    const { validateShape } = await import('../engine/schemas/validate.ts');
+    const typed = loadYamlText(`kind: scorecard\nid: s\nname: {zh: 表}\ncategories: [{id: c, name: {zh: 类}, weight: ${v}}]\n`, 's.yaml');
+    const d = validateShape(typed).diagnostics.find((x) => x.code === 'CH113' && x.pointer === '/categories/0/weight');
+    expect(d?.args.actual).toBe(`number ${v === '1e400' ? '.inf' : v}`);
+  });
+});
+
 describe('durations', () => {
   it.each([
     ['PT10M', 600],
