@@ -106,6 +106,14 @@ describe('a tree the data commands cannot use is named, not a crash', () => {
       expect(r.out).toContain('CH122');
     }
   }, 120_000);
+  it('a whatif proposal without a school calendar: CH122, exit 1 (was CH900 inside evaluate)', async () => {
+    const tree = join(dir, 'proposal-lacks-calendar');
+    cpSync(join(ROOT, 'standards'), tree, { recursive: true });
+    unlinkSync(join(tree, 'school', 'calendar.yaml'));
+    const r = await cli(['whatif', '--period', '2026-05', '--proposal', tree, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('has no school calendar');
+  }, 60_000);
   it('--tree naming a file: CH123, exit 2', async () => {
     const r = await cli(['evaluate', '--period', '2026-05', '--tree', 'standards/activities.yaml', '--db', db]);
     expect(r.code).toBe(2);

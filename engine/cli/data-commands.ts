@@ -10,6 +10,7 @@ import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, openStore } from '../store/store.ts';
 import { validate } from '../validate/run.ts';
+import { lacksForData } from '../load/tree.ts';
 import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
@@ -57,8 +58,8 @@ export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean
   const r = validate({ paths, cwd: io.cwd, root: treeDir });
   if (r.errors) return fail(cmdErr('CH312', { errors: r.errors }));
   // Every data command reads the school calendar (time zone, working days) and the campus register.
-  if (!r.set.calendars.length) return fail(cmdErr('CH122', { value: shown, kind: 'school-calendar', what: 'school calendar', whatZh: '学校校历' }));
-  if (!r.set.registers.length) return fail(cmdErr('CH122', { value: shown, kind: 'register', what: 'campus register', whatZh: '校园登记' }));
+  const lacks = lacksForData(r.set);
+  if (lacks) return fail(cmdErr('CH122', { value: shown, ...lacks }));
   return r.set;
 }
 
@@ -445,7 +446,7 @@ ${DB_HELP.en}`,
       try {
         const p = loadProposal(dir, io.cwd);
         if (!p.tree) {
-          const d = cmdErr('CH312', { errors: p.errors });
+          const d = p.lacks ? cmdErr('CH122', { value: proposal!, ...p.lacks }) : cmdErr('CH312', { errors: p.errors });
           io.err(renderDiagnostic(d, lang, '', style(io.color)));
           return EXIT.problems;
         }

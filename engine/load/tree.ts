@@ -214,6 +214,13 @@ function index(tree: Tree, f: SourceFile): void {
   }
 }
 
+/** What a tree lacks that every data command reads (the school calendar, the campus register), for CH122. */
+export function lacksForData(tree: Tree): { kind: string; what: string; whatZh: string } | undefined {
+  if (!tree.calendars.length) return { kind: 'school-calendar', what: 'school calendar', whatZh: '学校校历' };
+  if (!tree.registers.length) return { kind: 'register', what: 'campus register', whatZh: '校园登记' };
+  return undefined;
+}
+
 export function at(l: Located<unknown>, sub = '', which: 'value' | 'key' = 'value'): { line: number; col: number } {
   return l.file.yaml.locate(l.pointer + sub, which);
 }
