@@ -51,8 +51,6 @@ export function usageError(ds: Diagnostic[], lang: Lang, json: boolean, io: Io):
 
 // ---- periods and times on the command line -----------------------------------------------------
 
-export const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /**
  * Years a --period, month, --at, --as-of or --now may name: those of the statutory holiday data, and the
  * year after (its notice comes out in November or December; until then its working-day rules are reported
