@@ -1,6 +1,6 @@
 // The YAML loader: positions for JSON pointers, encodings, and problems collected rather than thrown.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, loadYamlText } from '../engine/load/yaml.ts';
+import { decodeUtf8, loadYamlText, MAX_YAML_DEPTH, MAX_YAML_TOKENS } from '../engine/load/yaml.ts';
 import { formatDuration, parseDuration, durationSeconds } from '../engine/model/duration.ts';
 import { codeFrame, width } from '../engine/cli/format.ts';
 
@@ -39,12 +39,89 @@ describe('decoding', () => {
     // "a: 校区" in GBK
     expect(decodeUtf8(new Uint8Array([0x61, 0x3a, 0x20, 0xd0, 0xa3, 0xc7, 0xf8]))).toEqual({ badOffset: 5 });
   });
-  it('an empty file is empty data, not a crash', () => {
-    expect(loadYamlText('', 'e.yaml')).toMatchObject({ data: null, diagnostics: [] });
+  // Issue 11 §2: an empty file used to load as null data with no diagnostic, so its requirements vanished silently.
+  it.each([
+    ['', 'empty'],
+    ['   \n\n', 'whitespace only'],
+    ['# only a comment\n# and another\n', 'comments only'],
+    ['~\n', 'a null value'],
+    ['null\n', 'a null value'],
+    ['---\n', 'a null value'],
+  ])('%j is an error on the file (CH107 at 1:1), not empty data', (src, what) => {
+    const y = loadYamlText(src, 'e.yaml');
+    expect(y.data).toBeNull();
+    expect(y.diagnostics.map((d) => [d.code, d.line, d.col, d.args.what])).toEqual([['CH107', 1, 1, what]]);
+  });
+  it('a BOM-only file is empty too', () => {
+    const r = decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(r).toEqual({ text: '' });
+    expect(loadYamlText((r as { text: string }).text, 'b.yaml').diagnostics.map((d) => d.code)).toEqual(['CH107']);
   });
   it('tabs as indentation are a reported syntax error', () => {
     const y = loadYamlText('a:\n\tb: 1\n', 't.yaml');
     expect(y.diagnostics[0]!.code).toBe('CH101');
+  });
+});
+
+describe('hostile YAML ends in a code, never a stack overflow', () => {
+  it.each([
+    ['10,000 nested [', '['.repeat(10000) + ']'.repeat(10000), 'CH108'],
+    ['10,000 nested - - -', '- '.repeat(10000) + 'x\n', 'CH108'],
+    ['2,000 nested {a: …}', '{a: '.repeat(2000) + '1' + '}'.repeat(2000), 'CH108'],
+    ['500 indented maps', Array.from({ length: 500 }, (_, i) => '  '.repeat(i) + 'a:').join('\n') + ' 1\n', 'CH108'],
+    ['a sequence that contains itself', '&a [*a]\n', 'CH118'],
+    ['a map value that contains its own map', 'kind: requirements\nx: &m {y: *m}\n', 'CH118'],
+    ['a key that is its own alias', '&k {? *k : 1}\n', 'CH118'],
+    ['an alias to no anchor', 'a: *nope\n', 'CH126'],
+    ['an anchor redefined around its own alias', 'a: &a [1]\nb: &a [*a]\n', 'CH118'],
+    ['a map-of-maps bomb', ['a: &a {x: 1, y: 2}', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} {${Array.from({ length: 10 }, (_, k) => `k${k}: *${'abcdefghij'[i]}`).join(', ')}}`)].join('\n'), 'CH103'],
+    ['an alias expansion bomb', ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill('*' + 'abcdefghij'[i]).join(', ')}]`)].join('\n'), 'CH103'],
+  ])('%s → %s', (_name, src, code) => {
+    const y = loadYamlText(src, 'h.yaml');
+    expect(y.data).toBeNull();
+    expect(y.diagnostics.map((d) => d.code)).toEqual([code]);
+  });
+  it(`accepts ${MAX_YAML_DEPTH} levels and refuses ${MAX_YAML_DEPTH + 1}`, () => {
+    const nest = (n: number): string => '['.repeat(n) + ']'.repeat(n);
+    expect(loadYamlText(nest(MAX_YAML_DEPTH), 'd.yaml').diagnostics).toEqual([]);
+    expect(loadYamlText(nest(MAX_YAML_DEPTH + 1), 'd.yaml').diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['CH108', 1, MAX_YAML_DEPTH + 1]]);
+  });
+  it('2 MB of "[" stops at the limit, without building millions of nodes first', () => {
+    const t0 = performance.now();
+    const y = loadYamlText('['.repeat(2_000_000), 'd.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.col])).toEqual([['CH108', MAX_YAML_DEPTH + 1]]);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+  it(`CH125: more than ${MAX_YAML_TOKENS} tokens (a million list items) is refused, quickly`, () => {
+    const t0 = performance.now();
+    const y = loadYamlText('[' + 'a,'.repeat(1_000_000) + ']', 'w.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line])).toEqual([['CH125', 1]]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+  it('duplicate keys are found in linear time (55,000 keys used to take two minutes)', () => {
+    const t0 = performance.now();
+    const y = loadYamlText(Array.from({ length: 55_000 }, (_, i) => `k${i}: 1`).join('\n') + '\nk7: 2\n', 'k.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line, d.col, d.args.key])).toEqual([['CH102', 55_001, 1, 'k7']]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+  it('keys that become the same property name are duplicates (1 and "1"), not a silent overwrite', () => {
+    const y = loadYamlText('a: {1: x, "1": y}\n', 'k.yaml');
+    expect(y.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['CH102', 1, 11]]);
+    expect(y.data).toBeNull();
+  });
+  it('an anchor used again beside itself (not inside) is no cycle', () => {
+    const y = loadYamlText('a: &a [1, 2]\nb: [*a, *a]\n', 'ok.yaml');
+    expect(y.diagnostics).toEqual([]);
+    expect(y.data).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
+  });
+});
+
+describe('non-finite numbers', () => {
+  it.each(['.inf', '-.inf', '.nan', '1e400'])('%s where a number is expected is a wrong type, quoted as YAML spells it', async (v) => {
+    const { validateShape } = await import('../engine/schemas/validate.ts');
+    const typed = loadYamlText(`kind: scorecard\nid: s\nname: {zh: 表}\ncategories: [{id: c, name: {zh: 类}, weight: ${v}}]\n`, 's.yaml');
+    const d = validateShape(typed).diagnostics.find((x) => x.code === 'CH113' && x.pointer === '/categories/0/weight');
+    expect(d?.args.actual).toBe(`number ${v === '1e400' ? '.inf' : v}`);
   });
 });
 

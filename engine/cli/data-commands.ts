@@ -1,5 +1,5 @@
 // charter submit / submissions: service data into the store.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
@@ -12,7 +12,8 @@ import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
 import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
-import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
+import { lacksForData } from '../load/tree.ts';
+import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
 export const DB_HELP = {
@@ -32,6 +33,7 @@ export const cmdErr = (code: string, args: Record<string, string | number>): Dia
 export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnostic[], needDb = true): { treeDir: string; path: string } {
   const treeDir = resolve(cwd, (v.tree as string | undefined) ?? 'standards');
   if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+  else if (!statSync(treeDir).isDirectory()) bad.push(cmdErr('CH123', { value: (v.tree as string | undefined) ?? 'standards' }));
   const path = dbPath(v.db as string | undefined, cwd);
   if (needDb && !existsSync(path)) bad.push(missingStore(path));
   return { treeDir, path };
@@ -40,14 +42,26 @@ export function treeAndDb(v: Record<string, unknown>, cwd: string, bad: Diagnost
 /** The standards tree a command judges data by; a broken tree is reported, not used. The requirement
  * tests under tests/ are left out: a typo in a test case must not block submitting or evaluating data. */
 export function loadStandards(treeDir: string, io: Io, lang: Lang, json: boolean) {
-  const paths = readdirSync(treeDir).filter((n) => n !== 'tests').map((n) => join(treeDir, n));
-  const r = validate({ paths, cwd: io.cwd });
-  if (r.errors) {
-    const d = cmdErr('CH312', { errors: r.errors });
+  const fail = (d: Diagnostic): undefined => {
     if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
     else io.err(renderDiagnostic(d, lang, '', style(io.color)));
     return undefined;
+  };
+  const shown = relative(io.cwd, treeDir) || treeDir;
+  let names: string[];
+  try {
+    names = readdirSync(treeDir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOTDIR' ? cmdErr('CH123', { value: shown }) : cmdErr('CH003', { value: `${shown} (${code ?? String(e)})` }));
   }
+  const paths = names.filter((n) => n !== 'tests').map((n) => join(treeDir, n));
+  // The tree folder is the root: a link inside it may not lead out of it (CH120).
+  const r = validate({ paths, cwd: io.cwd, root: treeDir });
+  if (r.errors) return fail(cmdErr('CH312', { errors: r.errors }));
+  // Every data command reads the school calendar (time zone, working days) and the campus register.
+  const lacks = lacksForData(r.set);
+  if (lacks) return fail(cmdErr('CH122', { value: shown, ...lacks }));
   return r.set;
 }
 
@@ -120,9 +134,11 @@ ${DB_HELP.en}
       const kind = v.kind as string | undefined;
       if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
       if (v.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v.period))) bad.push(cmdErr('CH002', { detail: `--period ${String(v.period)} (YYYY-MM)`, command: 'submit' }));
+      else if (v.period !== undefined) bad.push(...[outsideCalendar('--period', String(v.period), 'month')].filter((d) => d !== undefined));
       if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk | utf-16le | utf-16be)`, command: 'submit' }));
       const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
       if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'submit' }));
+      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
       if (bad.length) return usageError(bad, lang, json, io);
@@ -263,6 +279,8 @@ ${DB_HELP.en}
       if (positionals.length !== 1 || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
         return usageError([cmdErr('CH002', { detail: `${month ?? ''} (YYYY-MM)`, command: 'calendar' })], lang, json, io);
       }
+      const outside = outsideCalendar('', month!, 'month');
+      if (outside) return usageError([outside], lang, json, io);
       const treeDir = resolve(io.cwd, (values.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -302,13 +320,16 @@ ${DB_HELP.en}`,
       const bad: Diagnostic[] = [];
       const period = v.period as string | undefined;
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
+      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
       const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
       if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'evaluate' }));
+      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
       // A time without an offset is local to the school calendar's zone, never the machine's.
       let asOf: Date | undefined;
       if (v['as-of'] !== undefined) {
         try {
           asOf = parseLocal(String(v['as-of']));
+          bad.push(...[outsideCalendar('--as-of', String(v['as-of']), 'time', asOf)].filter((d) => d !== undefined));
         } catch {
           bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (YYYY-MM-DDTHH:MM)`, command: 'evaluate' }));
         }
@@ -412,6 +433,8 @@ ${DB_HELP.en}`,
           } catch {
             return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'explain' })], lang, json, io);
           }
+          const outside = outsideCalendar('--as-of', v['as-of'], 'time', opts.asOf);
+          if (outside) return usageError([outside], lang, json, io);
         }
         const x = explainRecord(opts);
         if ('problem' in x) return usageError([cmdErr('CH003', { value: x.problem })], lang, json, io);
@@ -449,6 +472,8 @@ ${DB_HELP.en}`,
       const proposal = v.proposal as string | undefined;
       const bad: Diagnostic[] = [];
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'whatif' }));
+      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
+      if (typeof v['as-of'] === 'string') bad.push(...[outsideCalendar('--as-of', v['as-of'], 'time')].filter((d) => d !== undefined));
       if (!proposal) bad.push(cmdErr('CH002', { detail: '--proposal DIR|REVISION', command: 'whatif' }));
       // Never an option to git: a folder named "-x" is written ./-x.
       else if (proposal.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
@@ -474,7 +499,7 @@ ${DB_HELP.en}`,
       try {
         const p = loadProposal(dir, io.cwd);
         if (!p.tree) {
-          const d = cmdErr('CH312', { errors: p.errors });
+          const d = p.lacks ? cmdErr('CH122', { value: proposal!, ...p.lacks }) : cmdErr('CH312', { errors: p.errors });
           io.err(renderDiagnostic(d, lang, '', style(io.color)));
           return EXIT.problems;
         }

@@ -15,6 +15,23 @@ export function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
+/**
+ * Text from a user's file made safe to print on a terminal: control characters (an ESC sequence could
+ * clear the screen or retitle the window) and bidirectional overrides (which reorder what is shown) are
+ * written as visible \u{…} escapes. Tabs and newlines are left to the caller.
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).padStart(4, '0')}}`);
+}
+
+/** A message quoting a 1 MB value is cut (the code frame and --json still locate it). */
+function clip(s: string, max = 400): string {
+  return s.length > max ? s.slice(0, max) + '…' : s;
+}
+
+/** Columns of one source line shown in a frame; a longer line (a 1 MB string, 10,000 brackets) is cut around the column. */
+const FRAME_WIDTH = 160;
+
 export function codeFrame(source: string, line: number, col: number): string {
   if (!source) return '';
   const lines = source.split(/\r?\n/);
@@ -22,12 +39,16 @@ export function codeFrame(source: string, line: number, col: number): string {
   const to = Math.min(lines.length, line + 1);
   const gutter = String(to).length;
   const out: string[] = [];
+  // One window for all lines of the frame, so the caret stays under the column.
+  const start = col - 1 > FRAME_WIDTH / 2 ? col - 1 - FRAME_WIDTH / 2 : 0;
   for (let n = from; n <= to; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const raw = (lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const cut = raw.slice(start, start + FRAME_WIDTH);
+    const text = (start > 0 ? '…' : '') + visible(cut) + (raw.length > start + FRAME_WIDTH ? '…' : '');
     const mark = n === line ? '>' : ' ';
     out.push(`  ${mark} ${String(n).padStart(gutter)} | ${text}`);
     if (n === line) {
-      const prefix = text.slice(0, Math.max(0, col - 1));
+      const prefix = (start > 0 ? '…' : '') + visible(raw.slice(start, Math.max(start, col - 1)));
       out.push(`    ${' '.repeat(gutter)} | ${' '.repeat(width(prefix))}^`);
     }
   }
@@ -49,9 +70,9 @@ export function style(enabled: boolean): Style {
 export function renderDiagnostic(d: Diagnostic, lang: Lang, source: string, st: Style): string {
   const m = message(d, lang);
   const sev = d.severity === 'error' ? st.red(lang === 'zh' ? '错误' : 'error') : st.yellow(lang === 'zh' ? '警告' : 'warning');
-  const head = `${st.bold(`${d.file}:${d.line}:${d.col}`)} ${sev} ${d.code} ${m.message}`;
+  const head = `${st.bold(visible(`${d.file}:${d.line}:${d.col}`))} ${sev} ${d.code} ${visible(clip(m.message))}`;
   const frame = codeFrame(source, d.line, d.col);
-  const hint = `  ${st.dim(lang === 'zh' ? '提示：' : 'hint: ')}${m.hint}`;
+  const hint = `  ${st.dim(lang === 'zh' ? '提示：' : 'hint: ')}${visible(m.hint)}`;
   return [head, frame, hint].filter(Boolean).join('\n');
 }
 

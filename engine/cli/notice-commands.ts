@@ -7,7 +7,7 @@ import type { Findings } from '../evaluate/evaluate.ts';
 import { openCliStore, storeFailure } from './store-cli.ts';
 import type { ScorecardDoc } from '../render/types.ts';
 import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/paper.ts';
-import { COMMON, EXIT, usageError, type Command, type Io } from './common.ts';
+import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
@@ -86,6 +86,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       if (!sub || !SUBS.includes(sub)) bad.push(cmdErr('CH002', { detail: `${sub ?? ''} (${SUBS.join(' | ')})`, command: 'notices' }));
       const period = v.period as string | undefined;
       if (period !== undefined && !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period} (YYYY-MM)`, command: 'notices' }));
+      else if (period !== undefined) bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
       if (sub === 'issue' && !period) bad.push(cmdErr('CH002', { detail: '--period YYYY-MM', command: 'notices issue' }));
       const needsNumber = ['show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'void'].includes(sub ?? '');
       if (needsNumber && !positionals[1]) bad.push(cmdErr('CH002', { detail: zh ? '需要通知单编号' : 'a notice NUMBER is needed', command: `notices ${sub}` }));
@@ -103,7 +104,8 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
         const t = v[flag];
         if (t === undefined) return new Date();
         try {
-          return cal.parse(String(t));
+          const d = cal.parse(String(t));
+          return outsideCalendar(`--${flag}`, String(t), 'time', d) ?? d;
         } catch {
           return cmdErr('CH002', { detail: `--${flag} ${String(t)} (YYYY-MM-DDTHH:MM)`, command: `notices ${sub}` });
         }
@@ -316,6 +318,7 @@ ${DB_HELP.en}
       const period = v.period as string | undefined;
       const bad: Diagnostic[] = [];
       if (!period || !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'scorecard' }));
+      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
       const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -330,6 +333,8 @@ ${DB_HELP.en}
       } catch {
         return usageError([cmdErr('CH002', { detail: `--at ${String(v.at)} (YYYY-MM-DDTHH:MM)`, command: 'scorecard' })], lang, json, io);
       }
+      const atOutside = v.at === undefined ? undefined : outsideCalendar('--at', String(v.at), 'time', at);
+      if (atOutside) return usageError([atOutside], lang, json, io);
       // A month is scored after it ends (it cannot be judged before its last day is over).
       const [py, pm] = period!.split('-').map(Number) as [number, number];
       const periodEnd = pm === 12 ? `${py + 1}-01-01T00:00` : `${py}-${String(pm + 1).padStart(2, '0')}-01T00:00`;

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Tree } from '../load/tree.ts';
+import { lacksForData, type Tree } from '../load/tree.ts';
 import type { Store } from '../store/store.ts';
 import { validate } from '../validate/run.ts';
 import { evaluate, type Finding, type Findings, type Status } from './evaluate.ts';
@@ -68,9 +68,12 @@ export function checkoutRevision(repo: string, rev: string, subdir = 'standards'
   }
 }
 
-export function loadProposal(path: string, cwd: string): { tree?: Tree; errors: number } {
+export function loadProposal(path: string, cwd: string): { tree?: Tree; errors: number; lacks?: ReturnType<typeof lacksForData> } {
   const r = validate({ paths: [path], cwd });
-  return r.errors ? { errors: r.errors } : { tree: r.set, errors: 0 };
+  if (r.errors) return { errors: r.errors };
+  // A proposal without a calendar or register cannot be evaluated (CH122), rather than failing inside evaluate.
+  const lacks = lacksForData(r.set);
+  return lacks ? { errors: 0, lacks } : { tree: r.set, errors: 0 };
 }
 
 const keyOf = (f: Finding): string => `${f.requirement}|${f.provider}|${f.scope.kind}:${f.scope.id}`;

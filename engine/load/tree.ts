@@ -1,7 +1,7 @@
 // Load a set of YAML files into an indexed tree: the input of every later stage.
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.ts';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { RequirementTestFile } from '../evaluate/case-tests.ts';
 import type { ActivitiesFile, AnyFile, MappingFile, NoticesFile, ProfileFile, ServiceDeskFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
@@ -43,26 +43,99 @@ export interface Tree {
   broken: Set<string>;
 }
 
-export function findYamlFiles(paths: string[]): string[] {
+/** Kernel and device trees a link in a standards folder never leads into, whatever the root. */
+const NEVER = ['/proc', '/sys', '/dev'];
+
+const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+export interface FindOptions {
+  /** Links may not lead outside this folder (default: each given path is its own root). */
+  root?: string;
+  /** Where refused links and unreadable folders are reported (CH120, CH105); display paths relative to cwd. */
+  problems?: Diagnostic[];
+  cwd?: string;
+}
+
+/**
+ * The .yaml files under the given files and folders, in a stable order. A symbolic link is followed only
+ * when it leads inside the root and to something not walked yet (so a loop ends), never into /proc, /sys
+ * or /dev; a link leading elsewhere is reported (CH120) and skipped. Files are returned once each, by
+ * their real path, so a linked file is not loaded twice.
+ */
+export function findYamlFiles(paths: string[], opts: FindOptions = {}): string[] {
   const out: string[] = [];
-  const walk = (p: string): void => {
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  const cwd = opts.cwd ?? process.cwd();
+  const show = (p: string): string => relative(cwd, p) || p;
+  const realOf = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const fixedRoot = opts.root ? (realOf(resolve(opts.root)) ?? resolve(opts.root)) : undefined;
+  const addFile = (p: string, real: string): void => {
+    if (files.has(real)) return;
+    files.add(real);
+    out.push(resolve(p));
+  };
+  const walk = (p: string, root: string, given: boolean): void => {
+    let lst;
+    try {
+      lst = lstatSync(p);
+    } catch {
+      // Unreadable entries are kept so the loader reports them (CH105) instead of skipping them silently.
+      if (/\.ya?ml$/i.test(p)) addFile(p, resolve(p));
+      return;
+    }
+    const real = realOf(p);
+    if (lst.isSymbolicLink()) {
+      // A dangling link named .yaml is reported by the loader (CH105 ENOENT).
+      if (real === undefined) {
+        if (/\.ya?ml$/i.test(p)) addFile(p, resolve(p));
+        return;
+      }
+      const forbidden = NEVER.some((n) => inside(real, n)) || real === '/';
+      if (forbidden || (!given && !inside(real, root))) {
+        opts.problems?.push(diag('CH120', show(p), { line: 1, col: 1 }, { value: show(p), target: real, why: forbidden ? 'a system folder' : `outside the tree ${show(root)}`, whyZh: forbidden ? '这是系统目录' : `不在标准目录 ${show(root)} 之内` }));
+        return;
+      }
+    }
     let st;
     try {
       st = statSync(p);
     } catch {
-      // Unreadable entries are kept so the loader reports them (CH105) instead of skipping them silently.
-      if (/\.ya?ml$/i.test(p)) out.push(p);
+      if (/\.ya?ml$/i.test(p)) addFile(p, resolve(p));
       return;
     }
     if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        walk(join(p, name));
+      const key = real ?? resolve(p);
+      // Each folder is walked once: a link back to a folder already walked (a loop) adds nothing new.
+      if (dirs.has(key)) return;
+      dirs.add(key);
+      let names: string[];
+      try {
+        names = readdirSync(p).sort();
+      } catch (e) {
+        opts.problems?.push(diag('CH105', show(p), { line: 1, col: 1 }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+        return;
       }
-    } else if (/\.ya?ml$/i.test(p)) out.push(p);
+      for (const name of names) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        walk(join(p, name), root, false);
+      }
+    } else if (/\.ya?ml$/i.test(p)) addFile(p, real ?? resolve(p));
   };
-  for (const p of paths) walk(p);
-  return [...new Set(out.map((p) => resolve(p)))];
+  for (const p of paths) {
+    const abs = resolve(p);
+    const real = realOf(abs) ?? abs;
+    // Not even when named: a walk of / or /proc would never end (or read the kernel's files).
+    if (real === '/' || NEVER.some((n) => inside(real, n))) continue;
+    walk(abs, fixedRoot ?? real, fixedRoot === undefined);
+  }
+  return out;
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
@@ -76,6 +149,14 @@ export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree
     // A file that fails to load would otherwise cascade into "dangling reference" noise elsewhere.
     const guessed = /^kind:\s*([a-z]+)/m.exec(yaml.source)?.[1];
     if (yaml.diagnostics.some((d) => d.severity === 'error') || yaml.data === null) {
+      if (guessed) tree.broken.add(guessed);
+      continue;
+    }
+    const data = yaml.data;
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      // A list, number or text at the top level is not "a file without kind": say what it is.
+      const [actual, actualZh] = Array.isArray(data) ? ['a list', '列表'] : typeof data === 'string' ? ['text', '一段文字'] : [`a ${typeof data}`, typeof data === 'number' ? '数字' : '布尔值等标量'];
+      tree.diagnostics.push(diag('CH124', display, yaml.locate(''), { actual, actualZh }));
       if (guessed) tree.broken.add(guessed);
       continue;
     }
@@ -131,6 +212,13 @@ function index(tree: Tree, f: SourceFile): void {
       tree.serviceDesks.push({ value: data, file: f, pointer: '' });
       break;
   }
+}
+
+/** What a tree lacks that every data command reads (the school calendar, the campus register), for CH122. */
+export function lacksForData(tree: Tree): { kind: string; what: string; whatZh: string } | undefined {
+  if (!tree.calendars.length) return { kind: 'school-calendar', what: 'school calendar', whatZh: '学校校历' };
+  if (!tree.registers.length) return { kind: 'register', what: 'campus register', whatZh: '校园登记' };
+  return undefined;
 }
 
 export function at(l: Located<unknown>, sub = '', which: 'value' | 'key' = 'value'): { line: number; col: number } {

@@ -114,6 +114,8 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
 }
 
 function preview(v: unknown): string {
+  // JSON has no infinity or NaN (it would print null): show them as YAML spells them.
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s === undefined ? 'undefined' : s.length > 40 ? s.slice(0, 37) + '…' : s;
 }

@@ -11,6 +11,8 @@ export interface ValidateOptions {
   /** The full standards tree used to resolve references from the checked files. */
   contextDir?: string;
   cwd?: string;
+  /** Links in the checked folders may not lead outside this folder (default: each path is its own root). */
+  root?: string;
 }
 
 export interface ValidateResult {
@@ -23,12 +25,15 @@ export interface ValidateResult {
 
 export function validate(opts: ValidateOptions): ValidateResult {
   const cwd = opts.cwd ?? process.cwd();
-  const files = findYamlFiles(opts.paths.map((p) => resolve(cwd, p)));
+  const walkProblems: Diagnostic[] = [];
+  const files = findYamlFiles(opts.paths.map((p) => resolve(cwd, p)), { cwd, problems: walkProblems, ...(opts.root ? { root: resolve(cwd, opts.root) } : {}) });
   const set = loadTree(files, cwd);
+  // Refused links and unreadable folders belong to the checked set: they are its errors.
+  set.diagnostics.push(...walkProblems);
   let context: Tree | undefined;
   if (opts.contextDir && existsSync(resolve(cwd, opts.contextDir))) {
     const own = new Set(files);
-    const others = findYamlFiles([resolve(cwd, opts.contextDir)]).filter((f) => !own.has(f));
+    const others = findYamlFiles([resolve(cwd, opts.contextDir)], { cwd }).filter((f) => !own.has(f));
     if (others.length) context = loadTree(others, cwd);
   }
   const diagnostics = sortDiagnostics([...set.diagnostics, ...checkTree(set, context)]);
