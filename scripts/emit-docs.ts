@@ -1,14 +1,51 @@
 // Writes docs/errors.md from the diagnostics catalogue (run: npm run docs). A test keeps it in step.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { CATALOGUE } from '../engine/diagnostics.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Every file and folder under test/fixtures, relative to the project. */
+function fixturePaths(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      out.push(relative(ROOT, p));
+      if (e.isDirectory()) walk(p);
+    }
+  };
+  walk(join(ROOT, 'test', 'fixtures'));
+  return out.sort();
+}
+
+/**
+ * Where each code is shown failing: its smallest fixture (a file or folder named CHnnn-…), else the test
+ * files that make it on the fly (a FIFO, a 2 MB file, a busy store, a command line) or hold it inline.
+ */
+export function examplesOf(): Map<string, string[]> {
+  const fixtures = fixturePaths();
+  const tests = readdirSync(join(ROOT, 'test'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => ({ path: `test/${f}`, text: readFileSync(join(ROOT, 'test', f), 'utf8') }));
+  const map = new Map<string, string[]>();
+  for (const code of Object.keys(CATALOGUE)) {
+    const fx = fixtures.filter((p) => basename(p).startsWith(`${code}-`) && !fixtures.some((q) => q !== p && p.startsWith(q + '/') && basename(q).startsWith(`${code}-`)));
+    const quoted = new RegExp(`\\b${code}\\b`);
+    map.set(code, fx.length ? fx : tests.filter((t) => quoted.test(t.text)).map((t) => t.path));
+  }
+  return map;
+}
 
 const slots = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? `{${k}}` : '') }) as Record<string, string>;
 
 export function errorsDoc(): string {
+  const examples = examplesOf();
   const rows = Object.entries(CATALOGUE).map(([code, e]) => {
     const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return `| ${code} | \`${e.name}\` | ${e.severity === 'error' ? '错误 error' : '警告 warning'} | ${cell(e.zh(slots))}<br>${cell(e.en(slots))} | ${cell(e.hintZh(slots))}<br>${cell(e.hintEn(slots))} |`;
+    const ex = (examples.get(code) ?? []).map((p) => `[${p.replace(/^test\/fixtures\//, '')}](../${p})`).join('<br>') || '—';
+    return `| ${code} | \`${e.name}\` | ${e.severity === 'error' ? '错误 error' : '警告 warning'} | ${cell(e.zh(slots))}<br>${cell(e.en(slots))} | ${cell(e.hintZh(slots))}<br>${cell(e.hintEn(slots))} | ${ex} |`;
   });
   return [
     '# 错误代码 Error codes',
@@ -20,18 +57,21 @@ export function errorsDoc(): string {
     '',
     '- `CH00x` — 命令行用法 command-line usage (exit 2)',
     '- `CH01x` — 输出目录与拟议版本 output folders and what-if proposals: refused paths and values from the command line (exit 2)',
-    '- `CH10x` — 读取与 YAML 语法 reading and YAML syntax',
+    '- `CH10x`, `CH118`–`CH126` — 读取、YAML 语法与限制 reading, YAML syntax and limits (size, depth, aliases, empty files, links); `CH121`–`CH123` periods outside the calendar and unusable trees on the command line',
     '- `CH11x` — 模式（schema）检查 schema checks',
     '- `CH2xx` — 引用、方案与数值检查 references, profiles and values',
+    '- `CH3xx` — 服务数据的提交 submitting service data: a bad file (exit 1, nothing stored) or bad rows (rejected, listed in the rejects file with `--accept-valid`); `CH330`–`CH333` are the size limits of [data.md](data.md)',
+    '- `CH401` — 规则读取的数据字段 a rule reading a field the data does not have',
     '- `CH402`–`CH418` — 数据库与网站生成 the store (`--db`) and the site build: exit 1, or 2 for a `--db` that cannot be a store file; fixtures in `test/fixtures/errors/store/`, every code run in `test/store.test.ts` and `test/site-partial.test.ts` (see [cli.md](cli.md#数据库-the-store---db))',
+    '- `CH5xx` — 整改通知单与考核评分表 notices and scorecards',
     '- `CH900` — Charter 内部错误 internal error (exit 3; a report file is written)',
     '',
-    '`{…}` marks the part filled in from the file. 花括号处填入具体内容。Each code has a smallest example under `test/fixtures/errors/`.',
+    '`{…}` marks the part filled in from the file. 花括号处填入具体内容。The last column names each code\'s smallest example: a fixture under `test/fixtures/` (`errors/`, `errors/store/`, `data/errors/`), or — for what is made on the fly (a FIFO, a 2 MB file, a busy store, a command line) or written inline in a table — the test that makes it.',
     '',
-    '| 代码 code | 名称 name | 级别 severity | 说明 message | 提示 hint |',
-    '|---|---|---|---|---|',
+    '| 代码 code | 名称 name | 级别 severity | 说明 message | 提示 hint | 示例 example |',
+    '|---|---|---|---|---|---|',
     ...rows,
-    '| CH900 | `internal-error` | 错误 error | 内部错误：Charter 自身出了问题，不是您的输入有误。<br>Internal error: Charter itself failed. | 把报告文件与所运行的命令发给维护者。<br>Send the report file and the command to the maintainers. |',
+    '| CH900 | `internal-error` | 错误 error | 内部错误：Charter 自身出了问题，不是您的输入有误。<br>Internal error: Charter itself failed. | 把报告文件与所运行的命令发给维护者。<br>Send the report file and the command to the maintainers. | — |',
     '',
   ].join('\n');
 }

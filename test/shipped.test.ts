@@ -25,4 +25,9 @@ describe('docs', () => {
     const { errorsDoc } = await import('../scripts/emit-docs.ts');
     expect(readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8')).toBe(errorsDoc());
   });
+
+  it('every code has an example: a fixture or a test that makes it', async () => {
+    const { examplesOf } = await import('../scripts/emit-docs.ts');
+    expect([...examplesOf()].filter(([, ex]) => ex.length === 0).map(([code]) => code)).toEqual([]);
+  });
 });
