@@ -39,6 +39,7 @@ export interface ClassStats {
   failures: Record<FailureKind, number>;
   storeBytesChanged: number;
   maxMemMb: number;
+  maxFds: number;
   maxMs: number;
   totalMs: number;
 }
@@ -81,11 +82,11 @@ export const BASE_SUBMISSIONS: [string, string][] = [
 ];
 
 export function defaultOptions(root: string): FuzzOptions {
-  return { root, seed: 11, count: 1000, classes: [...CLASSES], out: join(root, 'out', 'fuzz'), jobs: Math.max(1, Math.min(2, availableParallelism())), timeoutMs: 30_000, maxMemMb: 1024, shrink: true, shrinkSeconds: 60 };
+  return { root, seed: 11, count: 1000, classes: [...CLASSES], out: join(root, 'out', 'fuzz'), jobs: Math.max(1, Math.min(2, availableParallelism())), timeoutMs: 20_000, maxMemMb: 1024, shrink: true, shrinkSeconds: 60 };
 }
 
 function emptyStats(): ClassStats {
-  return { tried: 0, skipped: 0, exit: {}, failures: Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<FailureKind, number>, storeBytesChanged: 0, maxMemMb: 0, maxMs: 0, totalMs: 0 };
+  return { tried: 0, skipped: 0, exit: {}, failures: Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<FailureKind, number>, storeBytesChanged: 0, maxMemMb: 0, maxFds: 0, maxMs: 0, totalMs: 0 };
 }
 
 function vmRssMb(pid: number): number {
@@ -143,6 +144,8 @@ class Slot {
   }
 
   async run(spec: Spec, timeoutMs: number): Promise<Outcome> {
+    // A runner still holding much memory from an earlier input is replaced, so each input's peak is its own.
+    if (this.child && this.child.exitCode === null && vmRssMb(this.child.pid!) > this.o.maxMemMb / 2) this.stop();
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) this.ready = this.spawn();
     await this.ready;
     const child = this.child!;
@@ -206,7 +209,7 @@ async function makeBaseStore(o: FuzzOptions, work: string): Promise<string> {
 }
 
 function outcomeSignatures(spec: Spec, o: Outcome): { signature: string; kind: FailureKind; detail: string }[] {
-  return o.failures.map((f) => ({ signature: signatureOf(spec.cls, f.kind, o.exit, f.detail), kind: f.kind, detail: f.detail }));
+  return o.failures.map((f) => ({ signature: signatureOf(spec.cls, f.kind, o.exit, f.key ?? f.detail), kind: f.kind, detail: f.detail }));
 }
 
 const slug = (f: FailureRecord): string => `${f.kind}-${f.cls}-${createHash('sha1').update(f.signature).digest('hex').slice(0, 8)}`;
@@ -238,6 +241,7 @@ export async function runFuzz(o: FuzzOptions, onlySpec?: Spec): Promise<Summary>
     for (const kind of new Set(out.failures.map((f) => f.kind))) st.failures[kind]++;
     if (out.storeBytesChanged) st.storeBytesChanged++;
     st.maxMemMb = Math.max(st.maxMemMb, out.peakMb);
+    st.maxFds = Math.max(st.maxFds, out.fds ?? 0);
     st.maxMs = Math.max(st.maxMs, out.ms);
     st.totalMs += out.ms;
     if (out.failures.some((f) => f.kind === 'hang')) hangsBy.set(spec.mutator, (hangsBy.get(spec.mutator) ?? 0) + 1);

@@ -351,7 +351,7 @@ const CLASS_MUTATORS: Record<ClassName, Record<string, Mutator>> = {
   sizes: {
     'huge-cell': (r, c) => {
       const s = r.pick([...tabular(c), ...ndjsonSeeds(c)]);
-      const n = r.pick([1 << 20, 2 << 20, 8 << 20, 24 << 20]);
+      const n = r.pick([1 << 20, 1 << 20, 2 << 20, 8 << 20]);
       const big = r.chance(0.5) ? 'x'.repeat(n) : '长'.repeat(n / 3);
       if (s.format === 'csv') {
         const ls = slice(r, s, 1, 5);
@@ -366,45 +366,45 @@ const CLASS_MUTATORS: Record<ClassName, Record<string, Mutator>> = {
     },
     'many-rows': (r, c) => {
       const s = tabular(c).find((d) => !d.encoding)!;
-      const times = r.pick([2000, 10000, 50000, 150000]);
+      const times = r.pick([500, 2000, 10000, 40000]);
       const bad = r.chance(0.5);
       const row = s.lines[r.int(0, s.lines.length - 1)]!.replace(/^[^,]+/, 'WO-MANY-{i}');
       return submitSpec(r, 'sizes', `many rows ${times}${bad ? ' + a bad last row' : ''}`, 'many.csv', { rel: 'many.csv', type: 'repeat', head: s.header + '\n', body: row + '\n', times, tail: bad ? row.replace('{i}', 'X').replace(/,(east|west|main|north|south)\w*,/, ',nowhere,') + ',extra\n' : '' }, s.kind);
     },
     'many-ndjson-rows': (r, c) => {
       const s = c.data.find((d) => d.name === 'complaints.ndjson')!;
-      const times = r.pick([2000, 20000, 100000]);
+      const times = r.pick([1000, 5000, 30000]);
       const row = s.lines[0]!.replace(/"id":"[^"]*"/, '"id":"CP-MANY-{i}"');
       return submitSpec(r, 'sizes', `many ndjson rows ${times}`, 'many.ndjson', { rel: 'many.ndjson', type: 'repeat', head: '', body: row + '\n', times, tail: r.chance(0.5) ? '{"id": 1}\n' : '' }, s.kind);
     },
     'many-columns': (r, c) => {
       const s = tabular(c).find((d) => !d.encoding)!;
-      const n = r.pick([1000, 10000, 60000]);
+      const n = r.pick([1000, 5000, 30000]);
       const extra = Array.from({ length: n }, (_, i) => `c${i}`).join(',');
       const ls = slice(r, s, 1, 3).map((l) => l + ',' + ','.repeat(n - 1));
       return submitCsv(r, 'sizes', `many columns ${n}`, s, csvText(r, s.header + ',' + extra, ls));
     },
     'long-line': (r, c) => {
       const s = r.pick(ndjsonSeeds(c));
-      const n = r.pick([1 << 20, 16 << 20, 48 << 20]);
+      const n = r.pick([1 << 20, 4 << 20, 16 << 20]);
       return submitSpec(r, 'sizes', `one line of ${n >> 20} MB without a newline`, 'long.ndjson', { rel: 'long.ndjson', type: 'repeat', head: '', body: 'a'.repeat(1024), times: n >> 10, tail: '' }, s.kind);
     },
     'huge-file': (r, c) => {
       const s = tabular(c).find((d) => !d.encoding)!;
-      const times = r.pick([64 << 10, 160 << 10]);
+      const times = r.pick([16 << 10, 64 << 10]);
       return submitSpec(r, 'sizes', `huge file ${(times * 1024) >> 20} MB of comments`, 'huge.csv', { rel: 'huge.csv', type: 'repeat', head: s.header + '\n', body: s.lines[0]!.slice(0, 15) + ',' + 'z'.repeat(1000) + '\n', times, tail: '' }, s.kind, { accept: true });
     },
     'huge-yaml': (r, c) => {
       const y = pickYaml(r, c);
       const op = r.int(0, 2);
-      const n = r.pick([1 << 20, 8 << 20, 32 << 20]);
+      const n = r.pick([1 << 20, 4 << 20, 16 << 20]);
       const body = op === 0 ? '# ' + 'c'.repeat(1021) + '\n' : op === 1 ? `  - ${'x'.repeat(1020)}\n` : 'y'.repeat(1024);
       const head = op === 0 ? y.text + '\n' : op === 1 ? y.text + '\nx-big:\n' : y.text + '\nx-big: ';
       return { ...validateSpec(r, 'sizes', `huge yaml ${n >> 20} MB (${['comments', 'list', 'scalar'][op]})`, [{ rel: y.rel, type: 'repeat', head, body, times: n >> 10, tail: '\n' }]) };
     },
     'xlsx-many-rows': (r, c) => {
       const s = xlsxSeed(c);
-      const times = r.pick([1000, 10000, 40000]);
+      const times = r.pick([500, 2000, 10000]);
       const row = s.lines[0]!.replace(/WO-[\d-]+/, 'WO-X-{i}');
       const xml = c.xlsx.before + c.xlsx.headerRows + Array.from({ length: times }, (_, i) => row.replaceAll('{i}', String(i))).join('') + c.xlsx.after;
       const bytes = writeZip(c.xlsx.entries.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: utf8(xml) } : e)));

@@ -174,7 +174,8 @@ export class Runner {
   private run!: RunFn;
   private readonly treeParent: string;
   private readonly tree: string;
-  private readonly work: string;
+  private work: string;
+  private seq = 0;
   private baseDigest = '';
   private baseBytes = '';
 
@@ -197,7 +198,10 @@ export class Runner {
   }
 
   async runSpec(spec: Spec): Promise<Outcome> {
-    rmSync(this.work, { recursive: true, force: true });
+    // A folder per input, removed two inputs later: a stream the CLI opened but never read may still be
+    // opening its file, and must not fail because the harness removed it.
+    rmSync(join(this.cfg.root, `in-${this.seq - 2}`), { recursive: true, force: true });
+    this.work = join(this.cfg.root, `in-${this.seq++}`);
     mkdirSync(this.work, { recursive: true });
     const db = join(this.work, 'db', 'charter.sqlite');
     const rejects = join(this.work, 'rejects');
@@ -225,7 +229,7 @@ export class Runner {
     resetPeak();
     const t0 = performance.now();
     let exit: number;
-    const failures: { kind: FailureKind; detail: string }[] = [];
+    const failures: Outcome["failures"] = [];
     try {
       exit = await this.run(argv, io);
     } catch (e) {
@@ -257,7 +261,7 @@ export class Runner {
         const text = readFileSync(f, 'utf8').replace(/^\uFEFF/, '');
         const bad = parseCsv(text).flat().find(executableCell);
         if (bad !== undefined) {
-          failures.push({ kind: 'formula', detail: `rejects file holds an executable cell: ${JSON.stringify(bad.slice(0, 60))}` });
+          failures.push({ kind: 'formula', detail: `rejects file holds an executable cell: ${JSON.stringify(bad.slice(0, 60))}`, key: `rejects file holds an executable cell starting with ${JSON.stringify(bad[0])}` });
           break;
         }
       }
@@ -274,6 +278,11 @@ export class Runner {
       rmSync(join(this.tree, r), { recursive: true, force: true });
       const shipped = join(this.cfg.shippedTree, r);
       if (existsSync(shipped) && r.split('/')[0] !== 'tests') cpSync(shipped, join(this.tree, r), { recursive: true });
+    }
+    try {
+      outcome.fds = readdirSync('/proc/self/fd').length;
+    } catch {
+      /* not Linux */
     }
     return outcome;
   }

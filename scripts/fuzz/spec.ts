@@ -46,7 +46,10 @@ export interface Outcome {
   /** Peak resident memory of the runner process during this input, MB. */
   peakMb: number;
   out: string;
-  failures: { kind: FailureKind; detail: string }[];
+  /** `key`, when set, stands for the detail in the signature (e.g. one signature for every formula payload). */
+  failures: { kind: FailureKind; detail: string; key?: string }[];
+  /** Open file descriptors of the runner after the run (a leak shows as growth). */
+  fds?: number;
   /** The store file's bytes differ though its content does not (informational). */
   storeBytesChanged?: boolean;
 }
@@ -61,7 +64,7 @@ export interface Failure {
  * the same defect found twice is one signature. */
 export function signatureOf(cls: string, kind: FailureKind, exit: number, detail: string): string {
   const msg = detail
-    .replace(/\/[^\s'"`)]+/g, '<path>')
+    .replace(/(^|[\s'"(=:])\/[^\s'"`)]+/g, '$1<path>')
     .replace(/\d+/g, 'N')
     .replace(/\s+/g, ' ')
     .trim()
