@@ -73,6 +73,15 @@ if (v.replay) {
   process.exit(s.ok ? 0 : 1);
 }
 
+// Ctrl-C (or a kill) stops taking inputs; the report covers what ran.
+const stop = new AbortController();
+o.signal = stop.signal;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    process.stderr.write(`fuzz: ${sig}, finishing the inputs in hand and writing the report …\n`);
+    stop.abort();
+  });
+}
 const s = await runFuzz(o);
 process.stdout.write(renderSummary(s) + '\n');
 process.stdout.write(`\nReport: ${resolve(o.out, 'summary.txt')} and summary.json; reproducers under ${resolve(o.out, 'repro')}\n`);

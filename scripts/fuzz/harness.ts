@@ -30,6 +30,8 @@ export interface FuzzOptions {
   log?: (s: string) => void;
   /** Replaces the generator (the fuzzer's own test plants inputs this way). */
   generate?: (seed: number, index: number, classes: readonly ClassName[], corpus: Corpus) => Spec;
+  /** Stops taking new inputs (Ctrl-C): the report covers the inputs run so far, without shrinking. */
+  signal?: AbortSignal;
 }
 
 export interface ClassStats {
@@ -70,6 +72,8 @@ export interface Summary {
   perClass: Record<string, ClassStats>;
   failures: FailureRecord[];
   ok: boolean;
+  /** Inputs run when the run stopped early (interrupted) or while it is still running; absent when complete. */
+  partial?: number;
 }
 
 export const NOW = '2026-07-10T09:00:00+08:00';
@@ -255,7 +259,7 @@ export async function runFuzz(o: FuzzOptions, onlySpec?: Spec): Promise<Summary>
   const worker = async (slot: Slot): Promise<void> => {
     for (;;) {
       const index = next++;
-      if (index >= total) return;
+      if (index >= total || o.signal?.aborted) return;
       const spec = onlySpec ?? gen(o.seed, index, o.classes, corpus);
       // A mutation that has hung twice would only spend the timeout again: later ones are counted as skipped.
       if ((hangsBy.get(spec.mutator) ?? 0) >= 2) {
@@ -272,11 +276,36 @@ export async function runFuzz(o: FuzzOptions, onlySpec?: Spec): Promise<Summary>
       }
     }
   };
+  const summarize = (failures: (FailureRecord & { spec?: Spec })[], partial?: number): Summary => {
+    const s: Summary = {
+      seed: o.seed,
+      count: total,
+      classes: o.classes,
+      jobs: o.jobs,
+      timeoutMs: o.timeoutMs,
+      maxMemMb: o.maxMemMb,
+      elapsedMs: performance.now() - t0,
+      perClass,
+      failures: failures.map(({ spec: _s, ...f }) => f).sort((a, b) => a.kind.localeCompare(b.kind) || b.count - a.count),
+      ok: failures.length === 0,
+    };
+    if (partial !== undefined) s.partial = partial;
+    return s;
+  };
+  const writeReport = (s: Summary): void => {
+    mkdirSync(o.out, { recursive: true });
+    writeFileSync(join(o.out, 'summary.json'), JSON.stringify(s, null, 2) + '\n');
+    writeFileSync(join(o.out, 'summary.txt'), renderSummary(s) + '\n');
+  };
+  // The report so far, every half minute: a long run that is stopped still leaves one.
+  const ticker = onlySpec ? undefined : setInterval(() => writeReport(summarize([...found.values()], finished)), 30_000);
   try {
     await Promise.all(slots.map(worker));
+    clearInterval(ticker);
     const failures = [...found.values()];
     mkdirSync(join(o.out, 'repro'), { recursive: true });
-    if (!onlySpec) {
+    const stopped = o.signal?.aborted ?? false;
+    if (!onlySpec && !stopped) {
       // Shrink the new signatures, a few at a time.
       // A signature with a reproducer from an earlier run is known: it keeps that reproducer.
       const queue: typeof failures = [];
@@ -299,26 +328,17 @@ export async function runFuzz(o: FuzzOptions, onlySpec?: Spec): Promise<Summary>
           }
         }),
       );
+    } else if (stopped) {
+      for (const f of failures) {
+        f.repro = writeRepro(o, f, f.spec, undefined);
+        f.reproBytes = specBytes(f.spec);
+      }
     }
-    const summary: Summary = {
-      seed: o.seed,
-      count: total,
-      classes: o.classes,
-      jobs: o.jobs,
-      timeoutMs: o.timeoutMs,
-      maxMemMb: o.maxMemMb,
-      elapsedMs: performance.now() - t0,
-      perClass,
-      failures: failures.map(({ spec: _s, ...f }) => f).sort((a, b) => a.kind.localeCompare(b.kind) || b.count - a.count),
-      ok: failures.length === 0,
-    };
-    if (!onlySpec) {
-      mkdirSync(o.out, { recursive: true });
-      writeFileSync(join(o.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-      writeFileSync(join(o.out, 'summary.txt'), renderSummary(summary) + '\n');
-    }
+    const summary = summarize(failures, stopped ? finished : undefined);
+    if (!onlySpec) writeReport(summary);
     return summary;
   } finally {
+    clearInterval(ticker);
     for (const s of slots) s.stop();
   }
 }
@@ -454,7 +474,7 @@ export function renderSummary(s: Summary): string {
   const w = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r: (string | number)[]): string => r.map((v, i) => (i === 0 ? String(v).padEnd(w[i]!) : String(v).padStart(w[i]!))).join('  ');
   const out = [
-    `charter fuzz — seed ${s.seed}, ${s.count} inputs, ${s.jobs} runners, timeout ${s.timeoutMs / 1000} s, memory limit ${s.maxMemMb} MB, ${(s.elapsedMs / 1000).toFixed(0)} s`,
+    `charter fuzz — seed ${s.seed}, ${s.partial !== undefined ? `${s.partial} of ${s.count} inputs (partial)` : `${s.count} inputs`}, ${s.jobs} runners, timeout ${s.timeoutMs / 1000} s, memory limit ${s.maxMemMb} MB, ${(s.elapsedMs / 1000).toFixed(0)} s`,
     '',
     line(cols),
     line(cols.map((_, i) => '-'.repeat(w[i]!))),

@@ -318,6 +318,8 @@ if (process.send && process.argv.includes('--fuzz-runner')) {
     process.send!({ type: 'fatal', detail: String((e as Error)?.stack ?? e), busy });
     setTimeout(() => process.exit(70), 50);
   };
+  // The harness gone (killed, Ctrl-C): a runner must not live on.
+  process.on('disconnect', () => process.exit(0));
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
   process.on('message', (m: { type: 'init'; cfg: RunnerConfig } | { type: 'run'; id: number; spec: Spec }) => {
