@@ -213,7 +213,8 @@ async function makeBaseStore(o: FuzzOptions, work: string): Promise<string> {
 }
 
 function outcomeSignatures(spec: Spec, o: Outcome): { signature: string; kind: FailureKind; detail: string }[] {
-  return o.failures.map((f) => ({ signature: signatureOf(spec.cls, f.kind, o.exit, f.key ?? f.detail), kind: f.kind, detail: f.detail }));
+  // A hang or a kill has no message of its own: the mutation that caused it names it.
+  return o.failures.map((f) => ({ signature: signatureOf(spec.cls, f.kind, o.exit, f.key ?? (o.exit === -1 || f.kind === 'memory' ? `${f.detail} (${spec.mutator})` : f.detail)), kind: f.kind, detail: f.detail }));
 }
 
 const slug = (f: FailureRecord): string => `${f.kind}-${f.cls}-${createHash('sha1').update(f.signature).digest('hex').slice(0, 8)}`;
