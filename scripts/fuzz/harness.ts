@@ -362,8 +362,9 @@ async function shrink(slot: Slot, f: FailureRecord & { spec: Spec }, o: FuzzOpti
     return false;
   };
   const withEntry = (s: Spec, i: number, e: Entry): Spec => ({ ...s, entries: s.entries.map((x, k) => (k === i ? { root: x.root, entry: e } : x)) });
-  const sizes = best.entries.map(({ entry: e }) => (e.type === 'file' ? e.data.length : e.type === 'repeat' ? e.body.length * e.times + e.head.length : 0));
-  const i = sizes.indexOf(Math.max(0, ...sizes));
+  // Lines of a zip mean nothing: an XLSX is left whole.
+  const sizes = best.entries.map(({ entry: e }) => (e.rel.endsWith('.xlsx') ? 0 : e.type === 'file' ? e.data.length : e.type === 'repeat' ? e.body.length * e.times + e.head.length : 0));
+  const i = best.shrinkEntry ?? sizes.indexOf(Math.max(0, ...sizes));
   if (i < 0 || sizes[i] === 0) return { spec: best, out: bestOut };
   let e = best.entries[i]!.entry;
   if (e.type === 'repeat') {

@@ -129,14 +129,17 @@ function yamlInput(r: Rng, c: Corpus, cls: ClassName, mutator: string, mutate: (
     const out = mutate(m.text, r);
     const seed = m.id === 'service-hall-xlsx' ? xlsxSeed(c) : tabular(c).find((d) => d.mapping === m.id)!;
     const mappingEntry = file('mapping.yaml', out);
-    if (seed.format === 'xlsx') return submitXlsx(r, cls, `${mutator} (mapping)`, xlsxBytes(c, slice(r, seed)), { mapping: '{work}/mapping.yaml', work: [mappingEntry] });
-    return submitCsv(r, cls, `${mutator} (mapping)`, seed, csvText(r, seed.header, slice(r, seed)), { mapping: '{work}/mapping.yaml', work: [mappingEntry] });
+    const spec = seed.format === 'xlsx' ? submitXlsx(r, cls, `${mutator} (mapping)`, xlsxBytes(c, slice(r, seed)), { mapping: '{work}/mapping.yaml', work: [mappingEntry] }) : submitCsv(r, cls, `${mutator} (mapping)`, seed, csvText(r, seed.header, slice(r, seed)), { mapping: '{work}/mapping.yaml', work: [mappingEntry] });
+    spec.shrinkEntry = 1;
+    return spec;
   }
   if (r.chance(0.08)) {
     // A broken file the submission's tree needs: submit must refuse with a message, not crash.
     const y = pickYaml(r, c, (rel) => /^(school|activities|mappings)/.test(rel));
     const s = r.pick(ndjsonSeeds(c));
-    return submitNdjson(r, cls, `${mutator} (tree for submit)`, s, slice(r, s).join('\n') + '\n', { tree: [file(y.rel, mutate(y.text, r))] });
+    const spec = submitNdjson(r, cls, `${mutator} (tree for submit)`, s, slice(r, s).join('\n') + '\n', { tree: [file(y.rel, mutate(y.text, r))] });
+    spec.shrinkEntry = 1;
+    return spec;
   }
   const y = pickYaml(r, c);
   return validateSpec(r, cls, mutator, [file(y.rel, mutate(y.text, r))]);

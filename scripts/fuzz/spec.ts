@@ -32,6 +32,8 @@ export interface Spec {
   allOrNothing?: boolean;
   /** Look at the rejects files for cells a spreadsheet would execute. */
   checkRejects?: boolean;
+  /** The entry the mutation changed (index into entries): the one shrinking works on. Default: the biggest. */
+  shrinkEntry?: number;
   /** Use a store that does not exist yet (or is replaced by an entry) instead of a copy of the base store. */
   freshDb?: boolean;
 }
