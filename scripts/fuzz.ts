@@ -8,7 +8,8 @@ import { CLASSES, specFromJson, type ClassName } from './fuzz/spec.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run fuzz -- [--seed N] [--count N] [--class NAME[,NAME…]] [--out DIR] [--jobs N]
-                     [--timeout SECONDS] [--max-memory MB] [--no-shrink] [--shrink-seconds N] [--replay SPEC.json]
+                     [--timeout SECONDS] [--max-memory MB] [--no-shrink] [--shrink-seconds N] [--no-yaml-cache]
+                     [--replay SPEC.json]
 Classes: ${CLASSES.join(', ')}
 Exit: 0 nothing found; 1 a failure was found (internal error, stack trace, hang, store change,
 executable cell in a rejects file, leftover .partial file, memory above the limit, runner crash); 2 usage.`;
@@ -30,6 +31,7 @@ try {
       timeout: { type: 'string' },
       'max-memory': { type: 'string' },
       'no-shrink': { type: 'boolean' },
+      'no-yaml-cache': { type: 'boolean' },
       'shrink-seconds': { type: 'string' },
       replay: { type: 'string' },
       runner: { type: 'string' },
@@ -58,6 +60,7 @@ o.timeoutMs = (int('timeout', v.timeout, 1) ?? o.timeoutMs / 1000) * 1000;
 o.maxMemMb = int('max-memory', v['max-memory'], 64) ?? o.maxMemMb;
 o.shrinkSeconds = int('shrink-seconds', v['shrink-seconds'], 1) ?? o.shrinkSeconds;
 o.shrink = !v['no-shrink'];
+o.yamlCache = !v['no-yaml-cache'];
 if (v.out) o.out = resolve(v.out);
 if (v.runner) o.runnerModule = resolve(v.runner);
 if (v.class) {

@@ -3,7 +3,7 @@
 // the report. scripts/fuzz.ts is its command line; test/fuzz.test.ts checks it still finds failures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCorpus, type Corpus } from './corpus.ts';
@@ -30,6 +30,8 @@ export interface FuzzOptions {
   log?: (s: string) => void;
   /** Replaces the generator (the fuzzer's own test plants inputs this way). */
   generate?: (seed: number, index: number, classes: readonly ClassName[], corpus: Corpus) => Spec;
+  /** Parse each unchanged YAML file of the tree once per runner instead of once per input (default on). */
+  yamlCache: boolean;
   /** Stops taking new inputs (Ctrl-C): the report covers the inputs run so far, without shrinking. */
   signal?: AbortSignal;
 }
@@ -86,7 +88,7 @@ export const BASE_SUBMISSIONS: [string, string][] = [
 ];
 
 export function defaultOptions(root: string): FuzzOptions {
-  return { root, seed: 11, count: 1000, classes: [...CLASSES], out: join(root, 'out', 'fuzz'), jobs: Math.max(1, Math.min(2, availableParallelism())), timeoutMs: 20_000, maxMemMb: 1024, shrink: true, shrinkSeconds: 60 };
+  return { root, seed: 11, count: 1000, classes: [...CLASSES], out: join(root, 'out', 'fuzz'), jobs: Math.max(1, Math.min(2, availableParallelism())), timeoutMs: 20_000, maxMemMb: 1024, shrink: true, shrinkSeconds: 60, yamlCache: true };
 }
 
 function emptyStats(): ClassStats {
@@ -133,7 +135,7 @@ class Slot {
     child.stdout!.resume();
     child.stderr!.resume();
     this.child = child;
-    const cfg: RunnerConfig = { root, shippedTree: join(this.o.root, 'standards'), baseDb: this.baseDb, runnerModule: this.o.runnerModule ?? join(this.o.root, 'engine', 'cli', 'main.ts') };
+    const cfg: RunnerConfig = { root, shippedTree: join(this.o.root, 'standards'), baseDb: this.baseDb, runnerModule: this.o.runnerModule ?? join(this.o.root, 'engine', 'cli', 'main.ts'), yamlCache: this.o.yamlCache };
     return new Promise<void>((res, rej) => {
       const onMsg = (m: { type: string; detail?: string }): void => {
         if (m.type === 'ready') {
@@ -237,7 +239,14 @@ export async function runFuzz(o: FuzzOptions, onlySpec?: Spec): Promise<Summary>
   let finished = 0;
   let lastLog = performance.now();
 
+  // One line per input (number, class, mutation, exit, time, memory, failures): for comparing runs.
+  const inputsLog = join(o.out, 'inputs.ndjson');
+  if (!onlySpec) {
+    mkdirSync(o.out, { recursive: true });
+    writeFileSync(inputsLog, '');
+  }
   const record = (index: number, spec: Spec, out: Outcome): void => {
+    if (!onlySpec) appendFileSync(inputsLog, JSON.stringify({ input: index, cls: spec.cls, mutator: spec.mutator, command: spec.command, exit: out.exit, ms: Math.round(out.ms), peakMb: out.peakMb, failures: out.failures.map((f) => f.kind) }) + '\n');
     const st = (perClass[spec.cls] ??= emptyStats());
     st.tried++;
     const ek = out.exit >= 0 && out.exit <= 3 ? String(out.exit) : 'other';

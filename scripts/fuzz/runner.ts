@@ -18,6 +18,8 @@ export interface RunnerConfig {
   baseDb: string;
   /** Module exporting runSafely(argv, io): the real CLI entry, or a fake one in the fuzzer's own test. */
   runnerModule: string;
+  /** Parse each unchanged YAML file once per runner (see yaml-cache.ts). */
+  yamlCache?: boolean;
 }
 
 type RunFn = (argv: string[], io: { out(s: string): void; err(s: string): void; cwd: string; color: boolean }) => Promise<number>;
@@ -191,6 +193,8 @@ export class Runner {
     mkdirSync(this.treeParent, { recursive: true });
     // The requirement tests are left out of the copy: they double the YAML to parse and submit skips them anyway.
     cpSync(this.cfg.shippedTree, this.tree, { recursive: true, filter: (src) => resolve(src) !== resolve(this.cfg.shippedTree, 'tests') });
+    // Before the engine is imported: the hook patches engine/load/yaml.ts as it loads.
+    if (this.cfg.yamlCache) (await import('./yaml-cache.ts')).installYamlCache();
     const mod = (await import(this.cfg.runnerModule)) as { runSafely: RunFn };
     this.run = mod.runSafely;
     this.baseDigest = storeDigest(this.cfg.baseDb);
