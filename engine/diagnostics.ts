@@ -748,7 +748,7 @@ export const CATALOGUE: Record<string, Entry> = {
   CH502: {
     name: 'deadline-calendar-unknown',
     severity: 'error',
-    zh: (a) => `无法计算整改期限：${s(a, 'detail')}`,
+    zh: (a) => `无法计算整改期限：${s(a, 'detailZh') || s(a, 'detail')}`,
     en: (a) => `The rectification deadline cannot be computed: ${s(a, 'detail')}`,
     hintZh: () => '该年度的法定节假日安排尚未收录；在 standards/school/calendar.yaml 中补充学校的放假与调休安排后再签发。',
     hintEn: () => 'That year’s public holidays are not in the data yet; add the school’s closures and working days to standards/school/calendar.yaml, then issue.',
@@ -780,8 +780,8 @@ export const CATALOGUE: Record<string, Entry> = {
   CH506: {
     name: 'nothing-to-verify-yet',
     severity: 'error',
-    zh: (a) => `通知单 ${s(a, 'number')} 反馈整改（${s(a, 'since')}）之后还没有可评价的数据，暂不能复查`,
-    en: (a) => `Notice ${s(a, 'number')}: there is no data to judge after the rectification was reported (${s(a, 'since')}), so it cannot be verified yet`,
+    zh: (a) => `通知单 ${s(a, 'number')} 反馈整改（${s(a, 'since').slice(0, 16).replace('T', ' ')}）之后还没有可评价的数据，暂不能复查`,
+    en: (a) => `Notice ${s(a, 'number')}: there is no data to judge after the rectification was reported (${s(a, 'since').slice(0, 16).replace('T', ' ')}), so it cannot be verified yet`,
     hintZh: () => '待服务商提交整改之后的服务数据（charter submit）后再复查；--as-of 可指定复查时点。',
     hintEn: () => 'Verify once the provider has submitted service data from after the rectification (charter submit); --as-of sets the time of the check.',
   },
