@@ -108,6 +108,22 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '选择包含 standards/ 的版本，或直接给出拟议标准所在的目录。',
     hintEn: () => 'Choose a revision that has standards/, or give the folder of the proposed standards instead.',
   },
+  CH016: {
+    name: 'not-a-test-file',
+    severity: 'error',
+    zh: (a) => `“${s(a, 'value')}”不是条款测试文件：charter test 只运行 ${s(a, 'tests')} 下的 *.test.yaml；没有运行任何测试`,
+    en: (a) => `"${s(a, 'value')}" is not a requirement test file: charter test runs only the *.test.yaml files in ${s(a, 'tests')}; no test was run`,
+    hintZh: () => '测试文件位于 standards/tests/*.test.yaml（用 --tree 指定标准目录时为该目录下的 tests/）；不写文件名则运行全部测试。',
+    hintEn: () => 'Test files live in standards/tests/*.test.yaml (tests/ of the tree given with --tree); name none to run them all.',
+  },
+  CH017: {
+    name: 'no-test-cases',
+    severity: 'error',
+    zh: (a) => `${s(a, 'tests')} 中没有找到任何测试用例（${s(a, 'files')} 个测试文件）；没有测试，不等于通过`,
+    en: (a) => `No test case found in ${s(a, 'tests')} (${s(a, 'files')} test files); nothing tested is not a pass`,
+    hintZh: () => '每个条款测试文件（standards/tests/<条款编号>.test.yaml）的 cases 下至少写一个用例：输入的服务数据和应得的判定；见 docs/editing.md。',
+    hintEn: () => 'Give each requirement test file (standards/tests/<requirement id>.test.yaml) at least one case under cases: the service data in and the judgement expected; see docs/editing.md.',
+  },
   CH101: {
     name: 'yaml-syntax',
     severity: 'error',
@@ -748,7 +764,7 @@ export const CATALOGUE: Record<string, Entry> = {
   CH502: {
     name: 'deadline-calendar-unknown',
     severity: 'error',
-    zh: (a) => `无法计算整改期限：${s(a, 'detail')}`,
+    zh: (a) => `无法计算整改期限：${s(a, 'detailZh') || s(a, 'detail')}`,
     en: (a) => `The rectification deadline cannot be computed: ${s(a, 'detail')}`,
     hintZh: () => '该年度的法定节假日安排尚未收录；在 standards/school/calendar.yaml 中补充学校的放假与调休安排后再签发。',
     hintEn: () => 'That year’s public holidays are not in the data yet; add the school’s closures and working days to standards/school/calendar.yaml, then issue.',
@@ -780,8 +796,8 @@ export const CATALOGUE: Record<string, Entry> = {
   CH506: {
     name: 'nothing-to-verify-yet',
     severity: 'error',
-    zh: (a) => `通知单 ${s(a, 'number')} 反馈整改（${s(a, 'since')}）之后还没有可评价的数据，暂不能复查`,
-    en: (a) => `Notice ${s(a, 'number')}: there is no data to judge after the rectification was reported (${s(a, 'since')}), so it cannot be verified yet`,
+    zh: (a) => `通知单 ${s(a, 'number')} 反馈整改（${s(a, 'since').slice(0, 16).replace('T', ' ')}）之后还没有可评价的数据，暂不能复查`,
+    en: (a) => `Notice ${s(a, 'number')}: there is no data to judge after the rectification was reported (${s(a, 'since').slice(0, 16).replace('T', ' ')}), so it cannot be verified yet`,
     hintZh: () => '待服务商提交整改之后的服务数据（charter submit）后再复查；--as-of 可指定复查时点。',
     hintEn: () => 'Verify once the provider has submitted service data from after the rectification (charter submit); --as-of sets the time of the check.',
   },

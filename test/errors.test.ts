@@ -37,7 +37,7 @@ describe('each error code has a smallest fixture', () => {
     // CH4xx (rule compilation) is covered in evaluate.test.ts.
     // CH5xx (the notice ledger) is covered in notices.test.ts.
     // CH01x (output folders, what-if proposals) are refused command-line paths and values: their fixtures
-    // are folders, files and .args files here, run in site-out.test.ts and whatif-proposal.test.ts.
+    // are folders, files and .args files here, run in site-out.test.ts, whatif-proposal.test.ts and test-command.test.ts.
     // Codes about the file system rather than a file's text are made on the fly just below: CH105 (unreadable),
     // CH109 (over the size limit: a 2 MB fixture is not "smallest"), CH119 (a FIFO), CH120 (a symlink out of
     // the tree); CH125 (over 400,000 YAML tokens) in loader.test.ts. CH121 (a period outside the calendar), CH122 (a tree without a calendar or register) and CH123

@@ -558,11 +558,16 @@ ${DB_HELP.en}`,
       if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
       const missingPaths = positionals.filter((p) => !existsSync(resolve(io.cwd, p)));
       if (missingPaths.length) return usageError(missingPaths.map((p) => cmdErr('CH003', { value: p })), lang, json, io);
+      const ct = await import('../evaluate/case-tests.ts');
+      const testsDir = join(treeDir, ct.TEST_DIR);
+      const testsShown = relative(io.cwd, testsDir) || testsDir;
+      // A named path that is not a test file of this tree would run nothing; silence is not success (CH016).
+      const notTests = positionals.filter((p) => !ct.isTestPath(resolve(io.cwd, p), testsDir));
+      if (notTests.length) return usageError(notTests.map((p) => cmdErr('CH016', { value: p, tests: testsShown })), lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
-      const ct = await import('../evaluate/case-tests.ts');
-      const all = ct.loadTestFiles(join(treeDir, ct.TEST_DIR));
-      const chosen = positionals.length ? all.filter((f) => positionals.some((p) => resolve(io.cwd, p) === resolve(join(treeDir, ct.TEST_DIR), f.name) || resolve(io.cwd, p) === resolve(join(treeDir, ct.TEST_DIR)))) : all;
+      const all = ct.loadTestFiles(testsDir);
+      const chosen = ct.selectTestFiles(all, positionals.map((p) => resolve(io.cwd, p)), testsDir);
       const env = await ct.createCaseEnv(tree);
       const results: { file: string; requirement: string; case: string; status: 'passed' | 'failed' | 'skipped'; problems: string[] }[] = [];
       for (const f of chosen) {
@@ -574,6 +579,13 @@ ${DB_HELP.en}`,
           const r = await ct.runCase(env, f.data, c);
           results.push({ file: f.name, requirement: f.data.requirement, case: c.name, status: r.skipped ? 'skipped' : r.problems.length ? 'failed' : 'passed', problems: r.problems });
         }
+      }
+      // Not one case found (an empty tests folder, files with `cases: []`): nothing was tested (CH017).
+      if (!results.length) {
+        const d = diag('CH017', testsShown, { line: 1, col: 1 }, { tests: testsShown, files: chosen.length });
+        if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
+        else io.err(renderDiagnostic(d, lang, '', style(io.color)));
+        return EXIT.problems;
       }
       const have = new Set(all.map((f) => f.name));
       const untested = ct.checkableRequirements(tree).filter((r) => !have.has(ct.testFileName(r.id))).map((r) => r.id);

@@ -125,6 +125,8 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       const rel = (f: string): string => relative(io.cwd, f) || f;
       try {
         if (sub === 'issue') {
+          // No notice configuration (CH501): say so before judging a month, not after its data check.
+          L.noticeConfig(tree);
           const { evaluate } = await import('../evaluate/evaluate.ts');
           const findings = evaluate({ tree, store, period: period!, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
           const dry = Boolean(v['dry-run']);

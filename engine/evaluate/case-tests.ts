@@ -6,9 +6,9 @@
 // Only leaf modules are imported statically: REQUIREMENT_TEST_SCHEMA is meant to be registered in
 // engine/schemas/definitions.ts, and evaluate.ts → checks.ts → definitions.ts would make an import cycle.
 // The engine itself is loaded by createCaseEnv().
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
 import { EVENT_FIELD, RECORD_SCHEMAS } from '../data/records.ts';
@@ -222,6 +222,32 @@ export function loadTestFiles(dir: string): LoadedTestFile[] {
     if (bad.length) return { path, name, problems: bad.map((p) => `${name}: ${p}`) };
     return { path, name, data: y.data as RequirementTestFile, problems: [] };
   });
+}
+
+const realOr = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
+/**
+ * Whether a path named to `charter test` is the tree's tests folder or a *.test.yaml directly in it. Anything
+ * else (another folder, a file elsewhere, a .yaml that is not a test file) would run nothing: CH016.
+ */
+export function isTestPath(path: string, testsDir: string): boolean {
+  const p = realOr(path);
+  const dir = realOr(testsDir);
+  return p === dir || (p.endsWith(TEST_FILE_SUFFIX) && dirname(p) === dir);
+}
+
+/** The loaded test files the named paths select: all of them for the tests folder, else the files named. */
+export function selectTestFiles(all: LoadedTestFile[], paths: string[], testsDir: string): LoadedTestFile[] {
+  if (!paths.length) return all;
+  const named = new Set(paths.map(realOr));
+  if (named.has(realOr(testsDir))) return all;
+  return all.filter((f) => named.has(realOr(f.path)));
 }
 
 /** Active requirements of the checkable types, standard and profiles alike. */

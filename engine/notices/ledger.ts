@@ -4,7 +4,8 @@
 // The ledger is append-only (triggers refuse UPDATE and DELETE); a notice's status is its latest event's.
 import { createRequire } from 'node:module';
 import { Engine } from 'json-rules-engine';
-import { coverage, createCalendar, dateOf, dayNumber, type WorkingCalendar } from '../calendar/calendar.ts';
+import { coverage, createCalendar, dateOf, dayNumber, type Unknown, type WorkingCalendar } from '../calendar/calendar.ts';
+import { notCoveredMessage } from '../calendar/statutory.ts';
 import { instantToIso } from '../data/convert.ts';
 import { TIME_FIELD_LABELS } from '../data/records.ts';
 import type { Evidence, Finding, Findings, Pledge } from '../evaluate/evaluate.ts';
@@ -163,6 +164,11 @@ export function missingData(findings: Findings, provider?: string, tree?: Tree):
 /** Binding findings (应, and a profile's or plan's own duties) go on notices and cost points; 宜 is advice. */
 export const isAdvisory = (f: Pick<Finding, 'obligation'>): boolean => f.obligation === 'should';
 
+/** CH502: a deadline that falls in a year without holiday data; the reason in both languages. */
+export function deadlineUnknown(u: Unknown): LedgerError {
+  return new LedgerError('CH502', { detail: u.message, detailZh: notCoveredMessage(u.missingYear, 'zh') });
+}
+
 export function noticeConfig(tree: Tree): NoticesFile {
   const c = tree.noticeConfigs[0]?.value;
   if (!c) throw new LedgerError('CH501', {});
@@ -310,8 +316,8 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
   const issuedText = instantToIso(o.issuedAt.getTime(), school.timezone);
   const deadline = cal.addWorkingDays(o.issuedAt, cfg.deadline.working_days);
   const objection = cal.addWorkingDays(o.issuedAt, cfg.objection.working_days);
-  if (!deadline.known) throw new LedgerError('CH502', { detail: deadline.message });
-  if (!objection.known) throw new LedgerError('CH502', { detail: objection.message });
+  if (!deadline.known) throw deadlineUnknown(deadline);
+  if (!objection.known) throw deadlineUnknown(objection);
   const std = o.tree.standards[0]?.value;
   const sourceOf = (id: string): string => {
     const loc = idx.requirements.get(id);

@@ -6,7 +6,7 @@ import { instantToIso } from '../data/convert.ts';
 import { evaluate, type Finding } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { Store } from '../store/store.ts';
-import { addEvent, findNotice, LedgerError, noticeConfig, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
+import { addEvent, deadlineUnknown, findNotice, LedgerError, noticeConfig, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
 
 export interface Verification {
   notice: NoticeState;
@@ -60,7 +60,7 @@ export function verifyNotice(o: { tree: Tree; store: Store; number: string; asOf
   const rf = noticeConfig(o.tree).recheck_failed;
   if (failed.length && rf) {
     const d = cal.addWorkingDays(o.asOf, rf.working_days);
-    if (!d.known) throw new LedgerError('CH502', { detail: d.message });
+    if (!d.known) throw deadlineUnknown(d);
     again = { deadline: d.lastDay, working_days: rf.working_days, basis: rf.basis };
   }
   const event = failed.length
