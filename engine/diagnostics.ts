@@ -985,6 +985,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '检查开始与结束是否写反，日期格式为 YYYY-MM-DD，时刻为 HH:MM。',
     hintEn: () => 'Check whether start and end are swapped; dates are YYYY-MM-DD, times HH:MM.',
   },
+  CH234: {
+    name: 'unknown-time-zone',
+    severity: 'error',
+    zh: (a) => `时区“${s(a, 'value')}”不是已知的 IANA 时区`,
+    en: (a) => `"${s(a, 'value')}" is not a known IANA time zone`,
+    hintZh: (a) => `写 IANA 时区名，区分大小写，例如 Asia/Shanghai（北京时间）。是不是 ${s(a, 'suggestion')}？`,
+    hintEn: (a) => `Write an IANA zone name, case-sensitive, such as Asia/Shanghai (China Standard Time). Did you mean ${s(a, 'suggestion')}?`,
+  },
   CH219: {
     name: 'notice-number-pattern',
     severity: 'error',

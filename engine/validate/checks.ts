@@ -205,6 +205,18 @@ function checkCalendar(l: Located<SchoolCalendarFile>, push: Push): void {
     if (p.end <= p.start) push('CH218', l, `/class_periods/${i}/end`, { start: p.start, end: p.end });
   });
   if (c.working_hours.end <= c.working_hours.start) push('CH218', l, '/working_hours/end', { start: c.working_hours.start, end: c.working_hours.end });
+  // Every local time, deadline and working day is computed in this zone: a zone the runtime does not know
+  // would stop every data command later, so it is refused here with the nearest real zone.
+  if (c.timezone && !knownTimeZone(c.timezone)) push('CH234', l, '/timezone', { value: c.timezone, suggestion: closest(c.timezone, Intl.supportedValuesOf('timeZone')) || 'Asia/Shanghai' });
+}
+
+function knownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function checkMapping(l: Located<MappingFile>, push: Push): void {
