@@ -124,6 +124,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '每个条款测试文件（standards/tests/<条款编号>.test.yaml）的 cases 下至少写一个用例：输入的服务数据和应得的判定；见 docs/editing.md。',
     hintEn: () => 'Give each requirement test file (standards/tests/<requirement id>.test.yaml) at least one case under cases: the service data in and the judgement expected; see docs/editing.md.',
   },
+  CH018: {
+    name: 'rejects-folder-unusable',
+    severity: 'error',
+    zh: (a) => `拒收文件目录 ${s(a, 'value')} 不可用：${s(a, 'detailZh')}`,
+    en: (a) => `The rejects folder ${s(a, 'value')} cannot be used: ${s(a, 'detailEn')}`,
+    hintZh: () => '用 --rejects 给一个目录（不存在时会新建）；不写 --rejects 时拒收文件放在数据库旁的 rejects/ 目录。没有读取或保存任何数据。',
+    hintEn: () => 'Give a folder with --rejects (it is created if missing); without --rejects, rejects files go to rejects/ beside the store. Nothing was read or stored.',
+  },
   CH101: {
     name: 'yaml-syntax',
     severity: 'error',

@@ -1,7 +1,7 @@
 // The rejects file's life: in place before `submit` reports, never a .partial left by a failed,
 // interrupted (SIGINT, SIGTERM) or killed (kill -9) run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -11,7 +11,7 @@ import { submit } from '../engine/data/submit.ts';
 import type { Tree } from '../engine/load/tree.ts';
 import { openStore } from '../engine/store/store.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitOptions } from './helpers.ts';
+import { charter, ROOT, submitOptions } from './helpers.ts';
 
 const HEAD = 'id,provider,campus,category,priority,reported_at\n';
 const badRow = (i: number): string => `WO-${i},huayu-property,main,下水道,normal,2026-03-05T08:00\n`;
@@ -142,4 +142,26 @@ describe('the CLI, interrupted', () => {
       store.close();
     }
   }, 120_000);
+});
+
+describe('a rejects folder that cannot be one (CH018)', () => {
+  // test/fixtures/errors/CH018-rejects-folder-is-a-file.args: FILE stands for a file the test makes.
+  const cases: [string, (d: string) => { args: string[]; db: string }][] = [
+    ['--rejects names a file', (d) => ({ args: ['--rejects', join(d, 'notes.txt')], db: join(d, 'store.sqlite') })],
+    ['--rejects lies under a file', (d) => ({ args: ['--rejects', join(d, 'notes.txt', 'rejects')], db: join(d, 'store.sqlite') })],
+    ['the default rejects/ beside the store is a file', (d) => (writeFileSync(join(d, 'rejects'), 'not a folder'), { args: [], db: join(d, 'store.sqlite') })],
+  ];
+  it.each(cases)('%s: exit 2 before anything is read or stored', (_name, make) => {
+    const d = mkdtempSync(join(dir, 'ch018-'));
+    writeFileSync(join(d, 'notes.txt'), 'a user file');
+    const { args, db } = make(d);
+    const r = charter(['submit', join(ROOT, 'examples', 'sample-university', 'work-orders.csv'), '--kind', 'work-orders', '--accept-valid', '--db', db, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/CH018 拒收文件目录 .* 不可用：/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(db)).toBe(false);
+  });
+  it('the fixture names the case', () => {
+    expect(readFileSync(join(ROOT, 'test', 'fixtures', 'errors', 'CH018-rejects-folder-is-a-file.args'), 'utf8').trim()).toBe('--rejects FILE');
+  });
 });

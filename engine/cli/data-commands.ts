@@ -6,6 +6,7 @@ import { indexRegister } from '../data/mapping.ts';
 import type { submit as submitFn } from '../data/submit.ts';
 import { formatOf } from '../data/formats.ts';
 import { notRegularFile } from '../data/limits.ts';
+import { folderProblem } from '../data/rejects.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
@@ -141,6 +142,15 @@ ${DB_HELP.en}
       else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
+      {
+        // Said before anything is read or stored: a rejects folder that cannot be one would fail only after the work.
+        const given = v.rejects as string | undefined;
+        const dir = given !== undefined ? resolve(io.cwd, given) : join(dirname(dbPath(v.db as string | undefined, io.cwd)), 'rejects');
+        // The default lies beside the store: a store path that is itself unusable is the store's message (CH40x).
+        const storeDirOk = given !== undefined || statSync(dirname(dir), { throwIfNoEntry: false })?.isDirectory();
+        const problem = storeDirOk ? folderProblem(dir) : undefined;
+        if (problem) bad.push(cmdErr('CH018', { value: given ?? dir, ...problem }));
+      }
       if (bad.length) return usageError(bad, lang, json, io);
 
       const tree = loadStandards(treeDir, io, lang, json);

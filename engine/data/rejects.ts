@@ -5,7 +5,7 @@
 // before the submission commits, so a reported success always has its rejects file. A failed run removes
 // its .partial; an interrupted one (SIGINT, SIGTERM, SIGHUP) removes it before dying; one killed outright
 // (kill -9) leaves it, and the next run in that folder removes it once its process is gone.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CSV_BOM, CSV_EOL, csvLine } from './csv-write.ts';
 import type { RawRow } from './readers.ts';
@@ -150,4 +150,35 @@ export class RejectsWriter {
     if (placed && this.state === 'placed') rmSync(this.path, { force: true });
     this.state = 'gone';
   }
+}
+
+/**
+ * Why dir cannot hold rejects files, in both languages, or undefined when it can (an existing writable
+ * folder, or a new one whose nearest existing ancestor is a writable folder).
+ */
+export function folderProblem(dir: string): { detailZh: string; detailEn: string } | undefined {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') return { detailZh: `无法读取（${(e as NodeJS.ErrnoException).code}）`, detailEn: `cannot be read (${(e as NodeJS.ErrnoException).code})` };
+    let up = dirname(dir);
+    while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
+    if (!statSync(up).isDirectory()) return { detailZh: `它位于文件 ${up} 之下`, detailEn: `it lies under the file ${up}` };
+    try {
+      accessSync(up, constants.W_OK);
+    } catch {
+      return { detailZh: `不能在 ${up} 中新建目录（没有写权限）`, detailEn: `no folder can be made in ${up} (not writable)` };
+    }
+    return undefined;
+  }
+  const target = st.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : st;
+  if (!target) return { detailZh: '它是指向不存在位置的链接', detailEn: 'it is a link to nowhere' };
+  if (!target.isDirectory()) return { detailZh: '它是文件，不是目录', detailEn: 'it is a file, not a folder' };
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return { detailZh: '没有写权限', detailEn: 'it is not writable' };
+  }
+  return undefined;
 }
