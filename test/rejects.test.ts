@@ -145,7 +145,7 @@ describe('the CLI, interrupted', () => {
 });
 
 describe('a rejects folder that cannot be one (CH018)', () => {
-  // test/fixtures/errors/CH018-rejects-folder-is-a-file.args: FILE stands for a file the test makes.
+  // test/fixtures/errors/CH018-rejects-folder-unusable.args: FILE stands for a file the test makes.
   const cases: [string, (d: string) => { args: string[]; db: string }][] = [
     ['--rejects names a file', (d) => ({ args: ['--rejects', join(d, 'notes.txt')], db: join(d, 'store.sqlite') })],
     ['--rejects lies under a file', (d) => ({ args: ['--rejects', join(d, 'notes.txt', 'rejects')], db: join(d, 'store.sqlite') })],
@@ -162,6 +162,6 @@ describe('a rejects folder that cannot be one (CH018)', () => {
     expect(existsSync(db)).toBe(false);
   });
   it('the fixture names the case', () => {
-    expect(readFileSync(join(ROOT, 'test', 'fixtures', 'errors', 'CH018-rejects-folder-is-a-file.args'), 'utf8').trim()).toBe('--rejects FILE');
+    expect(readFileSync(join(ROOT, 'test', 'fixtures', 'errors', 'CH018-rejects-folder-unusable.args'), 'utf8').trim()).toBe('--rejects FILE');
   });
 });
