@@ -15,6 +15,21 @@ export interface Diagnostic {
   args: Record<string, string | number>;
 }
 
+/**
+ * A user-facing problem thrown from inside a stage: a catalogue code and its message arguments, which the
+ * CLI renders as a Diagnostic. Each stage subclasses it so a command can tell whose problem it caught.
+ */
+export class CodedError extends Error {
+  readonly code: string;
+  readonly args: Record<string, string | number>;
+  constructor(code: string, args: Record<string, string | number>) {
+    super(`${code} ${Object.values(args).join(' ')}`);
+    this.name = new.target.name;
+    this.code = code;
+    this.args = args;
+  }
+}
+
 type Text = (a: Record<string, string | number>) => string;
 interface Entry {
   name: string;

@@ -1,5 +1,5 @@
 // charter submit / submissions: service data into the store.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { indexRegister } from '../data/mapping.ts';
@@ -146,9 +146,15 @@ ${DB_HELP.en}
         // Said before anything is read or stored: a rejects folder that cannot be one would fail only after the work.
         const given = v.rejects as string | undefined;
         const dir = given !== undefined ? resolve(io.cwd, given) : join(dirname(dbPath(v.db as string | undefined, io.cwd)), 'rejects');
-        // The default lies beside the store: a store path that is itself unusable is the store's message (CH40x).
-        const storeDirOk = given !== undefined || statSync(dirname(dir), { throwIfNoEntry: false })?.isDirectory();
-        const problem = storeDirOk ? folderProblem(dir) : undefined;
+        // The default lies beside the store: a store folder that cannot be written is the store's message
+        // (CH40x), so only a default that exists and is not a folder is said here.
+        let exists;
+        try {
+          exists = statSync(dir, { throwIfNoEntry: false }) ?? lstatSync(dir, { throwIfNoEntry: false });
+        } catch {
+          exists = undefined; // under a file or unreadable: said by folderProblem for --rejects, by the store otherwise
+        }
+        const problem = given !== undefined || (exists && !exists.isDirectory()) ? folderProblem(dir) : undefined;
         if (problem) bad.push(cmdErr('CH018', { value: given ?? dir, ...problem }));
       }
       if (bad.length) return usageError(bad, lang, json, io);

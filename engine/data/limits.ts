@@ -95,12 +95,12 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
 }
 
 /**
- * Keys of the top-level object of one JSON text, in order, as written (JSON.parse keeps only the last of a
- * repeated key, silently). Called only when a record parsed with fewer keys than the text names.
+ * Calls onKey(start, end) for each key of the top-level object of one JSON text, in order, as written
+ * (start and end index its quotes); stops when onKey returns true. JSON.parse keeps only the last of a
+ * repeated key, silently, so the text itself is read.
  */
-export function repeatedTopKey(text: string): string | undefined {
+function scanTopKeys(text: string, onKey: (start: number, end: number) => boolean | void): void {
   let depth = 0;
-  const seen = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -109,36 +109,30 @@ export function repeatedTopKey(text: string): string | undefined {
       if (depth === 1) {
         let k = j + 1;
         while (k < text.length && /\s/.test(text[k]!)) k++;
-        if (text[k] === ':') {
-          const key = JSON.parse(text.slice(i, j + 1)) as string;
-          if (seen.has(key)) return key;
-          seen.add(key);
-        }
+        if (text[k] === ':' && onKey(i, j)) return;
       }
       i = j;
     } else if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) depth--;
   }
-  return undefined;
+}
+
+/** The first key named twice in the top-level object of a JSON text. Called only when a record parsed with fewer keys than the text names. */
+export function repeatedTopKey(text: string): string | undefined {
+  const seen = new Set<string>();
+  let repeated: string | undefined;
+  scanTopKeys(text, (i, j) => {
+    const key = JSON.parse(text.slice(i, j + 1)) as string;
+    if (!seen.has(key)) return void seen.add(key);
+    repeated = key;
+    return true;
+  });
+  return repeated;
 }
 
 /** How many keys the top-level object of a JSON text names (a repeated key counts twice). */
 export function topKeyCount(text: string): number {
-  let depth = 0;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      let j = i + 1;
-      for (; j < text.length && text.charCodeAt(j) !== 34; j++) if (text.charCodeAt(j) === 92) j++;
-      if (depth === 1) {
-        let k = j + 1;
-        while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-        if (text[k] === ':') n++;
-      }
-      i = j;
-    } else if (c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) depth--;
-  }
+  scanTopKeys(text, () => void n++);
   return n;
 }

@@ -1,5 +1,6 @@
 // What-if: the same stored data under the current standards tree and a proposed one (a folder, or a
 // git revision of standards/), and what changes — findings that appear or disappear, pledge rates.
+import { CodedError } from '../diagnostics.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,15 +20,7 @@ export interface WhatIf {
 }
 
 /** A --proposal value that cannot be used; `code` is a CH01x catalogue code, `args` its message arguments. */
-export class ProposalError extends Error {
-  readonly code: string;
-  readonly args: Record<string, string>;
-  constructor(code: string, args: Record<string, string>) {
-    super(`${code} ${JSON.stringify(args)}`);
-    this.code = code;
-    this.args = args;
-  }
-}
+export class ProposalError extends CodedError {}
 
 /** git's own words for a failure, on one line (its stderr, or why git could not run). */
 function gitSays(e: unknown): string {

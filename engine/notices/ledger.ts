@@ -2,6 +2,7 @@
 // transaction, and followed through events — issued → acknowledged → rectification reported → verified,
 // or → overdue → escalated; a verified notice whose requirement fails again is re-opened as recurring.
 // The ledger is append-only (triggers refuse UPDATE and DELETE); a notice's status is its latest event's.
+import { CodedError } from '../diagnostics.ts';
 import { createRequire } from 'node:module';
 import { Engine } from 'json-rules-engine';
 import { coverage, createCalendar, dateOf, dayNumber, type Unknown, type WorkingCalendar } from '../calendar/calendar.ts';
@@ -62,15 +63,7 @@ export interface NoticeState extends NoticeRow {
 }
 
 /** A user-facing ledger problem: a stable code and its arguments (the CLI renders them). */
-export class LedgerError extends Error {
-  code: string;
-  args: Record<string, string | number>;
-  constructor(code: string, args: Record<string, string | number>) {
-    super(code);
-    this.code = code;
-    this.args = args;
-  }
-}
+export class LedgerError extends CodedError {}
 
 /** Which moves each status allows (manual commands; the rules add overdue and escalated). */
 const ALLOWED: Record<string, NoticeStatus[]> = {

@@ -1,16 +1,8 @@
 // A problem with what the site is built from (the standards tree, the data, an MDX page naming a clause
 // that does not exist): reported as a coded message (CH417, CH418), never as a renderer's stack trace.
+import { CodedError } from '../diagnostics.ts';
 
-export class SiteError extends Error {
-  readonly code: string;
-  readonly args: Record<string, string | number>;
-  constructor(code: string, args: Record<string, string | number>) {
-    super(`${code} ${Object.values(args).join(' ')}`);
-    this.name = 'SiteError';
-    this.code = code;
-    this.args = args;
-  }
-}
+export class SiteError extends CodedError {}
 
 /**
  * Components throw `new Error(siteDataMessage(...))`: Astro wraps and re-throws what a page throws, so the

@@ -3,6 +3,7 @@
 // replaced only when it does not exist, is empty, or carries a valid marker and holds nothing beyond the
 // files that marker lists. Anything else is refused with a coded error (exit 2: the folder is a path given
 // on the command line) and the folder is left exactly as it was.
+import { CodedError } from '../diagnostics.ts';
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,15 +22,7 @@ export interface Marker {
 }
 
 /** A refusal to build into a folder; `code` is a CH01x catalogue code, `args` its message arguments. */
-export class OutDirError extends Error {
-  readonly code: string;
-  readonly args: Record<string, string>;
-  constructor(code: string, args: Record<string, string>) {
-    super(`${code} ${JSON.stringify(args)}`);
-    this.code = code;
-    this.args = args;
-  }
-}
+export class OutDirError extends CodedError {}
 
 /** Every entry under dir that is not a folder (files, symlinks, sockets …), relative, sorted; symlinked
  * folders are not followed. */

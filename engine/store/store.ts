@@ -1,6 +1,7 @@
 // The store: Node 24's built-in SQLite (node:sqlite). Chosen over better-sqlite3 because it ships with
 // the runtime — no native build, no binary download — and its synchronous API suits a CLI.
 // One submission is one transaction; schema changes are numbered migrations.
+import { CodedError } from '../diagnostics.ts';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -143,15 +144,10 @@ export const DEFAULT_BUSY_MS = 60_000;
  * A store problem the user (or the machine) must fix: a coded message with the path, never a stack
  * trace. `exit` is 2 when the --db path itself cannot be a store file, 1 for the store's or the disk's state.
  */
-export class StoreError extends Error {
-  readonly code: string;
-  readonly args: Record<string, string | number>;
+export class StoreError extends CodedError {
   readonly exit: 1 | 2;
   constructor(code: string, args: Record<string, string | number>, exit: 1 | 2 = 1) {
-    super(`${code} ${Object.values(args).join(' ')}`);
-    this.name = 'StoreError';
-    this.code = code;
-    this.args = args;
+    super(code, args);
     this.exit = exit;
   }
 }
