@@ -260,7 +260,10 @@ ${DB_HELP.en}
           const verdict = {
             stored: zh ? `已入库：提交 #${r.submissionId}（${kind}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kind}, sha256 ${r.sha256.slice(0, 12)}…).`,
             partial: zh ? `部分入库：提交 #${r.submissionId}，${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId}; ${r.rejected} rows rejected.`,
-            refused: zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
+            // With --accept-valid a refusal is about the file itself (headers, encoding, size), which no row can escape.
+            refused: v['accept-valid']
+              ? zh ? '整份拒收（问题在文件本身，见上），未入库任何数据。改正后重新提交。' : 'Refused whole (the problem is in the file itself, see above); nothing was stored. Fix it and resubmit.'
+              : zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
           }[r.status];
           if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
           io.out(verdict);
