@@ -34,25 +34,8 @@ export function submitOptions(tree: Tree, store: Store, dir: string, file: strin
 }
 
 /** The sample university's canonical files and their kinds. */
-export const SAMPLE_FILES: [string, SubmitOptions['kind']][] = [
-  ['work-orders.ndjson', 'work-orders'],
-  ['complaints.ndjson', 'complaints'],
-  ['activities.ndjson', 'activities'],
-  ['equipment-counts.ndjson', 'equipment-counts'],
-  ['measurements.ndjson', 'measurements'],
-  ['surveys.ndjson', 'surveys'],
-  // The logistics office's own units (general office, logistics office), bound by the school's plans.
-  ['office/consultations.ndjson', 'consultations'],
-  ['office/complaints.ndjson', 'complaints'],
-  ['office/work-orders.ndjson', 'work-orders'],
-  ['office/activities.ndjson', 'activities'],
-  ['office/measurements.ndjson', 'measurements'],
-  // The office's supervision: on-site inspection results (March–May) and the units' document lists.
-  ['inspection-results.ndjson', 'inspection-results'],
-  ['documents.ndjson', 'documents'],
-  // Scheduled events and when each was ready (readiness leads).
-  ['events.ndjson', 'events'],
-];
+export { SAMPLE_FILES } from '../engine/sample/files.ts';
+import { SAMPLE_FILES } from '../engine/sample/files.ts';
 
 /** Submit every canonical sample file into a store; the callers assert on the statuses. */
 export async function submitSample(tree: Tree, store: Store, dir: string): Promise<string[]> {

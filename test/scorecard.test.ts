@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.ts';
+import { ROOT, SAMPLE_FILES } from './helpers.ts';
 
 const SAMPLE = join(ROOT, 'examples', 'sample-university');
 let dir: string;
@@ -32,15 +32,9 @@ async function pdfText(file: string): Promise<{ text: string; pages: number }> {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'charter-paper-'));
   db = join(dir, 'db.sqlite');
-  for (const [file, kind] of [
-    ['work-orders.ndjson', 'work-orders'],
-    ['complaints.ndjson', 'complaints'],
-    ['activities.ndjson', 'activities'],
-    ['equipment-counts.ndjson', 'equipment-counts'],
-    ['measurements.ndjson', 'measurements'],
-    ['surveys.ndjson', 'surveys'],
-  ]) {
-    expect(cli(['submit', join(SAMPLE, file!), '--kind', kind!, '--now', '2026-07-10T09:00:00+08:00']).code).toBe(0);
+  // The providers' own files only (the first six), not the office's or its supervision's.
+  for (const [file, kind] of SAMPLE_FILES.slice(0, 6)) {
+    expect(cli(['submit', join(SAMPLE, file), '--kind', kind, '--now', '2026-07-10T09:00:00+08:00']).code).toBe(0);
   }
   // --force: the sample has no event timetables and not every equipment count its bound requirements ask for, so
   // April is refused (CH521) without it; this test is about what is issued, not about missing data.
