@@ -189,6 +189,8 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         if (record.activity !== undefined && !o.activities.has(String(record.activity))) at('activity', 'CH306', { what: 'activity' });
         if (found.length === 0 && !validateRecord(record)) {
           for (const e of validateRecord.errors ?? []) {
+            // Alternatives (inspection-results: `result` or the older `passed`): name the first, once.
+            if (e.keyword === 'anyOf' || (e.keyword === 'required' && /^#\/anyOf\/[1-9]/.test(e.schemaPath))) continue;
             if (e.keyword === 'required') {
               const field = (e.params as { missingProperty: string }).missingProperty;
               found.push(problem(raw.row, { code: 'CH302', column: cellOf(field), value: '', args: { field } }));

@@ -554,8 +554,9 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
         findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
       } else if (r.type === 'inspection') {
-        const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id);
-        const passed = res.filter((x) => x.passed === true).length;
+        // `result` (合格/不合格/不适用) wins over the older `passed` flag; 不适用 rows are not counted.
+        const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id && x.result !== 'not-applicable');
+        const passed = res.filter((x) => (x.result ?? (x.passed === true ? 'passed' : 'failed')) === 'passed').length;
         const failed = res.length - passed;
         const rule = inspectionRule(r);
         const status: Status = res.length === 0 ? 'not-reviewed' : test(rule.conditions, { inspection: { passed, failed } }) ? 'passed' : 'failed';

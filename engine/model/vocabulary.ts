@@ -49,12 +49,16 @@ export const RECORD_FIELDS = {
   'equipment-counts': ['date', 'provider', 'campus', 'kind', 'total', 'intact'],
   measurements: ['id', 'provider', 'kind', 'measured_at', 'campus', 'building', 'point', 'station', 'value', 'unit', 'sampled', 'misplaced', 'passed'],
   surveys: ['provider', 'period', 'respondents', 'satisfied', 'questions'],
-  'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'inspector', 'passed', 'notes'],
+  'inspection-results': ['id', 'provider', 'requirement', 'inspected_at', 'campus', 'building', 'place', 'round', 'inspector', 'accompanied_by', 'result', 'passed', 'notes', 'photos'],
   events: ['id', 'provider', 'kind', 'campus', 'building', 'area', 'starts_at', 'ready_at'],
   'duty-roster': ['id', 'provider', 'post', 'campus', 'building', 'area', 'start', 'end', 'staff', 'names'],
   documents: ['id', 'provider', 'requirement', 'item', 'title', 'dated', 'year', 'approved', 'valid_until', 'kept_until'],
 } as const;
 export type RecordKind = keyof typeof RECORD_FIELDS;
+/** An on-site inspection's outcome for one row of a round (合格 / 不合格 / 不适用). */
+export const INSPECTION_RESULTS = ['passed', 'failed', 'not-applicable'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];
 
 /** Posts a duty roster staffs (24-hour watches: 5.2.1.1, 5.2.3.1, 6.1.1.1, 5.1.2.7-2-a, 5.1.2.10-4-a, 5.1.2.3-a). */
