@@ -93,7 +93,8 @@ ${DB_HELP.en}
         if (!store.readOnly) {
           try {
             const { recordSiteBuild } = await import('../store/site-builds.ts');
-            buildId = recordSiteBuild(store, { edition: edition as 'public' | 'internal', built_at: builtAt, out_path: rel, data_as_of: data.generated.as_of || null, standard: data.generated.standard, items });
+            // The output folder as given from the project (site/dist), or absolute when outside it.
+            buildId = recordSiteBuild(store, { edition: edition as 'public' | 'internal', built_at: builtAt, out_path: rel.startsWith('..') ? r.outDir : rel, data_as_of: data.generated.as_of || null, standard: data.generated.standard, items });
           } catch (e) {
             // The site stands; only its record is lost, and the user is told.
             const se = storeErrorOf(e, path, 'site build');
