@@ -540,7 +540,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           findings.push(!inService && (f.status === 'not-applicable' || f.status === 'not-reviewed') ? { ...f, status: 'not-applicable', reason: OUTSIDE_SERVICE, reason_code: 'outside-service' } : f);
         }
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
-        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' }, reason_code: 'before-rectification' });
       } else if (r.type === 'rate') {
         // Plan forms: a share of records by a field's value; a document due below the threshold (plan-rules.ts).
         const rf = r.rate!.share
