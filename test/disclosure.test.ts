@@ -1,7 +1,7 @@
 // Disclosure requirements Charter publishes itself (issue 12 §4; docs/evaluation.md "公示"): judged from the
 // public site build recorded in the store before the month's end. Table-driven over hand-made build records,
 // then one real `charter site build` whose pages are read back, and the store rules of the build (CH421, CH422).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -148,6 +148,15 @@ describe('charter site build records the build (a real build)', () => {
       store.close();
     }
   }, 180_000);
+
+  it('CH421: the fixture’s command line (a store path that does not exist) is refused, nothing created', () => {
+    const args = readFileSync(join(ROOT, 'test', 'fixtures', 'errors', 'store', 'CH421-site-build-needs-store.args'), 'utf8').trim().split(/\s+/);
+    const r = charter([...args, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({ code: 'CH421', file: '<command line>' });
+    expect(existsSync(join(ROOT, 'test', 'fixtures', 'errors', 'store', 'CH421-no-such-store.sqlite'))).toBe(false);
+    expect(existsSync(join(ROOT, 'out', 'never-CH421'))).toBe(false);
+  });
 
   it('CH421: a store that does not exist is refused (exit 2) and not created', () => {
     const missing = join(dir, 'nowhere', 'charter.sqlite');
