@@ -148,6 +148,7 @@ const ON_SITE: Text = { zh: '现场公示（张贴、标志等），由检查人
 /**
  * One disclosure requirement for one provider and month.
  * - posted on site only (`where: on-site`): not reviewed, `on-site` (an inspector's check);
+ * - no service-desk file at all (the school does not publish through this site): not reviewed, `no-service-desk`;
  * - an item the site publishes that the data lacks (service-desk.yaml, a plan's time limits): failed;
  * - an item the site does not publish (survey results on the school's website): not reviewed, `not-on-site`;
  * - no public build recorded before the month's end: not reviewed, `no-site-build`;
@@ -160,6 +161,19 @@ export function disclosureFinding(head: FindingHead, r: Requirement, o: { ctx: D
   const base = { ...head, required: d.items.length };
   if (d.where === 'on-site') return { ...base, status: 'not-reviewed', evidence: [], evidence_total: 0, reason: ON_SITE, reason_code: 'on-site', checklist: names };
   const carried = d.items.map((item) => ({ item, spec: siteItemOf(r, item) }));
+  // A school without a service-desk file does not publish through Charter's site (it cannot be built,
+  // CH418): what it publishes elsewhere is not known here — not reviewed, never failed for silence.
+  if (!o.ctx.desk && carried.some((x) => x.spec)) {
+    return {
+      ...base,
+      status: 'not-reviewed',
+      evidence: [],
+      evidence_total: 0,
+      reason: { zh: `没有服务窗口与公开信息文件（${DESK}），本系统不生成公示网站；需在学校官网或现场核查`, en: `no service-desk file (${DESK}): Charter builds no public site; check the school's website or on site` },
+      reason_code: 'no-service-desk',
+      checklist: names,
+    };
+  }
   const lacking: Evidence[] = [];
   for (const { item, spec } of carried) {
     if (!spec) continue;
