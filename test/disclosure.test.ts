@@ -102,7 +102,7 @@ describe('what a build publishes is read from its pages', () => {
   it('an item counts only where its page shows the data (a page without the hotline does not publish it)', () => {
     page('index.html', `<p>服务热线：<a href="tel:x">${desk.hotline}</a></p><dl><dd>${desk.window.name.zh}</dd><dd>${desk.window.place.zh}</dd><dd>${desk.window.hours.zh}</dd></dl>`);
     page('complaints/index.html', '<p>投诉请到窗口。</p>');
-    const codes = publishedItems({ tree, data, outDir: dir, day: '2026-04-10' }).map((i) => i.code);
+    const codes = publishedItems({ tree, data, outDir: dir }).map((i) => i.code);
     expect(codes).toContain('service-hotline');
     expect(codes).toContain('service-window-24h');
     expect(codes).not.toContain('complaint-channels'); // the page lacks the hotline
@@ -112,7 +112,12 @@ describe('what a build publishes is read from its pages', () => {
 
   it('entities are decoded before matching (an escaped character still matches)', () => {
     page('services/index.html', `<td>${desk.services[0]!.name.zh.replace('（', '&#xFF08;')}</td><td>${desk.services[0]!.price}</td>`);
-    expect(publishedItems({ tree, data, outDir: dir, day: '2026-04-10' }).map((i) => i.code)).toContain('paid-service-prices');
+    expect(publishedItems({ tree, data, outDir: dir }).map((i) => i.code)).toContain('paid-service-prices');
+  });
+
+  it('a price that applies from a later date is still published by the page that lists it (the month judged decides if it applies)', () => {
+    const later = { ...tree, serviceDesks: [{ ...tree.serviceDesks[0]!, value: { ...desk, services: desk.services.map((x) => ({ ...x, from: '2027-01-01' })) } }] };
+    expect(publishedItems({ tree: later, data, outDir: dir }).map((i) => i.code)).toContain('paid-service-prices');
   });
 });
 

@@ -85,7 +85,7 @@ ${DB_HELP.en}
         const tz = tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai';
         const builtAt = instantToIso(now.getTime(), tz);
         const { publishedItems } = await import('../site/record.ts');
-        const items = publishedItems({ tree, data, outDir: r.outDir, day: builtAt.slice(0, 10) });
+        const items = publishedItems({ tree, data, outDir: r.outDir });
         const notRecorded = (why: 'read-only' | 'busy'): Diagnostic =>
           diag('CH422', path, { line: 1, col: 1 }, { path, ...(why === 'busy' ? { reason: 'another writer held it past the busy timeout', reasonZh: '数据库正被另一个写入占用，超过了等待时间' } : { reason: 'the store is read-only here', reasonZh: '数据库在此是只读的' }) });
         let warning = store.readOnly ? notRecorded('read-only') : undefined;

@@ -23,12 +23,14 @@ export function pageText(html: string): string {
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The disclosure items the build in `outDir` publishes, each with its page. */
-export function publishedItems(o: { tree: Tree; data: SiteData; outDir: string; day: string }): SiteBuildItem[] {
+export function publishedItems(o: { tree: Tree; data: SiteData; outDir: string }): SiteBuildItem[] {
   const tree = o.tree;
   const reqs = new Map(tree.requirements.map((r) => [r.value.id, r.value]));
   const ctx: DisclosureContext = {
     desk: tree.serviceDesks[0]?.value,
-    day: o.day,
+    // The pages list every price and parameter value with the date it applies from, future ones too: a
+    // build publishes them whatever its day. Which apply in a month is the evaluation's question.
+    day: '9999-12-31',
     standardTitle: tree.standards[0]?.value.title.zh,
     hasPledges: (p) => o.data.pledge_catalogue.some((x) => x.provider.id === p),
     providerName: (p) => o.data.providers.find((x) => x.id === p)?.name ?? p,
@@ -36,8 +38,7 @@ export function publishedItems(o: { tree: Tree; data: SiteData; outDir: string; 
       reqs
         .get(id)
         ?.parameters?.find((q) => q.name === param)
-        ?.values.filter((v) => v.from <= o.day)
-        .at(-1)
+        ?.values.at(-1)
         ?.value?.toString(),
   };
   const texts = new Map<string, string | null>();
