@@ -107,7 +107,8 @@ ${DB_HELP.en}
         if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
         else {
           io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
-          if (buildId !== undefined) io.out(zh ? `已记入数据库：${builtAt} 生成，页面发布公示项 ${codes.length} 项（${codes.join('、')}）` : `Recorded in the store: built ${builtAt}, its pages publish ${codes.length} disclosure items (${codes.join(', ')})`);
+          const counts = edition === 'internal' ? (zh ? '；内部版不作为公示依据' : '; an internal build is not evidence of publication') : '';
+          if (buildId !== undefined) io.out(zh ? `已记入数据库：${builtAt} 生成，页面发布公示项 ${codes.length} 项（${codes.join('、')}）${counts}` : `Recorded in the store: built ${builtAt}, its pages publish ${codes.length} disclosure items (${codes.join(', ')})${counts}`);
           if (warning) io.err(renderDiagnostic(warning, lang, '', style(io.color)));
         }
         return EXIT.ok;
