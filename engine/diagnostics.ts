@@ -784,6 +784,23 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '添加该文件（可参照随附的示例学校），然后重新生成网站。',
     hintEn: () => 'Add the file (the shipped sample school has one) and build the site again.',
   },
+  // CH421–CH424: the site build's record in the store (disclosure requirements are judged from it).
+  CH421: {
+    name: 'site-build-needs-store',
+    severity: 'error',
+    zh: (a) => `生成网站需要已有的数据库 ${s(a, 'path')}，该文件不存在；网站不会新建空数据库`,
+    en: (a) => `Building the site needs an existing store ${s(a, 'path')}, which does not exist; the site build never creates an empty one`,
+    hintZh: () => '网站的承诺达成数据和本次生成的公示记录都在数据库中：先用 charter submit 提交服务数据（会建立数据库），或用 --db（或环境变量 CHARTER_DB）指定已有的数据库。',
+    hintEn: () => 'The pledge figures and the record of this build (which the evaluation of disclosure requirements reads) live in the store: submit service data first with charter submit (it creates the store), or name an existing store with --db (or CHARTER_DB).',
+  },
+  CH422: {
+    name: 'site-build-not-recorded',
+    severity: 'warning',
+    zh: (a) => `网站已生成，但本次生成没有记入数据库 ${s(a, 'path')}：${s(a, 'reasonZh')}`,
+    en: (a) => `The site was built, but this build was not recorded in the store ${s(a, 'path')}: ${s(a, 'reason')}`,
+    hintZh: () => '公示类条款（4.1、4.3、7.2 及方案的公示要求）按数据库中记录的公开版网站生成来评价；未记录时评价为“未核查（no-site-build）”。在能写入数据库时（有写权限、没有其他写入）重新运行 charter site build。',
+    hintEn: () => 'Disclosure requirements (4.1, 4.3, 7.2 and the plans’ publication duties) are judged from the public site builds recorded in the store; without one they stay not reviewed (no-site-build). Run charter site build again when the store can be written (write access, no other writer).',
+  },
   CH501: {
     name: 'no-notice-configuration',
     severity: 'error',

@@ -1,37 +1,47 @@
 // charter site build: the public commitment site, or the office's internal edition, from the same YAML
 // and the evaluations of every month with data.
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import { openCliStore, storeFailure } from './store-cli.ts';
+import { missingStore, openCliStore, storeFailure } from './store-cli.ts';
+import { storeErrorOf } from '../store/store.ts';
+import { instantToIso } from '../data/convert.ts';
 import { diag } from '../diagnostics.ts';
 import { SiteError } from '../site/errors.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
-import { COMMON, EXIT, usageError, type Command } from './common.ts';
+import { COMMON, EXIT, outsideCalendar, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
 export const SITE_COMMANDS: Record<string, Command> = {
   site: {
     summary: { zh: '生成服务承诺公开网站（或后勤处内部版）', en: 'Build the public commitment site (or the office’s internal edition)' },
-    usage: 'charter site build [--edition public|internal] [--out DIR] [--pdf DIR] [--db PATH]',
+    usage: 'charter site build [--edition public|internal] [--out DIR] [--pdf DIR] [--now ISO] [--db PATH]',
     help: {
       zh: `  build              生成网站
   --edition E        public（默认，公开版，输出 site/dist/）或 internal（内部版，输出 site/dist-internal/）
   --out DIR          输出目录：不存在、空目录，或此前生成的网站（有标记文件 .charter-site）；
                      其他非空目录会被拒绝（CH010/CH011，退出码 2），其中的文件不会被删除
   --pdf DIR          内部版链接的通知单与评分表 PDF 所在目录（默认 out/）
+  --now ISO          记入数据库的生成时间（默认当前时间；用于测试和重放）
   --tree DIR         标准目录（默认 standards/）
 ${DB_HELP.zh}
+  数据库须已存在（CH421）。每次生成都记入数据库：版本、时间、输出目录和页面上发布的公示项；
+  公示类条款（4.1、4.3、7.2 及方案的公示要求）按当月月末以前最近一次公开版生成评价。
   预览：npm run preview`,
       en: `  build              build the site
   --edition E        public (default, output site/dist/) or internal (output site/dist-internal/)
   --out DIR          output folder: new, empty, or an earlier build (with its .charter-site marker);
                      any other non-empty folder is refused (CH010/CH011, exit 2) and none of its files deleted
   --pdf DIR          where the notice and scorecard PDFs the internal edition links to are (default out/)
+  --now ISO          the build time to record (default: now; for tests and replays)
   --tree DIR         the standards tree (default standards/)
 ${DB_HELP.en}
+  The store must exist (CH421). Every build is recorded in it: edition, time, output folder and the
+  disclosure items its pages publish; disclosure requirements (4.1, 4.3, 7.2 and the plans' publication
+  duties) are judged from the latest public build before the end of the month.
   Preview: npm run preview`,
     },
-    options: { ...COMMON, edition: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    options: { ...COMMON, edition: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' } },
     async run({ values, positionals }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
       const zh = lang === 'zh';
@@ -39,7 +49,15 @@ ${DB_HELP.en}
       if (positionals[0] !== 'build') bad.push(cmdErr('CH002', { detail: `${positionals[0] ?? ''} (build)`, command: 'site' }));
       const edition = (v.edition as string | undefined) ?? 'public';
       if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH002', { detail: `--edition ${edition} (public | internal)`, command: 'site build' }));
-      const { treeDir, path } = treeAndDb(v, io.cwd, bad);
+      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
+      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'site build' }));
+      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
+      const { treeDir, path } = treeAndDb(v, io.cwd, bad, false);
+      // The store holds the figures and receives the build's record: a missing one is never created empty.
+      if (!existsSync(path)) {
+        const d = missingStore(path);
+        bad.push(d.code === 'CH003' ? cmdErr('CH421', { path }) : d);
+      }
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
@@ -56,14 +74,43 @@ ${DB_HELP.en}
         if (code !== undefined) return code;
         throw e;
       }
-      const store = openCliStore(path, 'read', 'site build', lang, json, io);
+      // Reading builds the site; recording the build (for the disclosure requirements) writes, so a store
+      // this user cannot write still gets its site, with a warning that the build was not recorded.
+      const store = openCliStore(path, 'prefer-write', 'site build', lang, json, io);
       if (typeof store === 'number') return store;
       try {
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
         const rel = relative(io.cwd, r.outDir) || r.outDir;
-        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods }, null, 2));
-        else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+        const tz = tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai';
+        const builtAt = instantToIso(now.getTime(), tz);
+        const { publishedItems } = await import('../site/record.ts');
+        const items = publishedItems({ tree, data, outDir: r.outDir });
+        const notRecorded = (why: 'read-only' | 'busy'): Diagnostic =>
+          diag('CH422', path, { line: 1, col: 1 }, { path, ...(why === 'busy' ? { reason: 'another writer held it past the busy timeout', reasonZh: '数据库正被另一个写入占用，超过了等待时间' } : { reason: 'the store is read-only here', reasonZh: '数据库在此是只读的' }) });
+        let warning = store.readOnly ? notRecorded('read-only') : undefined;
+        let buildId: number | undefined;
+        if (!store.readOnly) {
+          try {
+            const { recordSiteBuild } = await import('../store/site-builds.ts');
+            // The output folder as given from the project (site/dist), or absolute when outside it.
+            buildId = recordSiteBuild(store, { edition: edition as 'public' | 'internal', built_at: builtAt, out_path: rel.startsWith('..') ? r.outDir : rel, data_as_of: data.generated.as_of || null, standard: data.generated.standard, items });
+          } catch (e) {
+            // The site stands; only its record is lost, and the user is told.
+            const se = storeErrorOf(e, path, 'site build');
+            if (se?.code === 'CH410') warning = notRecorded('busy');
+            else if (se?.code === 'CH409') warning = notRecorded('read-only');
+            else throw e;
+          }
+        }
+        const codes = [...new Set(items.map((i) => i.code))];
+        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
+        else {
+          io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+          const counts = edition === 'internal' ? (zh ? '；内部版不作为公示依据' : '; an internal build is not evidence of publication') : '';
+          if (buildId !== undefined) io.out(zh ? `已记入数据库：${builtAt} 生成，页面发布公示项 ${codes.length} 项（${codes.join('、')}）${counts}` : `Recorded in the store: built ${builtAt}, its pages publish ${codes.length} disclosure items (${codes.join(', ')})${counts}`);
+          if (warning) io.err(renderDiagnostic(warning, lang, '', style(io.color)));
+        }
         return EXIT.ok;
       } catch (e) {
         const code = refused(e);

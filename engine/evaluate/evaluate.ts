@@ -11,6 +11,8 @@ import type { ResolvedRequirement } from '../model/resolve.ts';
 import { mainProfile, planId, unitRequirements } from './binding.ts';
 import { clockStart } from './clock.ts';
 import { countRatioFindings, requiredRecord, shareFindings } from './plan-rules.ts';
+import { disclosureFinding, type DisclosureContext } from './disclosure.ts';
+import { siteBuilds, type SiteBuild } from '../store/site-builds.ts';
 import type { DatedValue, FrequencyCount, RegisterFile, Requirement, Text } from '../model/types.ts';
 import { parseDuration } from '../model/duration.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
@@ -280,6 +282,7 @@ export function evaluate(o: EvaluateOptions): Findings {
   };
 
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
+  let builds: SiteBuild[] | undefined;
   const sinceDay = o.since ? dayNumber(cal.localDate(o.since)) : undefined;
   const findings: Finding[] = [];
   const pledges: Pledge[] = [];
@@ -537,7 +540,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           findings.push(!inService && (f.status === 'not-applicable' || f.status === 'not-reviewed') ? { ...f, status: 'not-applicable', reason: OUTSIDE_SERVICE, reason_code: 'outside-service' } : f);
         }
       } else if (sinceDay !== undefined && dayNumber(bounds.start) <= sinceDay && (r.type === 'rate' || r.type === 'record' || r.type === 'inspection')) {
-        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' } });
+        findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-reviewed', evidence: [], evidence_total: 0, reason: { zh: '本月部分时间在整改之前，按月评价的条款待下月整月数据复查', en: 'part of this month is before the rectification; month-long requirements are re-checked on the next whole month' }, reason_code: 'before-rectification' });
       } else if (r.type === 'rate') {
         // Plan forms: a share of records by a field's value; a document due below the threshold (plan-rules.ts).
         const rf = r.rate!.share
@@ -570,14 +573,17 @@ export function evaluate(o: EvaluateOptions): Findings {
           ...(res.length ? {} : { reason: { zh: '无现场检查结果，需检查人员核查', en: 'no inspection result entered; an inspector must check' }, reason_code: 'no-data', checklist: r.inspection!.checklist }),
         });
       } else if (r.type === 'disclosure') {
-        findings.push({
-          ...base(rr, { kind: 'provider', id: prov.id }),
-          status: 'not-reviewed',
-          evidence: [],
-          evidence_total: 0,
-          reason: { zh: '公示情况需现场或在公开网站核查', en: 'publication is checked on site or on the public site' },
-          checklist: r.disclosure!.items.map((i) => i.name),
-        });
+        // Judged from the recorded public site builds (engine/evaluate/disclosure.ts).
+        builds ??= siteBuilds(o.store);
+        const ctx: DisclosureContext = {
+          desk: o.tree.serviceDesks[0]?.value,
+          day: bounds.end,
+          standardTitle: std?.title.zh,
+          hasPledges: () => resolved.some((x) => (x.requirement.timeliness?.limits.length ?? 0) > 0),
+          providerName: () => prov.name,
+          valueOf: (_id, name) => (params.values.get(name) ?? []).filter((v) => v.from <= bounds.end).at(-1)?.value?.toString(),
+        };
+        findings.push(disclosureFinding(base(rr, { kind: 'provider', id: prov.id }), r, { ctx, provider: prov.id, builds, endMs: Math.min(asOfMs, periodEndMs), limitN }));
       }
     }
     done++;

@@ -126,6 +126,28 @@ export const MIGRATIONS: { version: number; description: string; sql: string; ru
       CREATE INDEX evaluation_runs_by_period ON evaluation_runs (period, id);
     `,
   },
+  {
+    version: 5,
+    description: 'site builds and the disclosure items each published, to judge disclosure requirements',
+    sql: `
+      CREATE TABLE site_builds (
+        id INTEGER PRIMARY KEY,
+        edition TEXT NOT NULL,
+        built_at TEXT NOT NULL,
+        out_path TEXT NOT NULL,
+        data_as_of TEXT,
+        standard TEXT
+      );
+      CREATE INDEX site_builds_by_time ON site_builds (edition, built_at);
+      CREATE TABLE site_build_items (
+        build_id INTEGER NOT NULL REFERENCES site_builds(id),
+        code TEXT NOT NULL,
+        page TEXT NOT NULL,
+        provider TEXT
+      );
+      CREATE INDEX site_build_items_by_build ON site_build_items (build_id);
+    `,
+  },
 ];
 
 export interface Store {
