@@ -20,6 +20,7 @@ import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount
 import { test, type Facts } from './conditions.ts';
 import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
+import { planInspections } from '../inspections/plan.ts';
 import { basisRequirement, createInspectionJudge, namesOf, type OfficePlan, type Planner } from '../inspections/judge.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
@@ -1438,9 +1439,7 @@ function round(v: number): number {
 
 /** The planner evaluation uses by default: the school's inspection plan on this tree. */
 function defaultPlanner(tree: Tree): Planner {
-  // TODO(insp-core merge): planInspections([tree], { period }) from ../inspections/plan.ts.
-  void tree;
-  return () => ({ rounds: [] });
+  return (period) => planInspections([tree], { period });
 }
 
 /**
@@ -1449,7 +1448,7 @@ function defaultPlanner(tree: Tree): Planner {
  * plan's 四、3 强化日常监管); never put on a provider's notice (engine/notices/ledger.ts).
  */
 function officeFinding(o: EvaluateOptions, idx: ReturnType<typeof buildIndex>, reg: RegisterFile, bounds: { start: string; end: string }, inspections: () => ReturnType<typeof createInspectionJudge>): Finding | undefined {
-  const plan = (o.tree as Tree & { inspectionPlans?: Located<OfficePlan>[] }).inspectionPlans?.[0]?.value;
+  const plan: OfficePlan | undefined = o.tree.inspectionPlans[0]?.value;
   // A rectification re-check (since) judges a provider's later days, not the office's month.
   if (!plan || o.since) return undefined;
   const unit = reg.providers.find((p) => p.id === plan.inspector_unit);
@@ -1462,8 +1461,8 @@ function officeFinding(o: EvaluateOptions, idx: ReturnType<typeof buildIndex>, r
     obligation: 'shall',
     text: req?.text ?? plan.basis?.quote ?? plan.title?.zh ?? plan.id,
     provider: unit.id,
-    profile: plan.basis?.document ?? '',
-    plan: plan.basis?.document ?? plan.id,
+    profile: req?.id.includes(':') ? req.id.slice(0, req.id.indexOf(':')) : '',
+    plan: req?.id.includes(':') ? req.id.slice(0, req.id.indexOf(':')) : plan.id,
     scope: { kind: 'inspection-plan', id: plan.id },
     period: o.period,
     status: v.status,

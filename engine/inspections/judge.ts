@@ -446,12 +446,19 @@ export interface OfficePlan {
 }
 
 /**
- * The requirement a missed round is reported on: the requirement of the basis's plan whose source is the
- * basis's clause (the shallowest, e.g. nantong-supervision:daily-supervision for 四、3 强化日常监管).
+ * The requirement a missed round is reported on: the one the plan's basis cites — same source document (a file of
+ * standards/sources/, or a profile id) and clause — preferring the one whose text is the basis's quote (the shipped
+ * plan: 2025 服务流程 6.1 1.2 每周服务现场巡查 → service-process-2025:weekly-site-inspection), else the shallowest.
  */
-export function basisRequirement<R extends { id: string; parent?: string | null; source?: { ref?: string } }>(plan: OfficePlan, requirements: Map<string, { value: R }>): R | undefined {
+export function basisRequirement<R extends { id: string; text: string; parent?: string | null; source?: { document?: string; ref?: string } }>(plan: OfficePlan, requirements: Map<string, { value: R }>): R | undefined {
   const b = plan.basis;
   if (!b) return undefined;
-  const hits = [...requirements.values()].map((l) => l.value).filter((r) => r.id.startsWith(`${b.document}:`) && r.source?.ref === b.ref);
-  return hits.find((r) => !hits.some((p) => p.id === r.parent)) ?? hits[0];
+  const hits = [...requirements.values()].map((l) => l.value).filter((r) => r.source?.ref === b.ref && (r.source?.document === b.document || r.id.startsWith(`${b.document}:`)));
+  const q = (b.quote ?? '').trim();
+  return (
+    (q && hits.find((r) => r.text.trim() === q)) ||
+    (q && hits.find((r) => q.includes(r.text.trim()) || r.text.includes(q))) ||
+    hits.find((r) => !hits.some((p) => p.id === r.parent)) ||
+    hits[0]
+  );
 }
