@@ -211,11 +211,23 @@ describe('the inspector unit’s own finding: the month’s planned rounds done?
     expect([v.status, v.reason_code, v.measured]).toEqual(['failed', 'inspection-missed', '1/3']);
     expect(v.evidence).toEqual([
       expect.objectContaining({ unit: 'd01', place: '学生公寓1号楼', round: R.id, actual: '1/2', note: '6.1.2.2' }),
-      expect.objectContaining({ unit: 'd02', place: '学生公寓2号楼', round: R.id, actual: '1/1', note: '6.1.2.1' }),
+      expect.objectContaining({ unit: 'd02', place: '学生公寓2号楼', round: R.id, actual: '0/1', note: '6.1.2.1' }),
     ]);
   });
   it('nothing entered at all → no-data, never passed; nothing planned → not-due', () => {
     expect(judgeOffice({ rows, results: [], anyData: false, asOfDay: '2026-04-30', evidenceLimit: 50 }).reason_code).toBe('no-data');
     expect(judgeOffice({ rows: [], results: [], anyData: true, asOfDay: '2026-04-30', evidenceLimit: 50 }).reason_code).toBe('not-due');
+  });
+});
+
+describe('a quarterly inspection done late', () => {
+  const Q = round('2026-04-huayu-property-main', '2026-04-01', '2026-04-30', [['d01', '6.1.2.1', 'quarter']]);
+  const judgeIn = (period: string, results: InspectionResult[]) =>
+    createInspectionJudge({ period, planner: (p) => ({ rounds: p === '2026-04' ? [Q] : [] }), results: (from, to) => results.filter((r) => String(r.inspected_at).slice(0, 10) >= from && String(r.inspected_at).slice(0, 10) < to), asOfDay: `${period}-30`, names, evidenceLimit: 50, terms: [] }).judge('huayu-property', '6.1.2.1');
+  it('missed in April, done in May: May judges it, and June carries May’s verdict', () => {
+    const rs = [result({ place: 'd01', at: '2026-05-12T09:30' })];
+    expect(judgeIn('2026-04', rs).reason_code).toBe('no-data'); // nothing at all was entered in April
+    expect(judgeIn('2026-05', rs).status).toBe('passed');
+    expect([judgeIn('2026-06', rs).status, judgeIn('2026-06', rs).reason_code]).toEqual(['passed', 'carried-over']);
   });
 });

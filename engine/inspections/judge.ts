@@ -244,6 +244,9 @@ export function judgeInspection(o: JudgeInput): Verdict {
       reason_code: 'carried-over',
     };
   }
+  if (c && c.verdict.reason_code === 'no-data') {
+    return { ...c.verdict, reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）没有录入任何检查结果`, en: `no inspection result has been entered since this ${EVERY_EN[c.every]}'s inspection fell due (${c.from})` } };
+  }
   if (c && c.verdict.missing.length) {
     // The interval's inspection was due in an earlier month and is still not done (or was never entered).
     return {
@@ -262,7 +265,7 @@ export function judgeInspection(o: JudgeInput): Verdict {
 // ---------------------------------------------------------------------------------------------------
 // The office's own duty: the rounds the school's inspection plan asks of its inspector unit.
 
-/** Missed rows grouped by round and place, as a supervisor reads them: "第1教学楼（4月本部华宇）3 项未检查". */
+/** Missed rows grouped by round and place, as a supervisor reads them; actual is done/due rows there, note the items missed. */
 export function officeEvidence(missing: DueRow[], all: DueRow[]): Evidence[] {
   const groups = new Map<string, { d: DueRow; missing: DueRow[]; rows: number }>();
   for (const d of all) {
@@ -280,7 +283,7 @@ export function officeEvidence(missing: DueRow[], all: DueRow[]): Evidence[] {
       cell: g.d.round.id,
       round: g.d.round.id,
       outcome: 'inspection-missed',
-      actual: `${g.missing.length}/${g.rows}`,
+      actual: `${g.rows - g.missing.length}/${g.rows}`,
       required: `${g.d.round.start}..${g.d.round.end}`,
       note: g.missing
         .slice(0, 8)
@@ -395,6 +398,7 @@ export function createInspectionJudge(ctx: JudgeContext) {
   const monthStart = `${ctx.period}-01`;
   const monthEnd = `${nextMonth(ctx.period)}-01`;
   const month = () => resultsOf(monthStart, monthEnd);
+  const lastDayBefore = new Date(Date.parse(`${monthStart}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   /** The verdict of a quarter / term / year row planned in an earlier month of the interval this month lies in. */
   const carried = (key: string): JudgeInput['carried'] => {
@@ -402,8 +406,10 @@ export function createInspectionJudge(ctx: JudgeContext) {
     if (!starts.length) return undefined;
     const earliest = starts.map((x) => x.s).sort()[0]!;
     for (let m = prevMonth(ctx.period); m >= earliest; m = prevMonth(m)) {
-      const rows = (planOf(m).by.get(key) ?? []).filter((d) => starts.some((x) => x.e === d.row.every && m >= x.s));
-      if (!rows.length) continue;
+      const planned = (planOf(m).by.get(key) ?? []).filter((d) => starts.some((x) => x.e === d.row.every && m >= x.s));
+      if (!planned.length) continue;
+      // Done late (after its round, before this month) is still the interval's inspection.
+      const rows = planned.map((d) => ({ ...d, round: { ...d.round, end: lastDayBefore } }));
       const window = resultsOf(`${m}-01`, monthStart);
       const results = window.by.get(key) ?? [];
       const verdict = judgeInspection({ rows, results, anyData: window.all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit });
