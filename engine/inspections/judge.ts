@@ -339,6 +339,11 @@ export interface JudgeContext {
   evidenceLimit: number;
   /** The school calendar's terms (a term inspection's interval). */
   terms: { start: string; end: string }[];
+  /**
+   * Every place, every month, no sampling: a provider-requirement with no row here has no place the requirement
+   * is looked at (a property company and the power rooms): not applicable rather than not due.
+   */
+  universe?: Planner;
 }
 
 const nextMonth = (p: string): string => {
@@ -395,6 +400,8 @@ export function createInspectionJudge(ctx: JudgeContext) {
     }
     return w;
   };
+  let universe: Set<string> | undefined;
+  const universeOf = (): Set<string> => (universe ??= new Set(dueRows(ctx.universe!(ctx.period).rounds).map((d) => `${d.round.provider}|${d.row.requirement}`)));
   const monthStart = `${ctx.period}-01`;
   const monthEnd = `${nextMonth(ctx.period)}-01`;
   const month = () => resultsOf(monthStart, monthEnd);
@@ -428,6 +435,9 @@ export function createInspectionJudge(ctx: JudgeContext) {
       if (!rows.length && !results.length) {
         const c = carried(key);
         if (c) input.carried = c;
+        else if (!o.watch && ctx.universe && !universeOf().has(key)) {
+          return { status: 'not-applicable', reason: { zh: '该服务商没有本条所查的地点（按校园登记），本条不适用', en: 'the provider has no place this is looked at (by the register), so it does not apply' }, reason_code: 'no-unit', measured: 0, evidence: [], evidence_total: 0, missing: [] };
+        }
       }
       return judgeInspection(input);
     },
