@@ -20,7 +20,7 @@ import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount
 import { test, type Facts } from './conditions.ts';
 import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
-import { planInspections } from '../inspections/plan.ts';
+import { inspectionDuties, planInspections } from '../inspections/plan.ts';
 import { basisRequirement, createInspectionJudge, namesOf, type OfficePlan, type Planner } from '../inspections/judge.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
@@ -295,7 +295,7 @@ export function evaluate(o: EvaluateOptions): Findings {
     (inspectionJudge ??= createInspectionJudge({
       period: o.period,
       planner: o.inspectionPlanner ?? defaultPlanner(o.tree),
-      ...(o.inspectionPlanner ? {} : { universe: defaultPlanner(everyPlace(o.tree)) }),
+      ...(o.inspectionPlanner ? {} : { duties: (p: string) => new Set(inspectionDuties([o.tree], p).keys()) }),
       results: (from, to) => data('inspection-results', from, to).rows,
       asOfDay,
       names: namesOf(reg),
@@ -1441,18 +1441,6 @@ function round(v: number): number {
 /** The planner evaluation uses by default: the school's inspection plan on this tree. */
 function defaultPlanner(tree: Tree): Planner {
   return (period) => planInspections([tree], { period });
-}
-
-/**
- * The tree with the school's inspection plan asking for every requirement at every place every month, unsampled:
- * the places a requirement could ever be looked at for a provider.
- */
-function everyPlace(tree: Tree): Tree {
-  const shipped = tree.inspectionPlans[0];
-  if (!shipped) return tree;
-  const roots = tree.requirements.filter((l) => !l.value.parent).map((l) => ({ requirement: l.value.id, every: 'month' as const }));
-  const own = (shipped.value.requirements ?? []).map((c) => ({ ...c, every: 'month' as const }));
-  return { ...tree, inspectionPlans: [{ ...shipped, value: { ...shipped.value, sampling: [], default: { every: 'month' }, requirements: [...own, ...roots] } }] };
 }
 
 /**

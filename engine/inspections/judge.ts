@@ -340,10 +340,10 @@ export interface JudgeContext {
   /** The school calendar's terms (a term inspection's interval). */
   terms: { start: string; end: string }[];
   /**
-   * Every place, every month, no sampling: a provider-requirement with no row here has no place the requirement
-   * is looked at (a property company and the power rooms): not applicable rather than not due.
+   * The inspection requirements a provider answers for at all, whatever the month, frequency or sampling
+   * (plan.ts inspectionDuties): one absent here has no place it is looked at — not applicable rather than not due.
    */
-  universe?: Planner;
+  duties?: (provider: string) => Set<string>;
 }
 
 const nextMonth = (p: string): string => {
@@ -400,8 +400,12 @@ export function createInspectionJudge(ctx: JudgeContext) {
     }
     return w;
   };
-  let universe: Set<string> | undefined;
-  const universeOf = (): Set<string> => (universe ??= new Set(dueRows(ctx.universe!(ctx.period).rounds).map((d) => `${d.round.provider}|${d.row.requirement}`)));
+  const duties = new Map<string, Set<string>>();
+  const dutiesOf = (provider: string): Set<string> => {
+    let d = duties.get(provider);
+    if (!d) duties.set(provider, (d = ctx.duties!(provider)));
+    return d;
+  };
   const monthStart = `${ctx.period}-01`;
   const monthEnd = `${nextMonth(ctx.period)}-01`;
   const month = () => resultsOf(monthStart, monthEnd);
@@ -435,7 +439,7 @@ export function createInspectionJudge(ctx: JudgeContext) {
       if (!rows.length && !results.length) {
         const c = carried(key);
         if (c) input.carried = c;
-        else if (!o.watch && ctx.universe && !universeOf().has(key)) {
+        else if (!o.watch && ctx.duties && !dutiesOf(provider).has(requirement)) {
           return { status: 'not-applicable', reason: { zh: '该服务商没有本条所查的地点（按校园登记），本条不适用', en: 'the provider has no place this is looked at (by the register), so it does not apply' }, reason_code: 'no-unit', measured: 0, evidence: [], evidence_total: 0, missing: [] };
         }
       }
