@@ -288,6 +288,11 @@ function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): 
       out.actual = actual;
       out.required = e.outcome === 'document-missing' ? '应提交' : e.outcome === 'not-approved' ? '经学校同意' : e.outcome === 'not-current-year' ? '本年度有效' : e.outcome === 'expired' ? '在有效期内' : '保存期限符合要求';
       break;
+    case 'failed':
+      // An inspection result: what the inspector wrote, who looked and when (the place is the unit).
+      out.actual = e.inspector || e.at ? `${actual}（检查人 ${e.inspector ?? '—'}，${e.at ?? ''}${e.note ? `，${e.note}` : ''}）` : actual;
+      if (required) out.required = required;
+      break;
     case 'below':
       out.actual = `实测 ${actual}${rateSign}`;
       out.required = `${required}${rateSign}`;
