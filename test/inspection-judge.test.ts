@@ -231,3 +231,14 @@ describe('a quarterly inspection done late', () => {
     expect([judgeIn('2026-06', rs).status, judgeIn('2026-06', rs).reason_code]).toEqual(['passed', 'carried-over']);
   });
 });
+
+describe('a calendar-bound inspection outside its calendar', () => {
+  it('nothing due, nothing found, no day of the heating season this month → not applicable (outside-calendar)', () => {
+    const v = judgeInspection({ rows: [], results: [], anyData: true, asOfDay: '2026-04-30', names, evidenceLimit: 50, outsideCalendar: { zh: '供暖期', en: 'heating season' } });
+    expect([v.status, v.reason_code, v.reason.zh]).toEqual(['not-applicable', 'outside-calendar', '本月不在供暖期内，本条无需检查']);
+  });
+  it('a result found anyway is judged on what it found', () => {
+    const v = judgeInspection({ rows: [], results: [result({ place: 'd01', at: '2026-04-08T10:00', result: 'failed', notes: '换热站漏水' })], anyData: true, asOfDay: '2026-04-30', names, evidenceLimit: 50, outsideCalendar: { zh: '供暖期' } });
+    expect(v.status).toBe('failed');
+  });
+});

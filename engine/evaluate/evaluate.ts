@@ -579,7 +579,9 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (r.type === 'inspection') {
         // Judged against the month's planned rounds: any problem found fails; every due row done and passed
         // passes; a due row not done leaves it not reviewed, listed (docs/evaluation.md, Inspections).
-        const v = inspections().judge(prov.id, r.id, { watch: Boolean(r.inspection!.watch) });
+        const ic = r.inspection!.calendar;
+        const offCalendar = ic && !bounds.days.some((d) => inNamedCalendar(cal, ic, d)) ? CALENDAR_WORDS[ic] : undefined;
+        const v = inspections().judge(prov.id, r.id, { watch: Boolean(r.inspection!.watch), ...(offCalendar ? { outsideCalendar: offCalendar } : {}) });
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
           status: v.status,
@@ -1437,6 +1439,15 @@ function docState(x: Record<string, unknown>, problem: DocProblem, year: number)
 function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
+
+/** Calendars an inspection may be bound to, as a person names them. */
+const CALENDAR_WORDS: Record<string, Text> = {
+  term: { zh: '学期', en: 'term' },
+  vacation: { zh: '假期', en: 'vacation' },
+  'heating-season': { zh: '供暖期', en: 'heating season' },
+  'air-conditioning-season': { zh: '空调运行期', en: 'air-conditioning season' },
+  'season-peaks': { zh: '开学季、毕业季等高峰期', en: 'peak seasons' },
+};
 
 /** The planner evaluation uses by default: the school's inspection plan on this tree. */
 function defaultPlanner(tree: Tree): Planner {

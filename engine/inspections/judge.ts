@@ -131,6 +131,8 @@ export interface JudgeInput {
   carried?: { verdict: Verdict; every: Every; from: string; results: InspectionResult[] };
   /** A duty-roster watch without a roster: nothing is planned, the roster (or a result) is the data. */
   watch?: boolean;
+  /** The requirement is looked at only in a calendar (供暖期间 …) that has no day this month: its name. */
+  outsideCalendar?: Text;
 }
 
 const EVERY_ZH: Record<Every, string> = { week: '周', month: '月', quarter: '季度', term: '学期', year: '年' };
@@ -254,6 +256,10 @@ export function judgeInspection(o: JudgeInput): Verdict {
       reason_code: 'inspection-missed',
       reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）仍未做：${someNames(c.verdict.missing.map((d) => d.row.place.name))}`, en: `this ${EVERY_EN[c.every]}'s inspection (due from ${c.from}) has still not been done` },
     };
+  }
+  if (o.outsideCalendar) {
+    // As for a rate bound to a calendar: a month without a day of it has nothing due (docs/evaluation.md, outside-calendar).
+    return { ...common, status: 'not-applicable', reason: { zh: `本月不在${o.outsideCalendar.zh}内，本条无需检查`, en: `no day of this month is in the ${o.outsideCalendar.en ?? o.outsideCalendar.zh}, so nothing is due` }, reason_code: 'outside-calendar', evidence: [], evidence_total: 0 };
   }
   if (o.watch) {
     return { ...common, status: 'not-reviewed', reason: { zh: '没有值班表，也没有现场检查结果，需检查人员核查', en: 'no duty roster and no inspection result; an inspector must check' }, reason_code: 'no-data', evidence: [], evidence_total: 0 };
@@ -431,11 +437,11 @@ export function createInspectionJudge(ctx: JudgeContext) {
 
   return {
     /** One provider's verdict on one inspection requirement this month. */
-    judge(provider: string, requirement: string, o: { watch?: boolean } = {}): Verdict {
+    judge(provider: string, requirement: string, o: { watch?: boolean; outsideCalendar?: Text } = {}): Verdict {
       const key = `${provider}|${requirement}`;
       const rows = planOf(ctx.period).by.get(key) ?? [];
       const results = month().by.get(key) ?? [];
-      const input: JudgeInput = { rows, results, anyData: month().all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit, ...(o.watch ? { watch: true } : {}) };
+      const input: JudgeInput = { rows, results, anyData: month().all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit, ...(o.watch ? { watch: true } : {}), ...(o.outsideCalendar ? { outsideCalendar: o.outsideCalendar } : {}) };
       if (!rows.length && !results.length) {
         const c = carried(key);
         if (c) input.carried = c;
