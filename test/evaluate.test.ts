@@ -59,7 +59,8 @@ describe('the sample university', () => {
   it('every injected violation is found and nothing else fails', () => {
     const found = new Set<string>();
     for (const [month, f] of results) {
-      for (const x of f.findings.filter((x) => x.status === 'failed')) {
+      // The inspector unit's own missed rounds are checked against the providers' missed rows below, not the manifest.
+      for (const x of f.findings.filter((x) => x.status === 'failed' && x.scope.kind !== 'inspection-plan')) {
         for (const k of keysOf(x)) {
           // A rate failure without per-record evidence is keyed by its scope and month.
           found.add(k.endsWith(`|${month}`) || k.split('|').length === 2 ? k : k);
@@ -122,11 +123,31 @@ describe('the sample university', () => {
     expect(plan.measured).toBe(13);
     expect(failed('2026-04', '8.2', 'huayu-property').status).toBe('passed');
     expect(failed('2026-04', '5.1.1.2', 'huayu-property').evidence.map((e) => e.outcome)).toEqual(['not-approved']);
-    // The supervisors' June round was not entered: every inspection is no data, never passed.
-    const june = results.get('2026-06')!.findings.filter((x) => x.type === 'inspection' && x.provider === 'huayu-property' && x.obligation === 'shall' && !x.reason_code?.startsWith('outside'));
+    // The supervisors' June round was not entered: every inspection due in June is no data, never passed; the ones
+    // the plan does not ask for in June are not due (issue 12 §4: a not-reviewed finding says why).
+    const june = results.get('2026-06')!.findings.filter((x) => x.type === 'inspection' && x.provider === 'huayu-property' && x.obligation === 'shall' && !x.reason_code?.startsWith('outside') && x.status !== 'not-applicable');
     expect(june.length).toBeGreaterThan(0);
-    expect(june.filter((x) => x.reason_code !== 'no-data').map((x) => x.requirement)).toEqual([]);
+    expect(june.filter((x) => x.reason_code === 'no-data').length).toBeGreaterThan(0);
+    expect(june.filter((x) => x.reason_code !== 'no-data' && x.reason_code !== 'not-due' && x.reason_code !== 'carried-over').map((x) => x.requirement)).toEqual([]);
+    expect(june.filter((x) => x.status === 'passed' && x.reason_code !== 'carried-over').map((x) => x.requirement)).toEqual([]);
     expect(results.get('2026-05')!.findings.filter((x) => x.type === 'inspection' && x.provider === 'huayu-property' && x.reason_code === 'no-data').map((x) => x.requirement)).toEqual([]);
+  });
+
+  it("a due inspection not done is the provider's not-reviewed (inspection-missed) and the inspector unit's own finding, never a provider's failure", () => {
+    for (const month of MONTHS) {
+      const f = evaluate({ tree, store, period: month, evidenceLimit: 100_000 });
+      const own = f.findings.filter((x) => x.scope.kind === 'inspection-plan');
+      const missed = f.findings.filter((x) => x.reason_code === 'inspection-missed' && x.scope.kind === 'provider' && x.reason?.zh.startsWith('本月'));
+      if (!missed.length) continue;
+      // The unit the school's plan names inspects; its finding lists every round and place a provider's row was missed at.
+      expect(own.map((x) => [x.provider, x.status]), month).toEqual([['logistics-office', 'failed']]);
+      const places = new Set(own[0]!.evidence.map((e) => `${e.round}|${e.unit}`));
+      expect(own[0]!.evidence_total).toBe(own[0]!.evidence.length);
+      for (const x of missed) {
+        expect(x.status).toBe('not-reviewed');
+        for (const e of x.evidence) expect(places.has(`${e.round}|${e.unit}`), `${month} ${x.requirement} ${e.round} ${e.unit}`).toBe(true);
+      }
+    }
   });
 
   it('is deterministic: the same store and period give the same findings', () => {

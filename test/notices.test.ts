@@ -68,15 +68,20 @@ describe('issuing', () => {
 
   it('one notice per provider with a failed finding, numbered in sequence; issuing again adds nothing', () => {
     const findings = evaluate({ tree, store, period: '2026-04' });
-    const failedProviders = [...new Set(findings.findings.filter((f) => f.status === 'failed').map((f) => f.provider))];
+    // The inspector unit's own missed rounds (scope inspection-plan) are on no notice: the office does not serve
+    // itself one, and no provider answers for a check the office did not make.
+    const own = findings.findings.filter((f) => f.scope.kind === 'inspection-plan');
+    expect(own.map((f) => [f.provider, f.status])).toEqual([['logistics-office', 'failed']]);
+    const failedProviders = [...new Set(findings.findings.filter((f) => f.status === 'failed' && f.scope.kind !== 'inspection-plan').map((f) => f.provider))];
     const planned = planNotices({ tree, findings, issuedAt: cal.parse('2026-05-06T09:00') });
     expect(planned.map((p) => p.provider)).toEqual(failedProviders);
+    expect(planned.flatMap((p) => p.doc.problems.map((x) => x.requirement))).not.toContain(own[0]!.requirement);
     const r = issueNotices(store, planned, { tree, actor: '质量监督科' });
     expect(r.issued.map((n) => n.number)).toEqual(['后勤督〔2026〕第001号', '后勤督〔2026〕第002号']);
     // Every failed finding of the provider is a problem on its notice, with the clause text and evidence count.
     for (const n of r.issued) {
       // 宜 (should) findings are advice, not problems (issue 10 §3).
-      const mine = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should' && f.provider === n.provider);
+      const mine = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should' && f.provider === n.provider && f.scope.kind !== 'inspection-plan');
       expect(n.doc.problems.map((p) => [p.requirement, p.clause_text, p.evidence_total])).toEqual(mine.map((f) => [f.requirement, f.text, f.evidence_total]));
       expect(n.doc.provenance.data_sha256).toBe(findings.data.sha256);
     }
@@ -93,7 +98,7 @@ describe('issuing', () => {
     const cfg = tree.noticeConfigs[0]!;
     const perRequirement = { ...tree, noticeConfigs: [{ ...cfg, value: { ...cfg.value, group_by: 'requirement' as const } }] };
     const planned = planNotices({ tree: perRequirement, findings, issuedAt: cal.parse('2026-05-06T09:00') });
-    const failed = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should');
+    const failed = findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'should' && f.scope.kind !== 'inspection-plan');
     expect(planned.map((p) => p.group_key)).toEqual([...new Set(failed.map((f) => `${f.provider}|${f.requirement}`))]);
     expect(planned.every((p) => p.requirements.length === 1)).toBe(true);
   });

@@ -418,13 +418,13 @@ ${DB_HELP.en}`,
     usage: 'charter explain REQUIREMENT RECORD [--profile ID] [--as-of DATE] [--db PATH] [--lang zh|en] [--json]',
     help: {
       zh: `  REQUIREMENT   条款编号，如 4.3-1
-  RECORD        记录编号，如 WO-2026-000218（在数据库中查找）
+  RECORD        记录编号，如 WO-2026-000218（在数据库中查找）；检查类条款可给检查结果编号或计划行编号（轮次:地点:条款）
   --profile ID  按该方案的参数判断（默认：记录所属服务商的合同方案）
   --as-of DATE  判断未结案件的时点（默认：记录所在月份月末）
   --tree DIR    标准目录（默认 standards/）
 ${DB_HELP.zh}`,
       en: `  REQUIREMENT   requirement id, e.g. 4.3-1
-  RECORD        record id, e.g. WO-2026-000218 (looked up in the store)
+  RECORD        record id, e.g. WO-2026-000218 (looked up in the store); for an inspection requirement an inspection result id or a planned row id (round:place:requirement)
   --profile ID  judge with this profile's parameters (default: the record's provider's contract profile)
   --as-of DATE  when an open case is judged (default: the end of the record's month)
   --tree DIR    the standards tree (default standards/)

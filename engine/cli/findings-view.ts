@@ -2,6 +2,7 @@
 import type { Lang } from '../diagnostics.ts';
 import type { Findings, Status } from '../evaluate/evaluate.ts';
 import { table } from './format.ts';
+import { inspectionEvidenceLine } from '../evaluate/explain.ts';
 
 const STATUS: Record<Status, { zh: string; en: string }> = {
   passed: { zh: '通过', en: 'passed' },
@@ -60,7 +61,8 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
           String(x.required ?? '—'),
           x.evidence
             .slice(0, 2)
-            .map((e) => [e.record ?? `${e.unit ?? ''} ${e.cell ?? ''}`.trim(), e.actual !== undefined ? String(e.actual) : ''].filter(Boolean).join(' '))
+            // An inspection's evidence is read as a supervisor wrote it: place, problem, inspector and time.
+            .map((e) => (e.place !== undefined ? inspectionEvidenceLine(e, lang) : [e.record ?? `${e.unit ?? ''} ${e.cell ?? ''}`.trim(), e.actual !== undefined ? String(e.actual) : ''].filter(Boolean).join(' ')))
             .join('；') + (x.evidence_total > 2 ? (zh ? `（共 ${x.evidence_total} 条）` : ` (${x.evidence_total} in all)`) : ''),
         ]),
       ),
@@ -71,6 +73,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
     out.push(zh ? '建议改进（宜：推荐性要求，不签发通知单、不扣分）' : 'Advisories (should: recommendations; no notice, no deduction)');
     out.push(table([zh ? '服务商' : 'provider', zh ? '条款' : 'requirement', zh ? '范围' : 'scope', zh ? '实测' : 'measured', zh ? '要求' : 'required'], advice.map((x) => [x.provider, x.requirement, x.scope.id, String(x.measured ?? '—'), String(x.required ?? '—')])));
   }
+  out.push(...inspectionLines(f, lang));
   if (f.pledges.length) {
     out.push('');
     out.push(zh ? '服务承诺达成（按个案统计，不取平均）' : 'Pledges kept (counted per case, never averaged)');
@@ -118,3 +121,43 @@ export function renderFindings(f: Findings, lang: Lang, file: string): string {
   out.push(zh ? `结果文件：${file}` : `Findings: ${file}`);
   return out.join('\n');
 }
+
+const INSPECTION_REASONS: [string, { zh: string; en: string }][] = [
+  ['inspection-missed', { zh: '应查未查', en: 'due, not inspected' }],
+  ['not-due', { zh: '本月无需检查', en: 'not due this month' }],
+  ['no-data', { zh: '无检查结果', en: 'no results' }],
+  ['pending', { zh: '轮次未结束', en: 'round not over' }],
+  ['carried-over', { zh: '沿用本期早前的检查结论', en: 'verdict carried from earlier in the interval' }],
+];
+
+/**
+ * On-site inspections: the verdicts by why, and the inspector unit's own rounds (planned, done, missed by place).
+ * Silence is never read as a pass: a due inspection not done is named with its place.
+ */
+function inspectionLines(f: Findings, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const insp = f.findings.filter((x) => x.type === 'inspection' && x.scope.kind !== 'inspection-plan' && x.status !== 'not-applicable');
+  const office = f.findings.filter((x) => x.scope.kind === 'inspection-plan');
+  if (!insp.length && !office.length) return [];
+  const out = ['', zh ? '现场检查' : 'On-site inspections'];
+  const n = (st: Status, code?: string) => insp.filter((x) => x.status === st && (code === undefined || x.reason_code === code)).length;
+  const carried = insp.filter((x) => x.reason_code === 'carried-over').length;
+  const parts = [`${s2(zh, 'passed')} ${n('passed')}`, `${s2(zh, 'failed')} ${n('failed')}`, ...INSPECTION_REASONS.filter(([c]) => c !== 'carried-over').map(([c, w]) => `${zh ? w.zh : w.en} ${n('not-reviewed', c)}`)];
+  out.push(`  ${parts.join(zh ? '，' : ', ')}${carried ? (zh ? `（其中 ${carried} 项沿用本季度/学期/年度早前的检查结论）` : ` (${carried} carried from earlier in their quarter/term/year)`) : ''}`);
+  const missed = insp.filter((x) => x.reason_code === 'inspection-missed');
+  for (const x of missed.slice(0, 8)) {
+    const places = [...new Set(x.evidence.map((e) => e.place ?? e.unit ?? ''))];
+    out.push(`  ${x.provider} ${x.requirement}: ${zh ? '未检查' : 'not inspected'} ${places.slice(0, 4).join(zh ? '、' : ', ')}${places.length > 4 ? (zh ? ` 等 ${x.evidence_total} 处` : ` … ${x.evidence_total} in all`) : ''}`);
+  }
+  if (missed.length > 8) out.push(zh ? `  …共 ${missed.length} 项条款有应查未查（见 findings.json 中 reason_code 为 inspection-missed 的条目）` : `  … ${missed.length} requirements with missed inspections in all (reason_code inspection-missed in findings.json)`);
+  for (const o of office) {
+    const name = f.providers.find((p) => p.id === o.provider)?.name ?? o.provider;
+    out.push(`  ${name} ${o.requirement}: ${s2(zh, o.status)} — ${o.reason ? (zh ? o.reason.zh : (o.reason.en ?? o.reason.zh)) : ''}`);
+    for (const e of o.evidence.slice(0, 5)) out.push(`    · ${inspectionEvidenceLine(e, lang)}`);
+    if (o.evidence_total > 5) out.push(zh ? `    …共 ${o.evidence_total} 处` : `    … ${o.evidence_total} places in all`);
+    if (o.status === 'failed') out.push(zh ? '    （检查单位自身未完成的检查不签发整改通知单给服务商）' : '    (the inspector unit’s own missed checks put no notice on any provider)');
+  }
+  return out;
+}
+
+const s2 = (zh: boolean, st: Status): string => STATUS[st][zh ? 'zh' : 'en'];

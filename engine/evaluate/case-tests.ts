@@ -55,6 +55,14 @@ export interface CaseExpect {
   status?: Status;
   measured?: string | number;
   evidence_total?: number;
+  /** Why a finding has no verdict (inspection: inspection-missed, not-due, no-data, carried-over …). */
+  reason_code?: string;
+}
+
+/** The school's inspection plan for a case (standards/school/inspections.yaml): its requirement choices and sampling, replacing the shipped ones. */
+export interface CasePlan {
+  requirements?: { requirement: string; every?: 'week' | 'month' | 'quarter' | 'term' | 'year'; scope?: string }[];
+  sampling?: { id: string; scope: string; share: number; min?: number; every?: 'month' | 'week' }[];
 }
 
 export interface TestCase {
@@ -78,6 +86,8 @@ export interface TestCase {
   scope?: string;
   /** The provider's contract service period for this case (frequency), instead of the register's. */
   service?: { from: string; to?: string };
+  /** Inspection: the school's inspection plan for this case (overrides the file's). */
+  plan?: CasePlan;
   expect: CaseExpect;
 }
 
@@ -90,6 +100,8 @@ export interface RequirementTestFile {
   description?: string;
   /** The provider's contract service period for every case of the file (frequency), instead of the register's. */
   service?: { from: string; to?: string };
+  /** Inspection: the school's inspection plan for every case of the file (requirement choices, sampling). */
+  plan?: CasePlan;
   cases: TestCase[];
 }
 
@@ -133,6 +145,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
     provider: str('Provider whose findings are checked; default: the provider of the first record. 服务商。', { pattern: CODE }),
     description: str('What the tests cover, for the policy owner. 说明。'),
     service: obj('The provider’s contract service period for the case (frequency grids: which days are due, and quarters, terms and years owed pro rata), instead of the register’s. 本用例中服务商的合同服务期。', ['from'], { from: str('First day, YYYY-MM-DD. 起始日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), to: str('Last day, YYYY-MM-DD. 终止日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
+    plan: ref('plan'),
     cases: list('The cases. 用例。', ref('case')),
   },
   $defs: {
@@ -154,6 +167,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
         results: list('Inspection requirement: inspection results entered. 检查：现场检查结果。', ref('inspection-result')),
         roster: list('Inspection requirement with a watch: duty-roster shifts. 值班要求：值班表班次。', ref('roster-shift')),
         service: obj('The provider’s contract service period for the case (frequency grids: which days are due, and quarters, terms and years owed pro rata), instead of the register’s. 本用例中服务商的合同服务期。', ['from'], { from: str('First day, YYYY-MM-DD. 起始日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), to: str('Last day, YYYY-MM-DD. 终止日。', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
+        plan: ref('plan'),
         counted: list('Rate with denominator_count: the records counted in the denominator (e.g. the month’s work orders; repeat allowed). 比率分母所计的记录。', ref('any-record')),
         cell: obj('Frequency requirement: the grid cell judged. 频次：被判定的网格单元。', ['unit', 'period'], {
           count: str('Count id within the requirement (needed when it has several). 计数编号。', { pattern: CODE }),
@@ -176,6 +190,7 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
             status: { type: 'string', enum: [...STATUSES], description: 'Frequency, rate, record, inspection: status of the finding. 结论。' },
             measured: { type: ['string', 'number'], description: 'What the finding measured, e.g. "3/4" or 96.5. 实测值。' },
             evidence_total: { type: 'integer', minimum: 0, description: 'How many evidence items the finding lists. 证据条数。' },
+            reason_code: str('Inspection: why there is no verdict, or where it comes from — inspection-missed, not-due, no-data, pending, carried-over, inspection-not-applicable. 原因代码。', { pattern: CODE }),
           },
           { minProperties: 1 },
         ),
@@ -187,6 +202,20 @@ export const REQUIREMENT_TEST_SCHEMA: Schema = {
     document: obj('A document on file. 档案。', [], propsOf('documents')),
     'inspection-result': obj('An inspection result. 检查结果。', [], propsOf('inspection-results')),
     'roster-shift': obj('A duty-roster shift. 值班班次。', [], propsOf('duty-roster')),
+    plan: obj('Inspection: the school’s inspection plan for the case — its per-requirement choices and sampling replace the shipped plan’s (sampling: [] visits every place). 本用例的现场检查计划（替换学校计划中的条款设置与抽样）。', [], {
+      requirements: list('Per requirement: how often and where. 条款的检查频次与范围。', obj('One requirement’s choice. 一项条款。', ['requirement'], {
+        requirement: str('Requirement id (or a clause covering it). 条款编号。', { pattern: ID }),
+        every: { type: 'string', enum: ['week', 'month', 'quarter', 'term', 'year'], description: 'How often per place. 检查频次。' },
+        scope: str('Where it is looked at (a scope code of activities.yaml). 检查范围。', { pattern: CODE }),
+      })),
+      sampling: list('Which places are visited when not all can be; [] visits every place. 抽样规则；空表示全部检查。', obj('A sampling rule. 抽样规则。', ['id', 'scope', 'share'], {
+        id: str('Rule id. 编号。', { pattern: CODE }),
+        scope: str('Places of this scope. 范围。', { pattern: CODE }),
+        share: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Percent visited per round. 抽查比例（%）。' },
+        min: { type: 'integer', minimum: 0, description: 'At least this many. 最少处数。' },
+        every: { type: 'string', enum: ['month', 'week'], description: 'Month rounds (default) or week rounds. 月度或每周轮次。' },
+      })),
+    }),
   },
 };
 
@@ -342,7 +371,7 @@ const EXPECT_KEYS: Record<string, (keyof CaseExpect)[]> = {
   frequency: ['outcome', 'count', 'required', 'status', 'measured', 'evidence_total'],
   rate: ['required', 'status', 'measured', 'evidence_total'],
   record: ['required', 'status', 'measured', 'evidence_total'],
-  inspection: ['status', 'measured', 'evidence_total'],
+  inspection: ['status', 'measured', 'required', 'evidence_total', 'reason_code'],
 };
 
 /** Default profile for a requirement: the profile that defines it, else the standard. */
@@ -412,6 +441,14 @@ async function storeWith(env: CaseEnv, label: string, data: Partial<Record<Recor
 /** The tree with one provider's contract service period set as a case gives it. */
 function withService(tree: Tree, provider: string, service: { from: string; to?: string }): Tree {
   return { ...tree, registers: tree.registers.map((l) => ({ ...l, value: { ...l.value, providers: l.value.providers.map((p) => (p.id === provider ? { ...p, service } : p)) } })) };
+}
+
+/** The tree with the school's inspection plan's requirement choices and sampling as a case states them. */
+function withPlan(tree: Tree, plan: CasePlan): Tree {
+  const shipped = tree.inspectionPlans[0];
+  if (!shipped) throw new CaseError('"plan" needs the school\'s inspection plan (standards/school/inspections.yaml) in the tree');
+  const value = { ...shipped.value, ...(plan.requirements ? { requirements: plan.requirements } : {}), ...(plan.sampling ? { sampling: plan.sampling } : {}) };
+  return { ...tree, inspectionPlans: [{ ...shipped, value }] };
 }
 
 const lifted = new WeakMap<Tree, Tree>();
@@ -521,7 +558,9 @@ async function judge(env: CaseEnv, file: RequirementTestFile, c: TestCase): Prom
       const run = (tree: Tree): Findings =>
         env.engine.evaluate({ tree, store, period: c.period!, profile, provider, evidenceLimit: Number.MAX_SAFE_INTEGER, ...(c.as_of ? { asOf: env.cal.parse(c.as_of) } : {}) });
       const service = c.service ?? file.service;
-      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run, service ? withService(env.tree, provider, service) : env.tree) : judgeFinding(r, c, run(alwaysInService(env.tree)));
+      const plan = c.plan ?? file.plan;
+      if (plan && r.type !== 'inspection') throw new CaseError('"plan" is for inspection requirements');
+      actual = r.type === 'frequency' ? judgeFrequency(env, r, c, run, service ? withService(env.tree, provider, service) : env.tree) : judgeFinding(r, c, run(plan ? withPlan(alwaysInService(env.tree), plan) : alwaysInService(env.tree)));
     } finally {
       store.close();
     }
@@ -610,7 +649,7 @@ function crossCheck(f: Findings, id: string, recordId: string, outcome: CaseOutc
 }
 
 function findingSummary(f: Finding): Record<string, unknown> {
-  return { status: f.status, measured: f.measured, required: f.required, evidence_total: f.evidence_total };
+  return { status: f.status, measured: f.measured, required: f.required, evidence_total: f.evidence_total, reason_code: f.reason_code };
 }
 
 function judgeFrequency(env: CaseEnv, r: Requirement, c: TestCase, run: (tree: Tree) => Findings, tree: Tree): Record<string, unknown> {

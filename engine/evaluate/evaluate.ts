@@ -22,6 +22,8 @@ import { checkRule, cellRule, compileTimeliness, inspectionRule, isCompleteCount
 import { test, type Facts } from './conditions.ts';
 import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSSIBLE, O_MET, O_MISSED, O_OPEN_BREACHED, O_OPEN_PENDING } from './columnar.ts';
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
+import { inspectionDuties, planInspections } from '../inspections/plan.ts';
+import { basisRequirement, createInspectionJudge, namesOf, type OfficePlan, type Planner } from '../inspections/judge.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
 interface ActivityRows {
@@ -44,6 +46,11 @@ export interface Evidence {
   actual?: string | number;
   required?: string | number;
   note?: string;
+  /** Inspections: the place by name, the inspector, the local time (YYYY-MM-DD HH:mm) and the round. */
+  place?: string;
+  inspector?: string;
+  at?: string;
+  round?: string;
 }
 
 export interface Finding {
@@ -120,6 +127,8 @@ export interface EvaluateOptions {
   since?: Date;
   evidenceLimit?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The month's inspection rounds (default: engine/inspections/plan.ts on this tree); tests inject their own. */
+  inspectionPlanner?: Planner;
 }
 
 export interface Findings {
@@ -281,6 +290,20 @@ export function evaluate(o: EvaluateOptions): Findings {
     return activityGroups.get(`${activity}|${provider}`) ?? [];
   };
 
+  // Inspection requirements are judged against the month's planned rounds (engine/inspections/judge.ts).
+  const asOfDay = dateOf(dayNumber(cal.localDate(asOf.getTime() - 1)));
+  let inspectionJudge: ReturnType<typeof createInspectionJudge> | undefined;
+  const inspections = (): ReturnType<typeof createInspectionJudge> =>
+    (inspectionJudge ??= createInspectionJudge({
+      period: o.period,
+      planner: o.inspectionPlanner ?? defaultPlanner(o.tree),
+      ...(o.inspectionPlanner ? {} : { duties: (p: string) => new Set(inspectionDuties([o.tree], p).keys()) }),
+      results: (from, to) => data('inspection-results', from, to).rows,
+      asOfDay,
+      names: namesOf(reg),
+      evidenceLimit: limitN,
+      terms: school.terms,
+    }));
   const providers = reg.providers.filter((p) => !o.provider || p.id === o.provider);
   let builds: SiteBuild[] | undefined;
   const sinceDay = o.since ? dayNumber(cal.localDate(o.since)) : undefined;
@@ -557,20 +580,22 @@ export function evaluate(o: EvaluateOptions): Findings {
       } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
         findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
       } else if (r.type === 'inspection') {
-        // `result` (合格/不合格/不适用) wins over the older `passed` flag; 不适用 rows are not counted.
-        const res = data('inspection-results').rows.filter((x) => x.provider === prov.id && x.requirement === r.id && x.result !== 'not-applicable');
-        const passed = res.filter((x) => (x.result ?? (x.passed === true ? 'passed' : 'failed')) === 'passed').length;
-        const failed = res.length - passed;
-        const rule = inspectionRule(r);
-        const status: Status = res.length === 0 ? 'not-reviewed' : test(rule.conditions, { inspection: { passed, failed } }) ? 'passed' : 'failed';
+        // Judged against the month's planned rounds: any problem found fails; every due row done and passed
+        // passes; a due row not done leaves it not reviewed, listed (docs/evaluation.md, Inspections).
+        const ic = r.inspection!.calendar;
+        const offCalendar = ic && !bounds.days.some((d) => inNamedCalendar(cal, ic, d)) ? CALENDAR_WORDS[ic] : undefined;
+        const v = inspections().judge(prov.id, r.id, { watch: Boolean(r.inspection!.watch), ...(offCalendar ? { outsideCalendar: offCalendar } : {}) });
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
-          status,
-          measured: res.length ? `${passed}/${res.length}` : 0,
-          rules: [rule.name],
-          evidence: res.filter((x) => x.passed !== true).slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'failed', actual: String(x.notes ?? '') })),
-          evidence_total: failed,
-          ...(res.length ? {} : { reason: { zh: '无现场检查结果，需检查人员核查', en: 'no inspection result entered; an inspector must check' }, reason_code: 'no-data', checklist: r.inspection!.checklist }),
+          status: v.status,
+          measured: v.measured,
+          ...(v.required !== undefined ? { required: v.required } : {}),
+          rules: [inspectionRule(r).name],
+          evidence: v.evidence,
+          evidence_total: v.evidence_total,
+          reason: v.reason,
+          ...(v.reason_code ? { reason_code: v.reason_code } : {}),
+          ...(v.status === 'not-reviewed' ? { checklist: r.inspection!.checklist } : {}),
         });
       } else if (r.type === 'disclosure') {
         // Judged from the recorded public site builds (engine/evaluate/disclosure.ts).
@@ -589,6 +614,9 @@ export function evaluate(o: EvaluateOptions): Findings {
     done++;
     o.onProgress?.(done, total);
   }
+
+  const office = officeFinding(o, idx, reg, bounds, inspections);
+  if (office) findings.push(office);
 
   const summary = { passed: 0, failed: 0, 'not-applicable': 0, 'not-reviewed': 0, error: 0, findings: findings.length, requirements: 0, checked: 0 } as Findings['summary'];
   for (const f of findings) summary[f.status]++;
@@ -1416,4 +1444,51 @@ function docState(x: Record<string, unknown>, problem: DocProblem, year: number)
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+/** Calendars an inspection may be bound to, as a person names them. */
+const CALENDAR_WORDS: Record<string, Text> = {
+  term: { zh: '学期', en: 'term' },
+  vacation: { zh: '假期', en: 'vacation' },
+  'heating-season': { zh: '供暖期', en: 'heating season' },
+  'air-conditioning-season': { zh: '空调运行期', en: 'air-conditioning season' },
+  'season-peaks': { zh: '开学季、毕业季等高峰期', en: 'peak seasons' },
+};
+
+/** The planner evaluation uses by default: the school's inspection plan on this tree. */
+function defaultPlanner(tree: Tree): Planner {
+  return (period) => planInspections([tree], { period });
+}
+
+/**
+ * The inspector unit's own finding (the school's inspection plan, `inspector_unit`): were the month's planned
+ * rounds done? Reported on the plan requirement that demands the checks (the plan's basis, e.g. the supervision
+ * plan's 四、3 强化日常监管); never put on a provider's notice (engine/notices/ledger.ts).
+ */
+function officeFinding(o: EvaluateOptions, idx: ReturnType<typeof buildIndex>, reg: RegisterFile, bounds: { start: string; end: string }, inspections: () => ReturnType<typeof createInspectionJudge>): Finding | undefined {
+  const plan: OfficePlan | undefined = o.tree.inspectionPlans[0]?.value;
+  // A rectification re-check (since) judges a provider's later days, not the office's month.
+  if (!plan || o.since) return undefined;
+  const unit = reg.providers.find((p) => p.id === plan.inspector_unit);
+  if (!unit || (o.provider && o.provider !== unit.id) || !servesDuring(unit, bounds)) return undefined;
+  const req = basisRequirement(plan, idx.requirements);
+  const v = inspections().office();
+  return {
+    requirement: req?.id ?? plan.id,
+    type: 'inspection',
+    obligation: 'shall',
+    text: req?.text ?? plan.basis?.quote ?? plan.title?.zh ?? plan.id,
+    provider: unit.id,
+    profile: req?.id.includes(':') ? req.id.slice(0, req.id.indexOf(':')) : '',
+    plan: req?.id.includes(':') ? req.id.slice(0, req.id.indexOf(':')) : plan.id,
+    scope: { kind: 'inspection-plan', id: plan.id },
+    period: o.period,
+    status: v.status,
+    measured: v.measured,
+    ...(v.required !== undefined ? { required: v.required } : {}),
+    evidence: v.evidence,
+    evidence_total: v.evidence_total,
+    reason: v.reason,
+    ...(v.reason_code ? { reason_code: v.reason_code } : {}),
+  };
 }

@@ -11,7 +11,9 @@ import type { Store } from '../store/store.ts';
 import { buildIndex } from '../validate/checks.ts';
 import { compileTimeliness, paramSet } from './compile.ts';
 import { explain as explainCondition, type Condition } from './conditions.ts';
-import { judgeCase } from './evaluate.ts';
+import { evaluate, judgeCase, type Evidence, type Finding } from './evaluate.ts';
+import { dueRows, matchResults, outcomeOf } from '../inspections/judge.ts';
+import { findRound, planInspections } from '../inspections/plan.ts';
 import { unitRequirements } from './binding.ts';
 
 export interface Explanation {
@@ -31,11 +33,12 @@ export interface Explanation {
   evidence?: unknown;
 }
 
-export function explainRecord(o: { tree: Tree; store: Store; requirement: string; record: string; profile?: string; asOf?: Date }): Explanation | { problem: string } {
+export function explainRecord(o: { tree: Tree; store: Store; requirement: string; record: string; profile?: string; asOf?: Date }): Explanation | InspectionExplanation | { problem: string } {
   const idx = buildIndex([o.tree]);
   const req = idx.requirements.get(o.requirement)?.value;
   if (!req) return { problem: o.requirement };
-  if (req.type !== 'timeliness') return { problem: `${o.requirement} (${req.type}: explain judges one record against a timeliness requirement; see the evidence in findings.json)` };
+  if (req.type === 'inspection') return explainInspection(o);
+  if (req.type !== 'timeliness') return { problem: `${o.requirement} (${req.type}: explain judges one record against a timeliness or inspection requirement; see the evidence in findings.json)` };
   const kind = req.timeliness!.subject as RecordKind;
   const row = o.store.db.prepare('SELECT data, flags FROM records WHERE kind = ? AND record_key = ?').get(kind, o.record) as { data: string; flags: string | null } | undefined;
   if (!row) return { problem: `${o.record} (${kind})` };
@@ -90,6 +93,119 @@ export function explainRecord(o: { tree: Tree; store: Store; requirement: string
   };
 }
 
+/** One inspection result (or one planned row) and the month's verdict it takes part in. */
+export interface InspectionExplanation {
+  kind: 'inspection';
+  requirement: string;
+  text: string;
+  period: string;
+  provider: string;
+  /** The stored result, when RECORD is one. */
+  record?: Record<string, unknown>;
+  result?: 'passed' | 'failed' | 'not-applicable';
+  /** The planned row the result answers (or RECORD names), with its round's days. */
+  row?: { id: string; round: string; place: string; place_name: string; start: string; end: string; done: boolean };
+  /** Due rows of the month for this provider and requirement, and how many were inspected. */
+  due: number;
+  done: number;
+  finding: Pick<Finding, 'status' | 'reason' | 'reason_code' | 'measured' | 'required' | 'evidence' | 'evidence_total'>;
+}
+
+/**
+ * An inspection requirement: RECORD is a stored inspection result, or a planned row id (round:place:requirement)
+ * that may not have been inspected. The month is the result's (or the round's); the verdict is evaluation's.
+ */
+function explainInspection(o: { tree: Tree; store: Store; requirement: string; record: string; asOf?: Date }): InspectionExplanation | { problem: string } {
+  const idx = buildIndex([o.tree]);
+  const req = idx.requirements.get(o.requirement)!.value;
+  const row = o.store.db.prepare("SELECT data FROM records WHERE kind = 'inspection-results' AND record_key = ?").get(o.record) as { data: string } | undefined;
+  const rec = row ? (JSON.parse(row.data) as Record<string, unknown>) : undefined;
+  let period: string;
+  let provider: string;
+  if (rec) {
+    if (rec.requirement !== req.id) return { problem: `${o.record} (inspection result for ${String(rec.requirement)}, not ${req.id})` };
+    period = String(rec.inspected_at).slice(0, 7);
+    provider = String(rec.provider);
+  } else {
+    // A planned row's id is the id its result would get: `${round}:${place}:${requirement}`.
+    const roundId = o.record.split(':')[0]!;
+    const round = o.record.endsWith(`:${req.id}`) ? findRound([o.tree], roundId) : undefined;
+    if (!round) return { problem: `${o.record} (inspection-results)` };
+    period = round.period;
+    provider = round.provider.id;
+  }
+  const f = evaluate({ tree: o.tree, store: o.store, period, provider, evidenceLimit: 1000, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  const finding = f.findings.find((x) => x.requirement === req.id && x.provider === provider);
+  if (!finding) return { problem: `${o.record} (${req.id} does not apply to ${provider} in ${period})` };
+  const rows = dueRows(planInspections([o.tree], { period }).rounds).filter((d) => d.round.provider === provider && d.row.requirement === req.id);
+  const results = o.store.db
+    .prepare("SELECT data FROM records WHERE kind = 'inspection-results' AND event_at >= ? AND event_at < ?")
+    .all(`${period}-01`, `${period}-32`)
+    .map((x) => JSON.parse((x as { data: string }).data) as Record<string, unknown>)
+    .filter((x) => x.provider === provider && x.requirement === req.id);
+  const m = matchResults(rows, results);
+  const mine = rec ? rows.find((d) => (m.done.get(d.row.id) ?? []).some((x) => x.id === rec.id)) : rows.find((d) => d.row.id === o.record);
+  return {
+    kind: 'inspection',
+    requirement: req.id,
+    text: req.text,
+    period,
+    provider,
+    ...(rec ? { record: rec, result: outcomeOf(rec) } : {}),
+    ...(mine ? { row: { id: mine.row.id, round: mine.round.id, place: mine.row.place.id, place_name: mine.row.place.name, start: mine.round.start, end: mine.round.end, done: !m.missing.includes(mine) } } : {}),
+    due: rows.length,
+    done: rows.length - m.missing.length,
+    finding: { status: finding.status, ...(finding.reason ? { reason: finding.reason } : {}), ...(finding.reason_code ? { reason_code: finding.reason_code } : {}), ...(finding.measured !== undefined ? { measured: finding.measured } : {}), ...(finding.required !== undefined ? { required: finding.required } : {}), evidence: finding.evidence, evidence_total: finding.evidence_total },
+  };
+}
+
+const STATUS_WORDS: Record<string, Text> = {
+  passed: { zh: '合格', en: 'passed' },
+  failed: { zh: '不合格', en: 'failed' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+  'not-reviewed': { zh: '未核查', en: 'not reviewed' },
+  error: { zh: '错误', en: 'error' },
+};
+
+/** One inspection evidence item as a line a supervisor reads: place, what was found, who, when. */
+export function inspectionEvidenceLine(e: Evidence, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (e.outcome === 'inspection-missed') {
+    const [s, t] = String(e.required ?? '').split('..');
+    return zh
+      ? `${e.place ?? e.unit ?? ''}：未检查（轮次 ${e.round ?? e.cell ?? ''}，${s ?? ''} 至 ${t ?? ''}，已查/应查 ${String(e.actual ?? '')}${e.note ? `；${e.note}` : ''}）`
+      : `${e.place ?? e.unit ?? ''}: not inspected (round ${e.round ?? e.cell ?? ''}, ${s ?? ''} to ${t ?? ''}, done/due ${String(e.actual ?? '')}${e.note ? `; ${e.note}` : ''})`;
+  }
+  const who = [e.inspector, e.at].filter(Boolean).join(' ');
+  return `${e.place ?? e.unit ?? ''}${zh ? '：' : ': '}${String(e.actual ?? '')}${who ? (zh ? `（${who}）` : ` (${who})`) : ''}${e.note ? ` ${e.note}` : ''}${e.record ? ` [${e.record}]` : ''}`;
+}
+
+function renderInspection(x: InspectionExplanation, lang: Lang): string {
+  const zh = lang === 'zh';
+  const t = (v: Text | undefined): string => (v ? (zh ? v.zh : (v.en ?? v.zh)) : '');
+  const out: string[] = [`${x.requirement}  ${x.text}`, zh ? `服务商：${x.provider}　月份：${x.period}` : `Provider: ${x.provider}   month: ${x.period}`, ''];
+  if (x.record) {
+    out.push(zh ? `检查结果 ${String(x.record.id)}：${t(STATUS_WORDS[x.result!])}` : `Inspection result ${String(x.record.id)}: ${t(STATUS_WORDS[x.result!])}`);
+    for (const [k, v] of Object.entries(x.record)) out.push(`  ${k}: ${String(v)}`);
+    out.push('');
+  }
+  if (x.row) {
+    out.push(
+      zh
+        ? `计划行 ${x.row.id}：${x.row.place_name}，轮次 ${x.row.round}（${x.row.start} 至 ${x.row.end}）——${x.row.done ? '已检查' : '未检查'}`
+        : `Planned row ${x.row.id}: ${x.row.place_name}, round ${x.row.round} (${x.row.start} to ${x.row.end}) — ${x.row.done ? 'inspected' : 'not inspected'}`,
+    );
+  } else if (x.record) {
+    out.push(zh ? '该结果不对应本月计划中的检查行（计划外的检查结果同样计入：发现的问题照样判不合格）' : 'This result answers no planned row of the month (results outside the plan still count: a problem found fails)');
+  }
+  out.push(zh ? `本月计划应检查 ${x.due} 处，已检查 ${x.done} 处` : `Due this month: ${x.due}; inspected: ${x.done}`);
+  out.push('');
+  out.push(`${zh ? '结论：' : 'Verdict: '}${t(STATUS_WORDS[x.finding.status])}${x.finding.reason ? (zh ? `（${t(x.finding.reason)}）` : ` (${t(x.finding.reason)})`) : ''}`);
+  for (const e of x.finding.evidence.slice(0, 20)) out.push(`  · ${inspectionEvidenceLine(e, lang)}`);
+  if (x.finding.evidence_total > 20) out.push(zh ? `  …共 ${x.finding.evidence_total} 条` : `  … ${x.finding.evidence_total} in all`);
+  return out.join('\n');
+}
+
 const OUTCOME: Record<string, { zh: string; en: string }> = {
   met: { zh: '达成', en: 'met' },
   missed: { zh: '未达成', en: 'missed' },
@@ -101,7 +217,8 @@ const OUTCOME: Record<string, { zh: string; en: string }> = {
   'not-covered': { zh: '本要求不适用于该记录', en: 'the requirement does not cover this record' },
 };
 
-export function renderExplanation(x: Explanation, lang: Lang): string {
+export function renderExplanation(x: Explanation | InspectionExplanation, lang: Lang): string {
+  if ('kind' in x) return renderInspection(x, lang);
   const zh = lang === 'zh';
   const t = (v: Text): string => (zh ? v.zh : (v.en ?? v.zh));
   const val = (v: unknown): string => (v === undefined ? (zh ? '（无）' : '(none)') : JSON.stringify(v));

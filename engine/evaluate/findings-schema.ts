@@ -50,7 +50,7 @@ export const FINDINGS_SCHEMA = {
               type: 'object',
               required: ['outcome'],
               additionalProperties: false,
-              properties: { record: { type: 'string' }, unit: { type: 'string' }, cell: { type: 'string' }, outcome: { type: 'string' }, actual: scalar, required: scalar, note: { type: 'string' } },
+              properties: { record: { type: 'string' }, unit: { type: 'string' }, cell: { type: 'string' }, outcome: { type: 'string' }, actual: scalar, required: scalar, note: { type: 'string' }, place: { type: 'string' }, inspector: { type: 'string' }, at: { type: 'string' }, round: { type: 'string' } },
             },
           },
           evidence_total: { type: 'integer', minimum: 0 },

@@ -154,6 +154,14 @@ export function missingData(findings: Findings, provider?: string, tree?: Tree):
   }));
 }
 
+/** The inspector unit's finding on its own planned rounds (engine/inspections/judge.ts): never on a notice. */
+export const isOwnRounds = (f: Pick<Finding, 'scope'>): boolean => f.scope.kind === 'inspection-plan';
+/**
+ * A quarter / term / year inspection's verdict carried into a later month of its interval: the failure was put
+ * on the notice of the month it was found in, and is followed up there; it is not a new problem.
+ */
+export const isCarried = (f: Pick<Finding, 'reason_code'>): boolean => f.reason_code === 'carried-over';
+
 /** Binding findings (应, and a profile's or plan's own duties) go on notices and cost points; 宜 is advice. */
 export const isAdvisory = (f: Pick<Finding, 'obligation'>): boolean => f.obligation === 'should';
 
@@ -280,6 +288,11 @@ function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): 
       out.actual = actual;
       out.required = e.outcome === 'document-missing' ? '应提交' : e.outcome === 'not-approved' ? '经学校同意' : e.outcome === 'not-current-year' ? '本年度有效' : e.outcome === 'expired' ? '在有效期内' : '保存期限符合要求';
       break;
+    case 'failed':
+      // An inspection result: what the inspector wrote, who looked and when (the place is the unit).
+      out.actual = e.inspector || e.at ? `${actual}（检查人 ${e.inspector ?? '—'}，${e.at ?? ''}${e.note ? `，${e.note}` : ''}）` : actual;
+      if (required) out.required = required;
+      break;
     case 'below':
       out.actual = `实测 ${actual}${rateSign}`;
       out.required = `${required}${rateSign}`;
@@ -318,7 +331,10 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》`;
   };
   const cov = coverage();
-  const failedAll = o.findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'may' && (!o.provider || f.provider === o.provider));
+  // The inspector unit's own missed rounds (scope inspection-plan) are the office's failure, not a provider's:
+  // the office does not serve itself a rectification notice; they stay in findings and its own scorecard.
+  // A carried-over verdict was noticed in the month it was found.
+  const failedAll = o.findings.findings.filter((f) => f.status === 'failed' && f.obligation !== 'may' && !isOwnRounds(f) && !isCarried(f) && (!o.provider || f.provider === o.provider));
   const failed = failedAll.filter((f) => !isAdvisory(f));
   // 宜 findings ride on the provider's notice as advice (建议改进): no deadline, no deduction, no notice of their own.
   const advice = failedAll.filter(isAdvisory);
@@ -605,7 +621,7 @@ export async function reviewLedger(store: Store, tree: Tree, asOf: Date, actor =
  */
 export function reopenRecurring(store: Store, findings: Findings, at: string, actor: string): { number: string; requirement: string }[] {
   const out: { number: string; requirement: string }[] = [];
-  const failed = findings.findings.filter((f) => f.status === 'failed' && !isAdvisory(f) && f.obligation !== 'may');
+  const failed = findings.findings.filter((f) => f.status === 'failed' && !isAdvisory(f) && f.obligation !== 'may' && !isOwnRounds(f) && !isCarried(f));
   for (const n of loadNotices(store)) {
     if (n.status !== 'verified' || n.period >= findings.period) continue;
     if (voidOf(n)) continue;

@@ -9,7 +9,7 @@ import type { ScorecardFile } from '../model/types.ts';
 import { formatPeriod } from '../render/format.ts';
 import type { ScoreCategory, ScoreItem, ScorecardDoc } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
-import { isAdvisory, placeNames, voidOf, type NoticeState } from '../notices/ledger.ts';
+import { isAdvisory, isCarried, placeNames, voidOf, type NoticeState } from '../notices/ledger.ts';
 
 export interface Score {
   doc: ScorecardDoc;
@@ -78,8 +78,9 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
   const names = placeNames(reg);
   const mine = o.findings.findings.filter((f) => f.provider === o.provider && f.obligation !== 'may');
   const failedAll = mine.filter((f) => f.status === 'failed');
-  // 宜 findings are advice: shown apart, never deducted. Everything else failed is binding.
-  const failed = failedAll.filter((f) => !isAdvisory(f));
+  // 宜 findings are advice: shown apart, never deducted. Everything else failed is binding. A quarter / term / year
+  // inspection's failure carried into a later month of its interval was deducted in the month it was found.
+  const failed = failedAll.filter((f) => !isAdvisory(f) && !isCarried(f));
   // Only notices issued by the scorecard's date are cited; a notice voided by then cites nothing and costs nothing.
   const cited = o.notices.filter((n) => n.provider === o.provider && n.period === o.findings.period && n.issued_at <= o.generatedAt);
   const noticeFor = (req: string): { number: string; voided: boolean } | undefined => {
