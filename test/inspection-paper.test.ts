@@ -23,6 +23,8 @@ beforeAll(() => {
   tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
 });
 
+// ExcelJS's load() types an older Buffer.
+const bookOf = async (...a: Parameters<typeof roundWorkbook>) => (await roundWorkbook(...a)) as unknown as ArrayBuffer;
 const mapping = () => tree.mappings.find((m) => m.value.id === 'inspection-round-xlsx')!.value;
 function setup(rounds: InspectionRound[]): { store: Store; dir: string; opts: (file: string, extra?: Partial<SubmitOptions>) => SubmitOptions } {
   const dir = mkdtempSync(join(tmpdir(), 'charter-insp-'));
@@ -56,7 +58,7 @@ describe('the round workbook', () => {
     const r = handRound();
     const w = handWeekRound();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await roundWorkbook([r, w], { office: OFFICE }));
+    await wb.xlsx.load(await bookOf([r, w], { office: OFFICE }));
     expect(wb.worksheets.map((s) => s.name)).toEqual([r.id, w.id]);
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell(1, 1).value)).toContain(OFFICE);
@@ -70,8 +72,8 @@ describe('the round workbook', () => {
     expect(label(TITLE_LABELS.campusId)).toBe('main');
     expect(String(label(TITLE_LABELS.period))).toContain('2026年4月');
     expect((ws.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.header));
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
-    expect(ws.sheetProtection).not.toHaveProperty('hashValue'); // no password
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).not.toHaveProperty('hashValue'); // no password
     const first = HEADER_ROW + 1;
     const at = (key: string, row = first) => ws.getCell(row, COLUMNS.findIndex((c) => c.key === key) + 1);
     expect(at('result').dataValidation).toMatchObject({ type: 'list', formulae: ['"合格,不合格,不适用"'] });
@@ -143,7 +145,7 @@ describe('filled workbook → submit → canonical rows', () => {
     const { store, dir, opts } = setup([r]);
     const f = join(dir, 'typed.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await roundWorkbook([r], { office: OFFICE }));
+    await wb.xlsx.load(await bookOf([r], { office: OFFICE }));
     const ws = wb.worksheets[0]!;
     const c = (key: string) => ws.getCell(HEADER_ROW + 1, COLUMNS.findIndex((x) => x.key === key) + 1);
     c('result').value = '合格';
@@ -211,7 +213,7 @@ describe.runIf(process.env.CHARTER_WRITE_FIXTURES)('fixture writer', () => {
     const ok: RoundFill = { result: 'passed', inspector: '王建国', inspected_at: '2026-04-08T09:00:00+08:00' };
     const edit = async (file: string, round: InspectionRound, fill: RoundFill, change?: (ws: ExcelJS.Worksheet) => void): Promise<void> => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(await roundWorkbook([round], { office: OFFICE, fills: new Map([[round.rows[0]!.id, fill], [round.rows[1]!.id, ok]]) }));
+      await wb.xlsx.load(await bookOf([round], { office: OFFICE, fills: new Map([[round.rows[0]!.id, fill], [round.rows[1]!.id, ok]]) }));
       change?.(wb.worksheets[0]!);
       await wb.xlsx.writeFile(join(FIXTURES, 'data', 'errors', file));
     };

@@ -57,7 +57,8 @@ export function sheetNames(ids: string[]): string[] {
 
 export function periodText(r: InspectionRound): string {
   const [y, m] = r.period.split('-');
-  const span = `${r.start.slice(5).replace('-', '月')}日—${r.end.slice(5).replace('-', '月')}日`;
+  const md = (d: string): string => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  const span = `${md(r.start)}—${md(r.end)}`;
   return `${y}年${Number(m)}月${r.week ? ` 第${r.week}周` : ''}（${span}）`;
 }
 
