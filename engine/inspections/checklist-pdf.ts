@@ -31,6 +31,7 @@ const ST = {
   ref: { font: 'sansBold', size: 8.5, lh: 1.45 },
   rowTitle: { font: 'sansBold', size: 9.5, lh: 1.45 },
   text: { font: 'serif', size: 7.5, lh: 1.45, color: '#262626' },
+  textOnly: { font: 'serif', size: 8.5, lh: 1.45, color: '#1a1a1a' },
   no: { font: 'serif', size: 9, lh: 1.4 },
   box: { font: 'sans', size: 7, lh: 1.2, color: GREY },
   sign: S.sign,
@@ -217,8 +218,12 @@ interface RowLayout {
 
 function rowLayout(row: InspectionRow): RowLayout {
   const w = W.item - 2 * PAD;
-  const head = para(`${row.reference}　${row.title.zh}`, ST.rowTitle, w);
-  const text = para(row.text, ST.text, w);
+  // Many items have no short title of their own (the planner falls back to the checklist line): then the
+  // reference heads the verbatim text instead of printing the same words twice.
+  const bare = (t: string): string => t.replace(/[\s；;。：:，,、]+$/u, '');
+  const same = bare(row.text).startsWith(bare(row.title.zh)) && bare(row.title.zh).length >= bare(row.text).length * 0.6;
+  const head = para(same ? row.reference : `${row.reference}　${row.title.zh}`, ST.rowTitle, w);
+  const text = para(row.text, same ? ST.textOnly : ST.text, w);
   const item = [...head, ...text];
   return { row, item, h: Math.max(ROW_MIN, sumH(item) + 2 * PAD) };
 }
