@@ -258,10 +258,34 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
   }
   if (bomb?.code === 'CH333') throw new ReadError(bomb.code, { ...bomb.args, limit: sizeText(Number(bomb.args.limit)), size: sizeText(Number(bomb.args.size)) });
   if (bomb) throw new ReadError(bomb.code, bomb.args);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
   // Any failure inside ExcelJS (a DTD, an unknown entity, a truncated part) is the file's problem.
   const unreadable = (e: unknown): ReadError => (e instanceof ReadError ? e : new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error)?.message ?? String(e)})` }));
+  let sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  if (opts.sheet === '*') {
+    // Every sheet: read whole (the expansion check above bounds it). ExcelJS's streaming reader loses the
+    // sheet list when a workbook has many sheets stored before workbook.xml (as ExcelJS itself writes them).
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      throw unreadable(e);
+    }
+    const list = wb.worksheets.map((ws) => ({
+      name: ws.name,
+      async *[Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row> {
+        for (let i = 1; i <= ws.rowCount; i++) {
+          const row = ws.findRow(i);
+          if (row) yield row;
+        }
+      },
+    }));
+    sheets = (async function* () {
+      yield* list;
+    })() as unknown as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  } else {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  }
   const seen: string[] = [];
   let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name: string }) | undefined;
   try {

@@ -3,7 +3,8 @@
 // 合格 / 不合格 / 不适用, with a did-you-mean for the near misses people type; a filled row names its
 // inspector; and every row must be a row of its round as the planner plans it (place and requirement).
 import type { CellProblem } from '../data/mapping.ts';
-import type { RawRow } from '../data/readers.ts';
+import { openXlsx, type RawRow } from '../data/readers.ts';
+import type { MappingFile } from '../model/types.ts';
 import type { RowHook } from '../data/submit.ts';
 import type { InspectionRound } from './paper-types.ts';
 import { COLUMNS, RESULT_WORDS, TITLE_LABELS } from './workbook.ts';
@@ -87,4 +88,19 @@ export function roundWorkbookHook(findRound: (id: string) => InspectionRound | u
       return out;
     },
   };
+}
+
+/** Whether an XLSX file is a round workbook: its first sheet has the mapping's headers at its header row
+ *  and the round id label in its title block. Anything unreadable is simply not one (submit reports it). */
+export async function isRoundWorkbook(file: string, m: MappingFile): Promise<boolean> {
+  try {
+    const t = await openXlsx(file, { sheet: '*', headerRow: m.header_row ?? 1 });
+    const headers = new Set(t.headers);
+    const ok = m.columns.every((c) => typeof c.header !== 'string' || headers.has(c.header));
+    if (!ok) return false;
+    for await (const batch of t.rows) return batch.length === 0 || batch[0]!.titleBlock?.[TITLE_LABELS.round] !== undefined;
+    return true;
+  } catch {
+    return false;
+  }
 }
