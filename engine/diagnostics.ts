@@ -634,7 +634,7 @@ export const CATALOGUE: Record<string, Entry> = {
     name: 'unknown-result-word',
     severity: 'error',
     zh: (a) => `第 ${s(a, 'row')} 行：检查结果“${s(a, 'value')}”不是 合格、不合格 或 不适用${s(a, 'suggest') ? `（是否应为“${s(a, 'suggest')}”？）` : ''}`,
-    en: (a) => `Row ${s(a, 'row')}: the result "${s(a, 'value')}" is not 合格 (passed), 不合格 (failed) or 不适用 (not applicable)${s(a, 'suggest') ? ` (did you mean "${s(a, 'suggest')}"?)` : ''}`,
+    en: (a) => `Row ${s(a, 'row')}: the result "${s(a, 'value')}" is not one of the three result words (passed, failed, not applicable)${s(a, 'suggest') ? ` (did you mean "${s(a, 'suggest')}"?)` : ''}`,
     hintZh: () => '从下拉列表中选择 合格 / 不合格 / 不适用；本项未检查请留空。',
     hintEn: () => 'Pick 合格 / 不合格 / 不适用 from the drop-down list; leave the cell empty for an item not inspected.',
   },
