@@ -2,13 +2,14 @@
 // is looked at, how often, which buildings a monthly or weekly round samples, and who is not inspected at all
 // (a company outside its contract period, a company without buildings of a clause's type).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRound, planInspections, sampleSize, weeksOf, type InspectionPlan } from '../engine/inspections/plan.ts';
 import type { Tree } from '../engine/load/tree.ts';
 import type { InspectionsFile, RegisterFile } from '../engine/model/types.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT } from './helpers.ts';
+import { charter, ROOT } from './helpers.ts';
 
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
 const shipped = tree.inspectionPlans[0]!.value;
@@ -247,5 +248,69 @@ describe('round ids', () => {
     expect(p.rounds.every((r) => !r.week)).toBe(true);
     expect(p.sampling).toEqual([]);
     expect(round(p, '2026-04-huayu-property-main')!.places.length).toBe(14);
+  });
+});
+
+describe('charter inspections plan', () => {
+  it('prints a Chinese table per provider and place, with the frequency in words and the sampling rule that chose the places', () => {
+    const r = charter(['inspections', 'plan', '--period', '2026-04', '--provider', 'xinyuan-service']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('现场检查计划 2026年4月 · 检查单位：后勤管理处');
+    expect(r.stdout).toContain('■ 信远后勤服务有限公司 · 本部 — 月度检查  2026-04-01—2026-04-30');
+    expect(r.stdout).toContain('轮次 2026-04-xinyuan-service-main：');
+    expect(r.stdout).toMatch(/抽查 buildings-monthly-share：楼宇 9 处中抽 2 处（20%，向上取整，至少 1 处/);
+    expect(r.stdout).toContain('依据 学校综合办公室服务指南 四、1(2)“每月抽取20%的工單核對');
+    expect(r.stdout).toMatch(/本部主配电室 main-power-room\s+5\.1\.2\.5\s+设备机房应环境整洁，温湿度符合设备…\s+每月 1 次/);
+    expect(r.stdout).toMatch(/第 2 周检查  2026-04-06—2026-04-12/);
+    expect(r.stdout).toMatch(/5\.2\.4\.2\s+疏散通道、疏散楼梯、安全出口、消防…\s+每周 1 次/);
+    expect(r.stdout).not.toContain('华宇');
+  });
+
+  it('--json carries the plan with its codes; --week N only that week', () => {
+    const r = charter(['inspections', 'plan', '--period', '2026-04', '--week', '3', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as InspectionPlan & { ok: boolean };
+    expect(j.ok).toBe(true);
+    expect(j).toEqual({ ok: true, ...planInspections([tree], { period: '2026-04', week: 3 }) });
+    expect(j.rounds.every((x) => x.week === 3 && x.id.startsWith('2026-04-W3-'))).toBe(true);
+  });
+
+  it('--lang en prints English', () => {
+    const r = charter(['inspections', 'plan', '--period', '2026-04', '--provider', 'jiale-catering', '--week', '2', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('On-site inspection plan 2026-04 week 2');
+    expect(r.stdout).toContain('once a week');
+  });
+
+  it('a month with no provider in service says so', () => {
+    const r = charter(['inspections', 'plan', '--period', '2026-08']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('本期没有应检查的轮次');
+  });
+
+  it.each([
+    // [args, code, exit, text]
+    [['inspections', 'plan', '--period', '2026-04', '--provider', 'huayu'], 'CH019', 2, '是不是“huayu-property”？'],
+    [['inspections', 'plan', '--period', '2026-04', '--provider', 'xinyuan-servce'], 'CH019', 2, '是不是“xinyuan-service”？'],
+    [['inspections', 'plan', '--period', '2026-04', '--provider', 'logistics-office'], 'CH019', 2, '检查单位本身'],
+    [['inspections', 'plan', '--period', '2026-04', '--week', '0'], 'CH019', 2, '只有第 1–5 周'],
+    [['inspections', 'plan', '--provider', 'huayu-property'], 'CH002', 2, '--period YYYY-MM'],
+    [['inspections', 'plan', '--period', '2026-4'], 'CH002', 2, '--period 2026-4 (YYYY-MM)'],
+    [['inspections', 'plan', '--period', '1999-04'], 'CH121', 2, '1999-04'],
+    [['inspections', 'walk', '--period', '2026-04'], 'CH002', 2, 'walk (plan'],
+    [['inspections'], 'CH002', 2, '(plan'],
+  ])('%j → %s', (args, code, exit, text) => {
+    const r = charter(args);
+    expect(r.code).toBe(exit);
+    expect(r.stderr).toContain(code);
+    expect(r.stderr).toContain(text);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('CH019 fixture: a week the month does not have', () => {
+    const args = readFileSync(join(ROOT, 'test', 'fixtures', 'errors', 'CH019-bad-inspection-selection.args'), 'utf8').trim().split(/\s+/);
+    const r = charter([...args, '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['CH019']);
   });
 });
