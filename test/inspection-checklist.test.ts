@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { checklistPdf } from '../engine/inspections/checklist-pdf.ts';
-import { CHECKLIST_COMMAND } from '../engine/cli/inspection-paper.ts';
-import { ROOT } from './helpers.ts';
+import { INSPECTION_COMMANDS } from '../engine/cli/inspection-commands.ts';
+import { charter, ROOT } from './helpers.ts';
 import { handRound, handWeekRound } from './fixtures/inspections/rounds.ts';
 
 const OFFICE = '示例大学后勤管理处';
@@ -66,8 +66,9 @@ async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: str
   let out = '';
   let err = '';
   const io = { out: (s: string) => void (out += s + '\n'), err: (s: string) => void (err += s + '\n'), cwd, color: false };
-  const p = parseArgs({ args, options: CHECKLIST_COMMAND.options, allowPositionals: true });
-  const code = await CHECKLIST_COMMAND.run(p as never, 'zh', args.includes('--json'), io);
+  const cmd = INSPECTION_COMMANDS.inspections!;
+  const p = parseArgs({ args: ['checklist', ...args], options: cmd.options, allowPositionals: true });
+  const code = await cmd.run(p as never, 'zh', args.includes('--json'), io);
   return { code, out, err };
 }
 
@@ -107,7 +108,8 @@ describe('charter inspections checklist', () => {
 
   it('CH507: nothing planned is said, not an empty folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-ck-'));
-    const r = await run(['--period', '2026-04', '--week', '6', '--out', join(dir, 'x')]);
+    // August: the property contract's service period ended on 3 July.
+    const r = await run(['--period', '2026-08', '--provider', 'huayu-property', '--out', join(dir, 'x')]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('CH507');
     expect(existsSync(join(dir, 'x'))).toBe(false);
@@ -126,11 +128,31 @@ describe('charter inspections checklist', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('usage errors: a bad period, week or format, and no --out (exit 2)', async () => {
-    for (const args of [['--period', '2026-13', '--out', 'x'], ['--period', '2026-04', '--week', '0', '--out', 'x'], ['--period', '2026-04', '--format', 'doc', '--out', 'x'], ['--period', '2026-04'], ['--period', '2026-04', '--provider', 'nobody', '--out', join(tmpdir(), 'charter-ck-none')]]) {
+  it('usage errors: a bad period, week, provider or format, and no --out (exit 2)', async () => {
+    const none = join(mkdtempSync(join(tmpdir(), 'charter-ck-')), 'none');
+    for (const [args, code] of [
+      [['--period', '2026-13', '--out', none], 'CH002'],
+      [['--period', '2026-04', '--week', '6', '--out', none], 'CH019'],
+      [['--period', '2026-04', '--provider', 'huayu', '--out', none], 'CH019'],
+      [['--period', '2026-04', '--format', 'doc', '--out', none], 'CH002'],
+      [['--period', '2026-04'], 'CH002'],
+    ] as [string[], string][]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.err).toContain('CH002');
+      expect(r.err, args.join(' ')).toContain(code);
+      expect(existsSync(none)).toBe(false);
     }
+  });
+
+  it('the real command line: charter inspections checklist … then charter submit reads the workbook as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-ck-'));
+    const r = charter(['inspections', 'checklist', '--period', '2026-04', '--provider', 'jiale-catering', '--week', '1', '--out', join(dir, 'ck')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2026-04-W1-jiale-catering.xlsx');
+    // Unfilled: every row is blank, so nothing is stored and the report says so per round.
+    const s = charter(['submit', join(dir, 'ck', '2026-04-W1-jiale-catering.xlsx'), '--kind', 'inspection-results', '--db', join(dir, 'db.sqlite'), '--now', '2026-05-02T10:00']);
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    expect(s.stdout).toMatch(/轮次 2026-04-W1-jiale-catering-\w+：\d+ 行检查结果为空（未检查），未入库。/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
-import { COMMON, EXIT, outsideCalendar, usageError, type Command } from './common.ts';
-import { cmdErr, loadStandards } from './data-commands.ts';
+import { COMMON, EXIT, usageError, type Command } from './common.ts';
+import { cmdErr } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 
 export const CHECKLIST_COMMAND: Command = {
@@ -36,18 +36,9 @@ export const CHECKLIST_COMMAND: Command = {
     const zh = lang === 'zh';
     const bad: Diagnostic[] = [];
     if (positionals.length) bad.push(cmdErr('CH002', { detail: positionals.join(' '), command: 'inspections checklist' }));
-    const period = typeof v.period === 'string' ? v.period : undefined;
-    if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'inspections checklist' }));
-    else {
-      const out = outsideCalendar('--period', period, 'month');
-      if (out) bad.push(out);
-    }
-    const week = v.week === undefined ? undefined : Number(v.week);
-    if (week !== undefined && !(Number.isInteger(week) && week >= 1 && week <= 6)) bad.push(cmdErr('CH002', { detail: `--week ${String(v.week)} (1–6)`, command: 'inspections checklist' }));
     const format = (v.format as string | undefined) ?? 'both';
     if (!['pdf', 'xlsx', 'both'].includes(format)) bad.push(cmdErr('CH002', { detail: `--format ${format} (pdf | xlsx | both)`, command: 'inspections checklist' }));
     if (typeof v.out !== 'string' || !v.out) bad.push(cmdErr('CH002', { detail: zh ? '需要 --out DIR' : '--out DIR is required', command: 'inspections checklist' }));
-    const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
     if (bad.length) return usageError(bad, lang, json, io);
     const outDir = resolve(io.cwd, v.out as string);
     const { checkOutDir, OutDirError, writeMarker } = await import('../site/out-dir.ts');
@@ -59,22 +50,22 @@ export const CHECKLIST_COMMAND: Command = {
       if (code !== undefined) return code;
       throw e;
     }
-    const tree = loadStandards(treeDir, io, lang, json);
-    if (!tree) return EXIT.problems;
-    const provider = v.provider as string | undefined;
+    // --period, --provider, --week and --tree as `charter inspections plan` takes them.
+    const { roundSelection } = await import('./inspection-commands.ts');
+    const sel = roundSelection(values, 'inspections checklist', io, lang, json);
+    if (typeof sel === 'number') return sel;
+    const { tree, period, provider, week } = sel;
     const register = tree.registers[0]?.value;
-    if (provider !== undefined && !register?.providers.some((p) => p.id === provider)) {
-      return usageError([cmdErr('CH002', { detail: `--provider ${provider} (${register?.providers.map((p) => p.id).join(' | ') ?? ''})`, command: 'inspections checklist' })], lang, json, io);
-    }
+    const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
     const { planInspections } = await import('../inspections/plan.ts');
-    const plan = planInspections([tree], { period: period!, ...(provider !== undefined ? { provider } : {}), ...(week !== undefined ? { week } : {}) });
+    const plan = planInspections([tree], { period, ...(provider !== undefined ? { provider } : {}), ...(week !== undefined ? { week } : {}) });
     const rounds = plan.rounds.filter((r) => r.rows.length > 0);
     const warnings: Diagnostic[] = [];
     const say = (d: Diagnostic): void => {
       if (!json) io.err(renderDiagnostic(d, lang, '', style(io.color)));
     };
     if (!rounds.length) {
-      const d = diag('CH507', '<command line>', { line: 1, col: 1 }, { period: period!, week: week ?? '', provider: provider ?? '' });
+      const d = diag('CH507', '<command line>', { line: 1, col: 1 }, { period, week: week ?? '', provider: provider ?? '' });
       if (json) io.out(JSON.stringify({ ok: false, diagnostics: [diagnosticJson(d, lang)] }, null, 2));
       else say(d);
       return EXIT.problems;
@@ -136,6 +127,3 @@ export const CHECKLIST_COMMAND: Command = {
     return EXIT.ok;
   },
 };
-
-/** `charter inspections checklist` as a subcommand entry for the `inspections` command's map. */
-export const CHECKLIST_SUBCOMMAND = { checklist: CHECKLIST_COMMAND };
