@@ -10,7 +10,7 @@ import { submit, type SubmitOptions } from '../engine/data/submit.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import type { Tree } from '../engine/load/tree.ts';
 import { validate } from '../engine/validate/run.ts';
-import { COLUMNS, HEADER_ROW, roundWorkbook, sheetNames, TITLE_LABELS, type RoundFill } from '../engine/inspections/workbook.ts';
+import { COLUMNS, HEADER_ROW, roundWorkbook, sheetNames, shortTitle, TITLE_LABELS, type RoundFill } from '../engine/inspections/workbook.ts';
 import { roundWorkbookHook, suggestResult } from '../engine/inspections/readback.ts';
 import type { InspectionRound } from '../engine/inspections/paper-types.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
@@ -85,6 +85,15 @@ describe('the round workbook', () => {
     expect(at('text', first + 1).value).toBe(r.rows[1]!.text);
     expect(at('reference', first + 1).value).toBe('5.1.1.5 第1项');
     expect(ws.rowCount).toBe(HEADER_ROW + r.rows.length);
+  });
+
+  it('a row without a title of its own is named by the first phrase of its text', () => {
+    const row = handRound().rows[1]!;
+    expect(shortTitle(row)).toBe('房屋外观完好');
+    const bare = { ...row, title: { zh: row.text.replace(/；$/, '') } };
+    expect(shortTitle(bare)).toBe('房屋外观完好、整洁');
+    const long = { ...row, text: '甲'.repeat(40), title: { zh: '甲'.repeat(40) } };
+    expect(shortTitle(long)).toBe(`${'甲'.repeat(24)}…`);
   });
 
   it('sheet names stay within 31 characters and unique', () => {

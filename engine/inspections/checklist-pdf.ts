@@ -6,7 +6,7 @@
 // primitives of engine/render/pdf.ts (same fonts, wrapping and deterministic output).
 import { baselineIn, drawLines, drawText, hline, lineHeight, newPdf, para, S, sumH, textWidth, toBuffer, type Line, type Pdf, type Style } from '../render/pdf.ts';
 import type { InspectionRound, InspectionRow, PlannedPlace } from './paper-types.ts';
-import { periodText } from './workbook.ts';
+import { periodText, shortTitle } from './workbook.ts';
 
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
@@ -30,8 +30,7 @@ const ST = {
   placeNote: { font: 'sans', size: 8, lh: 1.45, color: GREY },
   ref: { font: 'sansBold', size: 8.5, lh: 1.45 },
   rowTitle: { font: 'sansBold', size: 9.5, lh: 1.45 },
-  text: { font: 'serif', size: 7.5, lh: 1.45, color: '#262626' },
-  textOnly: { font: 'serif', size: 8.5, lh: 1.45, color: '#1a1a1a' },
+  text: { font: 'serif', size: 8, lh: 1.45, color: '#262626' },
   no: { font: 'serif', size: 9, lh: 1.4 },
   box: { font: 'sans', size: 7, lh: 1.2, color: GREY },
   sign: S.sign,
@@ -218,12 +217,8 @@ interface RowLayout {
 
 function rowLayout(row: InspectionRow): RowLayout {
   const w = W.item - 2 * PAD;
-  // Many items have no short title of their own (the planner falls back to the checklist line): then the
-  // reference heads the verbatim text instead of printing the same words twice.
-  const bare = (t: string): string => t.replace(/[\s；;。：:，,、]+$/u, '');
-  const same = bare(row.text).startsWith(bare(row.title.zh)) && bare(row.title.zh).length >= bare(row.text).length * 0.6;
-  const head = para(same ? row.reference : `${row.reference}　${row.title.zh}`, ST.rowTitle, w);
-  const text = para(row.text, same ? ST.textOnly : ST.text, w);
+  const head = para(`${row.reference}　${shortTitle(row)}`, ST.rowTitle, w);
+  const text = para(row.text, ST.text, w);
   const item = [...head, ...text];
   return { row, item, h: Math.max(ROW_MIN, sumH(item) + 2 * PAD) };
 }

@@ -3,7 +3,7 @@
 // columns locked. The shipped mapping standards/mappings/inspection-round-xlsx.yaml reads it back; the
 // layout constants below are the ones that mapping names (test/inspection-paper.test.ts keeps them equal).
 import ExcelJS from 'exceljs';
-import type { InspectionRound } from './paper-types.ts';
+import type { InspectionRound, InspectionRow } from './paper-types.ts';
 
 export interface RoundFill {
   result?: 'passed' | 'failed' | 'not-applicable';
@@ -27,8 +27,8 @@ export const COLUMNS = [
   { key: 'no', header: '序号', width: 5, open: false },
   { key: 'place', header: '检查地点', width: 14, open: false },
   { key: 'reference', header: '条款', width: 11, open: false },
-  { key: 'title', header: '检查项目', width: 20, open: false },
-  { key: 'text', header: '检查内容（标准原文）', width: 46, open: false },
+  { key: 'title', header: '检查项目', width: 22, open: false },
+  { key: 'text', header: '检查内容（标准原文）', width: 44, open: false },
   { key: 'result', header: '检查结果', width: 10, open: true },
   { key: 'notes', header: '问题描述', width: 26, open: true },
   { key: 'photos', header: '照片编号', width: 11, open: true },
@@ -60,6 +60,20 @@ export function periodText(r: InspectionRound): string {
   const md = (d: string): string => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
   const span = `${md(r.start)}—${md(r.end)}`;
   return `${y}年${Number(m)}月${r.week ? ` 第${r.week}周` : ''}（${span}）`;
+}
+
+/**
+ * The short title printed beside the verbatim text. A requirement without a title of its own has the
+ * planner fall back to its checklist line, i.e. the text again: then the text's first phrase (up to the
+ * first comma or semicolon) stands for it, so the row is named in a glance and not printed twice.
+ */
+export function shortTitle(row: InspectionRow): string {
+  const bare = (t: string): string => t.replace(/[\s；;。：:，,、]+$/u, '');
+  const title = bare(row.title.zh);
+  const text = bare(row.text);
+  if (!(text.startsWith(title) && title.length >= text.length * 0.6)) return row.title.zh;
+  const first = /^[^，；。：,;:]+/u.exec(text)?.[0] ?? text;
+  return [...first].length <= 26 ? first : `${[...first].slice(0, 24).join('')}…`;
 }
 
 /** An ISO local time with offset as the wall-clock Date Excel shows (Excel has no zones). */
@@ -186,7 +200,7 @@ function addSheet(wb: ExcelJS.Workbook, r: InspectionRound, name: string, o: { o
       no: i + 1,
       place: row.place.name,
       reference: row.reference,
-      title: row.title.zh,
+      title: shortTitle(row),
       text: row.text,
       result: f.result ? WORD_OF[f.result]! : null,
       notes: f.notes ?? null,
@@ -223,8 +237,8 @@ function addSheet(wb: ExcelJS.Workbook, r: InspectionRound, name: string, o: { o
         };
       }
     });
-    const lines = Math.max(linesIn(row.text, COLUMNS[col('text') - 1]!.width * (10 / 8.5)), linesIn(row.title.zh, COLUMNS[col('title') - 1]!.width), linesIn(f.notes ?? '', COLUMNS[col('notes') - 1]!.width), 2);
-    xr.height = Math.min(409, lines * 12 + 6);
+    const lines = Math.max(linesIn(row.text, COLUMNS[col('text') - 1]!.width * (10 / 8.5)), linesIn(shortTitle(row), COLUMNS[col('title') - 1]!.width), linesIn(f.notes ?? '', COLUMNS[col('notes') - 1]!.width), 2);
+    xr.height = Math.min(409, lines * 13 + 8);
   });
   closeGroup();
   // Protection without a password: it keeps the requirement columns from being typed over by mistake,
