@@ -149,6 +149,24 @@ describe('filled workbook → submit → canonical rows', () => {
     store.close();
   });
 
+  it('a blank sheet someone added is skipped; a sheet with other content refuses the file (CH317)', async () => {
+    const r = handRound();
+    const { store, dir, opts } = setup([r]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await bookOf([r], { office: OFFICE, fills: new Map([[r.rows[0]!.id, { result: 'passed', inspector: '王建国', inspected_at: '2026-04-08T09:00:00+08:00' }]]) }));
+    wb.addWorksheet('Sheet2');
+    const f = join(dir, 'extra.xlsx');
+    await wb.xlsx.writeFile(f);
+    const ok = await submit(opts(f));
+    expect(ok.status, JSON.stringify(ok.fileProblems)).toBe('stored');
+    expect(ok.accepted).toBe(1);
+    wb.getWorksheet('Sheet2')!.getCell('A1').value = '备注：4号楼下周复查';
+    await wb.xlsx.writeFile(f);
+    const refused = await submit(opts(f));
+    expect(refused.fileProblems.map((d) => d.code)).toEqual(['CH317']);
+    store.close();
+  });
+
   it('a time typed as text reads as local time', async () => {
     const r = handRound();
     const { store, dir, opts } = setup([r]);

@@ -316,9 +316,13 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
       }
     };
     const titleBlock: Record<string, unknown> = {};
+    let seenAny = false;
     for (;;) {
       const r = await nextRow();
+      // Reading every sheet, an empty one (a blank sheet someone added) holds nothing to lose: skipped.
+      if (r.done && every && !seenAny && ws !== sheet) return { headers: [], titleBlock, nextRow: async () => ({ done: true, value: undefined }) };
       if (r.done) throw new ReadError('CH317', { detail: `no header row ${headerRow} in sheet ${ws.name}` });
+      if ((r.value.values as unknown[]).some((x) => x !== null && x !== undefined && x !== '')) seenAny = true;
       if (r.value.number === headerRow) {
         const headers = (r.value.values as unknown[]).slice(1).map((v, i) => {
           const c = xlsxCell(v);
@@ -346,7 +350,7 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
     let cur = first;
     let name = sheet!.name;
     for (;;) {
-      const named = checkHeaders(cur.headers, headerRow);
+      const named = cur.headers.length ? checkHeaders(cur.headers, headerRow) : 0;
       for (;;) {
         const r = await cur.nextRow();
         if (r.done) break;
