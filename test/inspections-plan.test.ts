@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findRound, planInspections, sampleSize, weeksOf, type InspectionPlan } from '../engine/inspections/plan.ts';
+import { findRound, inspectionDuties, planInspections, sampleSize, weeksOf, type InspectionPlan } from '../engine/inspections/plan.ts';
 import type { Tree } from '../engine/load/tree.ts';
 import type { InspectionsFile, RegisterFile } from '../engine/model/types.ts';
 import { validate } from '../engine/validate/run.ts';
@@ -48,10 +48,26 @@ describe('where and how often (defaults, scope, every)', () => {
     ['2026-04-xinyuan-service-main', '5.1.2.8-4', ['main'], 'the duties name 信远'],
     ['2026-04-huayu-property-main', '5.1.2.8-4', [], 'not the campus provider’s: the duties name 信远'],
     // 5.3.2 (内部使用场所) applies to dormitories, teaching buildings and laboratories, never to a library.
-    ['2026-04-xinyuan-service-main', '5.3.2-1', ['l01', 'l02', 'l03'], 'laboratories only'],
+    ['2026-04-xinyuan-service-main', '5.3.2-1', ['l01', 'l02', 'l03', 'x01'], 'laboratories and the service building, not the library'],
+    ['2026-04-jiale-catering-main', '5.3.2-1', ['c01', 'c02'], 'the canteens are 内部使用场所 too'],
     ['2026-04-xinyuan-service-main', '5.3.1-1', ['lib01', 'o01', 'o02', 'v01', 'v02'], 'library, offices, venues'],
   ])('%s %s → %j (%s)', (roundId, requirement, places) => {
     expect(placesFor(april, roundId, requirement)).toEqual(places);
+  });
+
+  it('scope: school — the company as a whole (its staff, its organisation) is looked at once, on its home campus', () => {
+    // 4.2-3 统一着装: every company bound to the standard, once each; 嘉乐 runs canteens on both campuses, home is 本部.
+    const at = april.rounds.flatMap((r) => r.rows.filter((x) => x.requirement === '4.2-3').map((x) => `${r.provider.id}@${x.place.id}`));
+    expect(at).toEqual(['huayu-property@main', 'xinyuan-service@main', 'jiale-catering@main']);
+  });
+
+  it('inspectionDuties: every place a unit answers for, whatever the month — another company’s campus duty is absent', () => {
+    const huayu = inspectionDuties([unsampled], 'huayu-property');
+    expect(huayu.get('5.3.4')?.map((p) => p.id)).toEqual(['main', 'east']);
+    expect(huayu.has('5.1.2.8-4')).toBe(false); // 信远's by the register's duties
+    expect(huayu.get('6.1.4.1')?.length).toBeGreaterThan(0); // a term row is a duty even in a month it is not due
+    expect(inspectionDuties([unsampled], 'xinyuan-service').get('5.1.2.8-4')?.map((p) => p.id)).toEqual(['main', 'east']);
+    expect(inspectionDuties([unsampled], 'logistics-office').size).toBe(0);
   });
 
   it('a clause for one kind of building is not planned for a company without such a building', () => {
@@ -72,9 +88,17 @@ describe('where and how often (defaults, scope, every)', () => {
     ['2026-02', 'huayu-property', '6.1.4.1', true],
     ['2026-03', 'huayu-property', '6.1.4.1', false],
     ['2026-04', 'huayu-property', '6.1.4.1', false],
-    ['2026-02', 'xinyuan-service', '5.1.2.12-1', true],
+    // 5.1.2.12-1 “使用前”: once a year, in the month the air-conditioning season starts (calendar: 2026-06-01).
+    ['2026-02', 'xinyuan-service', '5.1.2.12-1', false],
     ['2026-05', 'xinyuan-service', '5.1.2.12-1', false],
-    ['2026-02', 'huayu-property', '5.1.2.12-1', false],
+    ['2026-06', 'xinyuan-service', '5.1.2.12-1', true],
+    ['2026-06', 'huayu-property', '5.1.2.12-1', false],
+    // 5.1.2.10-4-c 室温18℃ “供暖期间”: in the months of the heating season only (to 2026-03-15).
+    ['2026-03', 'xinyuan-service', '5.1.2.10-4-c', true],
+    ['2026-04', 'xinyuan-service', '5.1.2.10-4-c', false],
+    // 南通 四、3 “开学季、毕业季…应增加检查频次”: in the months of the season peaks (graduation from 2026-06-15).
+    ['2026-05', 'jiale-catering', 'nantong-supervision:peak-season-checks', false],
+    ['2026-06', 'jiale-catering', 'nantong-supervision:peak-season-checks', true],
     ['2026-03', 'huayu-property', '5.3.4', true],
     ['2026-06', 'huayu-property', '5.3.4', true],
   ] as const)('%s %s: %s planned %s', (period, provider, requirement, planned) => {
