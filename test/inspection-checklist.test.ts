@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { checklistPdf } from '../engine/inspections/checklist-pdf.ts';
+import { checklistPdf } from '../engine/render/checklist-pdf.ts';
 import { INSPECTION_COMMANDS } from '../engine/cli/inspection-commands.ts';
 import { charter, ROOT } from './helpers.ts';
 import { handRound, handWeekRound } from './fixtures/inspections/rounds.ts';

@@ -84,7 +84,7 @@ export const CHECKLIST_COMMAND: Command = {
     const files: { file: string; kind: 'pdf' | 'xlsx'; provider: string; rounds: string[]; rows: number }[] = [];
     try {
       if (format !== 'xlsx') {
-        const { checklistPdf } = await import('../inspections/checklist-pdf.ts');
+        const { checklistPdf } = await import('../render/checklist-pdf.ts');
         for (const r of rounds) {
           const file = `${r.id}.pdf`;
           writeFileSync(join(staging, file), await checklistPdf(r, { office }));

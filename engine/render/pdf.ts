@@ -1115,6 +1115,6 @@ export function renderScorecards(docs: ScorecardDoc[]): Promise<Buffer> {
   });
 }
 
-// Layout primitives for other documents drawn the same way (engine/inspections/checklist-pdf.ts).
+// Layout primitives for other documents drawn the same way (checklist-pdf.ts).
 export { S, wrap, para, gap, sumH, textWidth, lineHeight, drawText, drawLines, hline, baselineIn, newPdf, toBuffer, joinFitting, BLANK_DATE };
 export type { Style, Line, Pdf, Align };

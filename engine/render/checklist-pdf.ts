@@ -3,10 +3,11 @@
 // short title and verbatim text, boxes 合格 / 不合格 / 不适用, room for the problem and photo numbers;
 // signatures of the inspector and the provider's accompanying person at the end. Rows never split across
 // pages; the table header and the place heading repeat on a new page. Drawn with the notice/scorecard
-// primitives of engine/render/pdf.ts (same fonts, wrapping and deterministic output).
-import { baselineIn, drawLines, drawText, hline, lineHeight, newPdf, para, S, sumH, textWidth, toBuffer, type Line, type Pdf, type Style } from '../render/pdf.ts';
-import type { InspectionRound, InspectionRow, PlannedPlace } from './paper-types.ts';
-import { periodText, shortTitle } from './workbook.ts';
+// primitives of pdf.ts (same fonts, wrapping and deterministic output). It lives in render/ (layer 3), which
+// may read the rounds of inspections/ (layer 2), not the other way round.
+import { baselineIn, drawLines, drawText, hline, lineHeight, newPdf, para, S, sumH, textWidth, toBuffer, type Line, type Pdf, type Style } from './pdf.ts';
+import type { InspectionRound, InspectionRow, PlannedPlace } from '../inspections/paper-types.ts';
+import { periodText, shortTitle } from '../inspections/workbook.ts';
 
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
