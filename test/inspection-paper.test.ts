@@ -149,6 +149,28 @@ describe('filled workbook → submit → canonical rows', () => {
     store.close();
   });
 
+  it('with the real planner: every row of a month of one provider, filled, comes back as planned (findRound)', async () => {
+    const { planInspections, findRound } = await import('../engine/inspections/plan.ts');
+    const rounds = planInspections([tree], { period: '2026-04', provider: 'xinyuan-service' }).rounds;
+    const rows = rounds.flatMap((r) => r.rows);
+    expect(rows.length).toBeGreaterThan(20);
+    const fills = new Map<string, RoundFill>(
+      rows.map((row, i) => [row.id, i % 5 === 4 ? { result: 'failed', notes: `第${i}项：设备标识缺失`, photos: `IMG_${1000 + i}`, inspector: '周检', accompanied_by: '孙工', inspected_at: `${row.round.includes('-W') ? rounds.find((r) => r.id === row.round)!.start : '2026-04-20'}T10:${String(i % 60).padStart(2, '0')}:00+08:00` } : { result: i % 7 === 3 ? 'not-applicable' : 'passed', inspector: '周检', inspected_at: '2026-04-21T15:00:00+08:00' }]),
+    );
+    const { store, dir, opts } = setup([]);
+    const f = join(dir, '2026-04-xinyuan-service.xlsx');
+    writeFileSync(f, await roundWorkbook(rounds, { office: OFFICE, fills }));
+    const res = await submit(opts(f, { rowHook: roundWorkbookHook((id) => findRound([tree], id)) }));
+    expect([...res.fileProblems, ...res.problems]).toEqual([]);
+    expect([res.status, res.accepted, res.skipped]).toEqual(['stored', rows.length, []]);
+    const got = stored(store);
+    for (const row of rows) {
+      const r = rounds.find((x) => x.id === row.round)!;
+      expect(got[row.id], row.id).toEqual({ id: row.id, round: row.round, provider: 'xinyuan-service', campus: r.campus.id, place: row.place.id, requirement: row.requirement, ...fills.get(row.id) });
+    }
+    store.close();
+  });
+
   it('a blank sheet someone added is skipped; a sheet with other content refuses the file (CH317)', async () => {
     const r = handRound();
     const { store, dir, opts } = setup([r]);
