@@ -153,6 +153,12 @@ describe('charter inspections checklist', () => {
     const s = charter(['submit', join(dir, 'ck', '2026-04-W1-jiale-catering.xlsx'), '--kind', 'inspection-results', '--db', join(dir, 'db.sqlite'), '--now', '2026-05-02T10:00']);
     expect(s.code, s.stdout + s.stderr).toBe(0);
     expect(s.stdout).toMatch(/轮次 2026-04-W1-jiale-catering-\w+：\d+ 行检查结果为空（未检查），未入库。/);
+    const j = charter(['submit', join(dir, 'ck', '2026-04-W1-jiale-catering.xlsx'), '--kind', 'inspection-results', '--mapping', 'inspection-round-xlsx', '--db', join(dir, 'db.sqlite'), '--now', '2026-05-02T10:00', '--json']);
+    const out = JSON.parse(j.stdout) as { mapping: string; rows: { accepted: number }; not_inspected: { round: string; rows: number }[] };
+    expect(out.mapping).toBe('inspection-round-xlsx');
+    expect(out.rows.accepted).toBe(0);
+    expect(out.not_inspected.length).toBeGreaterThan(0);
+    expect(out.not_inspected.every((x) => x.round.startsWith('2026-04-W1-jiale-catering-') && x.rows > 0)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });
 });
