@@ -192,6 +192,12 @@ ${DB_HELP.en}
           if (!mapping) return usageError([cmdErr('CH003', { value: v.mapping })], lang, json, io);
         }
       }
+      // A round workbook of `charter inspections checklist` is read by its shipped mapping without --mapping.
+      if (!mapping && kind === 'inspection-results' && formatOf(file) === 'xlsx') {
+        const { isRoundWorkbook } = await import('../inspections/readback.ts');
+        const m = tree.mappings.find((x) => x.value.id === 'inspection-round-xlsx')?.value;
+        if (m && (await isRoundWorkbook(file, m))) mapping = m;
+      }
       const path = dbPath(v.db as string | undefined, io.cwd);
       const store = openCliStore(path, 'write', 'submit', lang, json, io);
       if (typeof store === 'number') return store;
@@ -213,6 +219,12 @@ ${DB_HELP.en}
           lang,
         };
         if (mapping) opts.mapping = mapping;
+        if (mapping?.id === 'inspection-round-xlsx') {
+          // Each row must be a row of its round as the planner plans it (engine/inspections/readback.ts).
+          const { roundWorkbookHook } = await import('../inspections/readback.ts');
+          const { findRound } = await import('../inspections/plan.ts');
+          opts.rowHook = roundWorkbookHook((id) => findRound([tree], id));
+        }
         if (typeof v.provider === 'string') opts.provider = v.provider;
         if (typeof v.period === 'string') opts.period = v.period;
         if (typeof v.encoding === 'string') opts.encoding = v.encoding;
@@ -240,6 +252,8 @@ ${DB_HELP.en}
                 problems: [...r.fileProblems, ...r.problems].map((d) => diagnosticJson(d, lang)),
                 warnings: r.warnings.map((d) => diagnosticJson(d, lang)),
                 rejects_file: r.rejectsFile ?? null,
+                // Round workbooks: rows left blank (not inspected), per round; not stored, not an error.
+                ...(r.skipped.length ? { not_inspected: r.skipped.map((x) => ({ round: x.group, rows: x.rows })) } : {}),
                 db: path,
               },
               null,
@@ -266,6 +280,7 @@ ${DB_HELP.en}
               : zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
           }[r.status];
           if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
+          for (const x of r.skipped) io.out(zh ? `轮次 ${x.group}：${x.rows} 行检查结果为空（未检查），未入库。` : `Round ${x.group}: ${x.rows} rows left blank (not inspected), not stored.`);
           io.out(verdict);
           if (r.rejectsFile) io.out(zh ? `拒收文件：${r.rejectsFile}` : `Rejects file: ${r.rejectsFile}`);
           io.out(zh ? `数据库：${path}` : `Store: ${path}`);

@@ -10,6 +10,7 @@ import { closest } from '../validate/checks.ts';
 import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, loadStandards, treeAndDb } from './data-commands.ts';
 import { pad, width } from './format.ts';
+import { CHECKLIST_COMMAND } from './inspection-paper.ts';
 
 export interface InspectionSubcommand {
   summary: { zh: string; en: string };
@@ -179,13 +180,14 @@ const PLAN: InspectionSubcommand = {
 /** Subcommands of `charter inspections`; each brings its own options (merged into the command's). */
 export const INSPECTION_SUBCOMMANDS: Record<string, InspectionSubcommand> = {
   plan: PLAN,
+  checklist: CHECKLIST_COMMAND,
 };
 
 const subs = (): [string, InspectionSubcommand][] => Object.entries(INSPECTION_SUBCOMMANDS);
 
 export const INSPECTION_COMMANDS: Record<string, Command> = {
   inspections: {
-    summary: { zh: '现场检查：按标准排出检查轮次（plan）', en: 'On-site inspections: plan the rounds from the standard (plan)' },
+    summary: { zh: '现场检查：按标准排出检查轮次（plan），打印检查表与填报工作簿（checklist）', en: 'On-site inspections: plan the rounds from the standard (plan), print checklists and workbooks (checklist)' },
     get usage() {
       return subs().map(([, s]) => s.usage).join('\n       ');
     },

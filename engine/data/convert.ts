@@ -91,6 +91,8 @@ const TOKENS: Record<string, string> = { yyyy: 'y', MM: 'M', M: 'M', dd: 'd', d:
 export function compileFormat(pattern: string): DateFormat | undefined {
   if (pattern === 'iso') return { source: pattern, parse: parseIso };
   if (pattern === 'excel-serial') return { source: pattern, parse: (t, tz) => parseExcelSerial(t, tz) };
+  // A workbook cell a person fills: Excel keeps a typed date as a serial, a text cell keeps the text.
+  if (pattern === 'excel-or-iso') return { source: pattern, parse: (t, tz) => (/^\d+(\.\d+)?$/.test(t.trim()) ? parseExcelSerial(t, tz) : parseIso(t.trim().replace(/\//g, '-'), tz)) };
   const order: string[] = [];
   let re = '^';
   let i = 0;

@@ -97,6 +97,7 @@ export function compileMapping(m: MappingFile, fileHeaders: string[] | undefined
   });
   // A canonical file need not carry every optional column.
   const realMissing = m.id.startsWith('canonical-') ? missing.filter((x) => (RECORD_SCHEMAS[m.record_kind] as { required: string[] }).required.includes(x.field)) : missing;
+  for (const h of m.ignore ?? []) used.add(h);
   return { kind: m.record_kind, columns, missing: realMissing, unused: fileHeaders ? fileHeaders.filter((h) => h && !used.has(h)) : [] };
 }
 
@@ -105,14 +106,14 @@ const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeo
 export function applyMapping(
   cm: CompiledMapping,
   values: Record<string, unknown>,
-  ctx: { tz: string; register: RegisterIndex; byObject: boolean },
+  ctx: { tz: string; register: RegisterIndex; byObject: boolean; titleBlock?: Record<string, unknown> },
 ): { record: Record<string, unknown>; problems: CellProblem[] } {
   const record: Record<string, unknown> = {};
   const problems: CellProblem[] = [];
   for (const c of cm.columns) {
     const col = c.col;
-    let v: unknown = col.constant !== undefined ? col.constant : c.header !== undefined ? values[c.header] : undefined;
-    const column = c.header ?? col.field;
+    let v: unknown = col.constant !== undefined ? col.constant : c.header !== undefined ? values[c.header] : col.title_block !== undefined ? ctx.titleBlock?.[col.title_block] : undefined;
+    const column = c.header ?? col.title_block ?? col.field;
     if (isBlank(v)) {
       if (col.required) problems.push({ code: 'CH302', column, value: '', args: { field: col.field } });
       continue;

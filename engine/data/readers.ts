@@ -24,6 +24,10 @@ export interface RawRow {
   /** A problem with the row as read (wrong number of columns, not JSON, damaged bytes, a formula without
    * its value …); `col` is the 1-based column when one cell is at fault. */
   problem?: { code: string; detail: string; col?: number; args?: Record<string, string | number> };
+  /** The sheet, when a workbook is read sheet by sheet (mapping `sheet: "*"`). */
+  sheet?: string;
+  /** The sheet's title block above the header row: label → value (mapping `title_block`). */
+  titleBlock?: Record<string, unknown>;
 }
 
 export interface Table {
@@ -254,10 +258,34 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
   }
   if (bomb?.code === 'CH333') throw new ReadError(bomb.code, { ...bomb.args, limit: sizeText(Number(bomb.args.limit)), size: sizeText(Number(bomb.args.size)) });
   if (bomb) throw new ReadError(bomb.code, bomb.args);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
   // Any failure inside ExcelJS (a DTD, an unknown entity, a truncated part) is the file's problem.
   const unreadable = (e: unknown): ReadError => (e instanceof ReadError ? e : new ReadError('CH317', { detail: `not a readable XLSX file (${(e as Error)?.message ?? String(e)})` }));
+  let sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  if (opts.sheet === '*') {
+    // Every sheet: read whole (the expansion check above bounds it). ExcelJS's streaming reader loses the
+    // sheet list when a workbook has many sheets stored before workbook.xml (as ExcelJS itself writes them).
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      throw unreadable(e);
+    }
+    const list = wb.worksheets.map((ws) => ({
+      name: ws.name,
+      async *[Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row> {
+        for (let i = 1; i <= ws.rowCount; i++) {
+          const row = ws.findRow(i);
+          if (row) yield row;
+        }
+      },
+    }));
+    sheets = (async function* () {
+      yield* list;
+    })() as unknown as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  } else {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>;
+  }
   const seen: string[] = [];
   let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name: string }) | undefined;
   try {
@@ -265,7 +293,7 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
       const r = await sheets.next();
       if (r.done) break;
       seen.push(r.value.name);
-      if (!opts.sheet || r.value.name === opts.sheet) {
+      if (!opts.sheet || opts.sheet === '*' || r.value.name === opts.sheet) {
         sheet = r.value;
         break;
       }
@@ -275,60 +303,100 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
     throw unreadable(e);
   }
   if (!sheet) throw new ReadError('CH318', { value: opts.sheet ?? '', allowed: seen.join(', ') });
-  const rowsIt = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-  const nextRow = async (): Promise<IteratorResult<ExcelJS.Row>> => {
-    try {
-      return await rowsIt.next();
-    } catch (e) {
-      throw unreadable(e);
-    }
-  };
-  let headers: string[] = [];
-  for (;;) {
-    const r = await nextRow();
-    if (r.done) throw new ReadError('CH317', { detail: `no header row ${headerRow} in sheet ${sheet.name}` });
-    if (r.value.number === headerRow) {
-      headers = (r.value.values as unknown[]).slice(1).map((v, i) => {
-        const c = xlsxCell(v);
-        if (c !== null && typeof c === 'object') throw new ReadError(c.problem === 'formula' ? 'CH325' : c.problem === 'error' ? 'CH326' : 'CH334', { row: headerRow, cell: `${columnLetter(i + 1)}${headerRow}`, column: '', value: c.text }, headerRow, i + 1);
-        return String(c ?? '').trim();
-      });
-      break;
-    }
-  }
-  const named = checkHeaders(headers, headerRow);
-  async function* single(): AsyncIterable<RawRow> {
+  // sheet "*": every sheet in turn, each with its own title block and header row (the inspection round workbook).
+  const every = opts.sheet === '*';
+  type Sheet = ExcelJS.stream.xlsx.WorksheetReader & { name: string };
+  const open = async (ws: Sheet): Promise<{ headers: string[]; titleBlock: Record<string, unknown>; nextRow: () => Promise<IteratorResult<ExcelJS.Row>> }> => {
+    const rowsIt = (ws as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+    const nextRow = async (): Promise<IteratorResult<ExcelJS.Row>> => {
+      try {
+        return await rowsIt.next();
+      } catch (e) {
+        throw unreadable(e);
+      }
+    };
+    const titleBlock: Record<string, unknown> = {};
+    let seenAny = false;
     for (;;) {
       const r = await nextRow();
-      if (r.done) return;
-      const arr = (r.value.values as unknown[]).slice(1);
-      const cells: Cell[] = [];
-      const values: Record<string, unknown> = {};
-      let any = false;
-      let problem: RawRow['problem'];
-      for (let i = 0; i < Math.max(named, arr.length); i++) {
-        const x = xlsxCell(arr[i]);
-        let c: Cell;
-        if (x !== null && typeof x === 'object') {
-          const code = x.problem === 'formula' ? 'CH325' : x.problem === 'error' ? 'CH326' : 'CH334';
-          problem ??= { code, detail: x.text, col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: headers[i] ?? '', value: x.text } };
-          c = x.text;
-        } else c = x;
-        if (typeof c === 'string' && c.length > lim.cellChars) {
-          problem ??= { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, size: c.length, limit: lim.cellChars } };
-          c = c.slice(0, 100) + '…';
-        }
-        cells.push(c);
-        if (c !== null && c !== '') {
-          any = true;
-          if (i >= named) problem ??= { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } };
-        }
-        if (i < named) values[headers[i]!] = c;
+      // Reading every sheet, an empty one (a blank sheet someone added) holds nothing to lose: skipped.
+      if (r.done && every && !seenAny && ws !== sheet) return { headers: [], titleBlock, nextRow: async () => ({ done: true, value: undefined }) };
+      if (r.done) throw new ReadError('CH317', { detail: `no header row ${headerRow} in sheet ${ws.name}` });
+      if ((r.value.values as unknown[]).some((x) => x !== null && x !== undefined && x !== '')) seenAny = true;
+      if (r.value.number === headerRow) {
+        const headers = (r.value.values as unknown[]).slice(1).map((v, i) => {
+          const c = xlsxCell(v);
+          if (c !== null && typeof c === 'object') throw new ReadError(c.problem === 'formula' ? 'CH325' : c.problem === 'error' ? 'CH326' : 'CH334', { row: headerRow, cell: `${columnLetter(i + 1)}${headerRow}`, column: '', value: c.text }, headerRow, i + 1);
+          return String(c ?? '').trim();
+        });
+        return { headers, titleBlock, nextRow };
       }
-      if (!any) continue; // blank rows are formatting, not data
-      const row: RawRow = { row: r.value.number, values, raw: cells };
-      if (problem) row.problem = problem;
-      yield row;
+      if (every) {
+        // Title block: a text label followed by its value in the next cell that holds one (merged cells are empty).
+        const cells = (r.value.values as unknown[]).slice(1).map(xlsxCell);
+        for (let i = 0; i < cells.length; i++) {
+          const label = cells[i];
+          if (typeof label !== 'string' || !label.trim()) continue;
+          const value = cells[i + 1];
+          if (value !== null && value !== undefined && typeof value !== 'object' && value !== '') titleBlock[label.trim()] = typeof value === 'string' ? value.trim() : value;
+        }
+      }
+    }
+  };
+  const first = await open(sheet);
+  const headers = first.headers;
+  checkHeaders(headers, headerRow);
+  async function* single(): AsyncIterable<RawRow> {
+    let cur = first;
+    let name = sheet!.name;
+    for (;;) {
+      const named = cur.headers.length ? checkHeaders(cur.headers, headerRow) : 0;
+      for (;;) {
+        const r = await cur.nextRow();
+        if (r.done) break;
+        const arr = (r.value.values as unknown[]).slice(1);
+        const cells: Cell[] = [];
+        const values: Record<string, unknown> = {};
+        let any = false;
+        let problem: RawRow['problem'];
+        for (let i = 0; i < Math.max(named, arr.length); i++) {
+          const x = xlsxCell(arr[i]);
+          let c: Cell;
+          if (x !== null && typeof x === 'object') {
+            const code = x.problem === 'formula' ? 'CH325' : x.problem === 'error' ? 'CH326' : 'CH334';
+            problem ??= { code, detail: x.text, col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: cur.headers[i] ?? '', value: x.text } };
+            c = x.text;
+          } else c = x;
+          if (typeof c === 'string' && c.length > lim.cellChars) {
+            problem ??= { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, size: c.length, limit: lim.cellChars } };
+            c = c.slice(0, 100) + '…';
+          }
+          cells.push(c);
+          if (c !== null && c !== '') {
+            any = true;
+            if (i >= named) problem ??= { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } };
+          }
+          if (i < named) values[cur.headers[i]!] = c;
+        }
+        if (!any) continue; // blank rows are formatting, not data
+        const row: RawRow = { row: r.value.number, values, raw: cells };
+        if (every) {
+          row.sheet = name;
+          row.titleBlock = cur.titleBlock;
+        }
+        if (problem) row.problem = problem;
+        yield row;
+      }
+      if (!every) return;
+      let next;
+      try {
+        next = await sheets.next();
+      } catch (e) {
+        throw unreadable(e);
+      }
+      if (next.done) return;
+      name = next.value.name;
+      cur = await open(next.value);
     }
   }
   return { format: 'xlsx', headers, rows: grouped(single()) };

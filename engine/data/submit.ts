@@ -39,6 +39,17 @@ export interface SubmitOptions {
   /** How many problems to keep in memory for the report; all of them go to the rejects file. */
   keep?: number;
   onProgress?: (rows: number) => void;
+  /** Checks of one kind of file beyond its mapping (the inspection round workbook: result words, rounds). */
+  rowHook?: RowHook;
+}
+
+/** Row checks a file format adds to the mapping's, e.g. the inspection round workbook's (engine/inspections/readback.ts). */
+export interface RowHook {
+  /** Before mapping. `skip` leaves the row out, counted under that group (a round's rows left blank: not
+   *  inspected, not an error); `problems` reject it, and the mapping adds no second problem for the same column. */
+  before?(raw: RawRow): { skip?: string; problems?: CellProblem[] } | undefined;
+  /** After mapping, for a row with no other problem. */
+  after?(record: Record<string, unknown>, raw: RawRow): CellProblem[];
 }
 
 export interface SubmitResult {
@@ -61,6 +72,8 @@ export interface SubmitResult {
   problemCount: number;
   warnings: Diagnostic[];
   rejectsFile?: string;
+  /** Rows a row hook left out, per group (a round's blank result rows), in the order first seen. */
+  skipped: { group: string; rows: number }[];
 }
 
 async function sha256(file: string): Promise<string> {
@@ -74,9 +87,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const lim = limits();
   // Before a byte is read: a folder, FIFO or device, or a file over the size limit, is refused.
   const notFile = checkDataFile(o.file, lim);
-  if (notFile) return { status: 'refused', format: '', sha256: '', total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [diag(notFile.code, o.display, { line: 1, col: 1 }, { ...notFile.args, value: o.display })], problems: [], problemCount: 0, warnings: [] };
+  if (notFile) return { status: 'refused', format: '', sha256: '', total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [diag(notFile.code, o.display, { line: 1, col: 1 }, { ...notFile.args, value: o.display })], problems: [], problemCount: 0, warnings: [], skipped: [] };
   const hash = await sha256(o.file);
-  const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [] };
+  const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [], skipped: [] };
   const mapping = o.mapping ?? canonicalMapping(o.kind);
   if (mapping.record_kind !== o.kind) {
     result.fileProblems.push(diag('CH320', o.display, { line: 1, col: 1 }, { mapping: mapping.id, mappingKind: mapping.record_kind, kind: o.kind }));
@@ -155,19 +168,30 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       .run(instantToIso(o.now.getTime(), o.tz), basename(o.file), hash, table.format, table.encoding ?? null, o.kind, o.provider ?? null, o.period ?? null, o.mapping?.id ?? null, o.acceptValid ? 'accept-valid' : 'all-or-nothing');
     const subId = Number(sub.lastInsertRowid);
 
-    const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, o.display, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
+    // A workbook read sheet by sheet names the sheet with the file: book.xlsx[sheet]:row:col.
+    let shownFile = o.display;
+    const problem = (row: number, p: CellProblem): Diagnostic => diag(p.code, shownFile, { line: row, col: colOf(p.column) }, { ...p.args, column: p.column, value: p.value, row });
+    const skipped = new Map<string, number>();
     for await (const batch of table.rows) for (const raw of batch) {
       result.total++;
+      shownFile = raw.sheet !== undefined ? `${o.display}[${raw.sheet}]` : o.display;
       if (result.total > lim.rows) throw new ReadError('CH331', { limit: lim.rows }, raw.row);
       if (o.onProgress && result.total % 50000 === 0) o.onProgress(result.total);
       const found: Diagnostic[] = [];
       let record: Record<string, unknown> = {};
+      const pre = raw.problem ? undefined : o.rowHook?.before?.(raw);
+      if (pre?.skip !== undefined) {
+        skipped.set(pre.skip, (skipped.get(pre.skip) ?? 0) + 1);
+        continue;
+      }
       if (raw.problem) {
-        found.push(diag(raw.problem.code, o.display, { line: raw.row, col: raw.problem.col ?? 1 }, { ...raw.problem.args, detail: raw.problem.detail, row: raw.row }));
+        found.push(diag(raw.problem.code, shownFile, { line: raw.row, col: raw.problem.col ?? 1 }, { ...raw.problem.args, detail: raw.problem.detail, row: raw.row }));
       } else {
-        const mapped = applyMapping(cm, raw.values, ctx);
+        const mapped = applyMapping(cm, raw.values, raw.titleBlock ? { ...ctx, titleBlock: raw.titleBlock } : ctx);
         record = mapped.record;
-        for (const p of mapped.problems) found.push(problem(raw.row, p));
+        const claimed = new Set((pre?.problems ?? []).map((p) => p.column));
+        for (const p of pre?.problems ?? []) found.push(problem(raw.row, p));
+        for (const p of mapped.problems) if (!claimed.has(p.column)) found.push(problem(raw.row, p));
         const at = (field: string, code: string, args: Record<string, string | number>): void => {
           found.push(problem(raw.row, { code, column: cellOf(field), value: written(raw, field, record), args: { field, ...args } }));
         };
@@ -200,6 +224,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
             }
           }
         }
+        if (found.length === 0 && o.rowHook?.after) for (const p of o.rowHook.after(record, raw)) found.push(problem(raw.row, p));
         if (found.length === 0 && o.period !== undefined) {
           const ev = String(record[eventField] ?? '');
           if (ev.slice(0, 7) !== o.period) at(eventField, 'CH313', { period: o.period });
@@ -251,6 +276,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
       result.accepted++;
     }
 
+    result.skipped = [...skipped].map(([group, rows]) => ({ group, rows }));
     // The rejects file is complete and in place before the commit: a success is never reported without it.
     const rejectsPath = rejects.close();
     if (result.rejected > 0 && !o.acceptValid) {

@@ -373,6 +373,9 @@ export interface MappingColumn {
   required?: boolean;
   /** The column may be absent from a file (older exports lack it); present, it is read like any other. */
   optional?: boolean;
+  /** The value is not in a column but in the sheet's title block above the header row: the cell right of
+   *  the cell holding this label (the inspection round workbook's 轮次编号). */
+  title_block?: string;
 }
 
 export interface MappingFile {
@@ -381,8 +384,11 @@ export interface MappingFile {
   title: Text;
   record_kind: RecordKind;
   encoding?: 'utf-8' | 'gb18030' | 'gbk';
+  /** A sheet name, or "*" for every sheet of the workbook (each with the same header row). */
   sheet?: string;
   header_row?: number;
+  /** Headers in the file that are read by people, not by Charter (no CH322 warning for them). */
+  ignore?: string[];
   columns: MappingColumn[];
 }
 

@@ -1114,3 +1114,7 @@ export function renderScorecards(docs: ScorecardDoc[]): Promise<Buffer> {
     for (const d of docs) layoutScorecard(sheet, d);
   });
 }
+
+// Layout primitives for other documents drawn the same way (checklist-pdf.ts).
+export { S, wrap, para, gap, sumH, textWidth, lineHeight, drawText, drawLines, hline, baselineIn, newPdf, toBuffer, joinFitting, BLANK_DATE };
+export type { Style, Line, Pdf, Align };

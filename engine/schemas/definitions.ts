@@ -473,8 +473,9 @@ SCHEMAS_EXTRA = {
     title: ref('text'),
     record_kind: enumOf('Canonical record kind. 记录类型。', RECORD_KINDS),
     encoding: enumOf('Text encoding of CSV files (detected when omitted). 编码。', ['utf-8', 'gb18030', 'gbk']),
-    sheet: str('XLSX sheet name (first sheet when omitted). 工作表。'),
+    sheet: str('XLSX sheet name (first sheet when omitted), or "*" for every sheet. 工作表（"*" 为全部工作表）。'),
     header_row: { type: 'integer', minimum: 1, description: 'Row holding the headers (1 when omitted). 表头所在行。' },
+    ignore: list('Headers people read but Charter does not (no unmapped-column warning). 不读取的列。', str('A header.')),
     columns: list(
       'Canonical fields and where they come from. 字段映射。',
       obj('One canonical field.', ['field'], {
@@ -487,6 +488,7 @@ SCHEMAS_EXTRA = {
         lookup: enumOf('Resolve a name to an id through the campus register (id or name accepted). 按校园登记把名称换成编号。', ['campus', 'building', 'provider', 'place']),
         required: { type: 'boolean', description: 'A blank cell is an error. 不可为空。' },
         optional: { type: 'boolean', description: 'The column may be missing from a file (older exports lack it); when present it is read. 文件可以没有这一列。' },
+        title_block: str('Read the value from the title block above the header row: the cell right of this label. 从表头上方标题区读取：该标签右侧单元格。'),
       }),
       { minItems: 1 },
     ),

@@ -230,7 +230,8 @@ function checkMapping(l: Located<MappingFile>, push: Push): void {
     if (!fields.includes(c.field)) push('CH202', l, `/columns/${i}/field`, { id: c.field, what: `field of ${m.record_kind}`, whatZh: `${m.record_kind} 记录字段`, suggest: closest(c.field, [...fields]) });
     if (seen.has(c.field)) push('CH201', l, `/columns/${i}/field`, { id: c.field, first: m.id });
     seen.add(c.field);
-    if ((c.header === undefined) === (c.constant === undefined)) push('CH116', l, `/columns/${i}`, { detail: `${c.field}: give either header or constant` });
+    const sources = [c.header, c.constant, c.title_block].filter((x) => x !== undefined).length;
+    if (sources !== 1) push('CH116', l, `/columns/${i}`, { detail: `${c.field}: give one of header, constant or title_block` });
   });
 }
 
