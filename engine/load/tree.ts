@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { RequirementTestFile } from '../evaluate/case-tests.ts';
-import type { ActivitiesFile, AnyFile, MappingFile, NoticesFile, ProfileFile, ServiceDeskFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
+import type { ActivitiesFile, AnyFile, InspectionsFile, MappingFile, NoticesFile, ProfileFile, ServiceDeskFile, RegisterFile, Requirement, RequirementsFile, SchoolCalendarFile, ScorecardFile, StandardFile } from '../model/types.ts';
 import type { FileKind } from '../model/vocabulary.ts';
 import { validateShape } from '../schemas/validate.ts';
 import { loadYamlFile, type LoadedYaml } from './yaml.ts';
@@ -32,6 +32,8 @@ export interface Tree {
   scorecards: Located<ScorecardFile>[];
   noticeConfigs: Located<NoticesFile>[];
   serviceDesks: Located<ServiceDeskFile>[];
+  /** The school's inspection plans (kind: inspections); the first is used. */
+  inspectionPlans: Located<InspectionsFile>[];
   registers: Located<RegisterFile>[];
   calendars: Located<SchoolCalendarFile>[];
   mappings: Located<MappingFile>[];
@@ -139,7 +141,7 @@ export function findYamlFiles(paths: string[], opts: FindOptions = {}): string[]
 }
 
 export function loadTree(filePaths: string[], cwd: string = process.cwd()): Tree {
-  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], noticeConfigs: [], serviceDesks: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
+  const tree: Tree = { files: [], standards: [], requirementFiles: [], activityFiles: [], profiles: [], scorecards: [], noticeConfigs: [], serviceDesks: [], inspectionPlans: [], registers: [], calendars: [], mappings: [], requirementTests: [], requirements: [], diagnostics: [], broken: new Set() };
   for (const path of filePaths) {
     const display = relative(cwd, path) || path;
     const yaml = loadYamlFile(path, display);
@@ -210,6 +212,9 @@ function index(tree: Tree, f: SourceFile): void {
       break;
     case 'service-desk':
       tree.serviceDesks.push({ value: data, file: f, pointer: '' });
+      break;
+    case 'inspections':
+      tree.inspectionPlans.push({ value: data, file: f, pointer: '' });
       break;
   }
 }

@@ -1,6 +1,7 @@
 // Typed view of the YAML kinds (shapes guaranteed by the schemas in ../schemas/definitions.ts).
 import type {
   FileKind,
+  InspectionEvery,
   ParamUnit,
   RecordKind,
   RequirementType,
@@ -164,7 +165,11 @@ export interface Requirement {
   rate?: Rate;
   record?: { documents: DocumentItem[]; retention?: ParamRef };
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
-  inspection?: { checklist: Text[]; scope?: string; watch?: Watch };
+  /**
+   * scope: where it is looked at (a scope code of activities.yaml; default building under applies_to, else campus);
+   * every: how often per place (default month, or the school's inspection plan).
+   */
+  inspection?: { checklist: Text[]; scope?: string; every?: InspectionEvery; watch?: Watch };
   informative?: { role: string };
   /** Building types it applies to (inherited by everything under it). */
   applies_to?: { building_types: string[] };
@@ -379,5 +384,40 @@ export interface MappingFile {
   columns: MappingColumn[];
 }
 
-export type AnyFile = StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile | NoticesFile | ServiceDeskFile;
+/** The school's on-site inspection plan (standards/school/inspections.yaml): who inspects, how often, which places are sampled. */
+export interface InspectionsFile {
+  kind: 'inspections';
+  id: string;
+  title?: Text;
+  version: string;
+  /** The register unit (normally the logistics office) that does the checks; missed checks are reported against it. */
+  inspector_unit: string;
+  basis?: SourceBasis;
+  default?: { every?: InspectionEvery };
+  /** The school's choices per requirement: an id, or a clause id covering the items under it. */
+  requirements?: { requirement: string; every?: InspectionEvery; scope?: string; basis?: SourceBasis; note?: Text }[];
+  /** Which places are visited when not all can be: a share of a provider's places of a scope per round. */
+  sampling?: SamplingRule[];
+}
+
+export interface SourceBasis {
+  document: string;
+  ref: string;
+  quote?: string;
+}
+
+export interface SamplingRule {
+  id: string;
+  /** Places of this scope and of the scopes within it. */
+  scope: string;
+  /** Percent of the provider's places of the scope in a campus, rounded up. */
+  share: number;
+  min?: number;
+  /** Which rounds it thins: month rounds (default) or week rounds. */
+  every?: 'month' | 'week';
+  basis?: SourceBasis;
+  note?: Text;
+}
+
+export type AnyFile = InspectionsFile | StandardFile | RequirementsFile | ActivitiesFile | ProfileFile | ScorecardFile | RegisterFile | SchoolCalendarFile | MappingFile | RequirementTestFile | NoticesFile | ServiceDeskFile;
 export type { FileKind };

@@ -70,8 +70,11 @@ export const EVENT_KINDS = ['class', 'exam', 'meeting', 'campus-event'] as const
 export const EQUIPMENT_KINDS = ['street-lights', 'monitoring', 'classroom-equipment', 'equipment-in-use', 'fire-hydrants', 'extinguishers'] as const;
 export const MEASUREMENT_KINDS = ['room-temperature', 'shelf-audit', 'water-quality', 'softened-water', 'inventory-audit', 'work-order-sampling'] as const;
 
-export const FILE_KINDS = ['standard', 'requirements', 'activities', 'profile', 'scorecard', 'register', 'school-calendar', 'mapping', 'requirement-test', 'notices', 'service-desk'] as const;
+export const FILE_KINDS = ['standard', 'requirements', 'activities', 'profile', 'scorecard', 'register', 'school-calendar', 'mapping', 'requirement-test', 'notices', 'service-desk', 'inspections'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+/** How often a place is inspected for a requirement (inspection.every, the school's inspection plan). */
+export const INSPECTION_EVERY = ['week', 'month', 'quarter', 'term', 'year'] as const;
+export type InspectionEvery = (typeof INSPECTION_EVERY)[number];
 
 /** Chinese names of JSON types, for messages. */
 export const TYPE_NAMES_ZH: Record<string, string> = {

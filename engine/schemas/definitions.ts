@@ -10,6 +10,7 @@ import {
   EQUIPMENT_KINDS,
   FREQUENCY_CALENDARS,
   FREQUENCY_PERIODS,
+  INSPECTION_EVERY,
   INFORMATIVE_ROLES,
   LINK_RELS,
   MEASUREMENT_KINDS,
@@ -44,6 +45,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   'requirement-test': 'requirement-test.schema.json',
   notices: 'notices.schema.json',
   'service-desk': 'service-desk.schema.json',
+  inspections: 'inspections.schema.json',
 };
 
 const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
@@ -190,7 +192,8 @@ const defs: Record<string, Schema> = {
   }),
   inspection: obj('Checked by a person on site. 现场检查。', ['checklist'], {
     checklist: list('Items an inspector can tick. 检查要点。', ref('text'), { minItems: 1 }),
-    scope: ref('code'),
+    scope: { ...ref('code'), description: 'Where it is looked at: a scope code of activities.yaml (default: building when the requirement or a parent has applies_to, else campus). 检查范围单位。' },
+    every: enumOf('How often each place is inspected (default month, or the school inspection plan). 每处检查频次：week 每周、month 每月、quarter 每季度、term 每学期、year 每年。', INSPECTION_EVERY),
     watch: obj('A watch checked against duty-roster shifts (24h值班, 每班2人). 值班要求（按值班表核对）。', ['post', 'scope', 'staff'], {
       post: enumOf('The post. 岗位。', DUTY_POSTS),
       scope: ref('code'),
@@ -555,4 +558,35 @@ const SERVICE_DESK_SCHEMA = kindSchema('service-desk', 'Charter service desk', '
   emergencies: list('How to reach help per emergency category (8.2). 应急联系。', obj('A category.', ['category', 'contact'], { category: ref('text'), contact: ref('text') })),
 });
 
-Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA, notices: NOTICES_SCHEMA, 'service-desk': SERVICE_DESK_SCHEMA });
+const INSPECTIONS_SCHEMA = kindSchema('inspections', 'Charter inspection plan', 'Who inspects the providers on site, how often, and which places are sampled. 后勤服务现场检查计划。', ['id', 'version', 'inspector_unit'], {
+  id: ref('code'),
+  title: ref('text'),
+  version: str('Version of the plan. 版本。'),
+  inspector_unit: { ...ref('code'), description: 'The register unit that inspects (normally the logistics office); missed checks are reported against it. 检查单位（校园登记中的单位）。' },
+  basis: ref('sourceRef'),
+  default: obj('Defaults for every inspection requirement. 默认值。', [], { every: enumOf('How often each place is inspected. 默认检查频次。', INSPECTION_EVERY) }),
+  requirements: list(
+    'The school\'s choices per requirement (an id covers the items under it). 按条款设定的检查频次与范围。',
+    obj('One choice.', ['requirement'], {
+      requirement: ref('id'),
+      every: enumOf('How often each place is inspected. 检查频次。', INSPECTION_EVERY),
+      scope: { ...ref('code'), description: 'Where it is looked at (a scope code). 检查范围单位。' },
+      basis: ref('sourceRef'),
+      note: ref('text'),
+    }),
+  ),
+  sampling: list(
+    'Which places are visited when not all can be. 抽查规则。',
+    obj('A sampling rule: the first ceil(share% × n) places by sha256(period|place), at least min. 抽查规则。', ['id', 'scope', 'share'], {
+      id: ref('code'),
+      scope: { ...ref('code'), description: 'Places of this scope and of the scopes within it. 抽查的范围单位（含其下级）。' },
+      share: { type: 'number', description: 'Percent of the provider\'s places of the scope in a campus per round, rounded up (1–100). 抽查比例（%）。' },
+      min: { type: 'integer', minimum: 1, description: 'At least this many places. 至少抽查处数。' },
+      every: enumOf('Which rounds it thins: month (default) or week. 适用的检查轮次。', ['month', 'week']),
+      basis: ref('sourceRef'),
+      note: ref('text'),
+    }),
+  ),
+});
+
+Object.assign(SCHEMAS, SCHEMAS_EXTRA, { 'requirement-test': REQUIREMENT_TEST_SCHEMA, notices: NOTICES_SCHEMA, 'service-desk': SERVICE_DESK_SCHEMA, inspections: INSPECTIONS_SCHEMA });
