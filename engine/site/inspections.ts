@@ -1,6 +1,8 @@
 // The internal edition's phone form: the planner's inspection rounds (engine/inspections/plan.ts) in the
 // compact shape the pages embed. A requirement looked at in 30 buildings is written once, not 30 times,
 // so a round of a few hundred rows stays a page a phone loads quickly over a poor connection.
+import { planInspections } from '../inspections/plan.ts';
+import type { Tree } from '../load/tree.ts';
 import type { Text } from '../model/types.ts';
 import type { SiteInspectionRound } from './types.ts';
 
@@ -54,4 +56,10 @@ export function siteInspectionRound(r: PlannedRound): SiteInspectionRound {
     requirements,
     rows,
   };
+}
+
+/** Every round the planner makes for the periods (month rounds and their week rounds), in the planner's
+ * order: what the internal edition gets one page each for. */
+export function siteInspections(tree: Tree, periods: string[]): SiteInspectionRound[] {
+  return periods.flatMap((period) => planInspections([tree], { period }).rounds.map(siteInspectionRound));
 }
