@@ -99,6 +99,7 @@
     '</fieldset>' +
     '<div class="insp-bar"><p class="insp-progress" role="status">已查 <b class="n-done">0</b> / 共 <b>' + rows.length + '</b></p>' +
     '<div class="bar" aria-hidden="true"><div class="fill"></div></div>' +
+    '<p class="insp-where" aria-hidden="true"></p>' +
     '<button type="button" class="next">下一未查项</button></div>' +
     '<div class="insp-warn" role="alert"></div>' +
     '<details class="insp-toc"><summary>地点目录（' + R.places.length + ' 处）</summary><ol>' +
@@ -314,6 +315,29 @@
     }, 10000);
     msg.textContent = '已导出 ' + lines.length + ' 项到 ' + R.id + '.ndjson（' + showStamp(stamp(new Date())) + '）。本机记录仍保留。';
   };
+
+  // The bar names the place being walked, so a row in the middle of a long building is never anonymous.
+  var heads = app.querySelectorAll('.insp-place h2');
+  var where = app.querySelector('.insp-where');
+  var bar = app.querySelector('.insp-bar');
+  var ticking = false;
+  var showWhere = function () {
+    ticking = false;
+    var top = bar.getBoundingClientRect().bottom + 1;
+    var cur = '';
+    for (var k = 0; k < heads.length; k++) {
+      if (heads[k].getBoundingClientRect().top <= top) cur = R.places[k][1];
+      else break;
+    }
+    if (where.textContent !== cur) where.textContent = cur;
+  };
+  window.addEventListener('scroll', function () {
+    if (!ticking) {
+      ticking = true;
+      window.requestAnimationFrame(showWhere);
+    }
+  }, { passive: true });
+  showWhere();
 
   window.addEventListener('online', warnings);
   window.addEventListener('offline', warnings);
