@@ -277,6 +277,11 @@ describe.runIf(browserTests)('on a phone, in Chromium', () => {
     expect(of(single.requirement).status, single.requirement).toBe('passed');
     expect(errors).toEqual([]);
 
+    // The rounds index says which rounds this phone holds answers for.
+    await page.goto(`${base()}/internal/inspections/`);
+    expect(await page.locator(`li[data-round="${round.id}"] .insp-local`).innerText()).toBe('本机已记录 4 项');
+    expect(await page.locator('.insp-local').count()).toBe(files.length);
+
     // 清除本机记录 asks first; declining keeps everything, accepting empties the round.
     await page.goto(url());
     page.once('dialog', (d) => void d.dismiss());
@@ -289,7 +294,7 @@ describe.runIf(browserTests)('on a phone, in Chromium', () => {
     expect(await progress()).toBe(`已查 0 / 共 ${round.rows.length}`);
     expect(await page.locator('#insp-inspector').inputValue()).toBe('');
     await ctx.close();
-  }, 90_000);
+  }, 180_000);
 
   it('refuses to export without an inspector, and says so next to the field', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Shanghai' });

@@ -5,6 +5,27 @@
 // no network: it must run on an old phone, offline.
 (function () {
   'use strict';
+  // The rounds index: say which rounds this phone already holds answers for.
+  var index = document.getElementById('insp-index');
+  if (index) {
+    var items = index.querySelectorAll('[data-round]');
+    for (var n = 0; n < items.length; n++) {
+      try {
+        var st = JSON.parse(localStorage.getItem('charter-inspection:' + items[n].getAttribute('data-round')) || 'null');
+        var k = st && st.answers ? Object.keys(st.answers).length : 0;
+        if (k) {
+          var tag = document.createElement('span');
+          tag.className = 'tag insp-local';
+          tag.textContent = '本机已记录 ' + k + ' 项';
+          items[n].querySelector('a').insertAdjacentElement('afterend', tag);
+        }
+      } catch (e) {
+        /* no storage: nothing to show */
+      }
+    }
+    offline(index);
+    return;
+  }
   var app = document.getElementById('insp-app');
   if (!app) return;
   var R = JSON.parse(app.getAttribute('data-round'));
@@ -342,16 +363,35 @@
   window.addEventListener('online', warnings);
   window.addEventListener('offline', warnings);
 
-  // ---- Offline: a service worker scoped to the inspection pages, and this page put in its cache -----
-  // The same cache the service worker (sw.js) fills: this page is in it from the first visit on.
-  var cacheName = 'charter-inspections-v1';
-  var assets = JSON.parse(app.getAttribute('data-assets'));
-  if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register(app.getAttribute('data-sw'), { scope: app.getAttribute('data-scope') }).catch(function () {});
-  }
-  if (window.caches) {
-    caches.open(cacheName).then(function (c) {
-      return c.addAll([location.pathname].concat(assets));
-    }).catch(function () {});
+  // Another tab of the same round saved: take its answers, so two tabs never undo each other's work.
+  window.addEventListener('storage', function (e) {
+    if (e.key !== KEY) return;
+    try {
+      state = JSON.parse(e.newValue || 'null') || blank();
+    } catch (err) {
+      return;
+    }
+    inspector.value = state.inspector || '';
+    accompanied.value = state.accompanied_by || '';
+    rows.forEach(paint);
+    progress();
+    warnings();
+  });
+
+  offline(app);
+
+  // ---- Offline: a service worker scoped to the inspection pages, and this page put in its cache -------
+  function offline(el) {
+    // The same cache the service worker (sw.js) fills: this page is in it from the first visit on.
+    var cacheName = 'charter-inspections-v1';
+    var assets = JSON.parse(el.getAttribute('data-assets'));
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register(el.getAttribute('data-sw'), { scope: el.getAttribute('data-scope') }).catch(function () {});
+    }
+    if (window.caches) {
+      caches.open(cacheName).then(function (c) {
+        return c.addAll([location.pathname].concat(assets));
+      }).catch(function () {});
+    }
   }
 })();
