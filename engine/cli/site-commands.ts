@@ -62,8 +62,10 @@ ${DB_HELP.en}
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
         const rel = relative(io.cwd, r.outDir) || r.outDir;
-        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods }, null, 2));
-        else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+        // The internal edition's phone forms, one per inspection round (docs/site.md).
+        const rounds = data.internal?.inspections?.length;
+        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, ...(rounds !== undefined ? { inspection_rounds: rounds } : {}) }, null, 2));
+        else io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面${rounds ? `（含 ${rounds} 轮现场检查的手机检查表：${rel}/internal/inspections/）` : ''}，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages${rounds ? ` (with phone forms for ${rounds} inspection rounds: ${rel}/internal/inspections/)` : ''} in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
         return EXIT.ok;
       } catch (e) {
         const code = refused(e);
