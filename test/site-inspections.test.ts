@@ -23,6 +23,8 @@ const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
 const plan = planInspections([tree], { period: PERIOD });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+const ESCAPE_ROUND = 'zz-escape-test';
+const INJECT = `<img src=x onerror="document.title='pwned'">`;
 let dir: string;
 let store: Store;
 let int: SiteData;
@@ -43,18 +45,25 @@ beforeAll(async () => {
   const light = (d: SiteData): SiteData => ({ ...d, clauses: d.clauses.filter((c) => c.section === '4' || c.document.id === 'office-service-guide') });
   int = light(buildSiteData({ tree, store, edition: 'internal', periods: [], inspectionPeriods: [PERIOD] }));
   pub = light(buildSiteData({ tree, store, edition: 'public', periods: [], inspectionPeriods: [PERIOD] }));
+  // One extra round with markup in its data: the form must show it as text.
+  const esc = structuredClone(int.internal!.inspections![0]!);
+  esc.id = ESCAPE_ROUND;
+  esc.requirements[0]!.title = `${INJECT}${esc.requirements[0]!.title}`;
+  esc.requirements[0]!.text = `${INJECT}${esc.requirements[0]!.text}`;
+  esc.places[0]!.name = `</script><script>document.title='pwned'</script>${esc.places[0]!.name}`;
+  int.internal!.inspections!.push(esc);
   out.int = join(dir, 'int');
   out.pub = join(dir, 'pub');
   const a = await buildSite({ data: int, outDir: out.int, quiet: true });
   const b = await buildSite({ data: pub, outDir: out.pub, quiet: true });
-  console.log(`inspection rounds ${PERIOD}: ${int.internal!.inspections!.length} rounds, ${int.internal!.inspections!.reduce((n, r) => n + r.rows.length, 0)} rows; internal build ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages), public ${(b.ms / 1000).toFixed(1)} s`);
+  console.log(`inspection rounds ${PERIOD}: ${plan.rounds.length} rounds, ${plan.rounds.reduce((n, r) => n + r.rows.length, 0)} rows; internal build ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages), public ${(b.ms / 1000).toFixed(1)} s`);
 }, 120_000);
 
 afterAll(() => store?.close());
 
 describe('the rounds in the site data', () => {
   it('carries every round the planner makes for the period, with every row, and derives the same record ids', () => {
-    const rounds = int.internal!.inspections!;
+    const rounds = int.internal!.inspections!.filter((r) => r.id !== ESCAPE_ROUND);
     expect(plan.rounds.length).toBeGreaterThan(0);
     expect(rounds.map((r) => r.id)).toEqual(plan.rounds.map((r) => r.id));
     for (const [k, r] of rounds.entries()) {
@@ -295,6 +304,25 @@ describe.runIf(browserTests)('on a phone, in Chromium', () => {
     expect(await page.locator('#insp-inspector').inputValue()).toBe('');
     await ctx.close();
   }, 180_000);
+
+  it('shows markup in the round’s data as text', async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${base()}/internal/inspections/${ESCAPE_ROUND}/`);
+    const first = page.locator('.insp-row').first();
+    expect(await first.locator('legend').innerText()).toContain(INJECT);
+    await first.locator('summary').click();
+    expect(await first.locator('.insp-text p').innerText()).toContain(INJECT);
+    expect(await page.locator('.insp-place h2').first().innerText()).toContain("</script><script>document.title='pwned'</script>");
+    expect(await page.locator('#insp-app img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
 
   it('refuses to export without an inspector, and says so next to the field', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Shanghai' });
