@@ -57,7 +57,7 @@ beforeAll(async () => {
   const a = await buildSite({ data: int, outDir: out.int, quiet: true });
   const b = await buildSite({ data: pub, outDir: out.pub, quiet: true });
   console.log(`inspection rounds ${PERIOD}: ${plan.rounds.length} rounds, ${plan.rounds.reduce((n, r) => n + r.rows.length, 0)} rows; internal build ${(a.ms / 1000).toFixed(1)} s (${a.pages} pages), public ${(b.ms / 1000).toFixed(1)} s`);
-}, 120_000);
+}, 240_000);
 
 afterAll(() => store?.close());
 

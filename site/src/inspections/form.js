@@ -388,6 +388,8 @@
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register(el.getAttribute('data-sw'), { scope: el.getAttribute('data-scope') }).catch(function () {});
     }
+    // Ask the browser not to evict this site's storage under pressure (granted or not, nothing else changes).
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     if (window.caches) {
       caches.open(cacheName).then(function (c) {
         return c.addAll([location.pathname].concat(assets));
