@@ -109,7 +109,11 @@ describe('building', () => {
       for (const p of ['404.html', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'style.css', 'data/site.json']) expect(existsSync(join(o, p)), p).toBe(true);
       for (const c of pub.clauses) expect(existsSync(join(o, 'standard', c.id, 'index.html')), c.id).toBe(true);
     }
-    for (const p of ['internal/index.html', 'internal/findings/index.html', 'internal/notices/index.html', 'internal/scorecards/index.html']) expect(existsSync(join(out.int, p)), p).toBe(true);
+    for (const p of ['internal/index.html', 'internal/findings/index.html', 'internal/notices/index.html', 'internal/scorecards/index.html', 'internal/inspections/index.html', 'internal/inspections/sw.js']) expect(existsSync(join(out.int, p)), p).toBe(true);
+    // A phone form for every inspection round of the periods the site covers.
+    expect(int.internal!.inspections!.length).toBeGreaterThan(0);
+    expect(new Set(int.internal!.inspections!.map((r) => r.period))).toEqual(new Set(int.periods));
+    for (const r of int.internal!.inspections!) expect(existsSync(join(out.int, 'internal/inspections', r.id, 'index.html')), r.id).toBe(true);
     // The PDFs the internal edition links to are copied next to it.
     for (const n of int.internal!.notices) expect(existsSync(join(out.int, 'pdf', n.pdf.split('/').pop()!))).toBe(true);
   });
@@ -148,7 +152,7 @@ describe('building', () => {
     expect(files.some((f) => f.startsWith('internal/') || f.startsWith('pdf/'))).toBe(false);
     // A rate over a whole unit (the general office's on-time rate) has the unit's id as its evidence: units are public.
     const publicIds = new Set(tree.registers[0]!.value.providers.map((p) => p.id));
-    const secrets = ['后勤督〔', 'WO-2026-', '/internal/', 'notice-2026-', 'scorecard-2026-', '内部版', '不通过的评价结果', '整改通知单登记簿', ...int.internal!.notices.map((n) => n.number), ...int.internal!.findings.flatMap((f) => f.evidence.map((e) => e.split(' · ')[0]!)).filter((s) => s.length > 4 && !publicIds.has(s))];
+    const secrets = ['后勤督〔', 'WO-2026-', '/internal/', 'notice-2026-', 'scorecard-2026-', '内部版', '不通过的评价结果', '整改通知单登记簿', 'insp-app', 'charter-inspection', ...int.internal!.inspections!.slice(0, 5).map((r) => r.id), ...int.internal!.notices.map((n) => n.number), ...int.internal!.findings.flatMap((f) => f.evidence.map((e) => e.split(' · ')[0]!)).filter((s) => s.length > 4 && !publicIds.has(s))];
     const found: string[] = [];
     for (const f of files) {
       const text = textOf(join(out.pub, f));

@@ -104,9 +104,11 @@ ${DB_HELP.en}
           }
         }
         const codes = [...new Set(items.map((i) => i.code))];
-        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
+        // The internal edition's phone forms, one per inspection round (docs/site.md).
+        const rounds = data.internal?.inspections?.length;
+        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, ...(rounds !== undefined ? { inspection_rounds: rounds } : {}), warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
         else {
-          io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+          io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面${rounds ? `（含 ${rounds} 轮现场检查的手机检查表：${rel}/internal/inspections/）` : ''}，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages${rounds ? ` (with phone forms for ${rounds} inspection rounds: ${rel}/internal/inspections/)` : ''} in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
           const counts = edition === 'internal' ? (zh ? '；内部版不作为公示依据' : '; an internal build is not evidence of publication') : '';
           if (buildId !== undefined) io.out(zh ? `已记入数据库：${builtAt} 生成，页面发布公示项 ${codes.length} 项（${codes.join('、')}）${counts}` : `Recorded in the store: built ${builtAt}, its pages publish ${codes.length} disclosure items (${codes.join(', ')})${counts}`);
           if (warning) io.err(renderDiagnostic(warning, lang, '', style(io.color)));

@@ -14,6 +14,7 @@ import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { SiteError } from './errors.ts';
+import { siteInspections } from './inspections.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -37,7 +38,9 @@ export function periodsWithData(store: Store, n = 12): string[] {
   return rows.map((r) => r.month).slice(-n);
 }
 
-export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string }): SiteData {
+/** `inspectionPeriods`: the months whose inspection rounds get a phone-form page (internal edition);
+ * default the periods the site covers. */
+export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[] }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
   const reg = tree.registers[0]?.value;
@@ -236,6 +239,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
             }),
           )
         : [],
+      inspections: siteInspections(tree, o.inspectionPeriods ?? periods),
     };
   }
   return data;

@@ -81,5 +81,25 @@ export interface SiteData {
     findings: { period: string; provider: string; requirement: string; status: string; measured: string; evidence: string[] }[];
     notices: { number: string; period: string; provider: string; status: string; deadline: string; requirements: string[]; history: { at: string; event: string; actor: string; note: string }[]; pdf: string }[];
     scorecards: { period: string; provider: string; total: number | null; grade: string; pdf: string }[];
+    /** Inspection rounds of the periods the site covers, one phone-form page each (/internal/inspections/<id>/). */
+    inspections?: SiteInspectionRound[];
   };
+}
+
+/** One inspection round as the phone form needs it (internal edition): the planner's round
+ * (engine/inspections/plan.ts) with each requirement's title and verbatim text written once, and rows
+ * as indexes into `places` and `requirements`, so a round of hundreds of rows stays a light page. */
+export interface SiteInspectionRound {
+  id: string;
+  period: string;
+  week?: number;
+  start: string;
+  end: string;
+  provider: { id: string; name: string };
+  campus: { id: string; name: string };
+  /** In walking order. */
+  places: { id: string; name: string; kind: 'campus' | 'building' | 'place'; scope: string; campus: string }[];
+  requirements: { id: string; reference: string; title: string; text: string }[];
+  /** [place index, requirement index]; the row's record id is `${round}:${place}:${requirement}`. */
+  rows: [number, number][];
 }
