@@ -48,7 +48,8 @@ describe('where and how often (defaults, scope, every)', () => {
     ['2026-04-xinyuan-service-main', '5.1.2.8-4', ['main'], 'the duties name 信远'],
     ['2026-04-huayu-property-main', '5.1.2.8-4', [], 'not the campus provider’s: the duties name 信远'],
     // 5.3.2 (内部使用场所) applies to dormitories, teaching buildings and laboratories, never to a library.
-    ['2026-04-xinyuan-service-main', '5.3.2-1', ['l01', 'l02', 'l03'], 'laboratories only'],
+    ['2026-04-xinyuan-service-main', '5.3.2-1', ['l01', 'l02', 'l03', 'x01'], 'laboratories and the service building, not the library'],
+    ['2026-04-jiale-catering-main', '5.3.2-1', ['c01', 'c02'], 'the canteens are 内部使用场所 too'],
     ['2026-04-xinyuan-service-main', '5.3.1-1', ['lib01', 'o01', 'o02', 'v01', 'v02'], 'library, offices, venues'],
   ])('%s %s → %j (%s)', (roundId, requirement, places) => {
     expect(placesFor(april, roundId, requirement)).toEqual(places);

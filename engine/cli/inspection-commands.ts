@@ -126,10 +126,11 @@ function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang:
     const scopeName = tx(tree.activityFiles.flatMap((a) => a.value.scopes).find((x) => x.code === s.scope)?.name, lang) || s.scope;
     const names = s.chosen.map((id) => r.places.find((p) => p.id === id)?.name ?? id).join(zh ? '、' : ', ');
     const min = rule?.min ?? 1;
+    const seed = r.week ? `${r.period}-W${r.week}` : r.period;
     out.push(
       zh
-        ? `  抽查 ${s.rule}：${scopeName} ${s.of} 处中抽 ${s.chosen.length} 处（${rule?.share ?? '?'}%，向上取整，至少 ${min} 处；按 sha256(期间|处所) 排序取前几处，可复现）：${names}`
-        : `  sampling ${s.rule}: ${s.chosen.length} of ${s.of} places of scope ${scopeName} (${rule?.share ?? '?'} %, rounded up, at least ${min}; ordered by sha256(period|place), reproducible): ${names}`,
+        ? `  抽查 ${s.rule}：${scopeName} ${s.of} 处中抽 ${s.chosen.length} 处（${rule?.share ?? '?'}%，向上取整，至少 ${min} 处；按 sha256(“${seed}|处所编号”) 升序取前几处，可复现）：${names}`
+        : `  sampling ${s.rule}: ${s.chosen.length} of ${s.of} places of scope ${scopeName} (${rule?.share ?? '?'} %, rounded up, at least ${min}; ordered by sha256("${seed}|place id"), reproducible): ${names}`,
     );
     const why = [basisLine(tree, rule?.basis, lang), tx(rule?.note, lang)].filter(Boolean).join(zh ? '；' : '; ');
     if (why) out.push(`    ${zh ? '依据' : 'basis'} ${why}`);
