@@ -24,6 +24,9 @@ import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } fro
 import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
 import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
 import { EVENT_FILES, EVENTS_CHECKED, generateEvents } from './events.ts';
+import { generateInspections, loadWorkbookWriter, type ManifestInspections } from './inspections.ts';
+import { INSPECTIONS_CHECKED } from './inspection-notes.ts';
+import { findYamlFiles, loadTree } from '../load/tree.ts';
 import { ndjson, type Json } from './ndjson.ts';
 export { OFFICE_FILES } from './office.ts';
 
@@ -47,6 +50,7 @@ export const CHECKED_REQUIREMENTS = [
   ...OFFICE_CHECKED,
   ...CHECKS_CHECKED,
   ...EVENTS_CHECKED,
+  ...INSPECTIONS_CHECKED,
 ] as const;
 
 export const OUTPUT_FILES = [
@@ -406,6 +410,8 @@ export interface Manifest {
   violations: ManifestViolation[];
   excluded: ManifestExcluded[];
   defects: ManifestDefect[];
+  /** The supervisors' inspection rounds: how each was recorded, the rounds missed and places not visited. */
+  inspections?: ManifestInspections;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1658,8 +1664,15 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
 
   // The logistics office's own units (general office, logistics office): office/*.ndjson.
   generateOffice(w, seed, out, manifest);
-  // The office's supervision: on-site inspection results (March–May) and the units' document lists.
+  // The office's supervision: the units' document lists.
   generateChecks(w, seed, opts.root ?? ROOT, out, manifest);
+  // The supervisors' inspection rounds of the term, from the planner: phone exports and round workbooks.
+  {
+    const root = opts.root ?? ROOT;
+    const tree = loadTree(findYamlFiles([join(root, 'standards')]), root);
+    const office = tree.noticeConfigs[0]?.value.office ?? '后勤管理处';
+    await generateInspections({ trees: [tree], seed, out, office, writeWorkbook: await loadWorkbookWriter() }, manifest);
+  }
   // Scheduled events and when each was ready (the readiness leads of 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2).
   generateEvents(w, seed, out, manifest);
 
