@@ -166,7 +166,8 @@ function walk(round: InspectionRound, form: 'phone' | 'paper', ctx: Ctx, seed: n
   if (missed) return { round, form, missed: missed.why, rows: [] };
   const dates = datesOf(round.start, round.end);
   const working = dates.filter((d) => ctx.day(d).working);
-  if (working.length === 0) return { round, form, missed: { zh: '本轮检查期间没有工作日', en: 'No working day in the round' }, rows: [] };
+  // A round whose days are all days off (a week of only a Sunday, or of a holiday) cannot be walked in working hours.
+  if (working.length === 0) return { round, form, missed: { zh: `本轮检查日期（${round.start}至${round.end}）没有工作日，未检查`, en: `No working day between ${round.start} and ${round.end}: not walked` }, rows: [] };
   const unvisited = UNVISITED_PLACES.find((m) => m.period === round.period && round.week === undefined && m.provider === round.provider.id && m.campus === round.campus.id);
   const skipPlace = unvisited && round.places.length > 1 ? round.places[round.places.length - 1]!.id : undefined;
   // One or two supervisors per round; the second joins the bigger walks.
@@ -352,11 +353,30 @@ export async function generateInspections(
     manifest.files[`${INSPECTIONS_DIR}/${file}`] = { bytes, records };
   };
   let total = 0;
+  const office = officeRequirement(o.trees);
   for (const [period, rounds] of term) {
     info.rounds += rounds.length;
     for (const r of rounds) {
       if (r.missed) info.missed.push({ round: r.round.id, rows: r.round.rows.length, description: r.missed });
       if (r.blank) info.unvisited.push({ round: r.round.id, place: r.blank.place, rows: r.blank.rows.length, description: r.blank.why });
+      // Each place of the round left without results is a due inspection not done: the inspecting unit's failure,
+      // reported on the requirement the school's inspection plan rests on (its basis).
+      const skipped = r.missed ? r.round.places.map((p) => p.id) : r.blank ? [r.blank.place] : [];
+      for (const placeId of skipped) {
+        if (!office) break;
+        const place = r.round.places.find((p) => p.id === placeId)!;
+        const why = r.missed ?? r.blank!.why;
+        manifest.violations.push({
+          key: `insp-missed-${r.round.id}-${placeId}`,
+          kind: 'inspection-missed',
+          requirement: office.requirement,
+          record_kind: 'inspection-results',
+          cell: { unit: placeId, round: r.round.id, month: period, provider: office.unit },
+          expected: r.round.rows.filter((x) => x.place.id === placeId).length,
+          actual: 0,
+          description: { zh: `${r.round.id} ${place.name}：${why.zh}`, en: `${r.round.id} ${placeId}: ${why.en}` },
+        });
+      }
       for (const w of r.rows) {
         info.results[w.fill.result]++;
         if (!w.failure) continue;
@@ -405,6 +425,20 @@ export async function generateInspections(
   }
   manifest.counts['inspection-results'] = total;
   manifest.inspections = info;
+}
+
+/**
+ * Who inspects (the school plan's `inspector_unit`) and the requirement its plan rests on: the one whose source is
+ * the plan's basis (document and clause), the one quoting it verbatim first. A missed inspection is reported there.
+ */
+function officeRequirement(trees: Tree[]): { unit: string; requirement: string } | undefined {
+  const plan = trees.flatMap((t) => t.inspectionPlans)[0]?.value;
+  const b = plan?.basis;
+  if (!plan || !b) return undefined;
+  const hits = trees.flatMap((t) => t.requirements).map((l) => l.value).filter((r) => r.source?.ref === b.ref && (r.source.document === b.document || r.id.startsWith(`${b.document}:`)));
+  const quote = (b.quote ?? '').trim();
+  const r = (quote && hits.find((x) => x.text.trim() === quote)) || (quote && hits.find((x) => quote.includes(x.text.trim()) || x.text.includes(quote))) || hits.find((x) => !hits.some((p) => p.id === x.parent)) || hits[0];
+  return r ? { unit: plan.inspector_unit, requirement: r.id } : undefined;
 }
 
 /**
