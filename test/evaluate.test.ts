@@ -105,7 +105,9 @@ describe('the sample university', () => {
   it('roll-ups follow error > failed > passed > not-applicable > not-reviewed', () => {
     const f = results.get('2026-04')!;
     expect(f.rollups.providers['huayu-property']).toBe('failed');
-    expect(f.rollups.providers['jiale-catering']).toBe('passed');
+    // The caterer's April fails only where the supervisors found a problem on site (drawn per round by the sample's seed).
+    const jialeApril = manifest.violations.some((v) => v.kind === 'inspection-failed' && v.cell?.provider === 'jiale-catering' && v.cell?.month === '2026-04');
+    expect(f.rollups.providers['jiale-catering']).toBe(jialeApril ? 'failed' : 'passed');
     expect(f.rollups.clauses['4.3']).toBe('failed');
     expect(f.rollups.clauses['4']).toBe('failed');
     // Section 8 has a verdict now that the units' document lists are in: 信远's 8.2 lacks one of its 14 plans.
