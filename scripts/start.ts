@@ -42,6 +42,8 @@ const files: [string, string, string[]][] = [
   ['documents.ndjson', 'documents', []],
   // Scheduled classes, exams, meetings and campus events with when each was ready (readiness leads).
   ['events.ndjson', 'events', []],
+  // The 24-hour watches' duty rosters (service window, repair hotline, gates, monitoring centre, dormitory entrances …).
+  ['duty-roster.ndjson', 'duty-roster', []],
   // Providers' own exports, through their mappings; they carry injected defects, so keep the valid rows.
   [join('exports', 'repair-platform.csv'), 'work-orders', ['--mapping', 'repair-platform-gbk-csv', '--accept-valid']],
   [join('exports', 'service-hall.xlsx'), 'work-orders', ['--mapping', 'service-hall-xlsx', '--accept-valid']],

@@ -31,4 +31,6 @@ export const SAMPLE_FILES: [string, RecordKind][] = [
   ...inspectionFiles(),
   // Scheduled events and when each was ready (readiness leads).
   ['events.ndjson', 'events'],
+  // The 24-hour watches' duty rosters.
+  ['duty-roster.ndjson', 'duty-roster'],
 ];

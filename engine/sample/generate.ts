@@ -26,6 +26,7 @@ import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
 import { EVENT_FILES, EVENTS_CHECKED, generateEvents } from './events.ts';
 import { generateInspections, loadWorkbookWriter, type ManifestInspections } from './inspections.ts';
 import { INSPECTIONS_CHECKED } from './inspection-notes.ts';
+import { DUTY_FILES, generateDuty } from './duty.ts';
 import { findYamlFiles, loadTree } from '../load/tree.ts';
 import { ndjson, type Json } from './ndjson.ts';
 export { OFFICE_FILES } from './office.ts';
@@ -61,6 +62,7 @@ export const OUTPUT_FILES = [
   ...OFFICE_FILES.map(([f]) => f),
   ...CHECK_FILES.map(([f]) => f),
   ...EVENT_FILES.map(([f]) => f),
+  ...DUTY_FILES.map(([f]) => f),
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -1672,6 +1674,8 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     const tree = loadTree(findYamlFiles([join(root, 'standards')]), root);
     const office = tree.noticeConfigs[0]?.value.office ?? '后勤管理处';
     await generateInspections({ trees: [tree], seed, out, office, writeWorkbook: await loadWorkbookWriter() }, manifest);
+    // The 24-hour watches' duty rosters (judged minute by minute against the watches' staffing).
+    generateDuty(w, seed, tree, out, manifest);
   }
   // Scheduled events and when each was ready (the readiness leads of 6.1.5.2, 6.2.1.6-1, 6.2.4.2, 6.2.5.2).
   generateEvents(w, seed, out, manifest);
