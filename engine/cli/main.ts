@@ -10,6 +10,7 @@ import { validate } from '../validate/run.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 import { COMMON, COMMON_HELP, EXIT, EXIT_HELP, usageError, type Command, type Io } from './common.ts';
 import { DATA_COMMANDS } from './data-commands.ts';
+import { INSPECTION_COMMANDS } from './inspection-commands.ts';
 import { NOTICE_COMMANDS } from './notice-commands.ts';
 import { SITE_COMMANDS } from './site-commands.ts';
 import { reportStoreError } from './store-cli.ts';
@@ -25,6 +26,7 @@ import { renderSummary, summarize } from './summary.ts';
 export const COMMANDS: Record<string, Command> = {
   ...DATA_COMMANDS,
   ...NOTICE_COMMANDS,
+  ...INSPECTION_COMMANDS,
   ...SITE_COMMANDS,
   validate: {
     summary: { zh: '检查 standards/ 下的 YAML：语法、模式与引用、方案是否放宽标准', en: 'Check the YAML under standards/: syntax, schema, references, profiles loosening the standard' },

@@ -136,24 +136,58 @@ function served(unit: Unit, start: string, end: string): { start: string; end: s
   return s <= e ? { start: s, end: e } : undefined;
 }
 
+type CalendarName = NonNullable<NonNullable<Requirement['inspection']>['calendar']>;
+
+/** The school-calendar periods of a named calendar (term, vacation, heating season …). */
+function calendarPeriods(school: SchoolCalendarFile | undefined, name: CalendarName): { start: string; end: string }[] {
+  if (!school) return [];
+  switch (name) {
+    case 'term':
+      return school.terms;
+    case 'vacation':
+      return school.vacations ?? [];
+    case 'heating-season':
+      return school.heating_season ?? [];
+    case 'air-conditioning-season':
+      return school.air_conditioning_season ?? [];
+    case 'season-peaks':
+      return school.season_peaks ?? [];
+  }
+}
+
+/** The first day of [start, end] the unit serves and, with a calendar, that lies in it; undefined when none. */
+function firstDueDay(unit: Unit, start: string, end: string, school: SchoolCalendarFile | undefined, calendar: CalendarName | undefined): string | undefined {
+  const window = served(unit, start, end);
+  if (!window) return undefined;
+  if (!calendar) return window.start;
+  let first: string | undefined;
+  for (const p of calendarPeriods(school, calendar)) {
+    const s = p.start > window.start ? p.start : window.start;
+    const e = p.end < window.end ? p.end : window.end;
+    if (s <= e && (!first || s < first)) first = s;
+  }
+  return first;
+}
+
 /**
- * Whether a row of this frequency is due in the month: monthly rows every served month; quarter, term and year
- * rows in the first served month of their interval (a term from the school calendar).
+ * Whether a row of this frequency is due in the month: monthly rows every served month (with a calendar, every
+ * served month holding a day of it); quarter, term and year rows in the first such month of their interval
+ * (a term from the school calendar).
  */
-function dueInMonth(every: Every, period: string, unit: Unit, school: SchoolCalendarFile | undefined): boolean {
+function dueInMonth(every: Every, period: string, unit: Unit, school: SchoolCalendarFile | undefined, calendar: CalendarName | undefined): boolean {
   const { start, end } = monthBounds(period);
-  if (!served(unit, start, end)) return false;
+  const firstMonth = (from: string, to: string): string | undefined => firstDueDay(unit, from, to, school, calendar)?.slice(0, 7);
+  if (!firstMonth(start, end)) return false;
   if (every === 'month') return true;
-  const firstServedMonth = (from: string, to: string): string | undefined => served(unit, from, to)?.start.slice(0, 7);
   const y = period.slice(0, 4);
-  if (every === 'year') return firstServedMonth(`${y}-01-01`, `${y}-12-31`) === period;
+  if (every === 'year') return firstMonth(`${y}-01-01`, `${y}-12-31`) === period;
   if (every === 'quarter') {
     const q0 = Math.floor((+period.slice(5, 7) - 1) / 3) * 3 + 1;
     const qs = `${y}-${String(q0).padStart(2, '0')}-01`;
     const qe = monthBounds(`${y}-${String(q0 + 2).padStart(2, '0')}`).end;
-    return firstServedMonth(qs, qe) === period;
+    return firstMonth(qs, qe) === period;
   }
-  if (every === 'term') return (school?.terms ?? []).some((t) => t.start <= end && t.end >= start && firstServedMonth(t.start, t.end) === period);
+  if (every === 'term') return (school?.terms ?? []).some((t) => t.start <= end && t.end >= start && firstMonth(t.start, t.end) === period);
   return false;
 }
 
@@ -204,24 +238,26 @@ function schoolChoice(plan: InspectionsFile | undefined, id: string): NonNullabl
   return best;
 }
 
-/**
- * Plan the rounds of a month: the month rounds (rows due monthly, and quarter / term / year rows in the first
- * served month of their interval) and every week round (weekly rows); with `week`, only that week's rounds.
- */
-export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
-  const { start: monthStart, end: monthEnd } = monthBounds(o.period);
+interface Context {
+  reg: RegisterFile;
+  school: SchoolCalendarFile | undefined;
+  plan: InspectionsFile | undefined;
+  std: string | undefined;
+  idx: Index;
+  order: Map<string, number>;
+  buildingTypesOf: (id: string | null | undefined) => string[] | null;
+  resolvedCache: Map<string, ResolvedRequirement[]>;
+}
+
+function context(trees: Tree[]): Context {
   const reg = trees.find((t) => t.registers.length)?.registers[0]?.value;
   if (!reg) throw new Error('planning inspections needs a campus register under standards/');
-  const school = trees.find((t) => t.calendars.length)?.calendars[0]?.value;
-  const plan = trees.find((t) => t.inspectionPlans.length)?.inspectionPlans[0]?.value;
-  const std = trees.find((t) => t.standards.length)?.standards[0]?.value.id;
   const idx = buildIndex(trees);
   const order = new Map<string, number>();
   // Requirement order in the standard, the plans' own after it.
   let i = 0;
   for (const [id] of idx.requirements) if (!id.includes(':')) order.set(id, i++);
   for (const [id] of idx.requirements) if (id.includes(':')) order.set(id, i++);
-
   const typesCache = new Map<string, string[] | null>();
   const buildingTypesOf = (id: string | null | undefined): string[] | null => {
     if (!id) return null;
@@ -233,9 +269,90 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
     }
     return t;
   };
+  return {
+    reg,
+    school: trees.find((t) => t.calendars.length)?.calendars[0]?.value,
+    plan: trees.find((t) => t.inspectionPlans.length)?.inspectionPlans[0]?.value,
+    std: trees.find((t) => t.standards.length)?.standards[0]?.value.id,
+    idx,
+    order,
+    buildingTypesOf,
+    resolvedCache: new Map(),
+  };
+}
+
+/** A unit's plannable inspection requirements (in the standard's order) and where each is looked at, per campus. */
+function unitDuties(ctx: Context, unit: Unit): { planned: Planned[]; placesOf: (p: Planned, campus: Campus) => PlannedPlace[] } {
+  const { reg, plan, idx } = ctx;
   const defaultEvery: Every = plan?.default?.every ?? 'month';
+  const planned: Planned[] = [];
+  for (const b of unitRequirements(unit, undefined, ctx.std, idx, ctx.resolvedCache)) {
+    const r = b.rr.requirement;
+    if (r.type !== 'inspection' || !r.inspection || r.inspection.watch) continue;
+    if (r.status === 'withdrawn' || r.status === 'superseded') continue;
+    // 可 (may) never obliges; the evaluation does not judge it either.
+    if (r.obligation === 'may' || r.obligation === 'none') continue;
+    const types = ctx.buildingTypesOf(r.id);
+    if (types && !reg.buildings.some((x) => x.provider === unit.id && types.includes(x.type))) continue;
+    const choice = schoolChoice(plan, r.id);
+    const every = (choice?.every ?? r.inspection.every ?? defaultEvery) as Every;
+    const scope = choice?.scope ?? r.inspection.scope ?? (types ? 'building' : 'campus');
+    planned.push({ requirement: r, every, scope, order: ctx.order.get(r.id) ?? Number.MAX_SAFE_INTEGER, boundByPlan: b.plan !== undefined, buildingTypes: types });
+  }
+  planned.sort((a, b) => a.order - b.order);
+
+  const campusPlace = (campus: Campus): PlannedPlace => ({ id: campus.id, name: campus.name.zh, kind: 'campus', scope: 'campus', campus: campus.id });
+  // The unit as a whole (scope: school — its staff, its organisation) is looked at once, on its home campus:
+  // the first campus where it runs a building or place or is the campus's provider, else the first campus.
+  const present = (c: Campus): boolean => c.provider === unit.id || reg.buildings.some((x) => x.campus === c.id && x.provider === unit.id) || (reg.places ?? []).some((x) => x.campus === c.id && x.provider === unit.id);
+  const home = reg.campuses.find(present) ?? reg.campuses[0];
+  const placesOf = (p: Planned, campus: Campus): PlannedPlace[] => {
+    const scope = p.scope;
+    if (scope === 'school') {
+      // Duties naming units for the requirement decide, as for campus-wide duties; otherwise every unit bound to it.
+      const named = reg.campuses.filter((c) => (c.duties ?? []).some((d) => d.requirements.some((x) => covers(x, p.requirement.id))));
+      if (named.length) return named.find((c) => answersForCampus(c, unit.id, p.requirement.id, p.boundByPlan))?.id === campus.id ? [campusPlace(campus)] : [];
+      return campus.id === home?.id ? [campusPlace(campus)] : [];
+    }
+    if (scope === 'campus') return answersForCampus(campus, unit.id, p.requirement.id, p.boundByPlan) ? [campusPlace(campus)] : [];
+    if (within(scope, 'building', idx) >= 0) {
+      const scopeType = idx.scopes.get(scope)?.value.building_type;
+      return reg.buildings
+        .filter((x) => x.campus === campus.id && x.provider === unit.id && (!scopeType || x.type === scopeType) && (!p.buildingTypes || p.buildingTypes.includes(x.type)))
+        .map((x) => ({ id: x.id, name: x.name, kind: 'building' as const, scope: buildingScope(x.type, idx), campus: campus.id }));
+    }
+    return (reg.places ?? []).filter((x) => x.campus === campus.id && x.provider === unit.id && x.scope === scope).map((x) => ({ id: x.id, name: x.name, kind: 'place' as const, scope: x.scope, campus: campus.id }));
+  };
+  return { planned, placesOf };
+}
+
+/**
+ * Every place a unit answers for, per inspection requirement, whatever the month, frequency, calendar or sampling:
+ * a requirement absent here is not the unit's to be inspected on (another company's campus duty, no building of
+ * the clause's type) — as against one merely not due in a month. The inspecting unit answers for nothing.
+ */
+export function inspectionDuties(trees: Tree[], provider: string): Map<string, PlannedPlace[]> {
+  const ctx = context(trees);
+  const out = new Map<string, PlannedPlace[]>();
+  const unit = ctx.reg.providers.find((u) => u.id === provider);
+  if (!unit || (ctx.plan && unit.id === ctx.plan.inspector_unit)) return out;
+  const { planned, placesOf } = unitDuties(ctx, unit);
+  for (const p of planned) {
+    const places = ctx.reg.campuses.flatMap((c) => placesOf(p, c));
+    if (places.length) out.set(p.requirement.id, places);
+  }
+  return out;
+}
+
+/**
+ * Plan the rounds of a month: the month rounds (rows due monthly, and quarter / term / year rows in the first
+ * served month of their interval) and every week round (weekly rows); with `week`, only that week's rounds.
+ */
+export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
+  const { start: monthStart, end: monthEnd } = monthBounds(o.period);
+  const ctx = context(trees);
+  const { reg, school, plan, idx } = ctx;
   const weeks = weeksOf(o.period).filter((w) => o.week === undefined || w.week === o.week);
-  const resolvedCache = new Map<string, ResolvedRequirement[]>();
   const rounds: InspectionRound[] = [];
   const sampling: SamplingChoice[] = [];
   const campusName = (c: Campus): string => c.name.zh;
@@ -244,33 +361,7 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
     if (o.provider !== undefined && unit.id !== o.provider) continue;
     // The inspecting unit does not inspect itself.
     if (plan && unit.id === plan.inspector_unit) continue;
-    const planned: Planned[] = [];
-    for (const b of unitRequirements(unit, undefined, std, idx, resolvedCache)) {
-      const r = b.rr.requirement;
-      if (r.type !== 'inspection' || !r.inspection || r.inspection.watch) continue;
-      if (r.status === 'withdrawn' || r.status === 'superseded') continue;
-      // 可 (may) never obliges; the evaluation does not judge it either.
-      if (r.obligation === 'may' || r.obligation === 'none') continue;
-      const types = buildingTypesOf(r.id);
-      if (types && !reg.buildings.some((x) => x.provider === unit.id && types.includes(x.type))) continue;
-      const choice = schoolChoice(plan, r.id);
-      const every = (choice?.every ?? r.inspection.every ?? defaultEvery) as Every;
-      const scope = choice?.scope ?? r.inspection.scope ?? (types ? 'building' : 'campus');
-      planned.push({ requirement: r, every, scope, order: order.get(r.id) ?? Number.MAX_SAFE_INTEGER, boundByPlan: b.plan !== undefined, buildingTypes: types });
-    }
-    planned.sort((a, b) => a.order - b.order);
-
-    const placesOf = (p: Planned, campus: Campus): PlannedPlace[] => {
-      const scope = p.scope;
-      if (scope === 'campus' || scope === 'school') return answersForCampus(campus, unit.id, p.requirement.id, p.boundByPlan) ? [{ id: campus.id, name: campusName(campus), kind: 'campus', scope: 'campus', campus: campus.id }] : [];
-      if (within(scope, 'building', idx) >= 0) {
-        const scopeType = idx.scopes.get(scope)?.value.building_type;
-        return reg.buildings
-          .filter((x) => x.campus === campus.id && x.provider === unit.id && (!scopeType || x.type === scopeType) && (!p.buildingTypes || p.buildingTypes.includes(x.type)))
-          .map((x) => ({ id: x.id, name: x.name, kind: 'building' as const, scope: buildingScope(x.type, idx), campus: campus.id }));
-      }
-      return (reg.places ?? []).filter((x) => x.campus === campus.id && x.provider === unit.id && x.scope === scope).map((x) => ({ id: x.id, name: x.name, kind: 'place' as const, scope: x.scope, campus: campus.id }));
-    };
+    const { planned, placesOf } = unitDuties(ctx, unit);
 
     const sealedThrough = (placeId: string, start: string, end: string): boolean =>
       (reg.buildings.find((x) => x.id === placeId)?.sealed ?? []).some((s) => s.start <= start && s.end >= end);
@@ -325,9 +416,9 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
     };
 
     for (const campus of reg.campuses) {
-      if (o.week === undefined) makeRound(campus, {}, planned.filter((p) => p.every !== 'week' && dueInMonth(p.every, o.period, unit, school)));
+      if (o.week === undefined) makeRound(campus, {}, planned.filter((p) => p.every !== 'week' && dueInMonth(p.every, o.period, unit, school, p.requirement.inspection!.calendar)));
       const weekly = planned.filter((p) => p.every === 'week');
-      for (const w of weeks) makeRound(campus, { week: w }, weekly);
+      for (const w of weeks) makeRound(campus, { week: w }, weekly.filter((p) => firstDueDay(unit, w.start, w.end, school, p.requirement.inspection!.calendar) !== undefined));
     }
   }
   // Month rounds first, then the weeks in order; within each, providers in register order.

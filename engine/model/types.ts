@@ -1,6 +1,7 @@
 // Typed view of the YAML kinds (shapes guaranteed by the schemas in ../schemas/definitions.ts).
 import type {
   FileKind,
+  InspectionCalendar,
   InspectionEvery,
   ParamUnit,
   RecordKind,
@@ -167,9 +168,10 @@ export interface Requirement {
   disclosure?: { items: { code: string; name: Text; value?: ParamRef }[]; where: string };
   /**
    * scope: where it is looked at (a scope code of activities.yaml; default building under applies_to, else campus);
-   * every: how often per place (default month, or the school's inspection plan).
+   * every: how often per place (default month, or the school's inspection plan);
+   * calendar: due only in rounds holding a day of these school-calendar periods (5.1.2.10 供暖期间).
    */
-  inspection?: { checklist: Text[]; scope?: string; every?: InspectionEvery; watch?: Watch };
+  inspection?: { checklist: Text[]; scope?: string; every?: InspectionEvery; calendar?: InspectionCalendar; watch?: Watch };
   informative?: { role: string };
   /** Building types it applies to (inherited by everything under it). */
   applies_to?: { building_types: string[] };

@@ -75,6 +75,9 @@ export type FileKind = (typeof FILE_KINDS)[number];
 /** How often a place is inspected for a requirement (inspection.every, the school's inspection plan). */
 export const INSPECTION_EVERY = ['week', 'month', 'quarter', 'term', 'year'] as const;
 export type InspectionEvery = (typeof INSPECTION_EVERY)[number];
+/** The school-calendar periods an inspection is due in (供暖期间, 空调运行期间, 开学季/毕业季 …). */
+export const INSPECTION_CALENDARS = ['term', 'vacation', 'heating-season', 'air-conditioning-season', 'season-peaks'] as const;
+export type InspectionCalendar = (typeof INSPECTION_CALENDARS)[number];
 
 /** Chinese names of JSON types, for messages. */
 export const TYPE_NAMES_ZH: Record<string, string> = {

@@ -10,6 +10,7 @@ import {
   EQUIPMENT_KINDS,
   FREQUENCY_CALENDARS,
   FREQUENCY_PERIODS,
+  INSPECTION_CALENDARS,
   INSPECTION_EVERY,
   INFORMATIVE_ROLES,
   LINK_RELS,
@@ -194,6 +195,7 @@ const defs: Record<string, Schema> = {
     checklist: list('Items an inspector can tick. 检查要点。', ref('text'), { minItems: 1 }),
     scope: { ...ref('code'), description: 'Where it is looked at: a scope code of activities.yaml (default: building when the requirement or a parent has applies_to, else campus). 检查范围单位。' },
     every: enumOf('How often each place is inspected (default month, or the school inspection plan). 每处检查频次：week 每周、month 每月、quarter 每季度、term 每学期、year 每年。', INSPECTION_EVERY),
+    calendar: enumOf('Due only in rounds holding a day of these school-calendar periods (供暖期间 heating-season …). 只在校历的这些时段内检查。', INSPECTION_CALENDARS),
     watch: obj('A watch checked against duty-roster shifts (24h值班, 每班2人). 值班要求（按值班表核对）。', ['post', 'scope', 'staff'], {
       post: enumOf('The post. 岗位。', DUTY_POSTS),
       scope: ref('code'),

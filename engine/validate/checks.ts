@@ -1,6 +1,7 @@
 // Checks beyond the schema: references, strictness of profiles, dated values, units, weights.
 // `set` is what the user asked to validate; `context` (optional) is the rest of the tree used
 // only to resolve references, so a single file can be checked against the shipped standard.
+import { checkInspectionPlan, checkInspectionScope } from './inspections.ts';
 import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
@@ -52,6 +53,8 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   checkDuplicates(set, push);
 
   for (const r of set.requirements) checkRequirement(r, idx, push);
+  for (const r of set.requirements) if (r.value.type === 'inspection') checkInspectionScope(r, idx, push);
+  for (const p of set.inspectionPlans) checkInspectionPlan(p, idx, set.registers[0]?.value ?? context?.registers[0]?.value, push);
 
   for (const rf of set.requirementFiles) {
     if (idx.standards.size && !idx.standards.has(rf.value.document)) {
