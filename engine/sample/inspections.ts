@@ -16,7 +16,7 @@ import type { RegisterFile, SchoolCalendarFile } from '../model/types.ts';
 import { FAILURE_NOTES, type Described } from './inspection-notes.ts';
 import { ndjson, type Json } from './ndjson.ts';
 export { FAILURE_NOTES, INSPECTIONS_CHECKED } from './inspection-notes.ts';
-import { DEFAULT_SEED, Rng, type Manifest } from './generate.ts';
+import { DEFAULT_SEED, fixZipTimestamps, Rng, type Manifest } from './generate.ts';
 
 /**
  * One filled row of a round workbook: what a supervisor writes in the result, note, photo, inspector,
@@ -412,6 +412,8 @@ export async function generateInspections(
         const buf = await o.writeWorkbook(mine.map((r) => r.round), { office: o.office, fills });
         const file = `${period}-${provider}.xlsx`;
         writeFileSync(join(dir, file), buf);
+        // The zip's entry times are the writing machine's clock: fixed, so the committed file is byte-stable.
+        fixZipTimestamps(join(dir, file));
         record(file, buf.length, filled);
         info.paper.push(file);
       } else {
