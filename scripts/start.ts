@@ -137,7 +137,7 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
 // Read from findings.json, whatever the evaluation's version: an inspection requirement failed with the inspection
 // that found it, and every requirement without a verdict with its reason code.
 {
-  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; note?: string; actual?: string | number }[] };
+  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number }[] };
   const read = (month: string): F[] => {
     const file = join(ROOT, OUT, month, 'findings.json');
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { findings: F[] }).findings : [];
@@ -146,7 +146,8 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
   io.out(zh ? `2026-04 现场检查不合格 ${failed.length} 项：` : `2026-04: ${failed.length} inspection requirements failed:`);
   for (const x of failed) {
     const e = x.evidence[0];
-    io.out(`  ${x.provider} ${x.requirement}  ${[e?.record, e?.note ?? e?.actual].filter((v) => v !== undefined && v !== '').join('  ')}`);
+    // The inspection that found it: place, time, inspector, what was found, photos (whichever the finding carries).
+    io.out(`  ${x.provider} ${x.requirement}  ${[e?.place ?? e?.unit, e?.at, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ')}`);
   }
   for (const month of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']) {
     const applicable = read(month).filter((x) => x.status !== 'not-applicable');
