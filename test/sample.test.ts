@@ -17,7 +17,7 @@ import {
 import { EQUIPMENT_KINDS, EXCLUSIONS, MEASUREMENT_KINDS, PRIORITIES, RECORD_FIELDS, WORK_ORDER_CATEGORIES, type RecordKind } from '../engine/model/vocabulary.ts';
 import type { ActivitiesFile, MappingFile } from '../engine/model/types.ts';
 import { recordValidator } from '../engine/data/records.ts';
-import { findRound } from '../engine/inspections/plan.ts';
+import { findRound, planInspections } from '../engine/inspections/plan.ts';
 import { findYamlFiles, loadTree } from '../engine/load/tree.ts';
 import { ACCOMPANYING, INSPECTORS, MISSED_ROUNDS, sampleInspectionFills } from '../engine/sample/inspections.ts';
 import { ROOT } from './helpers.ts';
@@ -364,10 +364,13 @@ describe('manifest matches the data', () => {
     for (const f of rounds(dirA)) {
       if (f.endsWith('.ndjson')) insp.push(...ndjson(dirA, f).map((r) => ({ ...r, file: f })));
       else {
+        // A workbook holds the paper rounds of its month and provider: their fills, as the generator wrote them.
         const period = f.slice('inspections/'.length, 'inspections/'.length + 7);
+        const providerOf = new Map(planInspections([tree], { period }).rounds.map((r) => [r.id, r.provider.id]));
         for (const [id, fill] of sampleInspectionFills([tree], period)) {
           const [round, place, ...req] = id.split(':');
-          if (f === `inspections/${period}-${findRound([tree], round!)!.provider.id}.xlsx`) insp.push({ id, round, place, requirement: req.join(':'), provider: findRound([tree], round!)!.provider.id, ...fill, file: f });
+          const provider = providerOf.get(round!);
+          if (f === `inspections/${period}-${provider}.xlsx`) insp.push({ id, round, place, requirement: req.join(':'), provider, ...fill, file: f });
         }
       }
     }
