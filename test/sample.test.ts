@@ -83,7 +83,8 @@ describe('determinism', () => {
 
   it('the committed sample is small', () => {
     const total = Object.values(manifest.files).reduce((a, f) => a + f.bytes, 0);
-    expect(total).toBeLessThan(5 * 1024 * 1024);
+    // 7 MiB since issue 12: a term of inspection rounds (round workbooks and phone exports) and the watches' duty rosters.
+    expect(total).toBeLessThan(7 * 1024 * 1024);
     expect(manifest.seed).toBe(DEFAULT_SEED);
     expect(manifest.counts['work-orders']).toBe(1500);
   });

@@ -1,7 +1,7 @@
 // The sample university's duty rosters (duty-roster.ndjson): the 24-hour watches the standard asks for
 // (inspection requirements with `watch:` — service window, repair hotline, main gate, monitoring centre,
 // dormitory entrances, the main power room, heat-exchange stations in the heating season) staffed around the
-// clock in two 12-hour shifts (08:00–20:00, 20:00–08:00), at the staffing the requirement's parameter asks.
+// clock in 24-hour shifts handed over at 08:00 (值班 24 小时，早八点交接班), at the staffing the requirement's parameter asks.
 // Which units a provider staffs is found as the evaluation finds them (its bound requirements, the register's
 // campus duties and places); nothing fails here. Seeded stream 'duty', so no other file changes.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -85,8 +85,8 @@ export function generateDuty(w: World, seed: number, tree: Tree, out: string, ma
       // The first day of a watch (service starts, heating starts) has no night shift from the evening before.
       const prev = w.dayByDate.get(dateOf(d.day - 1));
       const first = !prev || !served(p.provider, prev.date) || (p.heatingOnly && !prev.heating);
-      for (const [from, to] of [...(first ? [['00:00', '08:00']] : []), ['08:00', '20:00'], ['20:00', '08:00']] as const) {
-        const endDate = from === '20:00' ? dateOf(dayNumber(d.date) + 1) : d.date;
+      for (const [from, to] of [...(first ? [['00:00', '08:00']] : []), ['08:00', '08:00']] as const) {
+        const endDate = from === '08:00' ? dateOf(dayNumber(d.date) + 1) : d.date;
         const names = Array.from({ length: p.staff }, () => rng.pick(rota));
         lines.push(ndjson('duty-roster', {
           id: `DR-${d.date.replace(/-/g, '')}-${String(++seq).padStart(5, '0')}`,
