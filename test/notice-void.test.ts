@@ -173,9 +173,9 @@ describe('no data is not a basis for notices', () => {
     const r = cli(['notices', 'issue', '--period', '2026-04', '--at', '2026-05-11T09:00', '--dry-run', '--out', join(dir, 'dry'), '--json']);
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toContain('db.sqlite');
-    // What a refusal names: April lacks no document lists (the sample still has no duty rosters). The supervisors
-    // walked every month: with the inspection judge (issue 12), no month lacks on-site inspection results; before
-    // it, inspection requirements nobody planned are no data, so that part waits for engine/inspections/judge.ts.
+    // What a refusal names: April lacks no document lists. The supervisors walked every month: with the inspection
+    // judge (issue 12), no month lacks on-site inspection results; before it, inspection requirements nobody planned
+    // are no data, so that part waits for engine/inspections/judge.ts.
     const missing = (period: string, at: string): MissingData[] => {
       const x = cli(['notices', 'issue', '--period', period, '--at', at, '--json']);
       expect(x.code).toBe(1);
@@ -186,7 +186,8 @@ describe('no data is not a basis for notices', () => {
     const april = missing('2026-04', '2026-05-11T09:00');
     expect(kinds(april).has('documents')).toBe(false);
     if (existsSync(join(ROOT, 'engine', 'inspections', 'judge.ts'))) {
-      // Only the 24-hour watches (judged from duty rosters, which the sample does not have) are left without data.
+      // Only 24-hour watches can be left without data: a provider with no roster at all (the caterer, which staffs
+      // none of the posts) is not judged against them.
       const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;
       const watch = new Set(tree.requirements.filter((r) => r.value.inspection?.watch).map((r) => r.value.id));
       for (const month of [april, missing('2026-06', '2026-07-06T09:00')]) {
