@@ -1,9 +1,9 @@
 // npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
 // sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
 // them through the loop, print the monthly scorecards, and build the commitment site (both editions).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSafely, type Io } from '../engine/cli/main.ts';
+import { COMMANDS, runSafely, type Io } from '../engine/cli/main.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE = join('examples', 'sample-university');
@@ -38,12 +38,12 @@ const files: [string, string, string[]][] = [
   [join('office', 'work-orders.ndjson'), 'work-orders', []],
   [join('office', 'activities.ndjson'), 'activities', []],
   [join('office', 'measurements.ndjson'), 'measurements', []],
-  // The office's supervision: on-site inspection results (March–May; June's round was not entered) and the
-  // units' document lists.
-  ['inspection-results.ndjson', 'inspection-results', []],
+  // The office's supervision: the units' document lists (the supervisors' inspection rounds follow in step 2b).
   ['documents.ndjson', 'documents', []],
   // Scheduled classes, exams, meetings and campus events with when each was ready (readiness leads).
   ['events.ndjson', 'events', []],
+  // The 24-hour watches' duty rosters (service window, repair hotline, gates, monitoring centre, dormitory entrances …).
+  ['duty-roster.ndjson', 'duty-roster', []],
   // Providers' own exports, through their mappings; they carry injected defects, so keep the valid rows.
   [join('exports', 'repair-platform.csv'), 'work-orders', ['--mapping', 'repair-platform-gbk-csv', '--accept-valid']],
   [join('exports', 'service-hall.xlsx'), 'work-orders', ['--mapping', 'service-hall-xlsx', '--accept-valid']],
@@ -54,6 +54,58 @@ for (const [file, kind, extra] of files) {
   io.out(`\n$ charter submit ${path} --kind ${kind} ${extra.join(' ')}`.trimEnd());
   const code = await runSafely(['submit', path, '--kind', kind, ...extra, '--db', DB, '--rejects', join(OUT, 'rejects'), '--now', NOW, '--lang', lang], io);
   if (code > 1) process.exit(code);
+}
+
+step(zh ? '2b. 现场检查：计划 4 月的检查轮次、打印检查表、提交检查结果' : "2b. On-site inspections: plan April's rounds, print the checklists, submit the results");
+// A step whose command this build does not have yet is skipped, and says so (the inspection commands come
+// with issue 12: `charter inspections plan|checklist`).
+const quietIo: Io = { ...io, out: () => {}, err: () => {} };
+const hasCommand = async ([command, sub]: string[]): Promise<boolean> => {
+  if (!(command! in COMMANDS)) return false;
+  // A command's help lists its subcommands (charter notices issue|list|…).
+  let help = '';
+  await runSafely([command!, '--help', '--lang', 'en'], { ...quietIo, out: (t) => (help += t) });
+  return sub === undefined || new RegExp(`\\b${sub}\\b`).test(help);
+};
+const skipped = (cmd: string): void => io.out(zh ? `（此版本没有 charter ${cmd} 命令，跳过此步）` : `(this build has no charter ${cmd} command; step skipped)`);
+const CHECKLISTS = join(OUT, 'inspections');
+rmSync(join(ROOT, CHECKLISTS), { recursive: true, force: true });
+// The plan of one company (the property company has the most places); --json gives every round's rows.
+io.out(`\n$ charter inspections plan --period 2026-04 --provider huayu-property`);
+if (await hasCommand(['inspections', 'plan'])) await runSafely(['inspections', 'plan', '--period', '2026-04', '--provider', 'huayu-property', '--lang', lang], io);
+else skipped('inspections plan');
+// The sheets the supervisors carry (PDF, one per round) and the workbook they fill on a computer (one sheet per round).
+io.out(`\n$ charter inspections checklist --period 2026-04 --format both --out ${CHECKLISTS}`);
+if (await hasCommand(['inspections', 'checklist'])) await runSafely(['inspections', 'checklist', '--period', '2026-04', '--format', 'both', '--out', CHECKLISTS, '--lang', lang], io);
+else skipped('inspections checklist');
+// The term's results: the main campus's rounds filled in the round workbooks, the east campus's exported from the
+// phone form. The property company's April files are shown in full; the rest are submitted the same way and counted.
+{
+  const dir = join(SAMPLE, 'inspections');
+  const roundFiles = existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)).filter((f) => /\.(ndjson|xlsx)$/.test(f)).sort() : [];
+  const workbookMapping = existsSync(join(ROOT, 'standards', 'mappings', 'inspection-round-xlsx.yaml'));
+  let files = 0;
+  let refused = 0;
+  let unread = 0;
+  for (const f of roundFiles) {
+    const path = join(dir, f);
+    if (f.endsWith('.xlsx') && !workbookMapping) {
+      unread++;
+      continue;
+    }
+    const extra = f.endsWith('.xlsx') ? ['--mapping', 'inspection-round-xlsx'] : [];
+    const shown = f.startsWith('2026-04-huayu-property') && !f.includes('-W');
+    if (shown) io.out(`\n$ charter submit ${path} --kind inspection-results ${extra.join(' ')}`.trimEnd());
+    const code = await runSafely(['submit', path, '--kind', 'inspection-results', ...extra, '--db', DB, '--rejects', join(OUT, 'rejects'), '--now', NOW, '--lang', lang], shown ? io : quietIo);
+    if (code > 1) process.exit(code);
+    files++;
+    if (code !== 0) refused++;
+  }
+  io.out(
+    zh
+      ? `\n现场检查结果：共提交 ${files} 个文件（纸质检查表录入的工作簿与手机表单导出），其中 ${refused} 个被拒收${unread ? `；${unread} 个工作簿因缺少映射 inspection-round-xlsx 未提交` : ''}。`
+      : `\nInspection results: ${files} files submitted (round workbooks typed in from the paper sheets, and phone-form exports), ${refused} refused${unread ? `; ${unread} workbooks not submitted (no inspection-round-xlsx mapping)` : ''}.`,
+  );
 }
 
 step(zh ? '3. 已记录的提交' : '3. Recorded submissions');
@@ -88,6 +140,36 @@ for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
 io.out(`\n$ charter evaluate --period 2026-05 --provider general-office`);
 await runSafely(['evaluate', '--period', '2026-05', '--provider', 'general-office', '--db', DB, '--out', join(OUT, '2026-05-general-office'), '--lang', lang], io);
 
+step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审核的要求及其原因' : "5b. What the inspections found: April's failures, and each month's requirements not reviewed and why");
+// Read from findings.json, whatever the evaluation's version: an inspection requirement failed with the inspection
+// that found it, and every requirement without a verdict with its reason code.
+{
+  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number }[] };
+  const read = (month: string): F[] => {
+    const file = join(ROOT, OUT, month, 'findings.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { findings: F[] }).findings : [];
+  };
+  const failed = read('2026-04').filter((x) => x.type === 'inspection' && x.status === 'failed');
+  io.out(zh ? `2026-04 现场检查不合格 ${failed.length} 项：` : `2026-04: ${failed.length} inspection requirements failed:`);
+  for (const x of failed) {
+    const e = x.evidence[0];
+    // The inspection that found it: place, time, inspector, what was found, photos (whichever the finding carries).
+    io.out(`  ${x.provider} ${x.requirement}  ${[e?.place ?? e?.unit, e?.at, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ')}`);
+  }
+  for (const month of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']) {
+    const applicable = read(month).filter((x) => x.status !== 'not-applicable');
+    if (applicable.length === 0) continue;
+    const open = applicable.filter((x) => x.status === 'not-reviewed');
+    const reasons = new Map<string, number>();
+    // A finding without a reason code is shown as such: every not-reviewed finding should say why.
+    const why = (x: F): string => x.reason_code ?? (zh ? '未说明原因' : 'no reason given');
+    for (const x of open) reasons.set(why(x), (reasons.get(why(x)) ?? 0) + 1);
+    const share = ((100 * open.length) / applicable.length).toFixed(1);
+    const list = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(zh ? '，' : ', ');
+    io.out(zh ? `${month}：适用要求 ${applicable.length} 项，未审核 ${open.length} 项（${share}%）：${list}` : `${month}: ${applicable.length} applicable requirements, ${open.length} not reviewed (${share} %): ${list}`);
+  }
+}
+
 step(zh ? '6. 签发整改通知单（每月评价后第 4 个工作日签发）' : '6. Issue rectification notices (a few working days after each month)');
 // Fixed issue dates keep the numbers, deadlines and PDFs the same run to run.
 const ISSUE: Record<string, string> = { '2026-03': '2026-04-07T09:00', '2026-04': '2026-05-07T09:00', '2026-05': '2026-06-04T09:00', '2026-06': '2026-07-06T09:00' };
@@ -96,9 +178,8 @@ rmSync(join(ROOT, NOTICES), { recursive: true, force: true });
 for (const [month, at] of Object.entries(ISSUE)) {
   io.out(`\n$ charter notices issue --period ${month} --at ${at}`);
   const code = await runSafely(['notices', 'issue', '--period', month, '--at', at, '--by', '质量监督科', '--db', DB, '--out', NOTICES, '--lang', lang], io);
-  // A month with a data kind missing is refused (CH521): June's on-site inspection results were never entered,
-  // and the logistics office's satisfaction rate (service-process-2025:satisfaction-target) has survey results
-  // only in the months it surveys. The office issues what the data does show and says so: --force, with a loud warning.
+  // A month with a data kind missing is refused (CH521): the logistics office's satisfaction rate
+  // (service-process-2025:satisfaction-target), for one, has survey results only in the months it surveys. The office issues what the data does show and says so: --force, with a loud warning.
   if (code !== 0) {
     io.out(`\n$ charter notices issue --period ${month} --at ${at} --force`);
     await runSafely(['notices', 'issue', '--period', month, '--at', at, '--by', '质量监督科', '--force', '--db', DB, '--out', NOTICES, '--lang', lang], io);
@@ -147,8 +228,8 @@ for (const [month, at] of Object.entries(SCORED)) {
 }
 
 step(zh ? '8b. 没有数据不等于合格；宜为建议；误发通知单作废' : '8b. Silence is not success; should is advice; voiding a wrong notice');
-// June's cards above are drafts (草稿·待补数据): its on-site inspection results were never entered, so fewer
-// than the scorecard's coverage_floor of requirements got a verdict; April and May are graded. 宜 items are listed apart.
+// A card is a draft (草稿·待补数据) when fewer than the scorecard's coverage_floor of requirements got a verdict;
+// 宜 items are listed apart.
 const extra: string[][] = [
   // A dry run: what July would get, as 草稿 PDFs, with no number taken and nothing written to the ledger.
   ['notices', 'issue', '--period', '2026-07', '--at', '2026-08-04T09:00', '--dry-run'],
@@ -207,7 +288,6 @@ writeFileSync(
 );
 io.out(`\n$ charter submit ${formulaFile} --kind work-orders --accept-valid --rejects ${join(HOSTILE, 'rejects')}`);
 await runSafely(['submit', formulaFile, '--kind', 'work-orders', '--accept-valid', '--db', join(HOSTILE, 'hostile.sqlite'), '--rejects', join(HOSTILE, 'rejects'), '--now', NOW, '--lang', lang], io);
-const { readdirSync } = await import('node:fs');
 for (const f of readdirSync(join(ROOT, HOSTILE, 'rejects')).filter((x) => x.endsWith('.csv'))) {
   const line = readFileSync(join(ROOT, HOSTILE, 'rejects', f), 'utf8').split(/\r?\n/)[1] ?? '';
   io.out((zh ? '拒收文件第 1 行（单元格以 \' 开头，表格软件按文本显示）：' : 'Rejects file, row 1 (the cell starts with \', so a spreadsheet shows it as text): ') + line);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -17,6 +17,9 @@ import {
 import { EQUIPMENT_KINDS, EXCLUSIONS, MEASUREMENT_KINDS, PRIORITIES, RECORD_FIELDS, WORK_ORDER_CATEGORIES, type RecordKind } from '../engine/model/vocabulary.ts';
 import type { ActivitiesFile, MappingFile } from '../engine/model/types.ts';
 import { recordValidator } from '../engine/data/records.ts';
+import { findRound, planInspections } from '../engine/inspections/plan.ts';
+import { findYamlFiles, loadTree } from '../engine/load/tree.ts';
+import { ACCOMPANYING, INSPECTORS, MISSED_ROUNDS, sampleInspectionFills } from '../engine/sample/inspections.ts';
 import { ROOT } from './helpers.ts';
 
 type Rec = Record<string, unknown>;
@@ -32,6 +35,9 @@ const ndjson = (dir: string, name: string): Rec[] =>
 /** Minutes of local wall-clock time from an ISO string with +08:00 (checked by the format test). */
 const min = (s: unknown): number => Date.parse(String(s).replace('+08:00', 'Z')) / 60_000;
 const asOf = min(AS_OF);
+/** The generated files: the fixed list, and the inspection round files (named after the planner's round ids). */
+const rounds = (dir: string): string[] => (existsSync(join(dir, 'inspections')) ? readdirSync(join(dir, 'inspections')).sort().map((f) => `inspections/${f}`) : []);
+const outputs = (): string[] => [...OUTPUT_FILES, ...rounds(dirA)];
 
 beforeAll(async () => {
   dirA = mkdtempSync(join(tmpdir(), 'charter-sample-a-'));
@@ -46,11 +52,14 @@ afterAll(() => {
 
 describe('determinism', () => {
   it('same seed → byte-identical files, XLSX included', () => {
-    for (const f of OUTPUT_FILES) expect(sha(join(dirB, f)), f).toBe(sha(join(dirA, f)));
+    expect(rounds(dirA).length).toBeGreaterThan(0);
+    expect(rounds(dirB)).toEqual(rounds(dirA));
+    for (const f of outputs()) expect(sha(join(dirB, f)), f).toBe(sha(join(dirA, f)));
   });
 
   it('the committed sample is what the generator writes by default', () => {
-    for (const f of OUTPUT_FILES) {
+    expect(rounds(SAMPLE), 'examples/sample-university/inspections/ is stale: run node scripts/generate-sample.ts').toEqual(rounds(dirA));
+    for (const f of outputs()) {
       expect(existsSync(join(SAMPLE, f)), `examples/sample-university/${f} (run node scripts/generate-sample.ts)`).toBe(true);
       expect(sha(join(SAMPLE, f)), `examples/sample-university/${f} is stale: run node scripts/generate-sample.ts`).toBe(sha(join(dirA, f)));
     }
@@ -74,7 +83,8 @@ describe('determinism', () => {
 
   it('the committed sample is small', () => {
     const total = Object.values(manifest.files).reduce((a, f) => a + f.bytes, 0);
-    expect(total).toBeLessThan(5 * 1024 * 1024);
+    // 7 MiB since issue 12: a term of inspection rounds (round workbooks and phone exports) and the watches' duty rosters.
+    expect(total).toBeLessThan(7 * 1024 * 1024);
     expect(manifest.seed).toBe(DEFAULT_SEED);
     expect(manifest.counts['work-orders']).toBe(1500);
   });
@@ -348,16 +358,69 @@ describe('manifest matches the data', () => {
     expect(late).toEqual(manifestRecords('events'));
   });
 
-  it("the office's checks: March–May inspected (June not entered), every failed result and document gap listed", () => {
-    const insp = ndjson(dirA, 'inspection-results.ndjson');
-    expect([...new Set(insp.map((r) => String(r.inspected_at).slice(0, 7)))].sort()).toEqual(['2026-03', '2026-04', '2026-05']);
-    // Each unit, month and requirement once; every failure is an injected one with a note.
-    expect(new Set(insp.map((r) => `${r.provider}|${r.requirement}|${String(r.inspected_at).slice(0, 7)}`)).size).toBe(insp.length);
-    const failed = insp.filter((r) => r.passed !== true);
-    expect(failed.every((r) => typeof r.notes === 'string' && r.notes.length > 0)).toBe(true);
+  it("the supervisors' rounds: planned rows, in working hours within the round's dates, most passed, every failure listed, the missed round absent", () => {
+    const tree = loadTree(findYamlFiles([join(ROOT, 'standards')]), ROOT);
+    // What the term's files hold: the phone exports and the paper rounds (typed-in NDJSON, or the workbook's fills).
+    const insp: Rec[] = [];
+    for (const f of rounds(dirA)) {
+      if (f.endsWith('.ndjson')) insp.push(...ndjson(dirA, f).map((r) => ({ ...r, file: f })));
+      else {
+        // A workbook holds the paper rounds of its month and provider: their fills, as the generator wrote them.
+        const period = f.slice('inspections/'.length, 'inspections/'.length + 7);
+        const providerOf = new Map(planInspections([tree], { period }).rounds.map((r) => [r.id, r.provider.id]));
+        for (const [id, fill] of sampleInspectionFills([tree], period)) {
+          const [round, place, ...req] = id.split(':');
+          const provider = providerOf.get(round!);
+          if (f === `inspections/${period}-${provider}.xlsx`) insp.push({ id, round, place, requirement: req.join(':'), provider, ...fill, file: f });
+        }
+      }
+    }
+    expect(insp.length).toBe(manifest.counts['inspection-results']);
+    expect(new Set(insp.map((r) => r.id)).size).toBe(insp.length);
+    const valid = recordValidator('inspection-results');
+    const roundOf = new Map<string, ReturnType<typeof findRound>>();
+    const months = new Set<string>();
+    for (const r of insp) {
+      const { file, ...rec } = r;
+      if (String(file).endsWith('.ndjson')) expect(valid(rec), `${String(file)} ${JSON.stringify(rec)}: ${JSON.stringify(valid.errors)}`).toBe(true);
+      // A phone export holds its own round only; a row is a planned row of its round (id, place, requirement).
+      if (/-(main|east)\.ndjson$/.test(String(file))) expect(file).toBe(`inspections/${String(r.round)}.ndjson`);
+      if (!roundOf.has(String(r.round))) for (const x of planInspections([tree], { period: String(r.round).slice(0, 7) }).rounds) roundOf.set(x.id, x);
+      const round = roundOf.get(String(r.round));
+      expect(round, String(r.id)).toBeDefined();
+      const row = round!.rows.find((x) => x.id === r.id)!;
+      expect(row, String(r.id)).toBeDefined();
+      expect([r.place, r.requirement, r.provider]).toEqual([row.place.id, row.requirement, round!.provider.id]);
+      // On a working day of the round's dates, within working hours; by the office's supervisors, with the company's person.
+      const t = min(r.inspected_at);
+      expect(working(t), `${String(r.id)} ${String(r.inspected_at)}`).toBe(true);
+      expect(String(r.inspected_at).slice(0, 10) >= round!.start && String(r.inspected_at).slice(0, 10) <= round!.end, String(r.id)).toBe(true);
+      for (const name of String(r.inspector).split('、')) expect(INSPECTORS as readonly string[]).toContain(name);
+      expect(r.accompanied_by).toBe(ACCOMPANYING[round!.provider.id]![round!.campus.id]);
+      if (r.building) expect(w.buildingById.get(String(r.building))?.provider, String(r.id)).toBe(r.provider);
+      months.add(round!.period);
+    }
+    expect([...months].sort()).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    // Most rows pass; a few fail, each with the supervisor's note and photo numbers, each listed in the manifest.
+    const failed = insp.filter((r) => r.result === 'failed');
+    const na = insp.filter((r) => r.result === 'not-applicable');
+    expect(failed.length).toBeGreaterThanOrEqual(10);
+    expect(failed.length / insp.length).toBeLessThan(0.05);
+    expect(na.length / insp.length).toBeLessThan(0.1);
+    expect(insp.filter((r) => r.result === 'passed').length / insp.length).toBeGreaterThan(0.85);
+    for (const r of failed) expect([typeof r.notes, typeof r.photos], String(r.id)).toEqual(['string', 'string']);
     expect(new Set(failed.map((r) => key(String(r.requirement), String(r.id))))).toEqual(manifestRecords('inspection-results'));
-    // Places are the unit's own buildings.
-    for (const r of insp) if (r.building) expect(w.buildingById.get(String(r.building))?.provider, String(r.id)).toBe(r.provider);
+    // The missed round: no file, no row, listed with why.
+    for (const m of MISSED_ROUNDS) {
+      const id = `${m.period}-${m.provider}-${m.campus}`;
+      expect(insp.some((r) => r.round === id)).toBe(false);
+      expect(rounds(dirA)).not.toContain(`inspections/${id}.ndjson`);
+      expect(manifest.inspections!.missed.map((x) => x.round)).toContain(id);
+    }
+    expect(manifest.inspections!.unvisited.length).toBeGreaterThan(0);
+  });
+
+  it("the office's checks: every document gap listed", () => {
     const docs = ndjson(dirA, 'documents.ndjson');
     const gaps = manifest.violations.filter((v) => v.record_kind === 'documents');
     expect(gaps.map((v) => v.kind).sort()).toEqual(['document-missing', 'not-approved']);
@@ -561,7 +624,10 @@ describe('CLI', () => {
       const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
       expect(m.counts['work-orders']).toBe(400);
       expect(m.seed).toBe(11);
-      expect(m.violations.length).toBe(manifest.violations.length);
+      // The injected violations are the same whatever the seed; inspection failures are drawn per round by it.
+      const injected = (x: Manifest): number => x.violations.filter((v) => v.kind !== 'inspection-failed').length;
+      expect(injected(m)).toBe(injected(manifest));
+      expect(m.violations.some((v) => v.kind === 'inspection-failed')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -572,7 +638,7 @@ describe('CLI', () => {
     try {
       const r = spawnSync(process.execPath, [script, '--out', dir], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } });
       expect(r.status, r.stderr).toBe(0);
-      for (const f of OUTPUT_FILES) expect(sha(join(dir, f)), f).toBe(sha(join(dirA, f)));
+      for (const f of outputs()) expect(sha(join(dir, f)), f).toBe(sha(join(dirA, f)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,8 @@
-// The logistics office's own checks in the sample university: the supervisors' on-site inspection results
-// (inspection-results.ndjson) and the units' document lists (documents.ndjson). What each unit is checked on
-// is what binds it — the same resolution evaluation uses (unitRequirements: its main profile plus the plans
-// the register binds to it) — never a hard-coded list. Inspections cover the spring term's supervision
-// rounds of March, April and May; June's round was not entered, so June is "no data" for inspections (a
-// provisional scorecard and a CH521 refusal to issue notices). Each stream is seeded separately
-// ('checks:inspections', 'checks:documents'), so adding these files changes no other file of the sample.
+// The logistics office's own checks in the sample university: the units' document lists (documents.ndjson).
+// What each unit is checked on is what binds it — the same resolution evaluation uses (unitRequirements: its
+// main profile plus the plans the register binds to it) — never a hard-coded list. The supervisors' on-site
+// inspection rounds are engine/sample/inspections.ts. The stream is seeded separately ('checks:documents'),
+// so adding this file changes no other file of the sample.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findYamlFiles, loadTree } from '../load/tree.ts';
@@ -12,32 +10,10 @@ import { buildIndex } from '../validate/checks.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import type { RecordKind } from '../model/vocabulary.ts';
-import { hm, iso, Rng, type Manifest, type World } from './generate.ts';
+import { iso, Rng, type Manifest, type World } from './generate.ts';
 import { ndjson, type Json } from './ndjson.ts';
 
-export const CHECK_FILES: readonly [string, RecordKind][] = [
-  ['inspection-results.ndjson', 'inspection-results'],
-  ['documents.ndjson', 'documents'],
-];
-
-/** Months whose supervision rounds were entered. June's round was not (no data, on purpose). */
-export const INSPECTED_MONTHS = ['2026-03', '2026-04', '2026-05'] as const;
-
-/** The supervisors of the office's 质量监督科 who inspect on site. */
-const INSPECTORS = ['王建国', '陈晓燕', '刘志强', '赵敏', '孙立新'];
-
-/**
- * Failures found on site: one inspection result each, with the inspector's note. The blocked fire exit (5.2.4.2)
- * is the scorecard's veto item (一票否决): May's card of the property company fails whatever its score.
- */
-export const INSPECTION_FAILURES: { key: string; provider: string; requirement: string; month: string; building: string; note: string; en: string }[] = [
-  { key: 'insp-fire-exit-blocked', provider: 'huayu-property', requirement: '5.2.4.2', month: '2026-05', building: 'd03', note: '3层东侧消防通道堆放杂物（纸箱、自行车），疏散通道不畅', en: 'Fire exit on floor 3 (east) blocked by cartons and bicycles' },
-  { key: 'insp-dorm-leaks', provider: 'huayu-property', requirement: '5.1.1.5-2', month: '2026-04', building: 't02', note: '2层卫生间水龙头滴漏，楼梯扶手松动未修', en: 'Dripping tap in the floor 2 toilets; loose stair handrail not repaired' },
-  { key: 'insp-hydrant-blocked', provider: 'xinyuan-service', requirement: '5.1.2.9-1', month: '2026-04', building: 'l02', note: '3层消火栓箱被实验柜遮挡，水带缺失', en: 'Hydrant cabinet on floor 3 hidden behind a lab cabinet; hose missing' },
-  { key: 'insp-library-closing', provider: 'xinyuan-service', requirement: '6.2.2.1', month: '2026-05', building: 'lib02', note: '闭馆后未清查滞留人员，2层阅览室窗户未关', en: 'After closing, nobody checked for people left inside; reading room windows on floor 2 left open' },
-  { key: 'insp-canteen-corridor', provider: 'jiale-catering', requirement: '5.3.2-1', month: '2026-05', building: 'c02', note: '后厨通道堆放食材纸箱，地面油污未清', en: 'Cartons of produce stacked in the kitchen corridor; grease on the floor' },
-  { key: 'insp-visitor-unregistered', provider: 'huayu-property', requirement: '6.1.1.2', month: '2026-05', building: 'd10', note: '来访人员未验证登记即进入公寓', en: 'A visitor entered the dormitory without being checked and registered' },
-];
+export const CHECK_FILES: readonly [string, RecordKind][] = [['documents.ndjson', 'documents']];
 
 /** Deliberate gaps in the document lists. */
 export const DOCUMENT_GAPS: { key: string; kind: 'document-missing' | 'not-approved'; provider: string; requirement: string; item: string; zh: string; en: string }[] = [
@@ -46,14 +22,7 @@ export const DOCUMENT_GAPS: { key: string; kind: 'document-missing' | 'not-appro
 ];
 
 /** Requirements whose every failure in these files is an injected one, listed in the manifest. */
-export const CHECKS_CHECKED = [...new Set(['5.2.4.2', '5.1.1.5-2', '5.1.2.9-1', '6.2.2.1', '5.3.2-1', '6.1.1.2', '8.2', '5.1.1.2'])];
-
-/** Building types a requirement's section concerns, so an inspection is recorded at a plausible place. */
-const SECTION_TYPES: [string, string][] = [
-  ['6.1.1', 'dormitory'], ['6.1.2', 'venue'], ['6.1.3', 'dormitory'], ['6.1.4', 'dormitory'], ['6.1.5', 'venue'],
-  ['6.2.1', 'teaching'], ['6.2.2', 'library'], ['6.2.3', 'laboratory'], ['6.2.4', 'office'], ['6.2.5', 'teaching'],
-];
-
+export const CHECKS_CHECKED = ['8.2', '5.1.1.2'];
 
 /** Requirements of one type that bind each unit of the register (withdrawn and 可 items are never judged). */
 function boundOfType(root: string, w: World, type: string): Map<string, ResolvedRequirement[]> {
@@ -73,56 +42,9 @@ function boundOfType(root: string, w: World, type: string): Map<string, Resolved
   return out;
 }
 
-/** Write inspection-results.ndjson and documents.ndjson; add their counts and injected failures to the manifest. */
+/** Write documents.ndjson; add its count and injected gaps to the manifest. */
 export function generateChecks(w: World, seed: number, root: string, out: string, manifest: Manifest): void {
   mkdirSync(out, { recursive: true });
-
-  // --- inspection results ----------------------------------------------------------------------
-  {
-    const bound = boundOfType(root, w, 'inspection');
-    const rng = new Rng(seed, 'checks:inspections');
-    const lines: string[] = [];
-    let seq = 0;
-    const failIds = new Map<string, string>();
-    for (const month of INSPECTED_MONTHS) {
-      const workdays = w.days.filter((d) => d.month === month && d.working);
-      for (const u of w.register.providers) {
-        const buildings = w.buildings.filter((b) => b.provider === u.id);
-        const reqs = bound.get(u.id) ?? [];
-        const rows: Record<string, Json | undefined>[] = [];
-        for (const rr of reqs) {
-          const id = rr.requirement.id;
-          const fail = INSPECTION_FAILURES.find((f) => f.provider === u.id && f.requirement === id && f.month === month);
-          const type = SECTION_TYPES.find(([p]) => id === p || id.startsWith(`${p}.`) || id.startsWith(`${p}-`))?.[1];
-          const fitting = type ? buildings.filter((b) => b.type === type) : [];
-          const b = fail ? w.buildingById.get(fail.building) : rng.pick(fitting.length ? fitting : buildings.length ? buildings : [undefined]);
-          const day = rng.pick(workdays);
-          const t = day.day * 1440 + rng.int(hm('08:30'), hm('16:30'));
-          rows.push({ tag: fail?.key, provider: u.id, requirement: id, inspected_at: iso(t), campus: b?.campus ?? 'main', building: b?.id, inspector: `${rng.pick(INSPECTORS)}、${rng.pick(INSPECTORS)}`.replace(/^(.+)、\1$/, '$1'), passed: !fail, notes: fail ? fail.note : undefined });
-        }
-        rows.sort((a, b) => (String(a.inspected_at) < String(b.inspected_at) ? -1 : String(a.inspected_at) > String(b.inspected_at) ? 1 : 0));
-        for (const r of rows) {
-          r.id = `IN-${month.replace('-', '')}-${String(++seq).padStart(5, '0')}`;
-          if (r.tag) failIds.set(String(r.tag), String(r.id));
-          lines.push(ndjson('inspection-results', r));
-        }
-      }
-    }
-    for (const f of INSPECTION_FAILURES) {
-      const rec = failIds.get(f.key);
-      if (!rec) throw new Error(`inspection failure ${f.key}: ${f.requirement} does not bind ${f.provider}`);
-      const b = w.buildingById.get(f.building);
-      manifest.violations.push({
-        key: f.key, kind: 'inspection-failed', requirement: f.requirement, record_kind: 'inspection-results', records: [rec],
-        cell: { provider: f.provider, month: f.month, building: f.building }, expected: 'passed', actual: f.note,
-        description: { zh: `${f.month.slice(5).replace(/^0/, '')}月现场检查 ${b?.name ?? f.building}：${f.note}`, en: `On-site check in ${f.month} at ${f.building}: ${f.en}` },
-      });
-    }
-    const text = lines.join('\n') + '\n';
-    writeFileSync(join(out, 'inspection-results.ndjson'), text);
-    manifest.counts['inspection-results'] = lines.length;
-    manifest.files['inspection-results.ndjson'] = { bytes: Buffer.byteLength(text), records: lines.length };
-  }
 
   // --- documents --------------------------------------------------------------------------------
   {

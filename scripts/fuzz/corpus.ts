@@ -31,8 +31,10 @@ export interface Corpus {
 }
 
 const SAMPLE = 'examples/sample-university';
-// The office's own units are represented by its consultations; its other files repeat kinds already here.
-const NDJSON: [string, string][] = SAMPLE_FILES.filter(([f]) => !f.startsWith('office/') || f === 'office/consultations.ndjson');
+// The office's own units are represented by its consultations, the inspection rounds by their first NDJSON
+// file; the other files repeat kinds already here.
+const FIRST_ROUND = SAMPLE_FILES.find(([f]) => f.startsWith('inspections/') && f.endsWith('.ndjson'))?.[0];
+const NDJSON: [string, string][] = SAMPLE_FILES.filter(([f]) => (!f.startsWith('office/') && !f.startsWith('inspections/')) || f === 'office/consultations.ndjson' || f === FIRST_ROUND);
 
 function yamlFiles(dir: string, base: string, out: { rel: string; text: string }[]): void {
   for (const n of readdirSync(dir).sort()) {
