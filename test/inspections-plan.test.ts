@@ -189,6 +189,20 @@ describe('weeks', () => {
     expect(new Set(p.rounds.filter((r) => r.week).map((r) => r.week))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(p.rounds.filter((r) => r.week === 3).map((r) => r.id)).toEqual(planInspections([unsampled], { period: '2026-04', week: 3 }).rounds.map((r) => r.id));
   });
+  it.each([
+    // 2026-03-01 is a Sunday alone in week 1; 2026-05-01..03 is the May Day holiday. April's week 1 (Wed–Sun) has working days.
+    ['2026-03', 1, '2026-03-01', '2026-03-01'],
+    ['2026-05', 1, '2026-05-01', '2026-05-03'],
+  ])('%s: week %i (%s–%s) has no working day, so no weekly round is planned in it, and the plan says so', (period, week, start, end) => {
+    const p = planInspections([tree], { period });
+    expect(p.rounds.filter((r) => r.week === week)).toEqual([]);
+    expect(p.idle_weeks).toEqual([{ week, start, end }]);
+    expect(p.rounds.some((r) => r.week === week + 1)).toBe(true);
+    expect(findRound([tree], `${period}-W${week}-huayu-property-main`)).toBeUndefined();
+  });
+  it('a week with working days is never idle', () => {
+    expect(planInspections([tree], { period: '2026-04' }).idle_weeks).toBeUndefined();
+  });
 });
 
 describe('sampling', () => {

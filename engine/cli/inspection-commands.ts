@@ -157,7 +157,11 @@ function renderPlan(tree: Tree, plan: InspectionPlan, lang: Lang): string {
   const rows = plan.rounds.reduce((a, r) => a + r.rows.length, 0);
   const lines = [head, zh ? `共 ${plan.rounds.length} 轮（月度 ${months} 轮，每周 ${weeks} 轮），${rows} 项检查。` : `${plan.rounds.length} rounds (${months} monthly, ${weeks} weekly), ${rows} rows.`];
   if (!tree.inspectionPlans.length) lines.push(zh ? '没有检查计划（standards/school/inspections.yaml）：各条款按默认每处每月检查 1 次，不抽查。' : 'No inspection plan (standards/school/inspections.yaml): every requirement once a month at every place, nothing sampled.');
-  if (!plan.rounds.length) lines.push(zh ? '本期没有应检查的轮次（服务商不在合同服务期内，或没有适用的现场检查条款）。' : 'No round is due in this period (no provider in its contract service period, or no applicable on-site requirement).');
+  for (const w of plan.idle_weeks ?? []) {
+    const md = (d: string): string => `${+d.slice(5, 7)}月${+d.slice(8, 10)}日`;
+    lines.push(zh ? `第 ${w.week} 周（${md(w.start)}—${md(w.end)}）没有工作日，不安排每周检查。` : `Week ${w.week} (${w.start} to ${w.end}) has no working day: no weekly round.`);
+  }
+  if (!plan.rounds.length && !(plan.week !== undefined && plan.idle_weeks?.length)) lines.push(zh ? '本期没有应检查的轮次（服务商不在合同服务期内，或没有适用的现场检查条款）。' : 'No round is due in this period (no provider in its contract service period, or no applicable on-site requirement).');
   for (const r of plan.rounds) lines.push('', ...renderRound(tree, plan, r, lang));
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
 // Applicability follows the evaluation: the unit's bound requirements (engine/evaluate/binding.ts), building
 // types (applies_to), the register's campus duties and places, and the contract's service period.
 import { createHash } from 'node:crypto';
-import { dateOf, dayNumber } from '../calendar/calendar.ts';
+import { createCalendar, dateOf, dayNumber } from '../calendar/calendar.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { Tree } from '../load/tree.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
@@ -77,6 +77,8 @@ export interface InspectionPlan {
   sampling: SamplingChoice[];
   /** The unit that inspects (the school plan's inspector_unit), when the tree has a plan. */
   inspector?: { id: string; name: string };
+  /** Weeks of the month without a working day: no weekly round is planned in them. */
+  idle_weeks?: { week: number; start: string; end: string }[];
 }
 
 export interface PlanOptions {
@@ -352,7 +354,17 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
   const { start: monthStart, end: monthEnd } = monthBounds(o.period);
   const ctx = context(trees);
   const { reg, school, plan, idx } = ctx;
-  const weeks = weeksOf(o.period).filter((w) => o.week === undefined || w.week === o.week);
+  // A week with no working day (a lone Sunday at the month's start, the May Day holiday) has no weekly round:
+  // the office walks its rounds on working days, and a round nobody could walk is not a missed one.
+  const cal = ctx.school ? createCalendar(ctx.school) : undefined;
+  const workable = (w: { start: string; end: string }): boolean => {
+    if (!cal) return true;
+    for (let d = dayNumber(w.start); d <= dayNumber(w.end); d++) if (cal.dayInfo(dateOf(d)).working) return true;
+    return false;
+  };
+  const asked = weeksOf(o.period).filter((w) => o.week === undefined || w.week === o.week);
+  const weeks = asked.filter(workable);
+  const idle = asked.filter((w) => !workable(w));
   const rounds: InspectionRound[] = [];
   const sampling: SamplingChoice[] = [];
   const campusName = (c: Campus): string => c.name.zh;
@@ -430,6 +442,7 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
     rounds,
     sampling,
     ...(unit ? { inspector: { id: unit.id, name: unit.name } } : {}),
+    ...(idle.length ? { idle_weeks: idle } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 // (their exports are `inspections/<round id>.ndjson`); the main campus's fill the round workbook
 // (`sampleInspectionFills`, turned into `inspections/<period>-<provider>.xlsx` by the workbook writer).
 // Everything is seeded per round ('inspections:<round id>'), so adding a round changes no other round.
+import { roundWorkbook } from '../inspections/workbook.ts';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -443,12 +444,7 @@ function officeRequirement(trees: Tree[]): { unit: string; requirement: string }
   return r ? { unit: plan.inspector_unit, requirement: r.id } : undefined;
 }
 
-/**
- * PAPER's round workbook writer when it is there (engine/inspections/workbook.ts). Loaded by path so the sample
- * builds before that module is merged; once it is, this becomes a static import.
- */
-export async function loadWorkbookWriter(): Promise<RoundWorkbookWriter | undefined> {
-  const path = join(import.meta.dirname, '..', 'inspections', 'workbook.ts');
-  if (!existsSync(path)) return undefined;
-  return ((await import(pathToFileURL(path).href)) as { roundWorkbook?: RoundWorkbookWriter }).roundWorkbook;
+/** The round workbook writer (engine/inspections/workbook.ts): the sample's paper rounds are real workbooks. */
+export async function loadWorkbookWriter(): Promise<RoundWorkbookWriter> {
+  return roundWorkbook;
 }
