@@ -577,7 +577,13 @@ export function evaluate(o: EvaluateOptions): Findings {
         } else findings.push(...rf);
       } else if (r.type === 'record') {
         findings.push(recordFinding(rr, params, base, prov.id, bounds, data, limitN));
-      } else if (r.type === 'inspection' && r.inspection!.watch && data('duty-roster').rows.some((x) => x.provider === prov.id)) {
+      } else if (
+        r.type === 'inspection' &&
+        r.inspection!.watch &&
+        // With a roster the watch is judged on it; without one, a provider that staffs no post of the watch's scope
+        // (a caterer and the 24-hour property window) is not bound, rather than "no data".
+        (data('duty-roster').rows.some((x) => x.provider === prov.id) || !scopeUnits(r.inspection!.watch.scope, reg, prov.id, r.id).length)
+      ) {
         findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
       } else if (r.type === 'inspection') {
         // Judged against the month's planned rounds: any problem found fails; every due row done and passed
@@ -1180,7 +1186,7 @@ function watchFinding(
   const head = { ...base(rr, { kind: w.scope, id: w.post }), required: `${staff} × 24h`, parameter_version: dv?.from ?? '?', rules: [`${r.id}@${dv?.from ?? '?'}#watch`] };
   // Units, as frequency grids find them.
   const units = scopeUnits(w.scope, reg, prov.id, r.id);
-  if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的值班岗位', en: 'the provider has no post of this scope' } };
+  if (!units.length) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: '该服务商没有此范围的值班岗位', en: 'the provider has no post of this scope' }, reason_code: 'no-unit' };
   const inService = (d: string): boolean => servedOn(prov, d);
   const inCalendar = (d: string): boolean => inNamedCalendar(cal, w.calendar, d);
   // Shifts of this post by unit; a shift from the previous evening may reach into the first day.
