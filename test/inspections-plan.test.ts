@@ -298,7 +298,7 @@ describe('charter inspections plan', () => {
     expect(r.stdout).toContain('轮次 2026-04-xinyuan-service-main：');
     expect(r.stdout).toMatch(/抽查 buildings-monthly-share：楼宇 9 处中抽 2 处（20%，向上取整，至少 1 处/);
     expect(r.stdout).toContain('依据 学校综合办公室服务指南 四、1(2)“每月抽取20%的工單核對');
-    expect(r.stdout).toMatch(/本部主配电室 main-power-room\s+5\.1\.2\.5\s+设备机房应环境整洁，温湿度符合设备…\s+每月 1 次/);
+    expect(r.stdout).toMatch(/本部主配电室\s+5\.1\.2\.5\s+设备机房应环境整洁，温湿度符合设备…\s+每月 1 次/);
     expect(r.stdout).toMatch(/第 2 周检查  2026-04-06—2026-04-12/);
     expect(r.stdout).toMatch(/5\.2\.4\.2\s+疏散通道、疏散楼梯、安全出口、消防…\s+每周 1 次/);
     expect(r.stdout).not.toContain('华宇');

@@ -139,7 +139,8 @@ function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang:
   const rows: string[][] = [];
   let last = '';
   for (const row of r.rows) {
-    const place = row.place.id === last ? '' : `${row.place.name}${row.place.kind === 'campus' ? (zh ? '（全校区）' : ' (campus-wide)') : ''} ${row.place.id}`;
+    // The place by its name; ids stay in --json.
+    const place = row.place.id === last ? '' : `${row.place.name}${row.place.kind === 'campus' ? (zh ? '（全校区）' : ' (campus-wide)') : ''}`;
     last = row.place.id;
     rows.push([place, row.reference, clip(tx(row.title, lang), 36), tx(everyWords(row.every, row.due), lang)]);
   }

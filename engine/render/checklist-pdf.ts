@@ -205,7 +205,8 @@ function placeHeading(f: Flow, p: PlannedPlace, count: number, cont: boolean): v
   const b = baselineIn(y, h, ST.place.size);
   f.pdf.save().rect(ML + 4, y + 4, 3, h - 8).fillColor('#000000').fill().restore();
   drawText(f.pdf, name, ML + 14, b, ST.place);
-  const note = `${placeKind(p)} · ${p.id} · ${count} 项`;
+  // The place's name heads the group; its id is for machines (the workbook keeps it in a hidden column).
+  const note = `${placeKind(p)} · ${count} 项`;
   drawText(f.pdf, note, ML + CW - PAD - textWidth(note, ST.placeNote), baselineIn(y, h, ST.placeNote.size), ST.placeNote);
   f.y += h;
 }

@@ -131,7 +131,7 @@
     R.places.map(function (p, k) {
       return (
         '<section class="insp-place" aria-labelledby="place-' + k + '"><h2 id="place-' + k + '" tabindex="-1">' + esc(p[1]) +
-        ' <span class="sub">' + (KIND[p[2]] ? KIND[p[2]] + ' · ' : '') + esc(p[0]) + ' · <span class="count" data-place="' + k + '"></span></span></h2>' +
+        ' <span class="sub">' + (KIND[p[2]] ? KIND[p[2]] + ' · ' : '') + '<span class="count" data-place="' + k + '"></span></span></h2>' +
         placeRows[k].map(rowHtml).join('') +
         '</section>'
       );
