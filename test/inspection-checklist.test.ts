@@ -149,14 +149,18 @@ describe('charter inspections checklist', () => {
     const r = charter(['inspections', 'checklist', '--period', '2026-04', '--provider', 'jiale-catering', '--week', '1', '--out', join(dir, 'ck')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('2026-04-W1-jiale-catering.xlsx');
-    // Unfilled: every row is blank, so nothing is stored and the report says so per round.
+    // Unfilled: every row is blank, so nothing is stored, the report says so per round, and the exit says a problem.
     const s = charter(['submit', join(dir, 'ck', '2026-04-W1-jiale-catering.xlsx'), '--kind', 'inspection-results', '--db', join(dir, 'db.sqlite'), '--now', '2026-05-02T10:00']);
-    expect(s.code, s.stdout + s.stderr).toBe(0);
+    expect(s.code, s.stdout + s.stderr).toBe(1);
+    expect(s.stdout).toContain('工作簿中没有填写任何检查结果，未入库任何检查结果');
+    expect(s.stdout).not.toContain('已入库');
     expect(s.stdout).toMatch(/轮次 2026-04-W1-jiale-catering-\w+：\d+ 行检查结果为空（未检查），未入库。/);
     const j = charter(['submit', join(dir, 'ck', '2026-04-W1-jiale-catering.xlsx'), '--kind', 'inspection-results', '--mapping', 'inspection-round-xlsx', '--db', join(dir, 'db.sqlite'), '--now', '2026-05-02T10:00', '--json']);
     const out = JSON.parse(j.stdout) as { mapping: string; rows: { accepted: number }; not_inspected: { round: string; rows: number }[] };
     expect(out.mapping).toBe('inspection-round-xlsx');
+    expect(j.code).toBe(1);
     expect(out.rows.accepted).toBe(0);
+    expect((out as { nothing_filled?: boolean }).nothing_filled).toBe(true);
     expect(out.not_inspected.length).toBeGreaterThan(0);
     expect(out.not_inspected.every((x) => x.round.startsWith('2026-04-W1-jiale-catering-') && x.rows > 0)).toBe(true);
     rmSync(dir, { recursive: true, force: true });

@@ -233,6 +233,8 @@ ${DB_HELP.en}
         const r = await submit(opts);
         if (isTty) process.stderr.write('\r\x1b[K');
         const zh = lang === 'zh';
+        // A round workbook sent back unfilled stores nothing: say so rather than "stored" (exit 1).
+        const blank = r.status === 'stored' && r.accepted === 0 && r.skipped.length > 0;
         if (json) {
           io.out(
             JSON.stringify(
@@ -254,6 +256,7 @@ ${DB_HELP.en}
                 rejects_file: r.rejectsFile ?? null,
                 // Round workbooks: rows left blank (not inspected), per round; not stored, not an error.
                 ...(r.skipped.length ? { not_inspected: r.skipped.map((x) => ({ round: x.group, rows: x.rows })) } : {}),
+                ...(blank ? { nothing_filled: true } : {}),
                 db: path,
               },
               null,
@@ -281,11 +284,22 @@ ${DB_HELP.en}
           }[r.status];
           if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
           for (const x of r.skipped) io.out(zh ? `轮次 ${x.group}：${x.rows} 行检查结果为空（未检查），未入库。` : `Round ${x.group}: ${x.rows} rows left blank (not inspected), not stored.`);
-          io.out(verdict);
+          io.out(
+            blank
+              ? zh
+                ? `工作簿中没有填写任何检查结果，未入库任何检查结果（提交 #${r.submissionId} 仅作记录）。在“检查结果”列选择 合格 / 不合格 / 不适用 后重新提交。`
+                : `The workbook holds no inspection result: nothing was stored (submission #${r.submissionId} is only logged). Choose 合格 / 不合格 / 不适用 in the result column and resubmit.`
+              : verdict,
+          );
+          if (blank) {
+            if (r.rejectsFile) io.out(zh ? `拒收文件：${r.rejectsFile}` : `Rejects file: ${r.rejectsFile}`);
+            io.out(zh ? `数据库：${path}` : `Store: ${path}`);
+            return EXIT.problems;
+          }
           if (r.rejectsFile) io.out(zh ? `拒收文件：${r.rejectsFile}` : `Rejects file: ${r.rejectsFile}`);
           io.out(zh ? `数据库：${path}` : `Store: ${path}`);
         }
-        return r.status === 'stored' ? EXIT.ok : EXIT.problems;
+        return r.status === 'stored' && !blank ? EXIT.ok : EXIT.problems;
       } catch (e) {
         if (isTty) process.stderr.write('\r\x1b[K');
         const x = storeFailure(e, path, 'submit', lang, json, io);
