@@ -12,7 +12,7 @@ import type { Tree } from '../engine/load/tree.ts';
 import { validate } from '../engine/validate/run.ts';
 import { COLUMNS, HEADER_ROW, roundWorkbook, sheetNames, shortTitle, TITLE_LABELS, type RoundFill } from '../engine/inspections/workbook.ts';
 import { roundWorkbookHook, suggestResult } from '../engine/inspections/readback.ts';
-import type { InspectionRound } from '../engine/inspections/paper-types.ts';
+import type { InspectionRound } from '../engine/inspections/plan.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 import { handRound, handWeekRound } from './fixtures/inspections/rounds.ts';
 

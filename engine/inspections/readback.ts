@@ -6,7 +6,7 @@ import type { CellProblem } from '../data/mapping.ts';
 import { openXlsx, type RawRow } from '../data/readers.ts';
 import type { MappingFile } from '../model/types.ts';
 import type { RowHook } from '../data/submit.ts';
-import type { InspectionRound } from './paper-types.ts';
+import type { InspectionRound } from './plan.ts';
 import { COLUMNS, RESULT_WORDS, TITLE_LABELS } from './workbook.ts';
 
 const H = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<(typeof COLUMNS)[number]['key'], string>;

@@ -3,7 +3,7 @@
 // columns locked. The shipped mapping standards/mappings/inspection-round-xlsx.yaml reads it back; the
 // layout constants below are the ones that mapping names (test/inspection-paper.test.ts keeps them equal).
 import ExcelJS from 'exceljs';
-import type { InspectionRound, InspectionRow } from './paper-types.ts';
+import type { InspectionRound, InspectionRow } from './plan.ts';
 
 export interface RoundFill {
   result?: 'passed' | 'failed' | 'not-applicable';

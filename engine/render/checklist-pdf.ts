@@ -6,7 +6,7 @@
 // primitives of pdf.ts (same fonts, wrapping and deterministic output). It lives in render/ (layer 3), which
 // may read the rounds of inspections/ (layer 2), not the other way round.
 import { baselineIn, drawLines, drawText, hline, lineHeight, newPdf, para, S, sumH, textWidth, toBuffer, type Line, type Pdf, type Style } from './pdf.ts';
-import type { InspectionRound, InspectionRow, PlannedPlace } from '../inspections/paper-types.ts';
+import type { InspectionRound, InspectionRow, PlannedPlace } from '../inspections/plan.ts';
 import { periodText, shortTitle } from '../inspections/workbook.ts';
 
 const PAGE_W = 595.28;

@@ -6,7 +6,7 @@
 // (their exports are `inspections/<round id>.ndjson`); the main campus's fill the round workbook
 // (`sampleInspectionFills`, turned into `inspections/<period>-<provider>.xlsx` by the workbook writer).
 // Everything is seeded per round ('inspections:<round id>'), so adding a round changes no other round.
-import { roundWorkbook } from '../inspections/workbook.ts';
+import { roundWorkbook, type RoundFill } from '../inspections/workbook.ts';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,19 +19,7 @@ import { ndjson, type Json } from './ndjson.ts';
 export { FAILURE_NOTES, INSPECTIONS_CHECKED } from './inspection-notes.ts';
 import { DEFAULT_SEED, fixZipTimestamps, Rng, type Manifest } from './generate.ts';
 
-/**
- * One filled row of a round workbook: what a supervisor writes in the result, note, photo, inspector,
- * accompanying person and time cells. Declared here as the contract (§7) gives it, beside PAPER's
- * `engine/inspections/workbook.ts` which declares the same shape.
- */
-export interface RoundFill {
-  result?: 'passed' | 'failed' | 'not-applicable';
-  notes?: string;
-  photos?: string;
-  inspector?: string;
-  accompanied_by?: string;
-  inspected_at?: string;
-}
+export type { RoundFill } from '../inspections/workbook.ts';
 
 /** The spring term's months; each round is clipped to the providers' service periods by the planner. */
 export const INSPECTION_MONTHS = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'] as const;

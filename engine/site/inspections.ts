@@ -5,19 +5,10 @@ import { planInspections } from '../inspections/plan.ts';
 import type { Tree } from '../load/tree.ts';
 import type { Text } from '../model/types.ts';
 import type { SiteInspectionRound } from './types.ts';
+import type { InspectionRound } from '../inspections/plan.ts';
 
-/** What the form needs of a planned round: the contract's InspectionRound (engine/inspections/plan.ts). */
-export interface PlannedRound {
-  id: string;
-  period: string;
-  week?: number;
-  start: string;
-  end: string;
-  provider: { id: string; name: string };
-  campus: { id: string; name: string };
-  places: { id: string; name: string; kind: 'campus' | 'building' | 'place'; scope: string; campus: string }[];
-  rows: { id: string; round: string; place: { id: string }; requirement: string; reference: string; title: Text; text: string }[];
-}
+/** What the form needs of a planned round: the planner's round. */
+export type PlannedRound = Pick<InspectionRound, 'id' | 'period' | 'week' | 'start' | 'end' | 'provider' | 'campus' | 'places' | 'rows'>;
 
 /** The record id a result for a row gets (the contract's `${round}:${place}:${requirement}`); the form
  * derives it the same way (site/src/inspections/form.js), so it is not repeated in the page. */
