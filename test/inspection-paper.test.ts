@@ -255,16 +255,20 @@ describe('bad fills, one per code (fixtures in test/fixtures/data/errors/)', () 
   });
 });
 
-/** Writes the error fixtures (run by hand: CHARTER_WRITE_FIXTURES=1 npx vitest run test/inspection-paper.test.ts). */
-describe.runIf(process.env.CHARTER_WRITE_FIXTURES)('fixture writer', () => {
-  it('writes the bad workbooks', async () => {
+/**
+ * The writer of the error fixtures: always run, into a temporary folder, and each workbook it writes must be refused
+ * with its code; with CHARTER_WRITE_FIXTURES=1 it rewrites the committed fixtures in test/fixtures/data/errors/.
+ */
+describe('fixture writer', () => {
+  it('writes the bad workbooks, each refused with its own code', async () => {
+    const out = process.env.CHARTER_WRITE_FIXTURES ? join(FIXTURES, 'data', 'errors') : mkdtempSync(join(tmpdir(), 'charter-insp-fixtures-'));
     const r = handRound();
     const ok: RoundFill = { result: 'passed', inspector: '王建国', inspected_at: '2026-04-08T09:00:00+08:00' };
     const edit = async (file: string, round: InspectionRound, fill: RoundFill, change?: (ws: ExcelJS.Worksheet) => void): Promise<void> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await bookOf([round], { office: OFFICE, fills: new Map([[round.rows[0]!.id, fill], [round.rows[1]!.id, ok]]) }));
       change?.(wb.worksheets[0]!);
-      await wb.xlsx.writeFile(join(FIXTURES, 'data', 'errors', file));
+      await wb.xlsx.writeFile(join(out, file));
     };
     const cell = (ws: ExcelJS.Worksheet, key: string) => ws.getCell(HEADER_ROW + 1, COLUMNS.findIndex((x) => x.key === key) + 1);
     await edit('CH335-unknown-result-word.xlsx', r, { ...ok }, (ws) => (cell(ws, 'result').value = '合 格'));
@@ -275,5 +279,11 @@ describe.runIf(process.env.CHARTER_WRITE_FIXTURES)('fixture writer', () => {
     });
     await edit('CH338-unknown-round.xlsx', handRound({ id: '2026-04-huayu-property-west' }), ok);
     await edit('CH339-notes-without-result.xlsx', r, { notes: '墙面破损', inspector: '王建国' });
+    for (const [file, code] of [['CH335-unknown-result-word.xlsx', 'CH335'], ['CH336-result-without-inspector.xlsx', 'CH336'], ['CH337-row-not-in-round.xlsx', 'CH337'], ['CH338-unknown-round.xlsx', 'CH338'], ['CH339-notes-without-result.xlsx', 'CH339']] as const) {
+      const { store, opts } = setup([handRound()]);
+      const res = await submit(opts(join(out, file)));
+      expect([file, res.status, [...new Set(res.problems.map((d) => d.code))]]).toEqual([file, 'refused', [code]]);
+      store.close();
+    }
   });
 });
