@@ -7,7 +7,7 @@ import { instantToIso } from '../data/convert.ts';
 import { EVENT_FIELD } from '../data/records.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Located, Tree } from '../load/tree.ts';
-import type { ResolvedRequirement } from '../model/resolve.ts';
+import { buildingTypesResolver, type ResolvedRequirement } from '../model/resolve.ts';
 import { mainProfile, planId, unitRequirements } from './binding.ts';
 import { clockStart } from './clock.ts';
 import { countRatioFindings, requiredRecord, shareFindings } from './plan-rules.ts';
@@ -314,17 +314,7 @@ export function evaluate(o: EvaluateOptions): Findings {
 
   // A clause for one kind of building (6.2.1 教学楼服务) applies to a provider only if it runs such a building:
   // the nearest applies_to up the clause's parents decides. Returns the types the provider lacks, or undefined.
-  const typesOf = new Map<string, string[] | null>();
-  const buildingTypesOf = (id: string | null | undefined): string[] | null => {
-    if (!id) return null;
-    let t = typesOf.get(id);
-    if (t === undefined) {
-      const req = idx.requirements.get(id)?.value;
-      t = req?.applies_to?.building_types ?? buildingTypesOf(req?.parent);
-      typesOf.set(id, t);
-    }
-    return t;
-  };
+  const buildingTypesOf = buildingTypesResolver(idx);
   const missingBuildingTypes = (r: Requirement, provider: string): string[] | undefined => {
     const types = r.applies_to?.building_types ?? buildingTypesOf(r.parent);
     if (!types) return undefined;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createCalendar, dateOf, dayNumber } from '../calendar/calendar.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { Tree } from '../load/tree.ts';
-import type { ResolvedRequirement } from '../model/resolve.ts';
+import { buildingTypesResolver, type ResolvedRequirement } from '../model/resolve.ts';
 import type { InspectionsFile, RegisterFile, Requirement, SamplingRule, SchoolCalendarFile, Text } from '../model/types.ts';
 import { INSPECTION_EVERY } from '../model/vocabulary.ts';
 import { buildIndex, type Index } from '../validate/checks.ts';
@@ -260,17 +260,7 @@ function context(trees: Tree[]): Context {
   let i = 0;
   for (const [id] of idx.requirements) if (!id.includes(':')) order.set(id, i++);
   for (const [id] of idx.requirements) if (id.includes(':')) order.set(id, i++);
-  const typesCache = new Map<string, string[] | null>();
-  const buildingTypesOf = (id: string | null | undefined): string[] | null => {
-    if (!id) return null;
-    let t = typesCache.get(id);
-    if (t === undefined) {
-      const req = idx.requirements.get(id)?.value;
-      t = req?.applies_to?.building_types ?? buildingTypesOf(req?.parent);
-      typesCache.set(id, t);
-    }
-    return t;
-  };
+  const buildingTypesOf = buildingTypesResolver(idx);
   return {
     reg,
     school: trees.find((t) => t.calendars.length)?.calendars[0]?.value,

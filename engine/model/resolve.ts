@@ -65,3 +65,22 @@ export function resolveProfile(target: string, idx: Index): ResolvedRequirement[
     return [{ requirement: r, ...(origin ? { origin } : {}), parameters, ...(obligationBy ? { obligationBy } : {}) }];
   });
 }
+
+/**
+ * The building types a requirement applies to: the nearest `applies_to.building_types` up its parents (a clause
+ * for one kind of building, 6.2.1 教学楼服务, binds everything under it), or null for every building. Memoised.
+ */
+export function buildingTypesResolver(idx: Index): (id: string | null | undefined) => string[] | null {
+  const cache = new Map<string, string[] | null>();
+  const of = (id: string | null | undefined): string[] | null => {
+    if (!id) return null;
+    let t = cache.get(id);
+    if (t === undefined) {
+      const req = idx.requirements.get(id)?.value;
+      t = req?.applies_to?.building_types ?? of(req?.parent);
+      cache.set(id, t);
+    }
+    return t;
+  };
+  return of;
+}
