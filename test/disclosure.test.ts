@@ -67,7 +67,9 @@ describe('the disclosure judge (table)', () => {
     { name: 'a later complete build replaces an incomplete one → passed', builds: [{ edition: 'public', at: '2026-04-02T09:00:00+08:00', items: [] }, PUBLIC_APRIL], requirement: '7.2', status: 'passed' },
     { name: 'a build publishing another provider’s pledges only does not count for this one', builds: [{ ...PUBLIC_APRIL, items: ALL.filter((i) => i.provider !== 'xinyuan-service') }], requirement: '4.3', status: 'failed', evidence: { unit: 'time-limit-pledges', outcome: 'not-published' } },
     { name: 'a tree without service-desk.yaml (the school publishes elsewhere) → not reviewed, no-service-desk, never failed', builds: [PUBLIC_APRIL], t: { ...tree, serviceDesks: [] }, requirement: '7.2', status: 'not-reviewed', reason_code: 'no-service-desk' },
-    { name: 'posted on site (5.2.1.2 gate rules and signs) → not reviewed, on-site, with the checklist', builds: [PUBLIC_APRIL], requirement: '5.2.1.2', status: 'not-reviewed', reason_code: 'on-site' },
+    // Posted on site: a row of the inspection rounds, judged from inspection results, never from the site build.
+    { name: 'posted on site (6.2.1.4 operating instructions by the equipment), no inspection result entered → not reviewed, no-data, whatever the build', builds: [PUBLIC_APRIL], requirement: '6.2.1.4', provider: 'huayu-property', status: 'not-reviewed', reason_code: 'no-data' },
+    { name: 'posted on site (5.2.1.2 gate rules), a provider with no campus entrance to look at → not applicable, no-unit', builds: [PUBLIC_APRIL], requirement: '5.2.1.2', status: 'not-applicable', reason_code: 'no-unit' },
     { name: 'survey results (the school’s website, not this site) → not reviewed, not-on-site', builds: [PUBLIC_APRIL], provider: 'general-office', requirement: 'office-service-guide:survey-results', status: 'not-reviewed', reason_code: 'not-on-site' },
     { name: 'the service guide’s standard hours → passed on its clause page', builds: [PUBLIC_APRIL], provider: 'general-office', requirement: 'office-service-guide:service-hours', status: 'passed', evidence: { unit: 'service-hours', actual: '/standard/office-service-guide%3Aservice-hours/' } },
   ];
@@ -149,7 +151,9 @@ describe('charter site build records the build (a real build)', () => {
       const f = evaluate({ tree, store, period: '2026-04', provider: 'huayu-property' });
       const d = f.findings.filter((x) => x.type === 'disclosure');
       expect(d.find((x) => x.requirement === '4.1-3')?.status).toBe('passed');
-      expect(d.filter((x) => x.status === 'not-reviewed').every((x) => x.reason_code === 'on-site')).toBe(true);
+      // What the site carries is judged from the build; what is posted on site waits for the inspection rounds.
+      expect(d.filter((x) => x.status === 'not-reviewed').map((x) => [x.requirement, x.reason_code])).toEqual(d.filter((x) => x.status === 'not-reviewed').map((x) => [x.requirement, 'no-data']));
+      expect(d.filter((x) => x.status === 'not-reviewed').every((x) => ['6.1.3.1', '6.2.1.4'].includes(x.requirement))).toBe(true);
     } finally {
       store.close();
     }

@@ -147,7 +147,8 @@ const ON_SITE: Text = { zh: '现场公示（张贴、标志等），由检查人
 
 /**
  * One disclosure requirement for one provider and month.
- * - posted on site only (`where: on-site`): not reviewed, `on-site` (an inspector's check);
+ * - posted on site only (`where: on-site`): evaluate() judges these as rows of the inspection rounds instead;
+ *   called for one anyway, it is not reviewed, `on-site` (an inspector's check);
  * - no service-desk file at all (the school does not publish through this site): not reviewed, `no-service-desk`;
  * - an item the site publishes that the data lacks (service-desk.yaml, a plan's time limits): failed;
  * - an item the site does not publish (survey results on the school's website): not reviewed, `not-on-site`;

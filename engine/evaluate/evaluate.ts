@@ -575,12 +575,13 @@ export function evaluate(o: EvaluateOptions): Findings {
         (data('duty-roster').rows.some((x) => x.provider === prov.id) || !scopeUnits(r.inspection!.watch.scope, reg, prov.id, r.id).length)
       ) {
         findings.push(watchFinding(rr, params, base, prov, reg, cal, bounds, data, limitN, asOf));
-      } else if (r.type === 'inspection') {
+      } else if (r.type === 'inspection' || (r.type === 'disclosure' && r.disclosure?.where === 'on-site')) {
         // Judged against the month's planned rounds: any problem found fails; every due row done and passed
-        // passes; a due row not done leaves it not reviewed, listed (docs/evaluation.md, Inspections).
-        const ic = r.inspection!.calendar;
+        // passes; a due row not done leaves it not reviewed, listed (docs/evaluation.md, Inspections). A notice
+        // posted on site is a row of the rounds too (the planner plans it).
+        const ic = r.inspection?.calendar;
         const offCalendar = ic && !bounds.days.some((d) => inNamedCalendar(cal, ic, d)) ? CALENDAR_WORDS[ic] : undefined;
-        const v = inspections().judge(prov.id, r.id, { watch: Boolean(r.inspection!.watch), ...(offCalendar ? { outsideCalendar: offCalendar } : {}) });
+        const v = inspections().judge(prov.id, r.id, { watch: Boolean(r.inspection?.watch), ...(offCalendar ? { outsideCalendar: offCalendar } : {}) });
         findings.push({
           ...base(rr, { kind: 'provider', id: prov.id }),
           status: v.status,
@@ -591,7 +592,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           evidence_total: v.evidence_total,
           reason: v.reason,
           ...(v.reason_code ? { reason_code: v.reason_code } : {}),
-          ...(v.status === 'not-reviewed' ? { checklist: r.inspection!.checklist } : {}),
+          ...(v.status === 'not-reviewed' ? { checklist: r.inspection?.checklist ?? r.disclosure!.items.map((i) => i.name) } : {}),
         });
       } else if (r.type === 'disclosure') {
         // Judged from the recorded public site builds (engine/evaluate/disclosure.ts).

@@ -280,15 +280,18 @@ function unitDuties(ctx: Context, unit: Unit): { planned: Planned[]; placesOf: (
   const planned: Planned[] = [];
   for (const b of unitRequirements(unit, undefined, ctx.std, idx, ctx.resolvedCache)) {
     const r = b.rr.requirement;
-    if (r.type !== 'inspection' || !r.inspection || r.inspection.watch) continue;
+    // A notice posted on site (a disclosure `where: on-site`: gate rules, a room's opening hours) is looked at
+    // on the round like any inspection item; what the commitment site publishes is judged from its build.
+    const onSite = r.type === 'disclosure' && r.disclosure?.where === 'on-site';
+    if (!onSite && (r.type !== 'inspection' || !r.inspection || r.inspection.watch)) continue;
     if (r.status === 'withdrawn' || r.status === 'superseded') continue;
     // 可 (may) never obliges; the evaluation does not judge it either.
     if (r.obligation === 'may' || r.obligation === 'none') continue;
     const types = ctx.buildingTypesOf(r.id);
     if (types && !reg.buildings.some((x) => x.provider === unit.id && types.includes(x.type))) continue;
     const choice = schoolChoice(plan, r.id);
-    const every = (choice?.every ?? r.inspection.every ?? defaultEvery) as Every;
-    const scope = choice?.scope ?? r.inspection.scope ?? (types ? 'building' : 'campus');
+    const every = (choice?.every ?? r.inspection?.every ?? defaultEvery) as Every;
+    const scope = choice?.scope ?? r.inspection?.scope ?? (types ? 'building' : 'campus');
     planned.push({ requirement: r, every, scope, order: ctx.order.get(r.id) ?? Number.MAX_SAFE_INTEGER, boundByPlan: b.plan !== undefined, buildingTypes: types });
   }
   planned.sort((a, b) => a.order - b.order);
@@ -396,7 +399,7 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
             place,
             requirement: r.id,
             reference: referenceOf(r, idx),
-            title: r.title ?? r.inspection!.checklist[0] ?? { zh: r.text },
+            title: r.title ?? r.inspection?.checklist[0] ?? { zh: r.text },
             text: r.text,
             every: p.every,
             due: 1,
@@ -418,9 +421,9 @@ export function planInspections(trees: Tree[], o: PlanOptions): InspectionPlan {
     };
 
     for (const campus of reg.campuses) {
-      if (o.week === undefined) makeRound(campus, {}, planned.filter((p) => p.every !== 'week' && dueInMonth(p.every, o.period, unit, school, p.requirement.inspection!.calendar)));
+      if (o.week === undefined) makeRound(campus, {}, planned.filter((p) => p.every !== 'week' && dueInMonth(p.every, o.period, unit, school, p.requirement.inspection?.calendar)));
       const weekly = planned.filter((p) => p.every === 'week');
-      for (const w of weeks) makeRound(campus, { week: w }, weekly.filter((p) => firstDueDay(unit, w.start, w.end, school, p.requirement.inspection!.calendar) !== undefined));
+      for (const w of weeks) makeRound(campus, { week: w }, weekly.filter((p) => firstDueDay(unit, w.start, w.end, school, p.requirement.inspection?.calendar) !== undefined));
     }
   }
   // Month rounds first, then the weeks in order; within each, providers in register order.
