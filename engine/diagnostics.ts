@@ -363,6 +363,28 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '标准文件不需要锚点（&）和别名（*）：把内容直接写出来；以 * 开头的文字要加引号，例如 note: "*注"。',
     hintEn: () => 'Standards files need no anchors (&) or aliases (*): write the content out; quote text that starts with *, e.g. note: "*see below".',
   },
+  CH127: {
+    name: 'yaml-slip',
+    severity: 'error',
+    zh: (a) =>
+      ({
+        'tab-indent': '这一行用制表符（Tab）缩进；YAML 只能用空格缩进',
+        'fullwidth-colon': '键后面用了全角冒号“：”（中文输入法）；键和值之间要用半角冒号“:”再加一个空格',
+        'fullwidth-space': '这一行用了全角空格（中文输入法下的空格）；缩进和冒号后的空格都要用半角空格',
+        'no-space-after-colon': '冒号后缺少空格：“键:值”连写会被当成一整个键或一段文字；键和值之间写成“键: 值”',
+        'unclosed-quote': '引号没有成对：这一行的值以引号开头，却没有写后面的引号',
+      })[s(a, 'cause')] ?? `YAML 语法错误（${s(a, 'cause')}）`,
+    en: (a) =>
+      ({
+        'tab-indent': 'This line is indented with a tab; YAML indents with spaces only',
+        'fullwidth-colon': 'A full-width colon "：" (Chinese input) follows the key; write a plain colon ":" and a space',
+        'fullwidth-space': 'A full-width space (Chinese input) is on this line; indentation and the space after a colon must be plain spaces',
+        'no-space-after-colon': 'No space after the colon: "key:value" reads as one key or one text; write "key: value"',
+        'unclosed-quote': 'The quote is not closed: the value starts with a quote and has no closing one on this line',
+      })[s(a, 'cause')] ?? `YAML syntax error (${s(a, 'cause')})`,
+    hintZh: (a) => `改成：“${s(a, 'fixed').trimEnd()}”`,
+    hintEn: (a) => `Write it as: "${s(a, 'fixed').trimEnd()}"`,
+  },
   CH301: {
     name: 'missing-column',
     severity: 'error',

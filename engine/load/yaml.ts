@@ -4,6 +4,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync, constants as fsc } 
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_TOKENS } from './limits.ts';
+import { findSlips } from './yaml-slips.ts';
 
 export { MAX_ALIAS_COUNT, MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_TOKENS };
 
@@ -127,6 +128,11 @@ export function loadYamlText(source: string, file: string): LoadedYaml {
   const list = [...composer.compose(tokens)] as Document.Parsed[];
   if (list.length > 1) diagnostics.push(diag('CH106', file, at(list[1]!.range[0])));
   const doc = list[0];
+  // A typing slip (a tab, a full-width colon or space, a missing space after a colon, an open quote) is one
+  // message naming it with the corrected line, instead of the parser's cascade; such a file yields no data.
+  const parserFailed = doc ? doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') : composer.streamInfo().errors.length > 0;
+  const slips = findSlips(source, parserFailed);
+  if (slips.length) return failed(file, source, slips.map((x) => diag('CH127', file, { line: x.line, col: x.col }, { cause: x.cause, fixed: x.fixed })));
   if (!doc || (doc.errors.length === 0 && isNullContent(doc.contents))) {
     const streamErrors = doc ? [] : composer.streamInfo().errors;
     for (const err of streamErrors) diagnostics.push(diag('CH101', file, at(err.pos[0]), { detail: firstLine(err.message), yamlCode: err.code }));
