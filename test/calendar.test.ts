@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCalendar, coverage, dayNumber, formatLocal, monthData, parseLocal, renderMonth, type Deadline } from '../engine/calendar/calendar.ts';
+import { createCalendar, coverage, dayNumber, formatLocal, monthBounds, monthData, parseLocal, renderMonth, type Deadline } from '../engine/calendar/calendar.ts';
 import { loadYamlFile } from '../engine/load/yaml.ts';
 import { zone } from '../engine/calendar/zone.ts';
 import type { SchoolCalendarFile } from '../engine/model/types.ts';
@@ -305,4 +305,17 @@ describe('month view', () => {
   it('rejects a bad month', () => {
     expect(() => monthData(cal, '2026-13')).toThrow(RangeError);
   });
+});
+
+describe('monthBounds: the one month arithmetic the evaluation and the planner share', () => {
+  it.each([
+    ['2026-02', '2026-02-01', '2026-02-28', '2026-03', 28],
+    ['2028-02', '2028-02-01', '2028-02-29', '2028-03', 29],
+    ['2026-12', '2026-12-01', '2026-12-31', '2027-01', 31],
+    ['2026-04', '2026-04-01', '2026-04-30', '2026-05', 30],
+  ])('%s', (period, start, end, next, n) => {
+    const b = monthBounds(period);
+    expect([b.start, b.end, b.next, b.days.length, b.days[0], b.days.at(-1)]).toEqual([start, end, next, n, start, end]);
+  });
+  it.each(['2026-13', '2026-4', 'April'])('refuses %s', (p) => expect(() => monthBounds(p)).toThrow(RangeError));
 });

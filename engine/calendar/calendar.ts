@@ -325,6 +325,19 @@ export function dateOf(n: number): string {
   return new Date(n * DAY).toISOString().slice(0, 10);
 }
 
+/** A month 'YYYY-MM': its first and last day, the next month, and every day of it; throws on a malformed month. */
+export function monthBounds(period: string): { start: string; end: string; next: string; days: string[] } {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!m) throw new RangeError(`not a period (YYYY-MM): ${period}`);
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  const first = dayNumber(`${period}-01`);
+  const last = dayNumber(`${next}-01`) - 1;
+  const days = Array.from({ length: last - first + 1 }, (_, i) => dateOf(first + i));
+  return { start: `${period}-01`, end: days.at(-1)!, next, days };
+}
+
 /** Epoch ms of a UTC wall time; setUTCFullYear because Date.UTC maps years 0–99 to 19xx. */
 function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
   if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);

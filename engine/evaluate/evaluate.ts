@@ -2,7 +2,7 @@
 // Per case (timeliness), per expected-occurrence grid (frequency), per rate, per record and inspection.
 // Decisions are made by the compiled rules (fast path, same semantics as json-rules-engine).
 import { createHash } from 'node:crypto';
-import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, parseLocal, type WorkingCalendar } from '../calendar/calendar.ts';
+import { coverage as calendarCoverage, createCalendar, dateOf, dayNumber, monthBounds, parseLocal, type WorkingCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import { EVENT_FIELD } from '../data/records.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -149,14 +149,6 @@ export interface Findings {
 }
 
 
-function monthBounds(period: string): { start: string; end: string; next: string; days: string[] } {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const first = dayNumber(`${period}-01`);
-  const last = dayNumber(`${next}-01`) - 1;
-  const days = Array.from({ length: last - first + 1 }, (_, i) => dateOf(first + i));
-  return { start: `${period}-01`, end: days.at(-1)!, next, days };
-}
 
 /** Records of a kind whose event time falls in [from, to) (canonical local text sorts as time). */
 function load(store: Store, kind: RecordKind, from: string, to: string): { rows: Record<string, unknown>[]; flags: Map<string, string[]>; hash: string } {

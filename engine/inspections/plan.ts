@@ -3,7 +3,7 @@
 // Applicability follows the evaluation: the unit's bound requirements (engine/evaluate/binding.ts), building
 // types (applies_to), the register's campus duties and places, and the contract's service period.
 import { createHash } from 'node:crypto';
-import { createCalendar, dateOf, dayNumber } from '../calendar/calendar.ts';
+import { createCalendar, dateOf, dayNumber, monthBounds } from '../calendar/calendar.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { Tree } from '../load/tree.ts';
 import { buildingTypesResolver, type ResolvedRequirement } from '../model/resolve.ts';
@@ -108,14 +108,6 @@ function isoWeekday(day: number): number {
   return ((day + 3) % 7) + 1; // 1970-01-01 was a Thursday; 1 = Monday
 }
 
-function monthBounds(period: string): { start: string; end: string } {
-  const m = PERIOD_RE.exec(period);
-  if (!m) throw new RangeError(`not a period (YYYY-MM): ${period}`);
-  const y = +m[1]!;
-  const mo = +m[2]!;
-  const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-  return { start: `${period}-01`, end: dateOf(dayNumber(next) - 1) };
-}
 
 /** Whether an id covers a requirement: itself, anything numbered under it, or a plan's own requirements. */
 function covers(id: string, req: string): boolean {
