@@ -1,7 +1,6 @@
 // charter inspections <subcommand>: the logistics office's on-site inspection rounds.
 // `plan` lists the rounds of a month (or a week) per provider and place; further subcommands (checklist …)
 // are added to INSPECTION_SUBCOMMANDS beside it and share the command's option parsing.
-import type { ParseArgsConfig } from 'node:util';
 import type { Diagnostic, Lang } from '../diagnostics.ts';
 import { everyWords, planInspections, weeksOf, type InspectionPlan, type InspectionRound } from '../inspections/plan.ts';
 import type { Tree } from '../load/tree.ts';
@@ -12,13 +11,8 @@ import { cmdErr, loadStandards, treeAndDb } from './data-commands.ts';
 import { pad, width } from './format.ts';
 import { CHECKLIST_COMMAND } from './inspection-paper.ts';
 
-export interface InspectionSubcommand {
-  summary: { zh: string; en: string };
-  usage: string;
-  help: { zh: string; en: string };
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }, lang: Lang, json: boolean, io: Io): number | Promise<number>;
-}
+/** A subcommand has the shape of a command (its own options, help and run). */
+export type InspectionSubcommand = Command;
 
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -24,7 +24,7 @@ import type { MappingColumn, MappingFile, RegisterFile, SchoolCalendarFile } fro
 import { generateOffice, OFFICE_CHECKED, OFFICE_FILES } from './office.ts';
 import { CHECK_FILES, CHECKS_CHECKED, generateChecks } from './checks.ts';
 import { EVENT_FILES, EVENTS_CHECKED, generateEvents } from './events.ts';
-import { generateInspections, loadWorkbookWriter, type ManifestInspections } from './inspections.ts';
+import { generateInspections, type ManifestInspections } from './inspections.ts';
 import { INSPECTIONS_CHECKED } from './inspection-notes.ts';
 import { DUTY_FILES, generateDuty } from './duty.ts';
 import { findYamlFiles, loadTree } from '../load/tree.ts';
@@ -1673,7 +1673,7 @@ export async function generateSample(opts: SampleOptions): Promise<Manifest> {
     const root = opts.root ?? ROOT;
     const tree = loadTree(findYamlFiles([join(root, 'standards')]), root);
     const office = tree.noticeConfigs[0]?.value.office ?? '后勤管理处';
-    await generateInspections({ trees: [tree], seed, out, office, writeWorkbook: await loadWorkbookWriter() }, manifest);
+    await generateInspections({ trees: [tree], seed, out, office }, manifest);
     // The 24-hour watches' duty rosters (judged minute by minute against the watches' staffing).
     generateDuty(w, seed, tree, out, manifest);
   }

@@ -287,26 +287,9 @@ export function sampleInspectionFills(trees: Tree[], period: string, seed: numbe
   return out;
 }
 
-/** The round workbooks the sample ships: per month and provider, its paper rounds (walked or not) and their fills. */
-export function sampleInspectionWorkbooks(trees: Tree[], seed: number = DEFAULT_SEED): { file: string; period: string; provider: string; rounds: InspectionRound[]; fills: Map<string, RoundFill> }[] {
-  const out: { file: string; period: string; provider: string; rounds: InspectionRound[]; fills: Map<string, RoundFill> }[] = [];
-  for (const [period, rounds] of walkTerm(trees, seed)) {
-    const paper = rounds.filter((r) => r.form === 'paper');
-    for (const provider of [...new Set(paper.map((r) => r.round.provider.id))]) {
-      const mine = paper.filter((r) => r.round.provider.id === provider);
-      const fills = new Map<string, RoundFill>();
-      for (const r of mine) for (const w of r.rows) fills.set(w.row.id, { ...w.fill });
-      out.push({ file: `${period}-${provider}.xlsx`, period, provider, rounds: mine.map((r) => r.round), fills });
-    }
-  }
-  return out;
-}
-
 /** Where the round files go, relative to the sample folder. */
 export const INSPECTIONS_DIR = 'inspections';
 
-/** PAPER's workbook writer (engine/inspections/workbook.ts `roundWorkbook`), as the contract (§7) gives it. */
-export type RoundWorkbookWriter = (rounds: InspectionRound[], o: { office: string; fills?: Map<string, RoundFill> }) => Promise<Buffer>;
 
 export interface ManifestInspections {
   months: string[];
@@ -328,7 +311,7 @@ export interface ManifestInspections {
  * places to its `inspections` part.
  */
 export async function generateInspections(
-  o: { trees: Tree[]; seed: number; out: string; office: string; writeWorkbook?: RoundWorkbookWriter },
+  o: { trees: Tree[]; seed: number; out: string; office: string },
   manifest: Manifest,
 ): Promise<void> {
   const register = context(o.trees).register;
@@ -395,23 +378,15 @@ export async function generateInspections(
     for (const provider of [...new Set(paper.map((r) => r.round.provider.id))]) {
       const mine = paper.filter((r) => r.round.provider.id === provider);
       const filled = mine.reduce((a, r) => a + r.rows.length, 0);
-      if (o.writeWorkbook) {
-        const fills = new Map<string, RoundFill>();
-        for (const r of mine) for (const w of r.rows) fills.set(w.row.id, { ...w.fill });
-        const buf = await o.writeWorkbook(mine.map((r) => r.round), { office: o.office, fills });
-        const file = `${period}-${provider}.xlsx`;
-        writeFileSync(join(dir, file), buf);
-        // The zip's entry times are the writing machine's clock: fixed, so the committed file is byte-stable.
-        fixZipTimestamps(join(dir, file));
-        record(file, buf.length, filled);
-        info.paper.push(file);
-      } else {
-        const text = mine.map((r) => phoneExport(r, register)).join('');
-        const file = `${period}-${provider}.ndjson`;
-        writeFileSync(join(dir, file), text);
-        record(file, Buffer.byteLength(text), filled);
-        info.paper.push(file);
-      }
+      const fills = new Map<string, RoundFill>();
+      for (const r of mine) for (const w of r.rows) fills.set(w.row.id, { ...w.fill });
+      const buf = await roundWorkbook(mine.map((r) => r.round), { office: o.office, fills });
+      const file = `${period}-${provider}.xlsx`;
+      writeFileSync(join(dir, file), buf);
+      // The zip's entry times are the writing machine's clock: fixed, so the committed file is byte-stable.
+      fixZipTimestamps(join(dir, file));
+      record(file, buf.length, filled);
+      info.paper.push(file);
     }
   }
   manifest.counts['inspection-results'] = total;
@@ -432,7 +407,3 @@ function officeRequirement(trees: Tree[]): { unit: string; requirement: string }
   return r ? { unit: plan.inspector_unit, requirement: r.id } : undefined;
 }
 
-/** The round workbook writer (engine/inspections/workbook.ts): the sample's paper rounds are real workbooks. */
-export async function loadWorkbookWriter(): Promise<RoundWorkbookWriter> {
-  return roundWorkbook;
-}

@@ -1,6 +1,7 @@
 // What the commitment site is built from: one JSON file per edition, written by `charter site build`
 // from the same YAML (through the engine's loader) and the latest evaluations. The Astro pages only lay
 // this out; every number on a page comes from here.
+import type { InspectionRound } from '../inspections/plan.ts';
 import type { Text } from '../model/types.ts';
 
 export interface SiteClause {
@@ -89,16 +90,7 @@ export interface SiteData {
 /** One inspection round as the phone form needs it (internal edition): the planner's round
  * (engine/inspections/plan.ts) with each requirement's title and verbatim text written once, and rows
  * as indexes into `places` and `requirements`, so a round of hundreds of rows stays a light page. */
-export interface SiteInspectionRound {
-  id: string;
-  period: string;
-  week?: number;
-  start: string;
-  end: string;
-  provider: { id: string; name: string };
-  campus: { id: string; name: string };
-  /** In walking order. */
-  places: { id: string; name: string; kind: 'campus' | 'building' | 'place'; scope: string; campus: string }[];
+export interface SiteInspectionRound extends Pick<InspectionRound, 'id' | 'period' | 'week' | 'start' | 'end' | 'provider' | 'campus' | 'places'> {
   requirements: { id: string; reference: string; title: string; text: string }[];
   /** [place index, requirement index]; the row's record id is `${round}:${place}:${requirement}`. */
   rows: [number, number][];
