@@ -49,12 +49,11 @@ function countHtml(dir: string): number {
 
 /** Pagefind lists its language indexes in hash-map order, which varies run to run: sort them by name
  * (the search looks a language up by key) so the same inputs give the same bytes. */
-function sortPagefindLanguages(file: string): void {
-  if (!existsSync(file)) return;
-  const entry = JSON.parse(readFileSync(file, 'utf8')) as { languages?: Record<string, unknown> };
-  if (!entry.languages) return;
+function sortPagefindLanguages(content: Uint8Array): Uint8Array | string {
+  const entry = JSON.parse(Buffer.from(content).toString('utf8')) as { languages?: Record<string, unknown> };
+  if (!entry.languages) return content;
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileSync(file, JSON.stringify(entry));
+  return JSON.stringify(entry);
 }
 
 // Astro reads CHARTER_SITE_DATA from the process environment and keeps caches under site/: one build at a time.
@@ -111,9 +110,15 @@ async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: numb
       if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: staging });
       if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') });
-      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-      sortPagefindLanguages(join(staging, 'pagefind', 'pagefind-entry.json'));
+      // The files are taken in memory and written here: writeFiles answered before its writes reached the disk
+      // under load (an empty pagefind-entry.json), and the entry's languages are sorted on the way.
+      const got = await index.getFiles();
+      if (got.errors.length) throw new Error(`Pagefind: ${got.errors.join('; ')}`);
+      for (const f of got.files) {
+        const to = join(staging, 'pagefind', f.path);
+        mkdirSync(dirname(to), { recursive: true });
+        writeFileSync(to, f.path === 'pagefind-entry.json' ? sortPagefindLanguages(f.content) : f.content);
+      }
     } finally {
       await pagefind.close();
     }
