@@ -1,0 +1,373 @@
+// The words people read (issue 13 §1): one vocabulary for the terminal, the notices, the scorecards
+// and the site, Chinese first, English with --lang en. Codes (statuses, events, field names, ISO
+// durations, ids) stay in --json and file formats; everything a person reads goes through here.
+// Layer 0: imports nothing from the stages, so the site and every stage can use it.
+
+export type Lang = 'zh' | 'en';
+export interface Words {
+  zh: string;
+  en: string;
+}
+export type Vocabulary = Record<string, Words>;
+
+/**
+ * A code's word in the reader's language. An unknown code is returned as it is, so a gap shows up in
+ * the word check (test/word-check.ts) rather than as an empty cell.
+ */
+export function say(vocab: Vocabulary, code: string | null | undefined, lang: Lang): string {
+  if (code === null || code === undefined || code === '') return '—';
+  const w = vocab[code];
+  return w ? w[lang] : code;
+}
+
+export const pick = (w: Words | undefined, lang: Lang): string => (w ? w[lang] : '');
+
+// ── verdicts ────────────────────────────────────────────────────────────────────────────────────
+export const FINDING_STATUS: Vocabulary = {
+  passed: { zh: '通过', en: 'passed' },
+  failed: { zh: '不通过', en: 'failed' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+  'not-reviewed': { zh: '未核查', en: 'not reviewed' },
+  error: { zh: '数据错误', en: 'data error' },
+};
+
+/** Why a finding has no verdict or does not apply (findings' reason_code). */
+export const REASON_CODE: Vocabulary = {
+  'no-data': { zh: '无数据', en: 'no data' },
+  'no-case': { zh: '无个案', en: 'no cases' },
+  pending: { zh: '待定', en: 'pending' },
+  'outside-service': { zh: '不在服务期内', en: 'outside the service period' },
+  'small-sample': { zh: '样本不足', en: 'too few cases' },
+  'not-due': { zh: '本期无需检查', en: 'not due this period' },
+  'inspection-missed': { zh: '应查未查', en: 'inspection missed' },
+  'inspection-not-applicable': { zh: '检查不适用', en: 'inspection not applicable' },
+  'not-on-site': { zh: '需现场核查', en: 'needs an on-site check' },
+  'on-site': { zh: '现场核查', en: 'checked on site' },
+  'outside-calendar': { zh: '不在规定时段', en: 'outside the calendar period' },
+  'no-unit': { zh: '无对应单位', en: 'no unit to judge' },
+  'no-opening-hours': { zh: '未登记开放时间', en: 'no opening hours registered' },
+  'no-service-desk': { zh: '未登记服务台', en: 'no service desk registered' },
+  'no-site-build': { zh: '网站未发布', en: 'site not published' },
+  'carried-over': { zh: '沿用前次检查结论', en: 'carried over from an earlier inspection' },
+  'before-rectification': { zh: '整改期内', en: 'within the rectification period' },
+  'pro-rata-none': { zh: '按比例无应做次数', en: 'nothing due pro rata' },
+};
+
+export const OBLIGATION: Vocabulary = {
+  shall: { zh: '应', en: 'shall' },
+  should: { zh: '宜', en: 'should' },
+  may: { zh: '可', en: 'may' },
+  none: { zh: '资料性', en: 'informative' },
+};
+
+export const REQUIREMENT_TYPE: Vocabulary = {
+  timeliness: { zh: '时限', en: 'time limit' },
+  frequency: { zh: '频次', en: 'frequency' },
+  rate: { zh: '比率', en: 'rate' },
+  record: { zh: '档案', en: 'records' },
+  disclosure: { zh: '公示', en: 'disclosure' },
+  inspection: { zh: '现场检查', en: 'on-site inspection' },
+  informative: { zh: '资料性', en: 'informative' },
+};
+
+// ── the notice loop ─────────────────────────────────────────────────────────────────────────────
+export const NOTICE_STATUS: Vocabulary = {
+  issued: { zh: '已签发', en: 'issued' },
+  acknowledged: { zh: '已签收', en: 'acknowledged' },
+  'rectification-reported': { zh: '已反馈整改', en: 'rectification reported' },
+  verified: { zh: '已复查销号', en: 'verified and closed' },
+  overdue: { zh: '逾期未整改', en: 'overdue' },
+  escalated: { zh: '已启动问责', en: 'escalated' },
+  reopened: { zh: '复发重开', en: 'reopened' },
+  voided: { zh: '已作废', en: 'voided' },
+};
+
+/** What happened to a notice (one row of its history). */
+export const NOTICE_EVENT: Vocabulary = {
+  issued: { zh: '签发', en: 'issued' },
+  acknowledged: { zh: '签收', en: 'acknowledged' },
+  'rectification-reported': { zh: '反馈整改', en: 'rectification reported' },
+  verified: { zh: '复查通过', en: 'verified' },
+  'verification-failed': { zh: '复查未通过', en: 'verification failed' },
+  overdue: { zh: '逾期', en: 'overdue' },
+  escalated: { zh: '启动问责', en: 'escalated' },
+  reopened: { zh: '复发重开', en: 'reopened' },
+  voided: { zh: '作废', en: 'voided' },
+  'public-concern': { zh: '公众反映', en: 'public concern' },
+};
+
+/** Who did it when the ledger's rules did: the actor is written `charter (rule <id>)` in the ledger. */
+export function actorWords(actor: string, lang: Lang, ruleLabel?: (id: string) => string | undefined): string {
+  const m = /^charter \(rule ([^)]+)\)$/.exec(actor);
+  if (!m) return actor;
+  const rules = m[1]!.split(/,\s*/).map((id) => ruleLabel?.(id) ?? id);
+  return lang === 'zh' ? `系统按规则自动记录（${rules.join('、')}）` : `recorded automatically by rule (${rules.join(', ')})`;
+}
+
+// ── service data ────────────────────────────────────────────────────────────────────────────────
+export const RECORD_KIND: Vocabulary = {
+  'work-orders': { zh: '报修工单', en: 'work orders' },
+  complaints: { zh: '投诉', en: 'complaints' },
+  consultations: { zh: '咨询', en: 'consultations' },
+  activities: { zh: '服务记录', en: 'activity logs' },
+  'equipment-counts': { zh: '设备完好统计', en: 'equipment counts' },
+  measurements: { zh: '测量与抽查', en: 'measurements' },
+  surveys: { zh: '满意度调查', en: 'surveys' },
+  'inspection-results': { zh: '现场检查结果', en: 'inspection results' },
+  events: { zh: '课程与活动安排', en: 'scheduled events' },
+  'duty-roster': { zh: '值班排班', en: 'duty rosters' },
+  documents: { zh: '档案文件', en: 'documents' },
+};
+
+/** Record fields as column headers and in evidence sentences. */
+export const FIELD: Vocabulary = {
+  id: { zh: '编号', en: 'number' },
+  provider: { zh: '服务单位', en: 'provider' },
+  campus: { zh: '校区', en: 'campus' },
+  building: { zh: '楼宇', en: 'building' },
+  location: { zh: '位置', en: 'location' },
+  category: { zh: '报修类别', en: 'category' },
+  subcategory: { zh: '报修细类', en: 'subcategory' },
+  priority: { zh: '紧急程度', en: 'priority' },
+  complexity: { zh: '复杂程度', en: 'complexity' },
+  reported_at: { zh: '报修时间', en: 'report time' },
+  dispatched_at: { zh: '派单时间', en: 'dispatch time' },
+  responded_at: { zh: '响应时间', en: 'response time' },
+  arrived_at: { zh: '到场时间', en: 'arrival time' },
+  completed_at: { zh: '完工时间', en: 'completion time' },
+  during_class: { zh: '是否上课期间', en: 'during class' },
+  exclusion: { zh: '不计入原因', en: 'exclusion' },
+  received_at: { zh: '收到时间', en: 'receipt time' },
+  registered_at: { zh: '登记时间', en: 'registration time' },
+  acknowledged_at: { zh: '受理回复时间', en: 'acknowledgement time' },
+  replied_at: { zh: '答复时间', en: 'answer time' },
+  resolved_at: { zh: '办结时间', en: 'resolution time' },
+  channel: { zh: '渠道', en: 'channel' },
+  cause: { zh: '原因', en: 'cause' },
+  activity: { zh: '服务项目', en: 'activity' },
+  performed_at: { zh: '执行时间', en: 'time performed' },
+  area: { zh: '区域', en: 'area' },
+  result: { zh: '结果', en: 'result' },
+  notes: { zh: '备注', en: 'notes' },
+  date: { zh: '日期', en: 'date' },
+  kind: { zh: '类别', en: 'kind' },
+  total: { zh: '总数', en: 'total' },
+  intact: { zh: '完好数', en: 'intact' },
+  measured_at: { zh: '测量时间', en: 'measurement time' },
+  point: { zh: '测点', en: 'point' },
+  station: { zh: '站点', en: 'station' },
+  value: { zh: '测量值', en: 'value' },
+  unit: { zh: '单位', en: 'unit' },
+  sampled: { zh: '抽查数', en: 'sampled' },
+  misplaced: { zh: '错架数', en: 'misplaced' },
+  passed: { zh: '是否合格', en: 'passed' },
+  period: { zh: '期间', en: 'period' },
+  respondents: { zh: '受访人数', en: 'respondents' },
+  satisfied: { zh: '满意人数', en: 'satisfied' },
+  questions: { zh: '问题', en: 'questions' },
+  requirement: { zh: '条款', en: 'requirement' },
+  inspected_at: { zh: '检查时间', en: 'inspection time' },
+  place: { zh: '地点', en: 'place' },
+  round: { zh: '轮次', en: 'round' },
+  inspector: { zh: '检查人', en: 'inspector' },
+  accompanied_by: { zh: '陪同人', en: 'accompanied by' },
+  photos: { zh: '照片', en: 'photos' },
+  starts_at: { zh: '开始时间', en: 'start time' },
+  ready_at: { zh: '就绪时间', en: 'ready time' },
+  post: { zh: '岗位', en: 'post' },
+  start: { zh: '开始', en: 'start' },
+  end: { zh: '结束', en: 'end' },
+  staff: { zh: '人数', en: 'staff' },
+  names: { zh: '姓名', en: 'names' },
+  item: { zh: '档案项', en: 'item' },
+  title: { zh: '标题', en: 'title' },
+  dated: { zh: '日期', en: 'dated' },
+  year: { zh: '年度', en: 'year' },
+  approved: { zh: '是否经学校同意', en: 'approved' },
+  valid_until: { zh: '有效期至', en: 'valid until' },
+  kept_until: { zh: '保存至', en: 'kept until' },
+};
+
+export const INSPECTION_RESULT: Vocabulary = {
+  passed: { zh: '合格', en: 'passed' },
+  failed: { zh: '不合格', en: 'failed' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+};
+
+export const EVERY: Vocabulary = {
+  week: { zh: '每周', en: 'weekly' },
+  month: { zh: '每月', en: 'monthly' },
+  quarter: { zh: '每季度', en: 'quarterly' },
+  term: { zh: '每学期', en: 'every term' },
+  semester: { zh: '每学期', en: 'every term' },
+  year: { zh: '每年', en: 'yearly' },
+  day: { zh: '每天', en: 'daily' },
+  night: { zh: '每晚', en: 'nightly' },
+  hour: { zh: '每小时', en: 'hourly' },
+  'opening-hour': { zh: '开放时间内每小时', en: 'every opening hour' },
+  event: { zh: '每次', en: 'each time' },
+};
+
+/** Units of parameters and measurements: the sign written after a number. */
+export const UNIT: Vocabulary = {
+  percent: { zh: '%', en: '%' },
+  permille: { zh: '‰', en: '‰' },
+  celsius: { zh: '℃', en: '°C' },
+  count: { zh: '次', en: '' },
+  days: { zh: '天', en: 'days' },
+  'working-days': { zh: '个工作日', en: 'working days' },
+  points: { zh: '分', en: 'points' },
+};
+
+// ── numbers, durations, comparisons, times ──────────────────────────────────────────────────────
+const NBSP = '\u00a0'; // keeps a number and its unit on one line (line breaks never split them)
+
+const ISO_DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * An ISO 8601 duration in words: PT45M → 45 分钟, PT2H → 2 小时, PT1H30M → 1 小时 30 分钟, P3D → 3 天.
+ * Anything that is not an ISO duration is returned unchanged.
+ */
+export function durationWords(iso: string, lang: Lang): string {
+  const m = ISO_DURATION.exec(iso);
+  if (!m) return iso;
+  const n = (i: number): number => (m[i] ? Number(m[i]) : 0);
+  const parts: string[] = [];
+  const add = (v: number, zh: string, en: string, enMany: string): void => {
+    if (v) parts.push(lang === 'zh' ? `${v}${NBSP}${zh}` : `${v}${NBSP}${v === 1 ? en : enMany}`);
+  };
+  add(n(1), '年', 'year', 'years');
+  add(n(2), '个月', 'month', 'months');
+  add(n(3), '周', 'week', 'weeks');
+  add(n(4), '天', 'day', 'days');
+  add(n(5), '小时', 'hour', 'hours');
+  add(n(6), '分钟', 'minute', 'minutes');
+  add(n(7), '秒', 'second', 'seconds');
+  if (!parts.length) return lang === 'zh' ? '0 分钟' : '0 minutes';
+  return parts.join(' ');
+}
+
+/** A number of minutes in words, rounded sensibly: 25 → 25 分钟, 150 → 2.5 小时, 2880 → 2 天. */
+export function minutesWords(min: number, lang: Lang): string {
+  const r = (x: number): string => String(Math.round(x * 10) / 10);
+  if (Math.abs(min) < 120) return lang === 'zh' ? `${Math.round(min)}${NBSP}分钟` : `${Math.round(min)}${NBSP}min`;
+  if (Math.abs(min) < 48 * 60) return lang === 'zh' ? `${r(min / 60)}${NBSP}小时` : `${r(min / 60)}${NBSP}h`;
+  return lang === 'zh' ? `${r(min / 1440)}${NBSP}天` : `${r(min / 1440)}${NBSP}days`;
+}
+
+/** A limit as read: ISO durations in words, N working days, or a number with its unit. */
+export function limitWords(value: string | number, unit: string | undefined, lang: Lang): string {
+  if (typeof value === 'string' && ISO_DURATION.test(value)) return durationWords(value, lang);
+  if (unit === 'working-days') return lang === 'zh' ? `${value}${NBSP}个工作日` : `${value}${NBSP}working day${Number(value) === 1 ? '' : 's'}`;
+  if (unit === 'duration' && typeof value === 'string') return durationWords(value, lang);
+  const u = unit ? UNIT[unit] : undefined;
+  if (!u) return String(value);
+  const sign = u[lang];
+  if (!sign) return String(value);
+  // % ‰ ℃ follow the number with a thin no-break space (GB/T 15835 writes them with the number).
+  return `${value}${NBSP}${sign}`;
+}
+
+/** Comparison signs: at-least → ≥, above → >, at-most → ≤, below → <. */
+export const COMPARISON: Record<string, string> = { 'at-least': '≥', above: '>', 'at-most': '≤', below: '<', within: '≤' };
+
+/** A requirement as a comparison with its sign and unit: ≥ 18 ℃, < 5 ‰, ≥ 95 %, ≤ 45 分钟. */
+export function comparisonWords(direction: string, value: string | number, unit: string | undefined, lang: Lang): string {
+  const sign = COMPARISON[direction];
+  const v = limitWords(value, unit, lang);
+  return sign ? `${sign}${NBSP}${v}` : v;
+}
+
+/** A ratio that reads honestly: below 5 cases it is a count (1 件中 0 件), not a rate. */
+export function shareWords(ok: number, n: number, lang: Lang, noun: Words = { zh: '件', en: 'cases' }): string {
+  if (n === 0) return lang === 'zh' ? `无个案` : 'no cases';
+  if (n < 5) return lang === 'zh' ? `${n}${NBSP}${noun.zh}中${NBSP}${ok}${NBSP}${noun.zh}达成` : `${ok} of ${n} ${noun.en}`;
+  return `${(Math.round((ok / n) * 1000) / 10).toFixed(1)}${NBSP}%`;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A local time as people write it: 5月12日 16:00 (with the year when asked). The input is a local
+ * ISO time (the offset is already Beijing time in Charter's data); no time-zone arithmetic is done.
+ */
+export function localTime(iso: string, lang: Lang, o: { year?: boolean; time?: boolean } = {}): string {
+  const m = LOCAL.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d, h, mi] = m;
+  const time = o.time !== false && h !== undefined ? ` ${h}:${mi}` : '';
+  if (lang === 'zh') return `${o.year ? `${y}年` : ''}${Number(mo)}月${Number(d)}日${time}`;
+  return `${Number(d)} ${MONTHS_EN[Number(mo) - 1]}${o.year ? ` ${y}` : ''}${time}`;
+}
+
+/** A local date: 2026年5月12日 / 12 May 2026. */
+export function localDate(iso: string, lang: Lang): string {
+  return localTime(iso, lang, { year: true, time: false });
+}
+
+/** A month: 2026-04 → 2026年4月 / April 2026. */
+export function monthWords(period: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const full = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月` : `${full[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+// ── requirement references ──────────────────────────────────────────────────────────────────────
+/** What a reference is made from; the names module (engine/validate/names.ts) fills it from the tree. */
+export interface RefParts {
+  id: string;
+  /** The clause number (4.3) of the requirement or its nearest numbered ancestor. */
+  number?: string;
+  item?: number;
+  part?: string;
+  /** A plan's own numbering (source.ref) and the plan's title, for plan requirements. */
+  planRef?: string;
+  planTitle?: string;
+}
+
+/**
+ * Official style where people read it: 第4.3条第1项, 第5.1.2.10条第4项a); a plan's requirement as
+ * 《plan title》四、(三)3. The id stays for machines (--json).
+ */
+export function requirementRef(p: RefParts, lang: Lang): string {
+  if (p.planTitle || p.planRef) {
+    const ref = p.planRef ?? p.id.slice(p.id.indexOf(':') + 1);
+    if (lang === 'zh') return `${p.planTitle ? `《${p.planTitle}》` : ''}${ref}`;
+    return `${p.planTitle ? `${p.planTitle}, ` : ''}${ref}`;
+  }
+  const number = p.number ?? p.id.split('-')[0]!;
+  if (lang === 'zh') return `第${number}条${p.item ? `第${p.item}项` : ''}${p.part ? `${p.part})` : ''}`;
+  return `clause ${number}${p.item ? ` item ${p.item}` : ''}${p.part ? `(${p.part})` : ''}`;
+}
+
+// ── names from the tree ─────────────────────────────────────────────────────────────────────────
+/**
+ * Names of the things ids point at (providers, profiles, activities, places, requirements), built from
+ * the standards tree by engine/validate/names.ts. Each returns the id itself only when the tree does
+ * not know it.
+ */
+export interface Names {
+  provider(id: string): string;
+  profile(id: string, lang: Lang): string;
+  activity(id: string, lang: Lang): string;
+  scope(id: string, lang: Lang): string;
+  campus(id: string, lang: Lang): string;
+  building(id: string): string;
+  place(id: string, lang: Lang): string;
+  requirement(id: string, lang: Lang): string;
+  requirementTitle(id: string): string;
+}
+
+// ── words helpers' areas add below (keep each area in its own block so merges stay clean) ──────
+// ── cli ──
+// ── end cli ──
+// ── notices ──
+// ── end notices ──
+// ── scorecards ──
+// ── end scorecards ──
+// ── evaluate ──
+// ── end evaluate ──
+// ── errors ──
+// ── end errors ──
