@@ -70,7 +70,7 @@ export function findLeaks(text: string, lang: Lang, known: KnownIds = {}): Leak[
         out.push({ kind: 'field', token: tok, line: rawLine });
         continue;
       }
-      if (CODES.has(tok) && (tok.includes('-') || lang === 'zh')) {
+      if (CODES.has(tok) && (tok.includes('-') || lang === 'zh') && !(lang === 'en' && EN_WORDS.has(tok))) {
         out.push({ kind: 'status-word', token: tok, line: rawLine });
         continue;
       }
