@@ -224,8 +224,14 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `不认识的键“${s(a, 'property')}”`,
     en: (a) => `Unknown key "${s(a, 'property')}"`,
-    hintZh: (a) => (a.comma ? '花括号 {…} 里的文字含有逗号时要加引号，例如 en: "Walls, roofs"；' : '') + `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
-    hintEn: (a) => (a.comma ? 'Text with a comma inside {…} needs quotes, e.g. en: "Walls, roofs"; ' : '') + `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
+    hintZh: (a) =>
+      s(a, 'suggest')
+        ? `是不是“${s(a, 'suggest')}”？${s(a, 'fixed') ? `改成：“${s(a, 'fixed')}”。` : `把 ${s(a, 'property')} 改为 ${s(a, 'suggest')}。`}键名区分大小写，只用半角字母和下划线。`
+        : (a.comma ? '花括号 {…} 里的文字含有逗号时要加引号，例如 en: "Walls, roofs"；' : '') + `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
+    hintEn: (a) =>
+      s(a, 'suggest')
+        ? `Did you mean "${s(a, 'suggest')}"? ${s(a, 'fixed') ? `Write it as: "${s(a, 'fixed')}".` : `Rename ${s(a, 'property')} to ${s(a, 'suggest')}.`} Keys are case-sensitive.`
+        : (a.comma ? 'Text with a comma inside {…} needs quotes, e.g. en: "Walls, roofs"; ' : '') + `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
   },
   CH113: {
     name: 'wrong-type',

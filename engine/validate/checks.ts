@@ -10,6 +10,7 @@ import { planId, requirementBound } from '../evaluate/binding.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
+import { closest } from '../model/spelling.ts';
 import { checkNoticeRule } from '../evaluate/ledger-facts.ts';
 
 export interface Index {
@@ -608,34 +609,8 @@ function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string,
   return { id, what, whatZh, suggest: closest(id, [...pool.keys()]) };
 }
 
-/** Nearest candidate by edit distance, if it is plausibly a typo. */
-export function closest(word: string, candidates: string[]): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= Math.max(1, Math.floor(word.length / 4)) ? best : '';
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
+// The distance lives in model/spelling.ts (schema errors use it too); re-exported for the callers here.
+export { closest } from '../model/spelling.ts';
 
 /**
  * A plan's checkable requirement that no unit of the register is bound by is never evaluated: warn at it.
