@@ -1034,8 +1034,18 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `时限“${s(a, 'value')}”无法解析为 ISO 8601 时长`,
     en: (a) => `"${s(a, 'value')}" is not an ISO 8601 duration`,
-    hintZh: () => '写法示例：PT15M（15 分钟）、PT1H（1 小时）、PT24H（24 小时）、P3D（3 天）、P5WD 不合法，工作日请用 unit: working-days 与数字。',
-    hintEn: () => 'Examples: PT15M (15 min), PT1H (1 h), PT24H (24 h), P3D (3 days); for working days use unit: working-days with a number.',
+    hintZh: (a) =>
+      s(a, 'suggest')
+        ? `应写成 ${s(a, 'suggest')}（${s(a, 'wordsZh')}）${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。ISO 8601 时长以大写 PT 开头（天以上以 P 开头），数字后跟大写单位字母：PT15M = 15 分钟，PT2H = 2 小时，P1D = 1 天。`
+        : s(a, 'workingDays')
+          ? `工作日不是时长：把这个参数的 unit 改为 working-days，取值写数字 ${s(a, 'workingDays')}（工作日按日历中的节假日和调休计数）。`
+          : '写法示例：PT15M（15 分钟）、PT1H（1 小时）、PT24H（24 小时）、P3D（3 天）、P5WD 不合法，工作日请用 unit: working-days 与数字。',
+    hintEn: (a) =>
+      s(a, 'suggest')
+        ? `Write ${s(a, 'suggest')} (${s(a, 'wordsEn')})${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. An ISO 8601 duration starts with a capital PT (P for days and longer) and each number is followed by a capital unit letter: PT15M = 15 minutes, PT2H = 2 hours, P1D = 1 day.`
+        : s(a, 'workingDays')
+          ? `Working days are not a duration: set this parameter's unit to working-days and write the number ${s(a, 'workingDays')} (working days follow the calendar's holidays and make-up days).`
+          : 'Examples: PT15M (15 min), PT1H (1 h), PT24H (24 h), P3D (3 days); for working days use unit: working-days with a number.',
   },
   CH208: {
     name: 'bad-unit-value',
@@ -1164,6 +1174,22 @@ export const CATALOGUE: Record<string, Entry> = {
     en: (a) => `Duplicate ${s(a, 'what')} "${s(a, 'id')}" (first at line ${s(a, 'first')}): the later one would never apply`,
     hintZh: () => '每个条款在 requirements 中只写一次；每个范围单位（及轮次：每月/每周）只写一条抽查规则，抽查规则的 id 不重复。',
     hintEn: () => 'List each requirement once under requirements; write one sampling rule per scope (and kind of round: month or week), each with its own id.',
+  },
+  CH243: {
+    name: 'zero-limit',
+    severity: 'error',
+    zh: (a) => `时限 ${s(a, 'value')} 为零：没有哪一件能在零时间内完成，每一件都会判为超时`,
+    en: (a) => `The limit ${s(a, 'value')} is zero: no case can be done in no time, so every case would count as late`,
+    hintZh: () => '写出原文规定的时限，例如 PT2H（2 小时）、PT45M（45 分钟）；不考核这项时限时，在方案的 select: exclude: 中排除该条款，不要把时限写成零。',
+    hintEn: () => 'Write the limit the source sets, e.g. PT2H (2 hours) or PT45M (45 minutes); to leave the limit out, exclude the requirement under the profile’s select: exclude: instead of setting it to zero.',
+  },
+  CH244: {
+    name: 'percent-as-fraction',
+    severity: 'error',
+    zh: (a) => `百分比写成了小数：单位是 percent（百分比），${s(a, 'value')} 表示 ${s(a, 'value')} %，而不是 ${s(a, 'percent')} %`,
+    en: (a) => `A percentage written as a fraction: the unit is percent, so ${s(a, 'value')} means ${s(a, 'value')} %, not ${s(a, 'percent')} %`,
+    hintZh: (a) => `写成 ${s(a, 'percent')}${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。单位为 percent 时取值是百分号前的数字（95 % 写 95）。`,
+    hintEn: (a) => `Write ${s(a, 'percent')}${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. With unit percent the value is the number before the percent sign (95 % is 95).`,
   },
   CH219: {
     name: 'notice-number-pattern',

@@ -5,7 +5,9 @@ import { checkInspectionPlan, checkInspectionScope } from './inspections.ts';
 import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
-import { durationSeconds, parseDuration } from '../model/duration.ts';
+import { durationSeconds, guessDuration, parseDuration } from '../model/duration.ts';
+import { durationWords } from '../model/labels.ts';
+import { fixedLine } from '../load/fixed-line.ts';
 import { planId, requirementBound } from '../evaluate/binding.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
@@ -313,7 +315,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
   (r.parameters ?? []).forEach((p, i) => {
     if (params.has(p.name)) push('CH201', l, `/parameters/${i}/name`, { id: p.name, first: `${l.file.display}:${at(l, `/parameters/${params.get(p.name)}/name`).line}` });
     else params.set(p.name, i);
-    checkDatedValues(p.values, p.unit, l, `/parameters/${i}/values`, push);
+    checkDatedValues(p.values, p.unit, l, `/parameters/${i}/values`, push, valueContext(r, p));
   });
   const used = new Set<string>();
   const useParam = (ref: ParamRef | undefined, sub: string): void => {
@@ -434,14 +436,28 @@ function checkFrequencyFit(period: string, scope: Scope, act: Activity, idx: Ind
   }
 }
 
-function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+/** What a value check needs to know beyond the unit: which way is stricter, the clause's words, how the limit is used. */
+interface ValueContext {
+  stricter: Parameter['stricter'];
+  /** The requirement's text, where a percentage is written as people print it (95%). */
+  text: string;
+  /** Used only as an advance (before: true) limit, where zero means "no later than the start". */
+  zeroOk: boolean;
+}
+
+function valueContext(r: Requirement, p: Parameter): ValueContext {
+  const uses = (r.timeliness?.limits ?? []).filter((x) => x.limit.param === p.name);
+  return { stricter: p.stricter, text: r.text ?? '', zeroOk: uses.length > 0 && uses.every((x) => x.before) };
+}
+
+function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext): void {
   const dates = new Set<string>();
   values.forEach((v, i) => {
     if (dates.has(v.from)) push('CH206', l, `${sub}/${i}/from`, { date: v.from });
     dates.add(v.from);
     const prev = values[i - 1];
     if (prev && v.from < prev.from) push('CH205', l, `${sub}/${i}/from`, { date: v.from, previous: prev.from });
-    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, push);
+    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, push, ctx && { ...ctx, source: v.source ?? '' });
   });
 }
 
@@ -457,20 +473,40 @@ const UNIT_EXAMPLES: Record<ParamUnit, string> = {
   text: '"每学期"',
 };
 
-function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext & { source: string }): void {
   const bad = (detail: string, detailZh: string): void => push('CH208', l, sub, { value: String(value), unit, detail, detailZh, example: UNIT_EXAMPLES[unit] });
+  // The file's own line with the value replaced: what the hint tells the policy owner to type.
+  const lineWith = (to: string): string => {
+    const pos = at(l, sub);
+    return fixedLine(l.file.yaml.source, pos.line, pos.col, String(value), to);
+  };
   switch (unit) {
-    case 'duration':
+    case 'duration': {
       if (typeof value !== 'string') return bad('a duration is text such as PT1H', '时长应写成 PT1H 这样的文字');
-      if (!parseDuration(value)) push('CH207', l, sub, { value });
+      const d = parseDuration(value);
+      if (!d) {
+        const guess = guessDuration(value);
+        if (guess?.iso && !durationSeconds(parseDuration(guess.iso)!)) return push('CH243', l, sub, { value });
+        const args: Record<string, string | number> = { value };
+        if (guess?.iso) Object.assign(args, { suggest: guess.iso, wordsZh: durationWords(guess.iso, 'zh'), wordsEn: durationWords(guess.iso, 'en'), fixed: lineWith(guess.iso) });
+        if (guess?.workingDays !== undefined) args.workingDays = guess.workingDays;
+        return push('CH207', l, sub, args);
+      }
+      // A zero limit is met by no case (every one is late at once); an advance of zero means "not after the start".
+      if (durationSeconds(d) === 0 && !ctx?.zeroOk) push('CH243', l, sub, { value });
       return;
+    }
     case 'working-days':
     case 'days':
     case 'count':
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) bad('a whole number ≥ 0 is needed', '应为不小于 0 的整数');
       return;
     case 'percent':
-      if (typeof value !== 'number' || value < 0 || value > 100) bad('a percentage between 0 and 100 is needed', '百分比应在 0 到 100 之间');
+      if (typeof value !== 'number' || value < 0 || value > 100) return bad('a percentage between 0 and 100 is needed', '百分比应在 0 到 100 之间');
+      if (value > 0 && value < 1 && fractionMeant(value, ctx)) {
+        const pct = Math.round(value * 100 * 1e6) / 1e6;
+        push('CH244', l, sub, { value, percent: pct, fixed: lineWith(String(pct)) });
+      }
       return;
     case 'permille':
       if (typeof value !== 'number' || value < 0 || value > 1000) bad('a permille between 0 and 1000 is needed', '千分比应在 0 到 1000 之间');
@@ -485,6 +521,18 @@ function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unkn
       if (typeof value !== 'string') bad('text is needed', '应为文字');
       return;
   }
+}
+
+/**
+ * Whether a percent value below 1 is a fraction (0.95 for 95 %). A rate that must be at least 0.95 % is no
+ * requirement anyone writes, so for higher-is-stricter (and unordered) values it always is; a ceiling below
+ * 1 % (an error rate of at most 0.5 %) is plausible, so there it is a fraction only when the clause or the
+ * value's source prints the percentage itself (≤5% written as 0.05).
+ */
+function fractionMeant(value: number, ctx: (ValueContext & { source: string }) | undefined): boolean {
+  if (!ctx || ctx.stricter !== 'lower') return true;
+  const pct = String(Math.round(value * 100 * 1e6) / 1e6);
+  return new RegExp(`(^|[^\\d.])${pct.replace('.', '\\.')}\\s*[%％]`).test(`${ctx.text} ${ctx.source}`);
 }
 
 /** Comparable magnitude of a value; undefined when the unit has no order. */
@@ -571,7 +619,7 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
   if (!param) {
     return push('CH211', l, `${sub}/parameter`, { name: o.parameter, defined: (req.value.parameters ?? []).map((x) => x.name).join(', ') });
   }
-  checkDatedValues(o.values, param.unit, l, `${sub}/values`, push);
+  checkDatedValues(o.values, param.unit, l, `${sub}/values`, push, valueContext(req.value, param));
   const base = effectiveValues(o.requirement, param, parentChain);
   let loosened = false;
   // Compare at every date where either side changes: a later edition of the base can tighten a value
