@@ -986,8 +986,14 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `方案把 ${s(a, 'requirement')} 的参数 ${s(a, 'parameter')} 从 ${s(a, 'base')} 放宽为 ${s(a, 'value')}（此参数${s(a, 'stricterZh')}更严）`,
     en: (a) => `The profile loosens ${s(a, 'parameter')} of ${s(a, 'requirement')} from ${s(a, 'base')} to ${s(a, 'value')} (${s(a, 'stricter')} is stricter)`,
-    hintZh: () => '改为不低于标准的值；确需放宽时添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。',
-    hintEn: () => 'Use a value at least as strict as the standard, or add a deviation: with reason, approved_on and approved_by.',
+    hintZh: (a) =>
+      s(a, 'snippetZh')
+        ? `改为不低于标准的值；确需放宽时，在这一项 overrides 中与 values: 同级添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）：\n${s(a, 'snippetZh')}`
+        : '改为不低于标准的值；确需放宽时添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。',
+    hintEn: (a) =>
+      s(a, 'snippetEn')
+        ? `Use a value at least as strict as the standard; to loosen it, add deviation: to this override, beside values:, with reason, approved_on and approved_by:\n${s(a, 'snippetEn')}`
+        : 'Use a value at least as strict as the standard, or add a deviation: with reason, approved_on and approved_by.',
   },
   CH230: {
     name: 'lowers-obligation',

@@ -647,10 +647,31 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
         value: String(v.value),
         stricter: param.stricter,
         stricterZh: param.stricter === 'lower' ? '越小' : '越大',
+        ...deviationSnippets(o, l, sub, v.from),
       });
     }
   }
   if (o.deviation && !loosened) push('CH215', l, `${sub}/deviation`, { parameter: o.parameter }, 'key');
+}
+
+/**
+ * Where a deviation goes, as YAML with the file's own keys and indentation: the override item, its values
+ * elided, and deviation: beside values: (a policy owner otherwise puts it at the top level or under values).
+ */
+function deviationSnippets(o: Override, l: Located<ProfileFile>, sub: string, from: string): { snippetZh: string; snippetEn: string } {
+  const col = at(l, `${sub}/requirement`, 'key').col;
+  const pad = ' '.repeat(Math.max(2, col - 1));
+  const item = pad.slice(2) + '- ';
+  // The id as the file writes it (quoted or not), read from its own line.
+  const rp = at(l, `${sub}/requirement`);
+  const raw = (l.file.yaml.source.split(/\r?\n/)[rp.line - 1] ?? '').slice(rp.col - 1);
+  const written = /^("[^"]*"|'[^']*'|[^,}\s#]+)/.exec(raw)?.[1];
+  const req = written && written.replace(/^["']|["']$/g, '') === o.requirement ? written : `"${o.requirement}"`;
+  const make = (reason: string, who: string): string =>
+    [`${item}requirement: ${req}`, `${pad}parameter: ${o.parameter}`, `${pad}values: …`, `${pad}deviation:`, `${pad}  reason: ${reason}`, `${pad}  approved_on: ${from}`, `${pad}  approved_by: ${who}`]
+      .map((x) => `    ${x}`)
+      .join('\n');
+  return { snippetZh: make('放宽的理由（如合同条款）', '批准人或批准单位'), snippetEn: make('why it is loosened (the contract clause, say)', 'who approved it') };
 }
 
 function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string, T>): Record<string, string> {
