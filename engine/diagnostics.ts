@@ -1197,6 +1197,36 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: (a) => `写成 ${s(a, 'percent')}${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。单位为 percent 时取值是百分号前的数字（95 % 写 95）。`,
     hintEn: (a) => `Write ${s(a, 'percent')}${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. With unit percent the value is the number before the percent sign (95 % is 95).`,
   },
+  CH246: {
+    name: 'bad-date-format',
+    severity: 'error',
+    zh: (a) =>
+      `日期格式“${s(a, 'value')}”` +
+      ({
+        'unknown-letters': `中有 Charter 不认识的字母：${s(a, 'unknownZh')}（格式字母区分大小写）`,
+        'minutes-for-month': '没有月份：小写 mm 是分钟，月份是大写 M 或 MM',
+        'month-for-minutes': '把月份写了两次：时间里的分钟是小写 mm，大写 MM 是月份',
+        'twelve-hour': `用了 12 小时制（${s(a, 'unknownZh')}）：Charter 只读 24 小时制的时间（H 或 HH，下午 1 点是 13）`,
+        'no-date': '缺少年、月或日：格式至少要有 yyyy、M 和 d 各一次',
+        named: `不是可用的格式名：格式名区分大小写，写小写的 iso、excel-serial 或 excel-or-iso`,
+      }[s(a, 'cause')] ?? '无法读取') +
+      ({ 'minutes-for-month': '；另外小写 mm 是分钟，月份是大写 M 或 MM', 'month-for-minutes': '；另外时间里的分钟是小写 mm，大写 MM 是月份' }[s(a, 'monthCase')] ?? ''),
+    en: (a) =>
+      `The date format "${s(a, 'value')}" ` +
+      ({
+        'unknown-letters': `has letters Charter does not read: ${s(a, 'unknownEn')} (format letters are case-sensitive)`,
+        'minutes-for-month': 'has no month: lower-case mm is minutes; the month is a capital M or MM',
+        'month-for-minutes': 'has the month twice: minutes in the time are lower-case mm; capital MM is the month',
+        'twelve-hour': `uses the 12-hour clock (${s(a, 'unknownEn')}): Charter reads 24-hour times only (H or HH; 1 pm is 13)`,
+        'no-date': 'lacks the year, month or day: a format needs each of yyyy, M and d once',
+        named: 'is not a format name: the names are lower case: iso, excel-serial or excel-or-iso',
+      }[s(a, 'cause')] ?? 'cannot be read') +
+      ({ 'minutes-for-month': '; also, lower-case mm is minutes, the month is a capital M or MM', 'month-for-minutes': '; also, minutes in the time are lower-case mm, capital MM is the month' }[s(a, 'monthCase')] ?? ''),
+    hintZh: (a) =>
+      `${s(a, 'suggest') ? `应写成“${s(a, 'suggest')}”${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。` : ''}格式字母：yyyy 年，M 或 MM 月，d 或 dd 日，H 或 HH 时（24 小时制），mm 分，ss 秒；单个字母读 1—2 位数字，双写字母读 2 位。也可写 iso（ISO 8601）、excel-serial（Excel 日期序号）或 excel-or-iso。`,
+    hintEn: (a) =>
+      `${s(a, 'suggest') ? `Write "${s(a, 'suggest')}"${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. ` : ''}Format letters: yyyy year, M or MM month, d or dd day, H or HH hour (24-hour clock), mm minutes, ss seconds; a single letter reads 1–2 digits, a doubled one exactly 2. Or write iso (ISO 8601), excel-serial (Excel date serials) or excel-or-iso.`,
+  },
   CH219: {
     name: 'notice-number-pattern',
     severity: 'error',

@@ -7,6 +7,7 @@ import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
 import { durationSeconds, guessDuration, parseDuration } from '../model/duration.ts';
 import { durationWords } from '../model/labels.ts';
+import { dateFormatProblem } from '../model/date-format.ts';
 import { fixedLine } from '../load/fixed-line.ts';
 import { planId, requirementBound } from '../evaluate/binding.ts';
 import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
@@ -235,6 +236,17 @@ function checkMapping(l: Located<MappingFile>, push: Push): void {
     seen.add(c.field);
     const sources = [c.header, c.constant, c.title_block].filter((x) => x !== undefined).length;
     if (sources !== 1) push('CH116', l, `/columns/${i}`, { detail: `${c.field}: give one of header, constant or title_block` });
+    if (c.format !== undefined) {
+      // A format Charter cannot read would otherwise turn every cell into an error, or (read as ISO) into the wrong time.
+      const bad = dateFormatProblem(c.format);
+      if (bad) {
+        const pos = at(l, `/columns/${i}/format`);
+        const args: Record<string, string | number> = { value: c.format, cause: bad.cause, unknownZh: bad.unknown.join('、'), unknownEn: bad.unknown.join(', ') };
+        if (bad.monthCase) args.monthCase = bad.monthCase;
+        if (bad.fixed) Object.assign(args, { suggest: bad.fixed, fixed: fixedLine(l.file.yaml.source, pos.line, pos.col, c.format, bad.fixed) });
+        push('CH246', l, `/columns/${i}/format`, args);
+      }
+    }
   });
 }
 
