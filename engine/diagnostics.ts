@@ -1197,6 +1197,14 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: (a) => `写成 ${s(a, 'percent')}${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。单位为 percent 时取值是百分号前的数字（95 % 写 95）。`,
     hintEn: (a) => `Write ${s(a, 'percent')}${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. With unit percent the value is the number before the percent sign (95 % is 95).`,
   },
+  CH245: {
+    name: 'version-without-history',
+    severity: 'warning',
+    zh: (a) => `版本号从 ${s(a, 'from')}（${s(a, 'whereZh')}）改为 ${s(a, 'version')}，但 history 中没有 ${s(a, 'version')} 的记录`,
+    en: (a) => `The version went from ${s(a, 'from')} (${s(a, 'where')}) to ${s(a, 'version')}, but history has no entry for ${s(a, 'version')}`,
+    hintZh: (a) => `${Number(a.hasHistory) ? '在 history: 列表末尾' : '在文件末尾'}添加这一项，写明改了什么，日后查得到每个版本为何变化：\n${s(a, 'entryZh')}`,
+    hintEn: (a) => `Add this entry ${Number(a.hasHistory) ? 'at the end of the history: list' : 'at the end of the file'}, saying what changed, so each version can be traced later:\n${s(a, 'entryEn')}`,
+  },
   CH246: {
     name: 'bad-date-format',
     severity: 'error',

@@ -9,8 +9,9 @@ import { durationSeconds, guessDuration, parseDuration } from '../model/duration
 import { durationWords } from '../model/labels.ts';
 import { dateFormatProblem } from '../model/date-format.ts';
 import { fixedLine } from '../load/fixed-line.ts';
+import { committedVersions } from './committed.ts';
 import { planId, requirementBound } from '../evaluate/binding.ts';
-import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
+import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope, StandardFile } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
 import { closest } from '../model/spelling.ts';
@@ -76,6 +77,7 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   }
 
   for (const p of set.profiles) checkProfile(p, idx, push);
+  checkVersionHistory([...set.standards, ...set.profiles], push);
   for (const r of set.registers) checkRegister(r, idx, push);
   checkPlansBound(set, context, idx, push);
   for (const c of set.calendars) checkCalendar(c, push);
@@ -684,6 +686,49 @@ function deviationSnippets(o: Override, l: Located<ProfileFile>, sub: string, fr
       .map((x) => `    ${x}`)
       .join('\n');
   return { snippetZh: make('放宽的理由（如合同条款）', '批准人或批准单位'), snippetEn: make('why it is loosened (the contract clause, say)', 'who approved it') };
+}
+
+/** 1.10.0 after 1.9.2: versions compare part by part as numbers. */
+function newer(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
+/**
+ * A `version` raised without its `history` entry (issue 13 §2): the version is newer than the committed one
+ * (the edition in force), or, where git does not know the file, newer than the latest history entry. Git is
+ * asked only about files whose version has no history entry, so a tree in order costs nothing.
+ */
+function checkVersionHistory(files: Located<StandardFile | ProfileFile>[], push: Push): void {
+  const lacking = files.filter((l) => !(l.value.history ?? []).some((h) => h.version === l.value.version));
+  if (!lacking.length) return;
+  const committed = committedVersions(lacking.map((l) => l.file.path));
+  const today = new Date().toISOString().slice(0, 10);
+  for (const l of lacking) {
+    const v = l.value.version;
+    const history = l.value.history ?? [];
+    const latest = history.map((h) => h.version).reduce<string | undefined>((a, b) => (a === undefined || newer(b, a) ? b : a), undefined);
+    const before = committed.get(l.file.path);
+    const from = before !== undefined && before !== v ? before : latest !== undefined && newer(v, latest) ? latest : undefined;
+    if (from === undefined) continue;
+    // The entry as it would sit in the file: under history:'s own indentation, or a new history: list.
+    const col = history.length ? at(l, '/history/0/version', 'key').col : 3;
+    const pad = ' '.repeat(Math.max(2, col - 1));
+    const item = pad.slice(2) + '- ';
+    const entry = (changes: string): string =>
+      [...(history.length ? [] : ['history:']), `${item}version: ${v}`, `${pad}date: ${today}`, `${pad}changes: ${changes}`].map((x) => `    ${x}`).join('\n');
+    push('CH245', l, '/version', {
+      version: v,
+      from,
+      whereZh: before !== undefined && before !== v ? '已提交的版本' : '历史记录中最新的版本',
+      where: before !== undefined && before !== v ? 'the committed version' : 'the latest history entry',
+      entryZh: entry('（写明本版改了什么：哪些条款、参数，为什么）'),
+      entryEn: entry('(what this version changes: which clauses or parameters, and why)'),
+      hasHistory: history.length ? 1 : 0,
+    });
+  }
 }
 
 function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string, T>): Record<string, string> {
