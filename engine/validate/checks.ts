@@ -464,15 +464,24 @@ function valueContext(r: Requirement, p: Parameter): ValueContext {
   return { stricter: p.stricter, text: r.text ?? '', zeroOk: uses.length > 0 && uses.every((x) => x.before) };
 }
 
-function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext): void {
+/** Checks dated values; returns the indices of values refused for their unit (not compared for strictness then). */
+function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext): Set<number> {
   const dates = new Set<string>();
+  const refused = new Set<number>();
+  const counting: Push = (...a) => {
+    refused.add(current);
+    push(...a);
+  };
+  let current = -1;
   values.forEach((v, i) => {
     if (dates.has(v.from)) push('CH206', l, `${sub}/${i}/from`, { date: v.from });
     dates.add(v.from);
     const prev = values[i - 1];
     if (prev && v.from < prev.from) push('CH205', l, `${sub}/${i}/from`, { date: v.from, previous: prev.from });
-    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, push, ctx && { ...ctx, source: v.source ?? '' });
+    current = i;
+    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, counting, ctx && { ...ctx, source: v.source ?? '' });
   });
+  return refused;
 }
 
 const UNIT_EXAMPLES: Record<ParamUnit, string> = {
@@ -633,7 +642,7 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
   if (!param) {
     return push('CH211', l, `${sub}/parameter`, { name: o.parameter, defined: (req.value.parameters ?? []).map((x) => x.name).join(', ') });
   }
-  checkDatedValues(o.values, param.unit, l, `${sub}/values`, push, valueContext(req.value, param));
+  const refused = checkDatedValues(o.values, param.unit, l, `${sub}/values`, push, valueContext(req.value, param));
   const base = effectiveValues(o.requirement, param, parentChain);
   let loosened = false;
   // Compare at every date where either side changes: a later edition of the base can tighten a value
@@ -644,6 +653,8 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
   for (const date of dates) {
     const v = valueAt(o.values, date)!;
     const j = o.values.indexOf(v);
+    // A value already refused for its unit (0.97 for 97 %) is one mistake, not also a loosening.
+    if (refused.has(j)) continue;
     const b = valueAt(base, date);
     if (!b || param.stricter === 'none') continue;
     const mv = magnitude(v.value, param.unit);
