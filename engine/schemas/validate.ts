@@ -82,8 +82,9 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
       const pos = file.locate(ptr, 'key');
       // In a flow map {…}, an unquoted comma inside text splits it into a bogus key.
       const before = (file.source.split('\n')[pos.line - 1] ?? '').slice(0, pos.col - 1);
-      const comma = /\{[^}]*,\s*$/.test(before) && !/:\s*$/.test(before) ? 1 : 0;
-      const suggest = comma ? '' : suggestKey(e);
+      // A key close to an allowed one is a misspelling rather than the tail of unquoted text.
+      const suggest = suggestKey(e);
+      const comma = !suggest && /\{[^}]*,\s*$/.test(before) && !/:\s*$/.test(before) ? 1 : 0;
       const args: Record<string, string | number> = { property, allowed, comma };
       if (suggest) {
         args.suggest = suggest;

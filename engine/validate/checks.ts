@@ -725,7 +725,7 @@ function checkVersionHistory(files: Located<StandardFile | ProfileFile>[], push:
     const from = before !== undefined && before !== v ? before : latest !== undefined && newer(v, latest) ? latest : undefined;
     if (from === undefined) continue;
     // The entry as it would sit in the file: under history:'s own indentation, or a new history: list.
-    const col = history.length ? at(l, '/history/0/version', 'key').col : 3;
+    const col = history.length ? at(l, '/history/0/version', 'key').col : 5;
     const pad = ' '.repeat(Math.max(2, col - 1));
     const item = pad.slice(2) + '- ';
     const entry = (changes: string): string =>
