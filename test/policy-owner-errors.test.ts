@@ -302,7 +302,8 @@ source: {file: test}
 history:
 ${history.map((v) => `  - version: ${v}\n    date: 2025-09-01\n    changes: 首次编码`).join('\n')}
 `;
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
   it('outside git: newer than the latest history entry', () => {
     const ds = check(STANDARD('1.1.0', ['1.0.0']));

@@ -716,7 +716,9 @@ function checkVersionHistory(files: Located<StandardFile | ProfileFile>[], push:
   const lacking = files.filter((l) => !(l.value.history ?? []).some((h) => h.version === l.value.version));
   if (!lacking.length) return;
   const committed = committedVersions(lacking.map((l) => l.file.path));
-  const today = new Date().toISOString().slice(0, 10);
+  // Today on the editor's own clock: the day the entry is written.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   for (const l of lacking) {
     const v = l.value.version;
     const history = l.value.history ?? [];
