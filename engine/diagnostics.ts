@@ -224,8 +224,14 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `不认识的键“${s(a, 'property')}”`,
     en: (a) => `Unknown key "${s(a, 'property')}"`,
-    hintZh: (a) => (a.comma ? '花括号 {…} 里的文字含有逗号时要加引号，例如 en: "Walls, roofs"；' : '') + `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
-    hintEn: (a) => (a.comma ? 'Text with a comma inside {…} needs quotes, e.g. en: "Walls, roofs"; ' : '') + `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
+    hintZh: (a) =>
+      s(a, 'suggest')
+        ? `是不是“${s(a, 'suggest')}”？${s(a, 'fixed') ? `改成：“${s(a, 'fixed')}”。` : `把 ${s(a, 'property')} 改为 ${s(a, 'suggest')}。`}键名区分大小写，只用半角字母和下划线。`
+        : (a.comma ? '花括号 {…} 里的文字含有逗号时要加引号，例如 en: "Walls, roofs"；' : '') + `检查拼写；此处允许的键：${s(a, 'allowed')}。`,
+    hintEn: (a) =>
+      s(a, 'suggest')
+        ? `Did you mean "${s(a, 'suggest')}"? ${s(a, 'fixed') ? `Write it as: "${s(a, 'fixed')}".` : `Rename ${s(a, 'property')} to ${s(a, 'suggest')}.`} Keys are case-sensitive.`
+        : (a.comma ? 'Text with a comma inside {…} needs quotes, e.g. en: "Walls, roofs"; ' : '') + `Check the spelling; keys allowed here: ${s(a, 'allowed')}.`,
   },
   CH113: {
     name: 'wrong-type',
@@ -980,8 +986,14 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `方案把 ${s(a, 'requirement')} 的参数 ${s(a, 'parameter')} 从 ${s(a, 'base')} 放宽为 ${s(a, 'value')}（此参数${s(a, 'stricterZh')}更严）`,
     en: (a) => `The profile loosens ${s(a, 'parameter')} of ${s(a, 'requirement')} from ${s(a, 'base')} to ${s(a, 'value')} (${s(a, 'stricter')} is stricter)`,
-    hintZh: () => '改为不低于标准的值；确需放宽时添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。',
-    hintEn: () => 'Use a value at least as strict as the standard, or add a deviation: with reason, approved_on and approved_by.',
+    hintZh: (a) =>
+      s(a, 'snippetZh')
+        ? `改为不低于标准的值；确需放宽时，在这一项 overrides 中与 values: 同级添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）：\n${s(a, 'snippetZh')}`
+        : '改为不低于标准的值；确需放宽时添加 deviation:，写明 reason（理由）、approved_on（批准日期）和 approved_by（批准人）。',
+    hintEn: (a) =>
+      s(a, 'snippetEn')
+        ? `Use a value at least as strict as the standard; to loosen it, add deviation: to this override, beside values:, with reason, approved_on and approved_by:\n${s(a, 'snippetEn')}`
+        : 'Use a value at least as strict as the standard, or add a deviation: with reason, approved_on and approved_by.',
   },
   CH230: {
     name: 'lowers-obligation',
@@ -1028,8 +1040,18 @@ export const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     zh: (a) => `时限“${s(a, 'value')}”无法解析为 ISO 8601 时长`,
     en: (a) => `"${s(a, 'value')}" is not an ISO 8601 duration`,
-    hintZh: () => '写法示例：PT15M（15 分钟）、PT1H（1 小时）、PT24H（24 小时）、P3D（3 天）、P5WD 不合法，工作日请用 unit: working-days 与数字。',
-    hintEn: () => 'Examples: PT15M (15 min), PT1H (1 h), PT24H (24 h), P3D (3 days); for working days use unit: working-days with a number.',
+    hintZh: (a) =>
+      s(a, 'suggest')
+        ? `应写成 ${s(a, 'suggest')}（${s(a, 'wordsZh')}）${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。ISO 8601 时长以大写 PT 开头（天以上以 P 开头），数字后跟大写单位字母：PT15M = 15 分钟，PT2H = 2 小时，P1D = 1 天。`
+        : s(a, 'workingDays')
+          ? `工作日不是时长：把这个参数的 unit 改为 working-days，取值写数字 ${s(a, 'workingDays')}（工作日按日历中的节假日和调休计数）。`
+          : '写法示例：PT15M（15 分钟）、PT1H（1 小时）、PT24H（24 小时）、P3D（3 天）、P5WD 不合法，工作日请用 unit: working-days 与数字。',
+    hintEn: (a) =>
+      s(a, 'suggest')
+        ? `Write ${s(a, 'suggest')} (${s(a, 'wordsEn')})${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. An ISO 8601 duration starts with a capital PT (P for days and longer) and each number is followed by a capital unit letter: PT15M = 15 minutes, PT2H = 2 hours, P1D = 1 day.`
+        : s(a, 'workingDays')
+          ? `Working days are not a duration: set this parameter's unit to working-days and write the number ${s(a, 'workingDays')} (working days follow the calendar's holidays and make-up days).`
+          : 'Examples: PT15M (15 min), PT1H (1 h), PT24H (24 h), P3D (3 days); for working days use unit: working-days with a number.',
   },
   CH208: {
     name: 'bad-unit-value',
@@ -1158,6 +1180,60 @@ export const CATALOGUE: Record<string, Entry> = {
     en: (a) => `Duplicate ${s(a, 'what')} "${s(a, 'id')}" (first at line ${s(a, 'first')}): the later one would never apply`,
     hintZh: () => '每个条款在 requirements 中只写一次；每个范围单位（及轮次：每月/每周）只写一条抽查规则，抽查规则的 id 不重复。',
     hintEn: () => 'List each requirement once under requirements; write one sampling rule per scope (and kind of round: month or week), each with its own id.',
+  },
+  CH243: {
+    name: 'zero-limit',
+    severity: 'error',
+    zh: (a) => `时限 ${s(a, 'value')} 为零：没有哪一件能在零时间内完成，每一件都会判为超时`,
+    en: (a) => `The limit ${s(a, 'value')} is zero: no case can be done in no time, so every case would count as late`,
+    hintZh: () => '写出原文规定的时限，例如 PT2H（2 小时）、PT45M（45 分钟）；不考核这项时限时，在方案的 select: exclude: 中排除该条款，不要把时限写成零。',
+    hintEn: () => 'Write the limit the source sets, e.g. PT2H (2 hours) or PT45M (45 minutes); to leave the limit out, exclude the requirement under the profile’s select: exclude: instead of setting it to zero.',
+  },
+  CH244: {
+    name: 'percent-as-fraction',
+    severity: 'error',
+    zh: (a) => `百分比写成了小数：单位是 percent（百分比），${s(a, 'value')} 表示 ${s(a, 'value')} %，而不是 ${s(a, 'percent')} %`,
+    en: (a) => `A percentage written as a fraction: the unit is percent, so ${s(a, 'value')} means ${s(a, 'value')} %, not ${s(a, 'percent')} %`,
+    hintZh: (a) => `写成 ${s(a, 'percent')}${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。单位为 percent 时取值是百分号前的数字（95 % 写 95）。`,
+    hintEn: (a) => `Write ${s(a, 'percent')}${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. With unit percent the value is the number before the percent sign (95 % is 95).`,
+  },
+  CH245: {
+    name: 'version-without-history',
+    severity: 'warning',
+    zh: (a) => `版本号从 ${s(a, 'from')}（${s(a, 'whereZh')}）改为 ${s(a, 'version')}，但 history 中没有 ${s(a, 'version')} 的记录`,
+    en: (a) => `The version went from ${s(a, 'from')} (${s(a, 'where')}) to ${s(a, 'version')}, but history has no entry for ${s(a, 'version')}`,
+    hintZh: (a) => `${Number(a.hasHistory) ? '在 history: 列表末尾' : '在文件末尾'}添加这一项，写明改了什么，日后查得到每个版本为何变化：\n${s(a, 'entryZh')}`,
+    hintEn: (a) => `Add this entry ${Number(a.hasHistory) ? 'at the end of the history: list' : 'at the end of the file'}, saying what changed, so each version can be traced later:\n${s(a, 'entryEn')}`,
+  },
+  CH246: {
+    name: 'bad-date-format',
+    severity: 'error',
+    zh: (a) =>
+      `日期格式“${s(a, 'value')}”` +
+      ({
+        'unknown-letters': `中有 Charter 不认识的字母：${s(a, 'unknownZh')}（格式字母区分大小写）`,
+        'minutes-for-month': '没有月份：小写 mm 是分钟，月份是大写 M 或 MM',
+        'month-for-minutes': '把月份写了两次：时间里的分钟是小写 mm，大写 MM 是月份',
+        'twelve-hour': `用了 12 小时制（${s(a, 'unknownZh')}）：Charter 只读 24 小时制的时间（H 或 HH，下午 1 点是 13）`,
+        'no-date': '缺少年、月或日：格式至少要有 yyyy、M 和 d 各一次',
+        named: `不是可用的格式名：格式名区分大小写，写小写的 iso、excel-serial 或 excel-or-iso`,
+      }[s(a, 'cause')] ?? '无法读取') +
+      ({ 'minutes-for-month': '；另外小写 mm 是分钟，月份是大写 M 或 MM', 'month-for-minutes': '；另外时间里的分钟是小写 mm，大写 MM 是月份' }[s(a, 'monthCase')] ?? ''),
+    en: (a) =>
+      `The date format "${s(a, 'value')}" ` +
+      ({
+        'unknown-letters': `has letters Charter does not read: ${s(a, 'unknownEn')} (format letters are case-sensitive)`,
+        'minutes-for-month': 'has no month: lower-case mm is minutes; the month is a capital M or MM',
+        'month-for-minutes': 'has the month twice: minutes in the time are lower-case mm; capital MM is the month',
+        'twelve-hour': `uses the 12-hour clock (${s(a, 'unknownEn')}): Charter reads 24-hour times only (H or HH; 1 pm is 13)`,
+        'no-date': 'lacks the year, month or day: a format needs each of yyyy, M and d once',
+        named: 'is not a format name: the names are lower case: iso, excel-serial or excel-or-iso',
+      }[s(a, 'cause')] ?? 'cannot be read') +
+      ({ 'minutes-for-month': '; also, lower-case mm is minutes, the month is a capital M or MM', 'month-for-minutes': '; also, minutes in the time are lower-case mm, capital MM is the month' }[s(a, 'monthCase')] ?? ''),
+    hintZh: (a) =>
+      `${s(a, 'suggest') ? `应写成“${s(a, 'suggest')}”${s(a, 'fixed') ? `：改成“${s(a, 'fixed')}”` : ''}。` : ''}格式字母：yyyy 年，M 或 MM 月，d 或 dd 日，H 或 HH 时（24 小时制），mm 分，ss 秒；单个字母读 1—2 位数字，双写字母读 2 位。也可写 iso（ISO 8601）、excel-serial（Excel 日期序号）或 excel-or-iso。`,
+    hintEn: (a) =>
+      `${s(a, 'suggest') ? `Write "${s(a, 'suggest')}"${s(a, 'fixed') ? `: "${s(a, 'fixed')}"` : ''}. ` : ''}Format letters: yyyy year, M or MM month, d or dd day, H or HH hour (24-hour clock), mm minutes, ss seconds; a single letter reads 1–2 digits, a doubled one exactly 2. Or write iso (ISO 8601), excel-serial (Excel date serials) or excel-or-iso.`,
   },
   CH219: {
     name: 'notice-number-pattern',

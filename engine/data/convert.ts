@@ -2,6 +2,7 @@
 // Hand-written and allocation-light because it runs once per cell on files of a million rows.
 
 import { zone } from '../calendar/zone.ts';
+import { DATE_TOKENS } from '../model/date-format.ts';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -97,7 +98,7 @@ export function compileFormat(pattern: string): DateFormat | undefined {
   let re = '^';
   let i = 0;
   while (i < pattern.length) {
-    const tok = ['yyyy', 'MM', 'dd', 'HH', 'mm', 'ss', 'M', 'd', 'H', 'm', 's'].find((t) => pattern.startsWith(t, i));
+    const tok = DATE_TOKENS.find((t) => pattern.startsWith(t, i));
     if (tok) {
       order.push(TOKENS[tok]!);
       re += tok === 'yyyy' ? '(\\d{4})' : tok.length === 2 ? '(\\d{2})' : '(\\d{1,2})';

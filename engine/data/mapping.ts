@@ -92,7 +92,8 @@ export function compileMapping(m: MappingFile, fileHeaders: string[] | undefined
       } else if (present && !col.optional) missing.push({ field: col.field, headers });
     }
     const fmt = col.format ?? (isTime ? 'iso' : undefined);
-    if (fmt) c.format = compileFormat(fmt);
+    // A format that does not compile reads no cell (each is reported), never silently as ISO 8601; validate refuses it first (CH246).
+    if (fmt) c.format = compileFormat(fmt) ?? { source: fmt, parse: () => undefined };
     return c;
   });
   // A canonical file need not carry every optional column.

@@ -3,6 +3,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedYaml } from '../load/yaml.ts';
+import { fixedLine } from '../load/fixed-line.ts';
+import { closest } from '../model/spelling.ts';
 import { FILE_KINDS, TYPE_NAMES_ZH, type FileKind } from '../model/vocabulary.ts';
 import { CODE_PATTERN, ID_PATTERN, SCHEMAS } from './definitions.ts';
 
@@ -45,7 +47,16 @@ export function validateShape(file: LoadedYaml): { kind?: FileKind; diagnostics:
 function toDiagnostics(errors: ErrorObject[], file: LoadedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // A misspelled required key (obligaton: for obligation:) is one slip: the unknown key says "did you mean",
+  // and the "missing" report for the key it was meant to be is dropped.
+  const meant = new Set<string>();
   for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const suggest = suggestKey(e);
+    if (suggest) meant.add(`${e.instancePath}|${suggest}`);
+  }
+  for (const e of errors) {
+    if (e.keyword === 'required' && meant.has(`${e.instancePath}|${(e.params as { missingProperty: string }).missingProperty}`)) continue;
     const d = one(e, file);
     if (!d) continue;
     const key = `${d.code}|${d.pointer}|${JSON.stringify(d.args)}`;
@@ -71,8 +82,15 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
       const pos = file.locate(ptr, 'key');
       // In a flow map {…}, an unquoted comma inside text splits it into a bogus key.
       const before = (file.source.split('\n')[pos.line - 1] ?? '').slice(0, pos.col - 1);
-      const comma = /\{[^}]*,\s*$/.test(before) && !/:\s*$/.test(before) ? 1 : 0;
-      return diag('CH112', file.file, pos, { property, allowed, comma }, ptr);
+      // A key close to an allowed one is a misspelling rather than the tail of unquoted text.
+      const suggest = suggestKey(e);
+      const comma = !suggest && /\{[^}]*,\s*$/.test(before) && !/:\s*$/.test(before) ? 1 : 0;
+      const args: Record<string, string | number> = { property, allowed, comma };
+      if (suggest) {
+        args.suggest = suggest;
+        args.fixed = fixedLine(file.source, pos.line, pos.col, property, suggest);
+      }
+      return diag('CH112', file.file, pos, args, ptr);
     }
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
@@ -111,6 +129,13 @@ function one(e: ErrorObject, file: LoadedYaml): Diagnostic | undefined {
       return diag('CH116', file.file, file.locate(p), { detail }, p);
     }
   }
+}
+
+/** The allowed key an unknown key was plausibly meant to be (paramters → parameters), or ''. */
+function suggestKey(e: ErrorObject): string {
+  const property = (e.params as { additionalProperty: string }).additionalProperty;
+  const keys = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+  return closest(property, keys);
 }
 
 function preview(v: unknown): string {

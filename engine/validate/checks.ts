@@ -5,11 +5,16 @@ import { checkInspectionPlan, checkInspectionScope } from './inspections.ts';
 import { basename } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
 import { at, type Located, type SourceFile, type Tree } from '../load/tree.ts';
-import { durationSeconds, parseDuration } from '../model/duration.ts';
+import { durationSeconds, guessDuration, parseDuration } from '../model/duration.ts';
+import { durationWords } from '../model/labels.ts';
+import { dateFormatProblem } from '../model/date-format.ts';
+import { fixedLine } from '../load/fixed-line.ts';
+import { committedVersions } from './committed.ts';
 import { planId, requirementBound } from '../evaluate/binding.ts';
-import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope } from '../model/types.ts';
+import type { Activity, DatedValue, MappingFile, Override, Parameter, ParamRef, ProfileFile, RegisterFile, Requirement, SchoolCalendarFile, Scope, StandardFile } from '../model/types.ts';
 import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocabulary.ts';
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
+import { closest } from '../model/spelling.ts';
 import { checkNoticeRule } from '../evaluate/ledger-facts.ts';
 
 export interface Index {
@@ -72,6 +77,7 @@ export function checkTree(set: Tree, context?: Tree): Diagnostic[] {
   }
 
   for (const p of set.profiles) checkProfile(p, idx, push);
+  checkVersionHistory([...set.standards, ...set.profiles], push);
   for (const r of set.registers) checkRegister(r, idx, push);
   checkPlansBound(set, context, idx, push);
   for (const c of set.calendars) checkCalendar(c, push);
@@ -232,6 +238,17 @@ function checkMapping(l: Located<MappingFile>, push: Push): void {
     seen.add(c.field);
     const sources = [c.header, c.constant, c.title_block].filter((x) => x !== undefined).length;
     if (sources !== 1) push('CH116', l, `/columns/${i}`, { detail: `${c.field}: give one of header, constant or title_block` });
+    if (c.format !== undefined) {
+      // A format Charter cannot read would otherwise turn every cell into an error, or (read as ISO) into the wrong time.
+      const bad = dateFormatProblem(c.format);
+      if (bad) {
+        const pos = at(l, `/columns/${i}/format`);
+        const args: Record<string, string | number> = { value: c.format, cause: bad.cause, unknownZh: bad.unknown.join('、'), unknownEn: bad.unknown.join(', ') };
+        if (bad.monthCase) args.monthCase = bad.monthCase;
+        if (bad.fixed) Object.assign(args, { suggest: bad.fixed, fixed: fixedLine(l.file.yaml.source, pos.line, pos.col, c.format, bad.fixed) });
+        push('CH246', l, `/columns/${i}/format`, args);
+      }
+    }
   });
 }
 
@@ -312,7 +329,7 @@ function checkRequirement(l: Located<Requirement>, idx: Index, push: Push): void
   (r.parameters ?? []).forEach((p, i) => {
     if (params.has(p.name)) push('CH201', l, `/parameters/${i}/name`, { id: p.name, first: `${l.file.display}:${at(l, `/parameters/${params.get(p.name)}/name`).line}` });
     else params.set(p.name, i);
-    checkDatedValues(p.values, p.unit, l, `/parameters/${i}/values`, push);
+    checkDatedValues(p.values, p.unit, l, `/parameters/${i}/values`, push, valueContext(r, p));
   });
   const used = new Set<string>();
   const useParam = (ref: ParamRef | undefined, sub: string): void => {
@@ -433,15 +450,38 @@ function checkFrequencyFit(period: string, scope: Scope, act: Activity, idx: Ind
   }
 }
 
-function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+/** What a value check needs to know beyond the unit: which way is stricter, the clause's words, how the limit is used. */
+interface ValueContext {
+  stricter: Parameter['stricter'];
+  /** The requirement's text, where a percentage is written as people print it (95%). */
+  text: string;
+  /** Used only as an advance (before: true) limit, where zero means "no later than the start". */
+  zeroOk: boolean;
+}
+
+function valueContext(r: Requirement, p: Parameter): ValueContext {
+  const uses = (r.timeliness?.limits ?? []).filter((x) => x.limit.param === p.name);
+  return { stricter: p.stricter, text: r.text ?? '', zeroOk: uses.length > 0 && uses.every((x) => x.before) };
+}
+
+/** Checks dated values; returns the indices of values refused for their unit (not compared for strictness then). */
+function checkDatedValues(values: DatedValue[], unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext): Set<number> {
   const dates = new Set<string>();
+  const refused = new Set<number>();
+  const counting: Push = (...a) => {
+    refused.add(current);
+    push(...a);
+  };
+  let current = -1;
   values.forEach((v, i) => {
     if (dates.has(v.from)) push('CH206', l, `${sub}/${i}/from`, { date: v.from });
     dates.add(v.from);
     const prev = values[i - 1];
     if (prev && v.from < prev.from) push('CH205', l, `${sub}/${i}/from`, { date: v.from, previous: prev.from });
-    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, push);
+    current = i;
+    checkUnitValue(v.value, unit, l, `${sub}/${i}/value`, counting, ctx && { ...ctx, source: v.source ?? '' });
   });
+  return refused;
 }
 
 const UNIT_EXAMPLES: Record<ParamUnit, string> = {
@@ -456,20 +496,40 @@ const UNIT_EXAMPLES: Record<ParamUnit, string> = {
   text: '"每学期"',
 };
 
-function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unknown>, sub: string, push: Push): void {
+function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unknown>, sub: string, push: Push, ctx?: ValueContext & { source: string }): void {
   const bad = (detail: string, detailZh: string): void => push('CH208', l, sub, { value: String(value), unit, detail, detailZh, example: UNIT_EXAMPLES[unit] });
+  // The file's own line with the value replaced: what the hint tells the policy owner to type.
+  const lineWith = (to: string): string => {
+    const pos = at(l, sub);
+    return fixedLine(l.file.yaml.source, pos.line, pos.col, String(value), to);
+  };
   switch (unit) {
-    case 'duration':
+    case 'duration': {
       if (typeof value !== 'string') return bad('a duration is text such as PT1H', '时长应写成 PT1H 这样的文字');
-      if (!parseDuration(value)) push('CH207', l, sub, { value });
+      const d = parseDuration(value);
+      if (!d) {
+        const guess = guessDuration(value);
+        if (guess?.iso && !durationSeconds(parseDuration(guess.iso)!)) return push('CH243', l, sub, { value });
+        const args: Record<string, string | number> = { value };
+        if (guess?.iso) Object.assign(args, { suggest: guess.iso, wordsZh: durationWords(guess.iso, 'zh'), wordsEn: durationWords(guess.iso, 'en'), fixed: lineWith(guess.iso) });
+        if (guess?.workingDays !== undefined) args.workingDays = guess.workingDays;
+        return push('CH207', l, sub, args);
+      }
+      // A zero limit is met by no case (every one is late at once); an advance of zero means "not after the start".
+      if (durationSeconds(d) === 0 && !ctx?.zeroOk) push('CH243', l, sub, { value });
       return;
+    }
     case 'working-days':
     case 'days':
     case 'count':
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) bad('a whole number ≥ 0 is needed', '应为不小于 0 的整数');
       return;
     case 'percent':
-      if (typeof value !== 'number' || value < 0 || value > 100) bad('a percentage between 0 and 100 is needed', '百分比应在 0 到 100 之间');
+      if (typeof value !== 'number' || value < 0 || value > 100) return bad('a percentage between 0 and 100 is needed', '百分比应在 0 到 100 之间');
+      if (value > 0 && value < 1 && fractionMeant(value, ctx)) {
+        const pct = Math.round(value * 100 * 1e6) / 1e6;
+        push('CH244', l, sub, { value, percent: pct, fixed: lineWith(String(pct)) });
+      }
       return;
     case 'permille':
       if (typeof value !== 'number' || value < 0 || value > 1000) bad('a permille between 0 and 1000 is needed', '千分比应在 0 到 1000 之间');
@@ -484,6 +544,18 @@ function checkUnitValue(value: string | number, unit: ParamUnit, l: Located<unkn
       if (typeof value !== 'string') bad('text is needed', '应为文字');
       return;
   }
+}
+
+/**
+ * Whether a percent value below 1 is a fraction (0.95 for 95 %). A rate that must be at least 0.95 % is no
+ * requirement anyone writes, so for higher-is-stricter (and unordered) values it always is; a ceiling below
+ * 1 % (an error rate of at most 0.5 %) is plausible, so there it is a fraction only when the clause or the
+ * value's source prints the percentage itself (≤5% written as 0.05).
+ */
+function fractionMeant(value: number, ctx: (ValueContext & { source: string }) | undefined): boolean {
+  if (!ctx || ctx.stricter !== 'lower') return true;
+  const pct = String(Math.round(value * 100 * 1e6) / 1e6);
+  return new RegExp(`(^|[^\\d.])${pct.replace('.', '\\.')}\\s*[%％]`).test(`${ctx.text} ${ctx.source}`);
 }
 
 /** Comparable magnitude of a value; undefined when the unit has no order. */
@@ -570,7 +642,7 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
   if (!param) {
     return push('CH211', l, `${sub}/parameter`, { name: o.parameter, defined: (req.value.parameters ?? []).map((x) => x.name).join(', ') });
   }
-  checkDatedValues(o.values, param.unit, l, `${sub}/values`, push);
+  const refused = checkDatedValues(o.values, param.unit, l, `${sub}/values`, push, valueContext(req.value, param));
   const base = effectiveValues(o.requirement, param, parentChain);
   let loosened = false;
   // Compare at every date where either side changes: a later edition of the base can tighten a value
@@ -581,6 +653,8 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
   for (const date of dates) {
     const v = valueAt(o.values, date)!;
     const j = o.values.indexOf(v);
+    // A value already refused for its unit (0.97 for 97 %) is one mistake, not also a loosening.
+    if (refused.has(j)) continue;
     const b = valueAt(base, date);
     if (!b || param.stricter === 'none') continue;
     const mv = magnitude(v.value, param.unit);
@@ -598,44 +672,84 @@ function checkOverride(o: Override, i: number, parentChain: ProfileFile[], idx: 
         value: String(v.value),
         stricter: param.stricter,
         stricterZh: param.stricter === 'lower' ? '越小' : '越大',
+        ...deviationSnippets(o, l, sub, v.from),
       });
     }
   }
   if (o.deviation && !loosened) push('CH215', l, `${sub}/deviation`, { parameter: o.parameter }, 'key');
 }
 
+/**
+ * Where a deviation goes, as YAML with the file's own keys and indentation: the override item, its values
+ * elided, and deviation: beside values: (a policy owner otherwise puts it at the top level or under values).
+ */
+function deviationSnippets(o: Override, l: Located<ProfileFile>, sub: string, from: string): { snippetZh: string; snippetEn: string } {
+  const col = at(l, `${sub}/requirement`, 'key').col;
+  const pad = ' '.repeat(Math.max(2, col - 1));
+  const item = pad.slice(2) + '- ';
+  // The id as the file writes it (quoted or not), read from its own line.
+  const rp = at(l, `${sub}/requirement`);
+  const raw = (l.file.yaml.source.split(/\r?\n/)[rp.line - 1] ?? '').slice(rp.col - 1);
+  const written = /^("[^"]*"|'[^']*'|[^,}\s#]+)/.exec(raw)?.[1];
+  const req = written && written.replace(/^["']|["']$/g, '') === o.requirement ? written : `"${o.requirement}"`;
+  const make = (reason: string, who: string): string =>
+    [`${item}requirement: ${req}`, `${pad}parameter: ${o.parameter}`, `${pad}values: …`, `${pad}deviation:`, `${pad}  reason: ${reason}`, `${pad}  approved_on: ${from}`, `${pad}  approved_by: ${who}`]
+      .map((x) => `    ${x}`)
+      .join('\n');
+  return { snippetZh: make('放宽的理由（如合同条款）', '批准人或批准单位'), snippetEn: make('why it is loosened (the contract clause, say)', 'who approved it') };
+}
+
+/** 1.10.0 after 1.9.2: versions compare part by part as numbers. */
+function newer(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
+/**
+ * A `version` raised without its `history` entry (issue 13 §2): the version is newer than the committed one
+ * (the edition in force), or, where git does not know the file, newer than the latest history entry. Git is
+ * asked only about files whose version has no history entry, so a tree in order costs nothing.
+ */
+function checkVersionHistory(files: Located<StandardFile | ProfileFile>[], push: Push): void {
+  const lacking = files.filter((l) => !(l.value.history ?? []).some((h) => h.version === l.value.version));
+  if (!lacking.length) return;
+  const committed = committedVersions(lacking.map((l) => l.file.path));
+  // Today on the editor's own clock: the day the entry is written.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  for (const l of lacking) {
+    const v = l.value.version;
+    const history = l.value.history ?? [];
+    const latest = history.map((h) => h.version).reduce<string | undefined>((a, b) => (a === undefined || newer(b, a) ? b : a), undefined);
+    const before = committed.get(l.file.path);
+    const from = before !== undefined && before !== v ? before : latest !== undefined && newer(v, latest) ? latest : undefined;
+    if (from === undefined) continue;
+    // The entry as it would sit in the file: under history:'s own indentation, or a new history: list.
+    const col = history.length ? at(l, '/history/0/version', 'key').col : 5;
+    const pad = ' '.repeat(Math.max(2, col - 1));
+    const item = pad.slice(2) + '- ';
+    const entry = (changes: string): string =>
+      [...(history.length ? [] : ['history:']), `${item}version: ${v}`, `${pad}date: ${today}`, `${pad}changes: ${changes}`].map((x) => `    ${x}`).join('\n');
+    push('CH245', l, '/version', {
+      version: v,
+      from,
+      whereZh: before !== undefined && before !== v ? '已提交的版本' : '历史记录中最新的版本',
+      where: before !== undefined && before !== v ? 'the committed version' : 'the latest history entry',
+      entryZh: entry('（写明本版改了什么：哪些条款、参数，为什么）'),
+      entryEn: entry('(what this version changes: which clauses or parameters, and why)'),
+      hasHistory: history.length ? 1 : 0,
+    });
+  }
+}
+
 function dangling<T>(id: string, what: string, whatZh: string, pool: Map<string, T>): Record<string, string> {
   return { id, what, whatZh, suggest: closest(id, [...pool.keys()]) };
 }
 
-/** Nearest candidate by edit distance, if it is plausibly a typo. */
-export function closest(word: string, candidates: string[]): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= Math.max(1, Math.floor(word.length / 4)) ? best : '';
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
+// The distance lives in model/spelling.ts (schema errors use it too); re-exported for the callers here.
+export { closest } from '../model/spelling.ts';
 
 /**
  * A plan's checkable requirement that no unit of the register is bound by is never evaluated: warn at it.
