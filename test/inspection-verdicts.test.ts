@@ -106,8 +106,10 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     const failed = explainRecord({ tree, store, requirement: '4.4', record: `${MAIN}:main:4.4` }) as InspectionExplanation;
     expect(failed).toMatchObject({ kind: 'inspection', result: 'failed', row: { round: MAIN, place: 'main', done: true }, finding: { status: 'failed' } });
     const text = renderExplanation(failed, 'zh');
-    expect(text).toContain('检查结果 2026-04-huayu-property-main:main:4.4：不合格');
-    expect(text).toContain('本部：配电间门口安全警示标识脱落（王建国 2026-04-08');
+    expect(text).toContain('检查结果：不合格');
+    expect(text).toContain('轮次：华宇物业服务有限公司 本部 4月月度检查');
+    expect(text).toMatch(/· 本部 4月8日 \d\d:\d\d 现场检查不合格：配电间门口安全警示标识脱落（检查人 王建国/);
+    expect(text).not.toContain('huayu-property');
     const missed = explainRecord({ tree, store, requirement: '5.1.1.5-2', record: `${EAST}:t06:5.1.1.5-2` }) as InspectionExplanation;
     expect(missed).toMatchObject({ kind: 'inspection', row: { round: EAST, place: 't06', done: false }, due: 5, done: 4, finding: { status: 'not-reviewed', reason_code: 'inspection-missed' } });
     expect(renderExplanation(missed, 'en')).toContain('— not inspected');
@@ -118,7 +120,8 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     const text = renderFindings(april, 'zh', 'out/findings.json');
     expect(text).toMatch(/现场检查\n  通过 \d+，不通过 \d+，应查未查 \d+，本月无需检查 \d+，无检查结果 \d+，轮次未结束 0/);
     expect(text).toContain('后勤管理处 service-process-2025:weekly-site-inspection: 不通过');
-    expect(text).toContain('第6教学楼：未检查（轮次 2026-04-huayu-property-east');
+    // The office's missed place as a sentence with the round in words (issue 13 §1), never the round id.
+    expect(text).toContain('第6教学楼 20 项均未检查（华宇物业服务有限公司 东校区 4月月度检查，4月1日至4月30日）');
     expect(text).toContain('检查单位自身未完成的检查不签发整改通知单给服务商');
   });
 });

@@ -24,7 +24,7 @@ import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSS
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
 import { inspectionDuties, planInspections } from '../inspections/plan.ts';
 import { basisRequirement, createInspectionJudge, namesOf, type OfficePlan, type Planner } from '../inspections/judge.ts';
-import { BUILDING_TYPE, CALENDAR_NAME, CASE_NOUN, DOC_PROBLEM, limitWords, localDate, localTime, say, type Names } from '../model/labels.ts';
+import { BUILDING_TYPE, CALENDAR_NAME, CASE_NOUN, DOC_PROBLEM, INTERVAL, limitWords, localDate, localTime, say, type Names } from '../model/labels.ts';
 import { namesOf as treeNames } from '../validate/names.ts';
 import { addWords, caseText, readingWordOf, yearOf, type CaseFacts } from './words.ts';
 
@@ -1085,7 +1085,7 @@ function frequencyFinding(
       const term = cal.school.terms.find((t) => t.end.slice(0, 7) === month);
       if (term) range = [term.start, term.end];
     }
-    if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `该${fc.period}周期不在本月结束，届时再评`, en: `the ${fc.period} does not end this month; judged when it does` } };
+    if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `本${say(INTERVAL, fc.period, 'zh')}不在本月结束，届时再评`, en: `the ${say(INTERVAL, fc.period, 'en')} does not end this month; judged when it does` } };
     periods = [{ key: `${range[0]}..${range[1]}`, days: Array.from({ length: dayNumber(range[1]) - dayNumber(range[0]) + 1 }, (_, i) => dateOf(dayNumber(range![0]) + i)) }];
   }
   // With the default as-of (the end of the month) a month's last night, which ends the next morning,

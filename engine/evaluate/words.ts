@@ -29,7 +29,13 @@ export function elapsedWords(seconds: number, lang: Lang): string {
     const r = Math.abs(s % 60);
     return lang === 'zh' ? `${m}${NBSP}分${NBSP}${r}${NBSP}秒` : `${m}${NBSP}min ${r}${NBSP}s`;
   }
-  return minutesWords(s / 60, lang);
+  if (lang === 'zh') return minutesWords(s / 60, lang);
+  // English spelled out like the limits it is compared with (45 minutes, 2 hours).
+  const min = s / 60;
+  const one = (x: number, unit: string): string => `${x}${NBSP}${unit}${x === 1 ? '' : 's'}`;
+  if (Math.abs(min) < 120) return one(Math.round(min), 'minute');
+  if (Math.abs(min) < 48 * 60) return one(Math.round((min / 60) * 10) / 10, 'hour');
+  return one(Math.round((min / 1440) * 10) / 10, 'day');
 }
 
 // ── one case against a time limit (both the columnar fast path and judgeCase() word it through here) ──
@@ -383,10 +389,10 @@ function requiredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
   switch (f.type) {
     case 'timeliness': {
       const limits = r?.timeliness?.limits ?? [];
-      const values = String(f.required ?? '').split(' / ').map((v) => v.replace(/^≤/, ''));
+      const values = f.required === undefined ? [] : String(f.required).split(' / ').map((v) => v.replace(/^≤/, ''));
       const parts = limits.map((l, i) => {
         const p = ctx.param(f, l.limit.param);
-        const value = values[i] ?? String(p?.value ?? '');
+        const value = values[i] || String(p?.value ?? '');
         const lim = limitWords(value, p?.unit ?? 'duration', lang);
         const sign = l.before ? (zh ? '至少提前 ' : 'at least ') : `≤${NBSP}`;
         const tail = l.before && !zh ? ' before' : '';
@@ -400,7 +406,7 @@ function requiredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
       const fc = r?.frequency?.counts.find((c) => c.id === f.scope.id);
       const every = fc ? say(EVERY, fc.period, lang) : '';
       const n = f.required ?? '?';
-      const cal = fc?.calendar ? (zh ? `（${say(CALENDAR_NAME, fc.calendar, lang)}内）` : ` (in the ${say(CALENDAR_NAME, fc.calendar, lang)})`) : '';
+      const cal = fc?.calendar && fc.calendar !== 'all-days' ? (zh ? `（${say(CALENDAR_NAME, fc.calendar, lang)}内）` : ` (in the ${say(CALENDAR_NAME, fc.calendar, lang)})`) : '';
       return zh ? `${every} ${times(n, lang)}${cal}` : `${times(n, lang)} ${every}${cal}`;
     }
     case 'rate': {

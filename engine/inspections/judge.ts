@@ -356,8 +356,8 @@ function officeText(g: { d: DueRow; missing: DueRow[]; rows: number }): { zh: st
   const items = g.missing.slice(0, 8).map((d) => d.row.reference ?? d.row.requirement);
   const more = g.missing.length > 8;
   return {
-    zh: `${g.d.row.place.name} ${g.rows} 项中 ${g.missing.length} 项未检查（${rd ? `${rd.zh}，` : ''}${days.zh}）：${items.join('、')}${more ? ` 等 ${g.missing.length} 项` : ''}`,
-    en: `${g.d.row.place.name}: ${g.missing.length} of ${g.rows} items not inspected (${rd ? `${rd.en}, ` : ''}${days.en}): ${items.join(', ')}${more ? ` and ${g.missing.length - 8} more` : ''}`,
+    zh: `${g.d.row.place.name} ${g.missing.length === g.rows ? `${g.rows} 项均未检查` : `${g.rows} 项中 ${g.missing.length} 项未检查`}（${rd ? `${rd.zh}，` : ''}${days.zh}）：${items.join('、')}${more ? ` 等 ${g.missing.length} 项` : ''}`,
+    en: `${g.d.row.place.name}: ${g.missing.length === g.rows ? `none of the ${g.rows} items inspected` : `${g.missing.length} of ${g.rows} items not inspected`} (${rd ? `${rd.en}, ` : ''}${days.en}): ${items.join(', ')}${more ? ` and ${g.missing.length - 8} more` : ''}`,
   };
 }
 

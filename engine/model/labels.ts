@@ -423,6 +423,7 @@ export const CALENDAR_NAME: Vocabulary = {
   term: { zh: '学期', en: 'term' },
   vacation: { zh: '假期', en: 'vacation' },
   'working-days': { zh: '工作日', en: 'working days' },
+  'all-days': { zh: '每天', en: 'every day' },
   'heating-season': { zh: '供暖期', en: 'heating season' },
   'air-conditioning-season': { zh: '空调运行期', en: 'air-conditioning season' },
   'season-peaks': { zh: '开学季、毕业季等高峰期', en: 'peak seasons' },
@@ -457,6 +458,70 @@ export const COMPLAINT_CAUSE: Vocabulary = {
   facility: { zh: '设施设备', en: 'facilities' },
   policy: { zh: '政策制度', en: 'policy' },
   other: { zh: '其他', en: 'other' },
+};
+
+/** Values of case fields a time limit is chosen by (category, priority, complexity …), as read. */
+export const CASE_VALUE: Vocabulary = {
+  general: { zh: '一般维修', en: 'general repair' },
+  water: { zh: '给排水', en: 'water' },
+  electric: { zh: '电气', en: 'electrical' },
+  elevator: { zh: '电梯', en: 'elevator' },
+  lighting: { zh: '照明', en: 'lighting' },
+  power: { zh: '供电', en: 'power supply' },
+  multimedia: { zh: '多媒体', en: 'multimedia' },
+  hvac: { zh: '空调', en: 'air conditioning' },
+  heating: { zh: '供暖', en: 'heating' },
+  gas: { zh: '燃气', en: 'gas' },
+  other: { zh: '其他', en: 'other' },
+  lamp: { zh: '灯具', en: 'lamp' },
+  switch: { zh: '开关', en: 'switch' },
+  socket: { zh: '插座', en: 'socket' },
+  line: { zh: '线路', en: 'wiring' },
+  'supply-equipment': { zh: '供电设备', en: 'supply equipment' },
+  'teaching-equipment': { zh: '教学设备', en: 'teaching equipment' },
+  normal: { zh: '一般', en: 'normal' },
+  urgent: { zh: '紧急', en: 'urgent' },
+  accident: { zh: '事故', en: 'accident' },
+  simple: { zh: '简单', en: 'simple' },
+  complex: { zh: '复杂', en: 'complex' },
+  major: { zh: '重大', en: 'major' },
+  duplicate: { zh: '重复报修', en: 'duplicate' },
+  appointment: { zh: '预约服务', en: 'by appointment' },
+  'out-of-scope': { zh: '不属服务范围', en: 'out of scope' },
+  'approved-extension': { zh: '经批准延期', en: 'approved extension' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+};
+
+/** Case facts the evaluation derives (charter explain's conditions). */
+export const DERIVED_FACT: Vocabulary = {
+  working_hours: { zh: '工作时间内报告', en: 'reported in working hours' },
+  building_type: { zh: '楼宇类型', en: 'building type' },
+  elapsed_seconds: { zh: '用时', en: 'time taken' },
+  stop_ms: { zh: '完成时刻', en: 'time done' },
+};
+
+/** Condition operators in words. */
+export const OPERATOR: Vocabulary = {
+  in: { zh: '属于', en: 'is one of' },
+  notIn: { zh: '不属于', en: 'is none of' },
+  equal: { zh: '为', en: 'is' },
+  notEqual: { zh: '不为', en: 'is not' },
+  lessThan: { zh: '<', en: '<' },
+  lessThanInclusive: { zh: '≤', en: '≤' },
+  greaterThan: { zh: '>', en: '>' },
+  greaterThanInclusive: { zh: '≥', en: '≥' },
+};
+
+/** Why the calendar answered as it did (working hours, class time). */
+export const CALENDAR_REASON: Vocabulary = {
+  'in-hours': { zh: '工作时间内', en: 'within working hours' },
+  'before-hours': { zh: '上班前', en: 'before working hours' },
+  'after-hours': { zh: '下班后', en: 'after working hours' },
+  'non-working-day': { zh: '非工作日', en: 'not a working day' },
+  'not-covered': { zh: '无节假日数据', en: 'no holiday data' },
+  'in-class': { zh: '上课时间', en: 'in a class period' },
+  'between-classes': { zh: '课间或课外', en: 'between classes' },
+  'not-term': { zh: '不在学期内', en: 'outside term' },
 };
 
 /** The whole school, when a finding is about a provider's whole service rather than one place. */
