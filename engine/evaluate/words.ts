@@ -94,7 +94,8 @@ export function caseText(c: CaseFacts): W {
         if (!l) break;
         const field = say(FIELD, l.stop, lang);
         const lim = limitOf(l, lang);
-        return zh ? `${whoSp}${field}缺失，已超过 ${lim}时限（截至 ${t(c.asOf)}）${label}` : `${who}: no ${field} recorded, past the ${lim} limit (as of ${t(c.asOf)})${label}`;
+        const lab = tx(l.label, lang);
+        return zh ? `${whoSp}${field}缺失，已超过 ${lim}时限（${lab ? `${lab}；` : ''}截至 ${t(c.asOf)}）` : `${who}: no ${field} recorded, past the ${lim} limit (${lab ? `${lab}; ` : ''}as of ${t(c.asOf)})`;
       }
       case 'impossible-time': {
         if (!l) break;
@@ -226,13 +227,13 @@ export function evidenceText(e: Evidence, f: Finding, ctx: WordsContext): W | un
           const [, day, num, den] = counted;
           return zh
             ? `${where} ${localTime(day!, lang)} 统计 ${den} 个中完好 ${num} 个，${q} ${rateValue(e.actual, f.unit, lang)}，要求 ${rateRequired(f, lang)}`
-            : `${where}, counted ${localTime(day!, lang)}: ${num} of ${den} in order, ${q} ${rateValue(e.actual, f.unit, lang)}; ${rateRequired(f, lang)} required`;
+            : `${where}, counted ${localTime(day!, lang)}: ${num} of ${den} in order (${q}: ${rateValue(e.actual, f.unit, lang)}); ${rateRequired(f, lang)} required`;
         }
         if (ratio) {
           const pct = Number(ratio[2]) ? Math.round((Number(ratio[1]) / Number(ratio[2])) * (f.unit === 'permille' ? 1000 : 100) * 100) / 100 : 0;
           return zh ? `${q} ${rateValue(pct, f.unit, lang)}（${ratio[2]} 件中 ${ratio[1]} 件），要求 ${rateRequired(f, lang)}` : `${q} ${rateValue(pct, f.unit, lang)} (${ratio[1]} of ${ratio[2]}); ${rateRequired(f, lang)} required`;
         }
-        return zh ? `${where ? `${where} ` : ''}${q} ${rateValue(e.actual, f.unit, lang)}，要求 ${rateRequired(f, lang)}` : `${where ? `${where}: ` : ''}${q} ${rateValue(e.actual, f.unit, lang)}; ${rateRequired(f, lang)} required`;
+        return zh ? `${where ? `${where} ` : ''}${q} ${rateValue(e.actual, f.unit, lang)}，要求 ${rateRequired(f, lang)}` : `${where ? `${where}: ` : ''}${q}: ${rateValue(e.actual, f.unit, lang)}; ${rateRequired(f, lang)} required`;
       });
     }
     case 'too-few-points':
@@ -245,7 +246,7 @@ export function evidenceText(e: Evidence, f: Finding, ctx: WordsContext): W | un
       return both((lang) =>
         lang === 'zh'
           ? `${quantityOf(f, ctx, lang)} ${rateValue(e.actual, f.unit, lang)}，低于 ${rateRequired(f, lang).replace(/^[≥>]\s?/, '')}，未提交原因分析`
-          : `${quantityOf(f, ctx, lang)} ${rateValue(e.actual, f.unit, lang)} is below ${rateRequired(f, lang).replace(/^[≥>]\s?/, '')} and no analysis of the causes is filed`,
+          : `${quantityOf(f, ctx, lang)}: ${rateValue(e.actual, f.unit, lang)}, below ${rateRequired(f, lang).replace(/^[≥>]\s?/, '')} and no analysis of the causes is filed`,
       );
     case 'unclassified': {
       const field = r?.rate?.share?.field ?? '';
