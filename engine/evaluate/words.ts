@@ -268,7 +268,7 @@ export function evidenceText(e: Evidence, f: Finding, ctx: WordsContext): W | un
         return both((lang) => {
           const noun = say(CASE_NOUN, r!.rate!.subject, lang);
           const cause = say(COMPLAINT_CAUSE, e.outcome, lang);
-          return lang === 'zh' ? `${noun} ${e.record}：${say(FIELD, share.field, lang)}为${cause}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${e.record}: ${say(FIELD, share.field, lang)} ${cause}`;
+          return lang === 'zh' ? `${noun} ${e.record}：${say(FIELD, share.field, lang)}为${cause}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${e.record}: ${say(FIELD, share.field, lang)}: ${cause}`;
         });
       }
       return undefined;
