@@ -10,6 +10,7 @@ import { folderProblem } from '../data/rejects.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
+import { RECORD_KIND, say } from '../model/labels.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
 import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
@@ -131,6 +132,8 @@ ${DB_HELP.en}
       const file = positionals[0] ? resolve(io.cwd, positionals[0]) : '';
       if (file && !existsSync(file)) bad.push(cmdErr('CH003', { value: positionals[0]! }));
       else if (file && notRegularFile(file)) bad.push(cmdErr('CH327', { value: positionals[0]!, ...notRegularFile(file)! }));
+      // An old Excel workbook gets its own message: the fix is to save it as XLSX or CSV.
+      else if (file && /\.xls$/i.test(file)) bad.push(cmdErr('CH340', { value: positionals[0]! }));
       else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
       const kind = v.kind as string | undefined;
       if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
@@ -249,7 +252,7 @@ ${DB_HELP.en}
                 encoding_reason: r.encodingReason?.[lang] ?? null,
                 kind,
                 mapping: mapping?.id ?? null,
-                rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged },
+                rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged, blank: r.blank },
                 problem_count: r.problemCount + r.fileProblems.length,
                 problems: [...r.fileProblems, ...r.problems].map((d) => diagnosticJson(d, lang)),
                 warnings: r.warnings.map((d) => diagnosticJson(d, lang)),
@@ -274,15 +277,18 @@ ${DB_HELP.en}
               [[r.format + (r.encoding ? ` ${r.encoding}` : ''), r.total, r.accepted, r.rejected, r.replaced, r.flagged]],
             ),
           );
+          const kindWords = say(RECORD_KIND, kind, lang);
           const verdict = {
-            stored: zh ? `已入库：提交 #${r.submissionId}（${kind}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kind}, sha256 ${r.sha256.slice(0, 12)}…).`,
-            partial: zh ? `部分入库：提交 #${r.submissionId}，${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId}; ${r.rejected} rows rejected.`,
-            // With --accept-valid a refusal is about the file itself (headers, encoding, size), which no row can escape.
-            refused: v['accept-valid']
+            stored: zh ? `已入库：提交 #${r.submissionId}（${kindWords}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kindWords}, sha256 ${r.sha256.slice(0, 12)}…).`,
+            partial: zh ? `部分入库：提交 #${r.submissionId}（${kindWords}），${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId} (${kindWords}); ${r.rejected} rows rejected.`,
+            // A refusal about the file itself (headers, encoding, size, the wrong kind of file), with or without
+            // --accept-valid, is one no row can escape: --accept-valid would not help, so it is not suggested.
+            refused: v['accept-valid'] || r.fileProblems.length
               ? zh ? '整份拒收（问题在文件本身，见上），未入库任何数据。改正后重新提交。' : 'Refused whole (the problem is in the file itself, see above); nothing was stored. Fix it and resubmit.'
               : zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
           }[r.status];
           if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
+          if (r.blank) io.out(zh ? `空白行：${r.blank} 行（各单元格均为空），已略过，不算拒收。` : `Blank rows: ${r.blank} (every cell empty), left out, not rejected.`);
           for (const x of r.skipped) io.out(zh ? `轮次 ${x.group}：${x.rows} 行检查结果为空（未检查），未入库。` : `Round ${x.group}: ${x.rows} rows left blank (not inspected), not stored.`);
           io.out(
             blank
