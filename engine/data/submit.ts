@@ -225,7 +225,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         if (record.activity !== undefined && !o.activities.has(String(record.activity))) at('activity', 'CH306', { what: 'activity' });
         // Every problem of the row, not only the first: the record's own checks run too, except on a column
         // already reported (a value that could not be read is not also "missing").
-        if (!validateRecord(record)) {
+        // A row a file format's hook refused (a round workbook row left without its result) is not also checked
+        // as a record: its other cells are blank by design, and the hook's message says what to do.
+        if (!pre?.problems?.length && !validateRecord(record)) {
           for (const e of validateRecord.errors ?? []) {
             // Alternatives (inspection-results: `result` or the older `passed`): name the first, once.
             if (e.keyword === 'anyOf' || (e.keyword === 'required' && /^#\/anyOf\/[1-9]/.test(e.schemaPath))) continue;
