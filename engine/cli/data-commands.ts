@@ -10,7 +10,7 @@ import { folderProblem } from '../data/rejects.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
-import { CASE_OUTCOME, FINDING_STATUS, WHATIF_SIDE, limitWords, monthWords, RECORD_KIND, say, shareWords } from '../model/labels.ts';
+import { FINDING_STATUS, RECORD_VERDICT, WHATIF_SIDE, limitWords, monthWords, RECORD_KIND, say, shareWords } from '../model/labels.ts';
 import { namesOf } from '../validate/names.ts';
 import type { Tree } from '../load/tree.ts';
 import type { WhatIf as WhatIfResult } from '../evaluate/whatif.ts';
@@ -89,7 +89,7 @@ function renderWhatIf(results: WhatIfResult[], sides: { before: string; after: s
   const nb = namesOf(proposed);
   const req = (id: string): string => (na.requirement(id, lang) !== id ? na.requirement(id, lang) : nb.requirement(id, lang));
   const status = (x: string): string => (x === 'absent' ? (zh ? '（无此项）' : '(none)') : say(FINDING_STATUS, x, lang));
-  const outcome = (x: string): string => say(CASE_OUTCOME, x, lang);
+  const outcome = (x: string): string => say(RECORD_VERDICT, x, lang);
   const scope = (sc: string): string => {
     const [kind, id] = [sc.slice(0, sc.indexOf(':')), sc.slice(sc.indexOf(':') + 1)];
     if (kind === 'provider' || id === '*' || id === '') return zh ? '全校' : 'all campuses';
@@ -106,7 +106,11 @@ function renderWhatIf(results: WhatIfResult[], sides: { before: string; after: s
   for (const w of results) {
     const month = monthWords(w.period, lang);
     out.push(zh ? `${month}：不通过 ${w.before.failed} → ${w.after.failed}；通过 ${w.before.passed} → ${w.after.passed}` : `${month}: failed ${w.before.failed} → ${w.after.failed}; passed ${w.before.passed} → ${w.after.passed}`);
-    for (const c of w.changed) changed.push([month, req(c.requirement), na.provider(c.provider), scope(c.scope), status(c.before), status(c.after), `${measured(c.measured_before)} → ${measured(c.measured_after)}`]);
+    for (const c of w.changed) {
+      const m = (words: WhatIfResult['changed'][number]['words_before'], raw: unknown): string => words?.measured[lang] ?? measured(raw);
+      const where = c.words_after?.place[lang] ?? c.words_before?.place[lang] ?? scope(c.scope);
+      changed.push([month, req(c.requirement), na.provider(c.provider), where, status(c.before), status(c.after), `${m(c.words_before, c.measured_before)} → ${m(c.words_after, c.measured_after)}`]);
+    }
     for (const r of w.records) records.push([month, req(r.requirement), na.provider(r.provider), r.record, outcome(r.before), outcome(r.after)]);
     recordsTotal += w.records_total;
   }

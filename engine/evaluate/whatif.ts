@@ -9,13 +9,13 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { lacksForData, type Tree } from '../load/tree.ts';
 import type { Store } from '../store/store.ts';
 import { validate } from '../validate/run.ts';
-import { evaluate, type Finding, type Findings, type Status } from './evaluate.ts';
+import { evaluate, type Finding, type FindingWords, type Findings, type Status } from './evaluate.ts';
 import { explainRecord } from './explain.ts';
 
 export interface WhatIf {
   period: string;
   proposal: string;
-  changed: { key: string; requirement: string; provider: string; scope: string; before: Status | 'absent'; after: Status | 'absent'; measured_before?: string | number; measured_after?: string | number }[];
+  changed: { key: string; requirement: string; provider: string; scope: string; before: Status | 'absent'; after: Status | 'absent'; measured_before?: string | number; measured_after?: string | number; words_before?: FindingWords; words_after?: FindingWords }[];
   pledges: { requirement: string; limit: string; provider: string; before: { n: number; met: number; rate: number | null; limit: string } | null; after: { n: number; met: number; rate: number | null; limit: string } | null }[];
   before: Findings['summary'];
   after: Findings['summary'];
@@ -194,6 +194,9 @@ export function whatIf(o: { current: Tree; proposed: Tree; store: Store; period:
       after: y?.status ?? 'absent',
       ...(x?.measured !== undefined ? { measured_before: x.measured } : {}),
       ...(y?.measured !== undefined ? { measured_after: y.measured } : {}),
+      // The evaluation's own words for what was measured and where (h13-evidence), for the table.
+      ...(x?.words ? { words_before: x.words } : {}),
+      ...(y?.words ? { words_after: y.words } : {}),
     });
   }
   const pk = (p: Findings['pledges'][number]) => `${p.requirement}|${p.limit}|${p.provider}`;

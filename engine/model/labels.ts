@@ -623,8 +623,9 @@ export const WHATIF_SIDE: Vocabulary = {
   proposal: { zh: '拟议版本', en: 'proposal' },
 };
 
-/** One record's verdict under a requirement, in words (whatif's list of records that change verdict). */
-export const CASE_OUTCOME: Vocabulary = {
+/** One record's verdict under a requirement, short enough for whatif's table of records that change verdict
+ * (CASE_OUTCOME has the long explain wording). */
+export const RECORD_VERDICT: Vocabulary = {
   met: { zh: '按时', en: 'on time' },
   missed: { zh: '超时', en: 'late' },
   'open-breached': { zh: '未完成且已超时', en: 'open and overdue' },
