@@ -1,6 +1,8 @@
 // One issue type for every stage: a stable code, a location and message arguments.
 // Wording lives in the catalogue below so zh/en stay in step and codes never drift.
 
+import { FIELD, FIELD_VALUE, localTime } from './model/labels.ts';
+
 export type Lang = 'zh' | 'en';
 export type Severity = 'error' | 'warning';
 
@@ -41,6 +43,37 @@ interface Entry {
 }
 
 const s = (a: Record<string, string | number>, k: string): string => String(a[k] ?? '');
+
+// ── import: data files' columns and values in the reader's words (issue 13 §3) ──
+/** The column a row problem is in, as the file writes its header: “报修时间”列. A canonical file's header
+ * is the field name itself; it is shown as written with the field's word after it: “reported_at”列（报修时间）. */
+const colZh = (a: Record<string, string | number>): string => {
+  const c = s(a, 'column');
+  const f = s(a, 'field');
+  if (!c) return FIELD[f] ? FIELD[f]!.zh : f;
+  return c === f && FIELD[f] ? `“${c}”列（${FIELD[f]!.zh}）` : `“${c}”列`;
+};
+const colEn = (a: Record<string, string | number>): string => {
+  const c = s(a, 'column');
+  const f = s(a, 'field');
+  if (!c) return FIELD[f] ? FIELD[f]!.en : f;
+  return c === f && FIELD[f] ? `column "${c}" (${FIELD[f]!.en})` : `column "${c}"`;
+};
+/** Another field named in the same message (CH309's earlier time): its column when the file has one. */
+const otherZh = (a: Record<string, string | number>, k: string): string => s(a, `${k}Column`) || (FIELD[s(a, k)]?.zh ?? s(a, k));
+const otherEn = (a: Record<string, string | number>, k: string): string => s(a, `${k}Column`) || (FIELD[s(a, k)]?.en ?? s(a, k));
+/** A time in a message: the converted local time when there is one (an Excel serial becomes 4月28日 12:20), else as written. */
+const timeIn = (a: Record<string, string | number>, k: string, lang: 'zh' | 'en'): string => {
+  const iso = s(a, `${k}At`);
+  return iso ? localTime(iso, lang, { year: false }) : s(a, k);
+};
+/** CH303's accepted values: a mapping's own words as they are, a canonical file's codes with their meanings. */
+const allowedIn = (a: Record<string, string | number>, lang: 'zh' | 'en'): string => {
+  if (s(a, 'mapped')) return s(a, 'allowed');
+  const words = FIELD_VALUE[s(a, 'field')];
+  const list = s(a, 'allowed').split(/,\s*/).filter(Boolean);
+  return list.map((v) => (words?.[v] ? (lang === 'zh' ? `${v}（${words[v]!.zh}）` : `${v} (${words[v]!.en})`) : v)).join(lang === 'zh' ? '、' : ', ');
+};
 
 export const CATALOGUE: Record<string, Entry> = {
   CH001: {
@@ -402,40 +435,40 @@ export const CATALOGUE: Record<string, Entry> = {
   CH302: {
     name: 'missing-value',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：“${s(a, 'column')}”列为空，但字段 ${s(a, 'field')} 必填`,
-    en: (a) => `Row ${s(a, 'row')}: column "${s(a, 'column')}" is empty but field ${s(a, 'field')} is required`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}为空，该项必填`,
+    en: (a) => `Row ${s(a, 'row')}: ${colEn(a)} is empty but required`,
     hintZh: () => '补上该值后重新提交；或用 --accept-valid 先提交其余正确的行。',
     hintEn: () => 'Fill it in and submit again, or use --accept-valid to store the other, valid rows.',
   },
   CH303: {
     name: 'value-not-mapped',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：“${s(a, 'column')}”列的值“${s(a, 'value')}”无法识别`,
-    en: (a) => `Row ${s(a, 'row')}: value "${s(a, 'value')}" in column "${s(a, 'column')}" is not recognised`,
-    hintZh: (a) => `可用的值：${s(a, 'allowed')}；新的写法请加到映射文件的 values 中。`,
-    hintEn: (a) => `Accepted values: ${s(a, 'allowed')}; add new spellings to the mapping's values.`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的值“${s(a, 'value')}”无法识别`,
+    en: (a) => `Row ${s(a, 'row')}: value "${s(a, 'value')}" in ${colEn(a)} is not recognised`,
+    hintZh: (a) => `可用的值：${allowedIn(a, 'zh')}；新的写法请加到映射文件的 values 中。`,
+    hintEn: (a) => `Accepted values: ${allowedIn(a, 'en')}; add new spellings to the mapping's values.`,
   },
   CH304: {
     name: 'bad-date',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：“${s(a, 'column')}”列的值“${s(a, 'value')}”不是有效的日期时间（格式 ${s(a, 'format')}）`,
-    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in column "${s(a, 'column')}" is not a valid date-time (format ${s(a, 'format')})`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的值“${s(a, 'value')}”不是有效的日期时间（${s(a, 'format') === 'iso' ? '应为 ISO 8601 格式：年-月-日T时:分' : `格式 ${s(a, 'format')}`}）`,
+    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in ${colEn(a)} is not a valid date and time (${s(a, 'format') === 'iso' ? 'ISO 8601 expected: year-month-dayThour:minute' : `format ${s(a, 'format')}`})`,
     hintZh: () => '改正该值，或在映射中用 format 声明文件实际的日期格式（如 "yyyy/M/d H:mm"、excel-serial）。',
     hintEn: () => 'Correct the value, or declare the file’s date format in the mapping (e.g. "yyyy/M/d H:mm", excel-serial).',
   },
   CH305: {
     name: 'bad-value-type',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：“${s(a, 'column')}”列的值“${s(a, 'value')}”应为${s(a, 'expectedZh')}`,
-    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in column "${s(a, 'column')}" should be ${s(a, 'expected')}`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的值“${s(a, 'value')}”应为${s(a, 'expectedZh')}`,
+    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in ${colEn(a)} should be ${s(a, 'expected')}`,
     hintZh: () => '是/否类的写法可在映射的 values 中对照为 true/false。',
     hintEn: () => 'Yes/no spellings can be mapped to true/false in the mapping’s values.',
   },
   CH306: {
     name: 'unknown-reference',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：“${s(a, 'column')}”列的“${s(a, 'value')}”不在${({ campus: '校区', building: '楼宇', provider: '服务商', place: '场所', activity: '活动代码' } as Record<string, string>)[s(a, 'what')] ?? s(a, 'what')}登记中`,
-    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in column "${s(a, 'column')}" is not a registered ${s(a, 'what')}`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的“${s(a, 'value')}”不在${({ campus: '校区', building: '楼宇', provider: '服务商', place: '场所', activity: '活动代码' } as Record<string, string>)[s(a, 'what')] ?? s(a, 'what')}登记中`,
+    en: (a) => `Row ${s(a, 'row')}: "${s(a, 'value')}" in ${colEn(a)} is not a registered ${({ campus: 'campus', building: 'building', provider: 'provider', place: 'place', activity: 'activity' } as Record<string, string>)[s(a, 'what')] ?? 'name'}`,
     hintZh: (a) => (s(a, 'what') === 'activity' ? '活动代码在 standards/activities.yaml 中定义。' : '校区、楼宇、服务商和场所在 standards/school/register.yaml 中登记；映射可用 lookup 按名称查找。'),
     hintEn: (a) => (s(a, 'what') === 'activity' ? 'Activity codes are defined in standards/activities.yaml.' : 'Campuses, buildings, providers and places are registered in standards/school/register.yaml; a mapping can look names up with lookup.'),
   },
@@ -450,16 +483,16 @@ export const CATALOGUE: Record<string, Entry> = {
   CH308: {
     name: 'invalid-record',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：字段 ${s(a, 'field')} 的值“${s(a, 'value')}”不符合数据格式（${s(a, 'detail')}）`,
-    en: (a) => `Row ${s(a, 'row')}: field ${s(a, 'field')} value "${s(a, 'value')}" does not fit the data format (${s(a, 'detail')})`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的值“${s(a, 'value')}”不符合数据格式（${s(a, 'detail')}）`,
+    en: (a) => `Row ${s(a, 'row')}: the value "${s(a, 'value')}" in ${colEn(a)} does not fit the data format (${s(a, 'detail')})`,
     hintZh: () => '各字段的格式见 docs/data.md。',
     hintEn: () => 'docs/data.md describes each field.',
   },
   CH309: {
     name: 'impossible-time',
     severity: 'warning',
-    zh: (a) => `第 ${s(a, 'row')} 行：${s(a, 'field')}（${s(a, 'value')}）早于 ${s(a, 'before')}（${s(a, 'beforeValue')}），记录已保存并标记为时间异常`,
-    en: (a) => `Row ${s(a, 'row')}: ${s(a, 'field')} (${s(a, 'value')}) is before ${s(a, 'before')} (${s(a, 'beforeValue')}); the record is kept and flagged`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${s(a, 'column') && s(a, 'column') !== s(a, 'field') ? s(a, 'column') : FIELD[s(a, 'field')]?.zh ?? s(a, 'field')}（${timeIn(a, 'value', 'zh')}）早于${otherZh(a, 'before')}（${timeIn(a, 'beforeValue', 'zh')}），记录已保存并标记为时间异常`,
+    en: (a) => `Row ${s(a, 'row')}: the ${s(a, 'column') && s(a, 'column') !== s(a, 'field') ? s(a, 'column') : FIELD[s(a, 'field')]?.en ?? s(a, 'field')} (${timeIn(a, 'value', 'en')}) is before the ${otherEn(a, 'before')} (${timeIn(a, 'beforeValue', 'en')}); the record is kept and flagged`,
     hintZh: () => '时间异常的记录不会被自动修正，评价时作为数据问题列出；请服务商核实后重新提交更正的记录。',
     hintEn: () => 'Impossible times are never fixed automatically and count as a data finding; ask the provider to check and resubmit a corrected record.',
   },
@@ -492,8 +525,8 @@ export const CATALOGUE: Record<string, Entry> = {
   CH313: {
     name: 'outside-period',
     severity: 'error',
-    zh: (a) => `第 ${s(a, 'row')} 行：${s(a, 'field')} 为 ${s(a, 'value')}，不在申报期间 ${s(a, 'period')} 内`,
-    en: (a) => `Row ${s(a, 'row')}: ${s(a, 'field')} ${s(a, 'value')} is outside the declared period ${s(a, 'period')}`,
+    zh: (a) => `第 ${s(a, 'row')} 行：${colZh(a)}的值 ${s(a, 'value')} 不在申报期间 ${s(a, 'period')} 内`,
+    en: (a) => `Row ${s(a, 'row')}: ${s(a, 'value')} in ${colEn(a)} is outside the declared period ${s(a, 'period')}`,
     hintZh: () => '把该行放到对应月份的提交中，或改正 --period。',
     hintEn: () => 'Submit the row with its own month, or correct --period.',
   },
@@ -705,6 +738,38 @@ export const CATALOGUE: Record<string, Entry> = {
     en: (a) => `Row ${s(a, 'row')} has ${s(a, 'whatEn')} but no result`,
     hintZh: () => '填写检查结果（合格 / 不合格 / 不适用）；本项未检查则把该行其他内容一并清空。',
     hintEn: () => 'Fill in the result (合格 / 不合格 / 不适用); if the item was not inspected, clear the rest of the row too.',
+  },
+  CH340: {
+    name: 'legacy-xls',
+    severity: 'error',
+    zh: () => '这是 Excel 97–2003 工作簿（.xls），Charter 不读取这种旧格式',
+    en: () => 'This is an Excel 97–2003 workbook (.xls), an old format Charter does not read',
+    hintZh: () => '在 Excel 中打开，“文件—另存为”选择“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”，再提交另存的文件。',
+    hintEn: () => 'Open it in Excel and use File › Save As with "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)", then submit the saved file.',
+  },
+  CH341: {
+    name: 'workbook-named-as-text',
+    severity: 'error',
+    zh: () => '文件名是文本表格（.csv/.txt），内容却是 XLSX 工作簿',
+    en: () => 'The file is named as a text table (.csv/.txt) but holds an XLSX workbook',
+    hintZh: () => '把扩展名改为 .xlsx 后提交，或在 Excel 中另存为“CSV UTF-8（逗号分隔）（*.csv）”。',
+    hintEn: () => 'Rename it to .xlsx and submit it, or save it from Excel as "CSV UTF-8 (Comma delimited) (*.csv)".',
+  },
+  CH342: {
+    name: 'no-edition-in-force',
+    severity: 'error',
+    zh: (a) => `找不到在用版本：${s(a, 'value')} 不在 git 仓库中，或其中的标准从未提交（${s(a, 'detail')}）`,
+    en: (a) => `No edition in force to compare with: ${s(a, 'value')} is not in a git repository, or its standards were never committed (${s(a, 'detail')})`,
+    hintZh: () => 'whatif 默认比较已提交的在用版本（git HEAD）与工作区中修改后的标准。不用 git 时，用 --proposal 给出修改后的标准目录，与 --tree 的当前标准比较。',
+    hintEn: () => 'By default whatif compares the committed edition in force (git HEAD) with the edited standards in the working tree. Without git, give the edited folder with --proposal to compare it with the --tree standards.',
+  },
+  CH343: {
+    name: 'proposal-invalid',
+    severity: 'error',
+    zh: (a) => `${s(a, 'side')}的标准有 ${s(a, 'errors')} 个错误（见上），无法比较`,
+    en: (a) => `The standards ${s(a, 'sideEn')} have ${s(a, 'errors')} errors (above), so nothing can be compared`,
+    hintZh: () => '逐个改正上面列出的问题（charter validate 会再次检查），然后重新运行 charter whatif。',
+    hintEn: () => 'Fix each problem listed above (charter validate checks again), then run charter whatif again.',
   },
   CH401: {
     name: 'unknown-fact-path',

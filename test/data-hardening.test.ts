@@ -216,8 +216,9 @@ describe('files read right that used to be changed silently', () => {
     writeFileSync(f, GOOD.replace('G1', 'T1').replace('2026-03-04T08:00', '2026-03-05T08:00+25:00') + GOOD.replace('G1', 'T2') + GOOD.replace('G1', 'T3').replace('"}', '","completed_at":"2026-03-04T07:00"}'));
     const { r } = await run(f, { period: '2026-04', acceptValid: true });
     const text = [...r.problems, ...r.warnings].map((d) => `${d.code} ${message(d, 'zh').message}`);
-    expect(text).toContain('CH304 第 1 行：“reported_at”列的值“2026-03-05T08:00+25:00”不是有效的日期时间（格式 iso）');
-    expect(text).toContain('CH313 第 2 行：reported_at 为 2026-03-04T08:00，不在申报期间 2026-04 内');
+    // (issue 13: the canonical header is shown as written, with its word; the ISO format is explained)
+    expect(text).toContain('CH304 第 1 行：“reported_at”列（报修时间）的值“2026-03-05T08:00+25:00”不是有效的日期时间（应为 ISO 8601 格式：年-月-日T时:分）');
+    expect(text).toContain('CH313 第 2 行：“reported_at”列（报修时间）的值 2026-03-04T08:00 不在申报期间 2026-04 内');
   });
 });
 

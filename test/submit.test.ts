@@ -289,8 +289,9 @@ describe('one smallest bad input per service-data code', () => {
   it('every service-data code is exercised here or above', async () => {
     const { CATALOGUE } = await import('../engine/diagnostics.ts');
     const here = new Set([...cases.map((c) => c.code), 'CH311', 'CH312', 'CH318']);
-    // CH323–CH339 (hostile and damaged files) have their fixtures in data-hardening.test.ts.
-    expect(Object.keys(CATALOGUE).filter((c) => c.startsWith('CH3') && !here.has(c) && !(c >= 'CH323' && c <= 'CH339'))).toEqual([]);
+    // CH323–CH339 (hostile and damaged files) have their fixtures in data-hardening.test.ts; CH340–CH349
+    // (the wrong kind of file, and whatif's sides) in import-words.test.ts and whatif-default.test.ts.
+    expect(Object.keys(CATALOGUE).filter((c) => c.startsWith('CH3') && !here.has(c) && !(c >= 'CH323' && c <= 'CH349'))).toEqual([]);
   });
 });
 

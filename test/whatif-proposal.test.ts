@@ -110,7 +110,9 @@ describe('whatif --proposal', () => {
     expect(readdirSync(tmp)).toEqual([]);
     const bad = whatif(['--proposal', 'broken']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('CH312');
+    // The proposal's own errors are shown (file:line:col), then CH343 (was the bare count CH312).
+    expect(bad.stderr).toContain('CH343');
+    expect(bad.stderr).toMatch(/broken\/broken\.yaml:\d+:\d+ 错误 CH101/);
     expect(readdirSync(tmp)).toEqual([]);
   });
 });

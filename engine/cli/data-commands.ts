@@ -10,6 +10,10 @@ import { folderProblem } from '../data/rejects.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
+import { FINDING_STATUS, RECORD_VERDICT, WHATIF_SIDE, limitWords, monthWords, RECORD_KIND, say, shareWords } from '../model/labels.ts';
+import { namesOf } from '../validate/names.ts';
+import type { Tree } from '../load/tree.ts';
+import type { WhatIf as WhatIfResult } from '../evaluate/whatif.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
 import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
@@ -78,6 +82,61 @@ function printProblems(ds: Diagnostic[], lang: Lang, io: Io, limit: number): voi
   for (const [code, hint] of hints) io.out(`  ${st.dim(lang === 'zh' ? '提示' : 'hint')} ${code}: ${hint}`);
 }
 
+/** whatif in the reader's words: which side is which, the counts, the findings and the records that change verdict. */
+function renderWhatIf(results: WhatIfResult[], sides: { before: string; after: string; short: [string, string]; unchanged: boolean }, current: Tree, proposed: Tree, lang: Lang): string {
+  const zh = lang === 'zh';
+  const na = namesOf(current);
+  const nb = namesOf(proposed);
+  const req = (id: string): string => (na.requirement(id, lang) !== id ? na.requirement(id, lang) : nb.requirement(id, lang));
+  const status = (x: string): string => (x === 'absent' ? (zh ? '（无此项）' : '(none)') : say(FINDING_STATUS, x, lang));
+  const outcome = (x: string): string => say(RECORD_VERDICT, x, lang);
+  const scope = (sc: string): string => {
+    const [kind, id] = [sc.slice(0, sc.indexOf(':')), sc.slice(sc.indexOf(':') + 1)];
+    if (kind === 'provider' || id === '*' || id === '') return zh ? '全校' : 'all campuses';
+    return na.place(id, lang);
+  };
+  const measured = (x: unknown): string => (x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 1000) / 1000) : String(x));
+  const out: string[] = [];
+  const span = results.length === 1 ? monthWords(results[0]!.period, lang) : zh ? `${monthWords(results[0]!.period, lang)}至${monthWords(results[results.length - 1]!.period, lang)}` : `${monthWords(results[0]!.period, lang)} to ${monthWords(results[results.length - 1]!.period, lang)}`;
+  out.push(zh ? `${span}：比较 ${sides.before} 与 ${sides.after}` : `${span}: ${sides.before} compared with ${sides.after}`);
+  if (sides.unchanged) out.push(zh ? '（工作区中的标准与已提交的在用版本相同：没有未提交的修改。）' : '(The working tree holds no uncommitted edit of the standards: both sides are the same.)');
+  const changed: (string | number)[][] = [];
+  const records: (string | number)[][] = [];
+  let recordsTotal = 0;
+  for (const w of results) {
+    const month = monthWords(w.period, lang);
+    out.push(zh ? `${month}：不通过 ${w.before.failed} → ${w.after.failed}；通过 ${w.before.passed} → ${w.after.passed}` : `${month}: failed ${w.before.failed} → ${w.after.failed}; passed ${w.before.passed} → ${w.after.passed}`);
+    for (const c of w.changed) {
+      const m = (words: WhatIfResult['changed'][number]['words_before'], raw: unknown): string => words?.measured[lang] ?? measured(raw);
+      const where = c.words_after?.place[lang] ?? c.words_before?.place[lang] ?? scope(c.scope);
+      changed.push([month, req(c.requirement), na.provider(c.provider), where, status(c.before), status(c.after), `${m(c.words_before, c.measured_before)} → ${m(c.words_after, c.measured_after)}`]);
+    }
+    for (const r of w.records) records.push([month, req(r.requirement), na.provider(r.provider), r.record, outcome(r.before), outcome(r.after)]);
+    recordsTotal += w.records_total;
+  }
+  const [before, after] = sides.short;
+  if (changed.length) {
+    out.push('', zh ? '结论有变化的检查项' : 'Findings that change');
+    out.push(table([zh ? '月份' : 'month', zh ? '条款' : 'clause', zh ? '服务单位' : 'provider', zh ? '范围' : 'where', before, after, zh ? '实测（前 → 后）' : 'measured (before → after)'], changed));
+  } else out.push('', zh ? '评价结论没有变化。' : 'No finding changes.');
+  if (records.length) {
+    out.push('', zh ? '结论有变化的记录' : 'Records whose verdict changes');
+    out.push(table([zh ? '月份' : 'month', zh ? '条款' : 'clause', zh ? '服务单位' : 'provider', zh ? '记录' : 'record', before, after], records));
+    if (recordsTotal > records.length) out.push(zh ? `…… 共 ${recordsTotal} 条记录有变化，此处列出 ${records.length} 条；用 --json 查看。` : `… ${recordsTotal} records change; ${records.length} are listed here; see --json.`);
+  }
+  const pledges: (string | number)[][] = [];
+  for (const w of results)
+    for (const p of w.pledges) {
+      const rate = (x: { n: number; met: number; rate: number | null; limit: string } | null): string => (x ? `${limitWords(x.limit, undefined, lang)}：${shareWords(x.met, x.n, lang)}` : '—');
+      pledges.push([monthWords(w.period, lang), req(p.requirement), na.provider(p.provider), rate(p.before), rate(p.after)]);
+    }
+  if (pledges.length) {
+    out.push('', zh ? '服务承诺达成率变化' : 'Pledge rates');
+    out.push(table([zh ? '月份' : 'month', zh ? '条款' : 'clause', zh ? '服务单位' : 'provider', before, after], pledges));
+  }
+  return out.join('\n');
+}
+
 export const DATA_COMMANDS: Record<string, Command> = {
   submit: {
     summary: { zh: '提交服务数据（CSV/XLSX/JSON/NDJSON），逐行校验后入库', en: 'Submit service data (CSV/XLSX/JSON/NDJSON), every row validated, into the store' },
@@ -131,6 +190,8 @@ ${DB_HELP.en}
       const file = positionals[0] ? resolve(io.cwd, positionals[0]) : '';
       if (file && !existsSync(file)) bad.push(cmdErr('CH003', { value: positionals[0]! }));
       else if (file && notRegularFile(file)) bad.push(cmdErr('CH327', { value: positionals[0]!, ...notRegularFile(file)! }));
+      // An old Excel workbook gets its own message: the fix is to save it as XLSX or CSV.
+      else if (file && /\.xls$/i.test(file)) bad.push(cmdErr('CH340', { value: positionals[0]! }));
       else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
       const kind = v.kind as string | undefined;
       if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
@@ -249,7 +310,7 @@ ${DB_HELP.en}
                 encoding_reason: r.encodingReason?.[lang] ?? null,
                 kind,
                 mapping: mapping?.id ?? null,
-                rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged },
+                rows: { total: r.total, accepted: r.accepted, rejected: r.rejected, replaced: r.replaced, flagged: r.flagged, blank: r.blank },
                 problem_count: r.problemCount + r.fileProblems.length,
                 problems: [...r.fileProblems, ...r.problems].map((d) => diagnosticJson(d, lang)),
                 warnings: r.warnings.map((d) => diagnosticJson(d, lang)),
@@ -274,15 +335,18 @@ ${DB_HELP.en}
               [[r.format + (r.encoding ? ` ${r.encoding}` : ''), r.total, r.accepted, r.rejected, r.replaced, r.flagged]],
             ),
           );
+          const kindWords = say(RECORD_KIND, kind, lang);
           const verdict = {
-            stored: zh ? `已入库：提交 #${r.submissionId}（${kind}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kind}, sha256 ${r.sha256.slice(0, 12)}…).`,
-            partial: zh ? `部分入库：提交 #${r.submissionId}，${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId}; ${r.rejected} rows rejected.`,
-            // With --accept-valid a refusal is about the file itself (headers, encoding, size), which no row can escape.
-            refused: v['accept-valid']
+            stored: zh ? `已入库：提交 #${r.submissionId}（${kindWords}，sha256 ${r.sha256.slice(0, 12)}…）。` : `Stored as submission #${r.submissionId} (${kindWords}, sha256 ${r.sha256.slice(0, 12)}…).`,
+            partial: zh ? `部分入库：提交 #${r.submissionId}（${kindWords}），${r.rejected} 行拒收。` : `Partly stored as submission #${r.submissionId} (${kindWords}); ${r.rejected} rows rejected.`,
+            // A refusal about the file itself (headers, encoding, size, the wrong kind of file), with or without
+            // --accept-valid, is one no row can escape: --accept-valid would not help, so it is not suggested.
+            refused: v['accept-valid'] || r.fileProblems.length
               ? zh ? '整份拒收（问题在文件本身，见上），未入库任何数据。改正后重新提交。' : 'Refused whole (the problem is in the file itself, see above); nothing was stored. Fix it and resubmit.'
               : zh ? '整份拒收，未入库任何数据。改正后重新提交，或用 --accept-valid 先提交正确的行。' : 'Refused whole; nothing was stored. Fix and resubmit, or use --accept-valid to store the valid rows.',
           }[r.status];
           if (r.encodingReason) io.out(zh ? `编码：${r.encodingReason.zh}` : `Encoding: ${r.encodingReason.en}`);
+          if (r.blank) io.out(zh ? `空白行：${r.blank} 行（各单元格均为空），已略过，不算拒收。` : `Blank rows: ${r.blank} (every cell empty), left out, not rejected.`);
           for (const x of r.skipped) io.out(zh ? `轮次 ${x.group}：${x.rows} 行检查结果为空（未检查），未入库。` : `Round ${x.group}: ${x.rows} rows left blank (not inspected), not stored.`);
           io.out(
             blank
@@ -499,62 +563,111 @@ ${DB_HELP.en}`,
     },
   },
   whatif: {
-    summary: { zh: '比较同一批数据在现行标准与拟议版本下的评价结果', en: 'Compare the same data under the current standards and a proposed edition' },
-    usage: 'charter whatif --period YYYY-MM --proposal DIR|GIT-REVISION [--db PATH] [--json]',
+    summary: { zh: '比较同一批数据在在用版本与修改后的标准下的评价结果', en: 'Compare the same data under the edition in force and the edited standards' },
+    usage: 'charter whatif --period YYYY-MM[..YYYY-MM] [--period …] [--proposal DIR|GIT-REVISION] [--tree DIR] [--db PATH] [--json]',
     help: {
-      zh: `  --period YYYY-MM   评价的月份
-  --proposal P       拟议的标准目录，或 git 版本（如 HEAD~1、某分支名）中的 standards/
+      zh: `  --period P         评价的月份（YYYY-MM），或一段月份（2026-03..2026-05）；可重复给出，最多 24 个月
+  --proposal P       拟议的标准目录，或 git 版本（如 HEAD~1、某分支名）中的 standards/，与 --tree 的当前标准比较；
+                     不写时比较 git HEAD 中已提交的在用版本与工作区中修改后的 standards/（直接编辑的做法，见 docs/editing.md）
   --as-of DATE       判断未结案件的时点
-  --tree DIR         现行标准目录（默认 standards/）
+  --tree DIR         标准目录（默认 standards/）
 ${DB_HELP.zh}`,
-      en: `  --period YYYY-MM   the month
-  --proposal P       a proposed standards folder, or a git revision (HEAD~1, a branch) whose standards/ is used
+      en: `  --period P         the month (YYYY-MM) or a run of months (2026-03..2026-05); may be repeated, 24 months at most
+  --proposal P       a proposed standards folder, or a git revision (HEAD~1, a branch) whose standards/ is used, compared with --tree;
+                     without it, the edition in force committed at git HEAD is compared with the edited standards/ in the working tree (docs/editing.md)
   --as-of DATE       when open cases are judged
-  --tree DIR         the current standards tree (default standards/)
+  --tree DIR         the standards tree (default standards/)
 ${DB_HELP.en}`,
     },
-    options: { ...COMMON, period: { type: 'string' }, proposal: { type: 'string' }, 'as-of': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
+    options: { ...COMMON, period: { type: 'string', multiple: true }, proposal: { type: 'string' }, 'as-of': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
     async run({ values }, lang, json, io) {
-      const v = values as Record<string, string | boolean | undefined>;
-      const period = v.period as string | undefined;
+      const v = values as Record<string, string | string[] | boolean | undefined>;
+      const given = (v.period as string[] | undefined) ?? [];
       const proposal = v.proposal as string | undefined;
       const bad: Diagnostic[] = [];
-      if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'whatif' }));
-      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
+      const { whatIf, checkoutRevision, committedEdition, loadSide, relabel, expandPeriods, cleanupProposal, ProposalError } = await import('../evaluate/whatif.ts');
+      const expanded = given.length ? expandPeriods(given) : { bad: '' };
+      const months = 'months' in expanded ? expanded.months : [];
+      if ('bad' in expanded) {
+        bad.push(
+          cmdErr('CH002', {
+            detail: given.length
+              ? lang === 'zh' ? `--period ${expanded.bad}（格式 YYYY-MM 或 YYYY-MM..YYYY-MM，最多 24 个月）` : `--period ${expanded.bad} (YYYY-MM or YYYY-MM..YYYY-MM, 24 months at most)`
+              : lang === 'zh' ? '缺少 --period（格式 YYYY-MM 或 YYYY-MM..YYYY-MM）' : '--period is missing (YYYY-MM or YYYY-MM..YYYY-MM)',
+            command: 'whatif',
+          }),
+        );
+      } else for (const m of [months[0]!, months[months.length - 1]!]) bad.push(...[outsideCalendar('--period', m, 'month')].filter((d) => d !== undefined));
       if (typeof v['as-of'] === 'string') bad.push(...[outsideCalendar('--as-of', v['as-of'], 'time')].filter((d) => d !== undefined));
-      if (!proposal) bad.push(cmdErr('CH002', { detail: '--proposal DIR|REVISION', command: 'whatif' }));
       // Never an option to git: a folder named "-x" is written ./-x.
-      else if (proposal.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
+      if (proposal?.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
       const path = dbPath(v.db as string | undefined, io.cwd);
       if (!existsSync(path)) bad.push(missingStore(path));
+      const treeArg = (v.tree as string | undefined) ?? 'standards';
+      const treeDir = resolve(io.cwd, treeArg);
+      if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: treeArg }));
+      else if (!statSync(treeDir).isDirectory()) bad.push(cmdErr('CH123', { value: treeArg }));
       if (bad.length) return usageError(bad, lang, json, io);
-      const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
-      const tree = loadStandards(treeDir, io, lang, json);
-      if (!tree) return EXIT.problems;
-      const { whatIf, checkoutRevision, loadProposal, cleanupProposal, ProposalError } = await import('../evaluate/whatif.ts');
-      // A folder first, else a git revision, resolved to its commit before anything is archived.
-      let dir = resolve(io.cwd, proposal!);
-      let temp = false;
-      if (!existsSync(dir)) {
-        try {
-          dir = checkoutRevision(io.cwd, proposal!);
-          temp = true;
-        } catch (e) {
-          if (e instanceof ProposalError) return usageError([cmdErr(e.code, e.args)], lang, json, io);
-          throw e;
+      const zh = lang === 'zh';
+      const shownTree = relative(io.cwd, treeDir) || treeDir;
+      // The two sides: by default the edition in force (git HEAD) and the working tree's edits; with
+      // --proposal, the --tree standards and the proposal (a folder, else a git revision).
+      type Label = { zh: string; en: string };
+      let beforeDir: string;
+      let afterDir: string;
+      let beforeLabel: Label;
+      let afterLabel: Label;
+      let temp: string | undefined;
+      let unchanged = false;
+      try {
+        if (proposal === undefined) {
+          const head = committedEdition(treeDir, shownTree);
+          temp = head.dir;
+          unchanged = !head.changed;
+          beforeDir = head.dir;
+          afterDir = treeDir;
+          beforeLabel = { zh: `在用版本（git HEAD ${head.commit.slice(0, 7)} 已提交的 ${shownTree}/）`, en: `edition in force (${shownTree}/ as committed at git HEAD ${head.commit.slice(0, 7)})` };
+          afterLabel = { zh: `修改后（工作区中的 ${shownTree}/）`, en: `as edited (${shownTree}/ in the working tree)` };
+        } else {
+          beforeDir = treeDir;
+          beforeLabel = { zh: `当前标准（${shownTree}/）`, en: `current standards (${shownTree}/)` };
+          afterDir = resolve(io.cwd, proposal);
+          if (!existsSync(afterDir)) {
+            afterDir = checkoutRevision(io.cwd, proposal);
+            temp = afterDir;
+            afterLabel = { zh: `拟议版本（git ${proposal} 中的 standards/）`, en: `proposal (standards/ at git ${proposal})` };
+          } else afterLabel = { zh: `拟议版本（${proposal}）`, en: `proposal (${proposal})` };
         }
+      } catch (e) {
+        if (e instanceof ProposalError) return usageError([cmdErr(e.code, e.args)], lang, json, io);
+        throw e;
       }
       try {
-        const p = loadProposal(dir, io.cwd);
-        if (!p.tree) {
-          const d = p.lacks ? cmdErr('CH122', { value: proposal!, ...p.lacks }) : cmdErr('CH312', { errors: p.errors });
-          io.err(renderDiagnostic(d, lang, '', style(io.color)));
+        // Each side read whole; a side with errors shows them (file:line:col and the code frame), not a comparison.
+        const sides = [
+          { dir: beforeDir, label: beforeLabel, tag: proposal === undefined ? 'HEAD' : shownTree },
+          { dir: afterDir, label: afterLabel, tag: proposal === undefined ? shownTree : proposal },
+        ].map((x) => ({ ...x, side: loadSide(x.dir, io.cwd) }));
+        for (const x of sides) {
+          if (x.side.tree) continue;
+          const st = style(io.color);
+          const shown = x.dir === temp ? x.side.diagnostics.map((d) => ({ orig: d, d: relabel(d, x.dir, x.tag, io.cwd) })) : x.side.diagnostics.map((d) => ({ orig: d, d }));
+          const last = x.side.lacks
+            ? cmdErr('CH122', { value: x.tag, ...x.side.lacks })
+            : cmdErr('CH343', { side: x.label.zh, sideEn: x.label.en, errors: x.side.errors });
+          if (json) io.out(JSON.stringify({ ok: false, diagnostics: [...shown.map(({ d }) => diagnosticJson(d, lang)), diagnosticJson(last, lang)] }, null, 2));
+          else {
+            for (const { orig, d } of shown) io.err(renderDiagnostic(d, lang, x.side.sources.get(orig.file) ?? '', st) + '\n');
+            io.err(renderDiagnostic(last, lang, '', st));
+          }
           return EXIT.problems;
         }
+        const current = sides[0]!.side.tree!;
+        const proposed = sides[1]!.side.tree!;
         let asOfWhatIf: Date | undefined;
         if (typeof v['as-of'] === 'string') {
           try {
-            asOfWhatIf = parseLocal(v['as-of'], tree.calendars[0]?.value.timezone);
+            asOfWhatIf = parseLocal(v['as-of'], current.calendars[0]?.value.timezone);
           } catch {
             return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'whatif' })], lang, json, io);
           }
@@ -562,19 +675,15 @@ ${DB_HELP.en}`,
         const store = openCliStore(path, 'read', 'whatif', lang, json, io);
         if (typeof store === 'number') return store;
         try {
-          const w = whatIf({ current: tree, proposed: p.tree, store, period: period!, proposal: proposal!, ...(asOfWhatIf ? { asOf: asOfWhatIf } : {}) });
-          if (json) io.out(JSON.stringify(w, null, 2));
-          else {
-            const zh = lang === 'zh';
-            io.out(zh ? `${period} 在拟议版本 ${proposal} 下的变化：` : `What changes in ${period} under ${proposal}:`);
-            io.out(zh ? `不通过：${w.before.failed} → ${w.after.failed}；通过：${w.before.passed} → ${w.after.passed}` : `failed: ${w.before.failed} → ${w.after.failed}; passed: ${w.before.passed} → ${w.after.passed}`);
-            if (w.changed.length) io.out('\n' + table([zh ? '条款' : 'requirement', zh ? '服务商' : 'provider', zh ? '范围' : 'scope', zh ? '现行' : 'now', zh ? '拟议' : 'proposed', zh ? '实测（现行→拟议）' : 'measured (now→proposed)'], w.changed.map((c) => [c.requirement, c.provider, c.scope, c.before, c.after, `${c.measured_before ?? '—'} → ${c.measured_after ?? '—'}`])));
-            else io.out(zh ? '评价结果没有变化。' : 'No finding changes.');
-            if (w.pledges.length) {
-              const rate = (x: { n: number; met: number; rate: number | null; limit: string } | null) => (x ? `${x.limit} ${x.met}/${x.n}${x.rate !== null ? ` ${(x.rate * 100).toFixed(1)}%` : ''}` : '—');
-              io.out('\n' + (zh ? '服务承诺达成率变化' : 'Pledge rates'));
-              io.out(table([zh ? '条款' : 'requirement', zh ? '时限' : 'limit', zh ? '服务商' : 'provider', zh ? '现行' : 'now', zh ? '拟议' : 'proposed'], w.pledges.map((p) => [p.requirement, p.limit, p.provider, rate(p.before), rate(p.after)])));
-            }
+          const label = proposal ?? 'working-tree';
+          const results = months.map((period) => whatIf({ current, proposed, store, period, proposal: label, ...(asOfWhatIf ? { asOf: asOfWhatIf } : {}) }));
+          if (json) {
+            const sidesJson = { before: beforeLabel[lang], after: afterLabel[lang], unchanged };
+            // One month: the comparison itself (as before); several: one per month.
+            io.out(JSON.stringify(results.length === 1 ? { ...results[0], sides: sidesJson } : { periods: months, proposal: label, sides: sidesJson, months: results }, null, 2));
+          } else {
+            const short = proposal === undefined ? [say(WHATIF_SIDE, 'head', lang), say(WHATIF_SIDE, 'edited', lang)] : [say(WHATIF_SIDE, 'current', lang), say(WHATIF_SIDE, 'proposal', lang)];
+            io.out(renderWhatIf(results, { before: beforeLabel[lang], after: afterLabel[lang], short: short as [string, string], unchanged }, current, proposed, lang));
           }
           return EXIT.ok;
         } catch (e) {
@@ -585,7 +694,7 @@ ${DB_HELP.en}`,
           store.close();
         }
       } finally {
-        if (temp) cleanupProposal(dir);
+        if (temp) cleanupProposal(temp);
       }
     },
   },

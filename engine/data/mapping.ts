@@ -130,7 +130,8 @@ export function applyMapping(
       const key = String(v);
       if (Object.hasOwn(col.values, key)) v = col.values[key];
       else {
-        problems.push({ code: 'CH303', column, value: shownOf(), args: { field: col.field, allowed: Object.keys(col.values).join('、') } });
+        // The mapping's own words are the file's words: listed as they are (mapped).
+        problems.push({ code: 'CH303', column, value: shownOf(), args: { field: col.field, allowed: Object.keys(col.values).join('、'), mapped: 1 } });
         continue;
       }
     }

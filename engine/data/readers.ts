@@ -1,7 +1,7 @@
 // Streaming readers for the formats providers really send: CSV (UTF-8 with or without BOM, GB18030/GBK,
 // UTF-16; comma- or tab-separated; encodings decided and explained in encoding.ts),
 // XLSX, JSON and NDJSON. Each yields rows one at a time so memory stays flat as files grow.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { formatOf } from './formats.ts';
 import { createInterface } from 'node:readline';
 import { parse as csvParse } from 'csv-parse';
@@ -23,11 +23,20 @@ export interface RawRow {
   raw: Cell[] | Record<string, unknown>;
   /** A problem with the row as read (wrong number of columns, not JSON, damaged bytes, a formula without
    * its value …); `col` is the 1-based column when one cell is at fault. */
-  problem?: { code: string; detail: string; col?: number; args?: Record<string, string | number> };
+  problem?: RowProblem;
+  /** Every problem with the row as read (the first is `problem`): one message per cell at fault. */
+  problems?: RowProblem[];
   /** The sheet, when a workbook is read sheet by sheet (mapping `sheet: "*"`). */
   sheet?: string;
   /** The sheet's title block above the header row: label → value (mapping `title_block`). */
   titleBlock?: Record<string, unknown>;
+}
+
+export interface RowProblem {
+  code: string;
+  detail: string;
+  col?: number;
+  args?: Record<string, string | number>;
 }
 
 export interface Table {
@@ -38,6 +47,9 @@ export interface Table {
   headers: string[];
   /** Rows in batches: one await per batch, not per row, keeps large files fast. */
   rows: AsyncIterable<RawRow[]>;
+  /** Rows whose cells are all empty (`,,,` in a CSV, a formatted but empty sheet row): left out, counted here
+   * as they are read. Not data, so never a rejection; the summary says how many. */
+  blank: { rows: number };
 }
 
 /** Drain an object-mode stream in batches of whatever is buffered. */
@@ -138,17 +150,36 @@ function checkHeaders(headers: string[], line: number): number {
 
 const shownCell = (c: string, lim: Limits): string => (c.length > lim.cellChars ? c.slice(0, 100) + '…' : c.includes(BAD) ? c.replaceAll(BAD, '\uFFFD') : c);
 
-/** The first problem of a row of text cells: damaged bytes, an oversized cell, a value with no header. */
-function textRowProblem(cells: string[], named: number, upTo: number, row: number, lim: Limits): RawRow['problem'] {
+/** The problems of a row of text cells, one per cell at fault: damaged bytes, an oversized cell, a value with no header. */
+function textRowProblems(cells: string[], named: number, upTo: number, row: number, lim: Limits): RowProblem[] {
+  const out: RowProblem[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    if (c.includes(BAD)) return { code: 'CH310', detail: 'invalid bytes', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}` } };
-    if (c.length > lim.cellChars) return { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, size: c.length, limit: lim.cellChars } };
+    if (c.includes(BAD)) out.push({ code: 'CH310', detail: 'invalid bytes', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}` } });
+    else if (c.length > lim.cellChars) out.push({ code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, size: c.length, limit: lim.cellChars } });
+    else if (i >= named && i < upTo && c !== '') out.push({ code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } });
   }
-  for (let i = named; i < Math.min(cells.length, upTo); i++) {
-    if (cells[i] !== '' && cells[i] !== undefined) return { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${row}`, column: columnLetter(i + 1), value: String(cells[i]).slice(0, 40) } };
+  return out;
+}
+
+/** A row whose cells are all empty or blank (Excel's `,,,,` rows): not data. */
+const allBlank = (cells: readonly unknown[]): boolean => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+
+/** Leading bytes that say a file is a workbook, whatever its name: an Excel 97–2003 .xls (OLE2) or a zip (.xlsx). */
+export function workbookMagic(file: string): 'xls' | 'zip' | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const b = Buffer.alloc(8);
+    const n = readSync(fd, b, 0, 8, 0);
+    if (n >= 8 && b.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'xls';
+    if (n >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return undefined;
 }
 
 export { formatOf } from './formats.ts';
@@ -182,7 +213,7 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
     const r = await next();
     if (r.done) throw new ReadError('CH317', { detail: 'no header row' });
     for (let i = 0; i < r.value.length; i++) {
-      if (r.value[i]!.info.lines >= headerRow) {
+      if (r.value[i]!.info.lines >= headerRow && !allBlank(r.value[i]!.record)) {
         headers = r.value[i]!.record.map((h) => h.trim());
         first = r.value.slice(i + 1);
         break find;
@@ -196,23 +227,33 @@ export async function openCsv(file: string, opts: { encoding?: string; legacyEnc
     const values: Record<string, unknown> = {};
     for (let i = 0; i < named; i++) values[headers[i]!] = cells[i];
     const row: RawRow = { row: rec.info.lines, values, raw: cells };
-    const p = textRowProblem(cells, named, width, rec.info.lines, lim);
-    if (p) {
-      if (p.code === 'CH310') p.args = { ...p.args, encoding };
-      row.problem = p;
+    const ps = textRowProblems(cells, named, width, rec.info.lines, lim);
+    if (ps.length) {
+      for (const p of ps) if (p.code === 'CH310') p.args = { ...p.args, encoding };
+      row.problem = ps[0]!;
+      row.problems = ps;
       row.raw = cells.map((c) => shownCell(c, lim));
     } else if (cells.length !== width) row.problem = { code: 'CH315', detail: `${cells.length} columns, the header has ${width}` };
     return row;
   };
+  const blank = { rows: 0 };
+  const rowsOf = (recs: { record: string[]; info: { lines: number } }[]): RawRow[] => {
+    const out: RawRow[] = [];
+    for (const rec of recs) {
+      if (allBlank(rec.record)) blank.rows++;
+      else out.push(toRow(rec));
+    }
+    return out;
+  };
   async function* rows(): AsyncIterable<RawRow[]> {
-    if (first.length) yield first.map(toRow);
+    if (first.length) yield rowsOf(first);
     for (;;) {
       const r = await next();
       if (r.done) return;
-      yield r.value.map(toRow);
+      yield rowsOf(r.value);
     }
   }
-  return { format: 'csv', encoding, detected, headers, rows: rows() };
+  return { format: 'csv', encoding, detected, headers, rows: rows(), blank };
 }
 
 type XCell = Cell | { problem: 'formula' | 'error' | 'unknown'; text: string };
@@ -346,6 +387,8 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
   const first = await open(sheet);
   const headers = first.headers;
   checkHeaders(headers, headerRow);
+  const blank = { rows: 0 };
+  let pendingBlank = 0;
   async function* single(): AsyncIterable<RawRow> {
     let cur = first;
     let name = sheet!.name;
@@ -358,35 +401,46 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
         const cells: Cell[] = [];
         const values: Record<string, unknown> = {};
         let any = false;
-        let problem: RawRow['problem'];
+        const problems: RowProblem[] = [];
         for (let i = 0; i < Math.max(named, arr.length); i++) {
           const x = xlsxCell(arr[i]);
           let c: Cell;
           if (x !== null && typeof x === 'object') {
             const code = x.problem === 'formula' ? 'CH325' : x.problem === 'error' ? 'CH326' : 'CH334';
-            problem ??= { code, detail: x.text, col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: cur.headers[i] ?? '', value: x.text } };
+            problems.push({ code, detail: x.text, col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: cur.headers[i] ?? '', value: x.text } });
             c = x.text;
           } else c = x;
           if (typeof c === 'string' && c.length > lim.cellChars) {
-            problem ??= { code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, size: c.length, limit: lim.cellChars } };
+            problems.push({ code: 'CH330', detail: 'cell too large', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, size: c.length, limit: lim.cellChars } });
             c = c.slice(0, 100) + '…';
           }
           cells.push(c);
-          if (c !== null && c !== '') {
+          if (c !== null && !(typeof c === 'string' && c.trim() === '')) {
             any = true;
-            if (i >= named) problem ??= { code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } };
+            if (i >= named) problems.push({ code: 'CH324', detail: 'value without header', col: i + 1, args: { cell: `${columnLetter(i + 1)}${r.value.number}`, column: columnLetter(i + 1), value: String(c).slice(0, 40) } });
           }
           if (i < named) values[cur.headers[i]!] = c;
         }
-        if (!any) continue; // blank rows are formatting, not data
+        if (!any) {
+          // Blank rows are formatting, not data: counted, never rejected. Rows past the last one holding a
+          // value are not counted (a sheet formatted far down is not a sheet of blank rows).
+          pendingBlank++;
+          continue;
+        }
+        blank.rows += pendingBlank;
+        pendingBlank = 0;
         const row: RawRow = { row: r.value.number, values, raw: cells };
         if (every) {
           row.sheet = name;
           row.titleBlock = cur.titleBlock;
         }
-        if (problem) row.problem = problem;
+        if (problems.length) {
+          row.problem = problems[0]!;
+          row.problems = problems;
+        }
         yield row;
       }
+      pendingBlank = 0;
       if (!every) return;
       let next;
       try {
@@ -399,7 +453,7 @@ export async function openXlsx(file: string, opts: { sheet?: string; headerRow?:
       cur = await open(next.value);
     }
   }
-  return { format: 'xlsx', headers, rows: grouped(single()) };
+  return { format: 'xlsx', headers, rows: grouped(single()), blank };
 }
 
 /** A parsed JSON record's first oversized string value, if any (values are flat; `questions` one level down). */
@@ -462,7 +516,7 @@ export async function openNdjson(file: string, lim: Limits = limits()): Promise<
       }
     }
   }
-  return { format: 'ndjson', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
+  return { format: 'ndjson', encoding: 'utf-8', headers: [], rows: grouped(rows()), blank: { rows: 0 } };
 }
 
 /** A JSON array of objects. Read whole, so it has a lower size limit: large data belongs in NDJSON (docs/data.md). */
@@ -482,7 +536,7 @@ export async function openJson(file: string, lim: Limits = limits()): Promise<Ta
   async function* rows(): AsyncIterable<RawRow> {
     for (let i = 0; i < list!.length; i++) yield jsonRow(i + 1, list![i], lim, 'each element must be an object');
   }
-  return { format: 'json', encoding: 'utf-8', headers: [], rows: grouped(rows()) };
+  return { format: 'json', encoding: 'utf-8', headers: [], rows: grouped(rows()), blank: { rows: 0 } };
 }
 
 /** Group a row-at-a-time source into batches (sources that cannot hand over batches themselves). */
@@ -502,6 +556,13 @@ export async function openTable(file: string, opts: { encoding?: string; legacyE
   const fmt = formatOf(file);
   const bad = checkDataFile(file, lim);
   if (bad) throw bad;
+  // A workbook under a text file's name (or an old .xls renamed .xlsx) would read as damaged bytes or an
+  // unreadable zip: say what it is instead.
+  if (fmt === 'csv' || fmt === 'xlsx') {
+    const magic = workbookMagic(file);
+    if (magic === 'xls') throw new ReadError('CH340', { value: file });
+    if (magic === 'zip' && fmt === 'csv') throw new ReadError('CH341', { value: file });
+  }
   switch (fmt) {
     case 'csv':
       return openCsv(file, opts, lim);

@@ -74,6 +74,8 @@ export interface SubmitResult {
   rejectsFile?: string;
   /** Rows a row hook left out, per group (a round's blank result rows), in the order first seen. */
   skipped: { group: string; rows: number }[];
+  /** Rows whose cells were all empty: left out, not counted in `total`, never rejected. */
+  blank: number;
 }
 
 async function sha256(file: string): Promise<string> {
@@ -87,9 +89,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
   const lim = limits();
   // Before a byte is read: a folder, FIFO or device, or a file over the size limit, is refused.
   const notFile = checkDataFile(o.file, lim);
-  if (notFile) return { status: 'refused', format: '', sha256: '', total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [diag(notFile.code, o.display, { line: 1, col: 1 }, { ...notFile.args, value: o.display })], problems: [], problemCount: 0, warnings: [], skipped: [] };
+  if (notFile) return { status: 'refused', format: '', sha256: '', total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [diag(notFile.code, o.display, { line: 1, col: 1 }, { ...notFile.args, value: o.display })], problems: [], problemCount: 0, warnings: [], skipped: [], blank: 0 };
   const hash = await sha256(o.file);
-  const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [], skipped: [] };
+  const result: SubmitResult = { status: 'refused', format: '', sha256: hash, total: 0, accepted: 0, rejected: 0, replaced: 0, flagged: 0, fileProblems: [], problems: [], problemCount: 0, warnings: [], skipped: [], blank: 0 };
   const mapping = o.mapping ?? canonicalMapping(o.kind);
   if (mapping.record_kind !== o.kind) {
     result.fileProblems.push(diag('CH320', o.display, { line: 1, col: 1 }, { mapping: mapping.id, mappingKind: mapping.record_kind, kind: o.kind }));
@@ -184,15 +186,25 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         skipped.set(pre.skip, (skipped.get(pre.skip) ?? 0) + 1);
         continue;
       }
-      if (raw.problem) {
-        found.push(diag(raw.problem.code, shownFile, { line: raw.row, col: raw.problem.col ?? 1 }, { ...raw.problem.args, detail: raw.problem.detail, row: raw.row }));
-      } else {
+      // Problems with the row as read: each cell at fault. A row whose cells do not line up with the header
+      // (CH315) or that is not a record at all (bad JSON) cannot be read further; otherwise the mapping still
+      // reads the row's other cells, so the provider sees every problem of the row at once.
+      const structural = raw.problems ?? (raw.problem ? [raw.problem] : []);
+      for (const p of structural) {
+        const header = tabular && p.col !== undefined ? table.headers[p.col - 1] : undefined;
+        found.push(diag(p.code, shownFile, { line: raw.row, col: p.col ?? 1 }, { ...p.args, ...(header && p.args?.column === undefined ? { column: header } : {}), detail: p.detail, row: raw.row }));
+      }
+      const readable = structural.every((p) => p.col !== undefined);
+      if (readable) {
         const mapped = applyMapping(cm, raw.values, raw.titleBlock ? { ...ctx, titleBlock: raw.titleBlock } : ctx);
         record = mapped.record;
         const claimed = new Set((pre?.problems ?? []).map((p) => p.column));
+        for (const p of structural) if (tabular && p.col !== undefined && table.headers[p.col - 1]) claimed.add(table.headers[p.col - 1]!);
         for (const p of pre?.problems ?? []) found.push(problem(raw.row, p));
         for (const p of mapped.problems) if (!claimed.has(p.column)) found.push(problem(raw.row, p));
+        for (const p of mapped.problems) claimed.add(p.column);
         const at = (field: string, code: string, args: Record<string, string | number>): void => {
+          claimed.add(cellOf(field));
           found.push(problem(raw.row, { code, column: cellOf(field), value: written(raw, field, record), args: { field, ...args } }));
         };
         if (o.provider !== undefined) {
@@ -211,22 +223,30 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
           if (record.station !== undefined && !reg.placeCampus.has(String(record.station))) at('station', 'CH306', { what: 'place' });
         }
         if (record.activity !== undefined && !o.activities.has(String(record.activity))) at('activity', 'CH306', { what: 'activity' });
-        if (found.length === 0 && !validateRecord(record)) {
+        // Every problem of the row, not only the first: the record's own checks run too, except on a column
+        // already reported (a value that could not be read is not also "missing").
+        // A row a file format's hook refused (a round workbook row left without its result) is not also checked
+        // as a record: its other cells are blank by design, and the hook's message says what to do.
+        if (!pre?.problems?.length && !validateRecord(record)) {
           for (const e of validateRecord.errors ?? []) {
             // Alternatives (inspection-results: `result` or the older `passed`): name the first, once.
             if (e.keyword === 'anyOf' || (e.keyword === 'required' && /^#\/anyOf\/[1-9]/.test(e.schemaPath))) continue;
             if (e.keyword === 'required') {
               const field = (e.params as { missingProperty: string }).missingProperty;
+              if (claimed.has(cellOf(field))) continue;
+              claimed.add(cellOf(field));
               found.push(problem(raw.row, { code: 'CH302', column: cellOf(field), value: '', args: { field } }));
             } else {
               const field = e.instancePath.slice(1).split('/')[0] ?? '';
+              if (claimed.has(cellOf(field))) continue;
+              claimed.add(cellOf(field));
               found.push(problem(raw.row, { code: 'CH308', column: cellOf(field), value: String(record[field] ?? ''), args: { field, detail: e.message ?? e.keyword } }));
             }
           }
         }
         if (found.length === 0 && o.rowHook?.after) for (const p of o.rowHook.after(record, raw)) found.push(problem(raw.row, p));
-        if (found.length === 0 && o.period !== undefined) {
-          const ev = String(record[eventField] ?? '');
+        if (o.period !== undefined && record[eventField] !== undefined && !claimed.has(cellOf(eventField))) {
+          const ev = String(record[eventField]);
           if (ev.slice(0, 7) !== o.period) at(eventField, 'CH313', { period: o.period });
         }
       }
@@ -245,7 +265,9 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
         // Canonical times share the zone's offset, so text order is time order; otherwise parse.
         if (typeof va === 'string' && typeof vb === 'string' && (va.length === vb.length && va.slice(19) === vb.slice(19) ? vb < va : Date.parse(vb) < Date.parse(va))) {
           flags.push(`impossible-time:${b}<${a}`);
-          if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: written(raw, b, record), args: { field: b, before: a, beforeValue: written(raw, a, record) } }));
+          // Named by the file's columns and read as local times (an Excel serial is shown as the time it is).
+          const beforeColumn = headerOf.has(a) && headerOf.get(a) !== a ? headerOf.get(a)! : '';
+          if (result.warnings.length < keep) result.warnings.push(problem(raw.row, { code: 'CH309', column: cellOf(b), value: written(raw, b, record), args: { field: b, before: a, beforeValue: written(raw, a, record), valueAt: vb, beforeValueAt: va, beforeColumn } }));
         }
       }
       if (flags.length) result.flagged++;
@@ -277,6 +299,7 @@ export async function submit(o: SubmitOptions): Promise<SubmitResult> {
     }
 
     result.skipped = [...skipped].map(([group, rows]) => ({ group, rows }));
+    result.blank = table.blank.rows;
     // The rejects file is complete and in place before the commit: a success is never reported without it.
     const rejectsPath = rejects.close();
     if (result.rejected > 0 && !o.acceptValid) {

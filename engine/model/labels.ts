@@ -529,3 +529,116 @@ export const WHOLE_SCHOOL: Words = { zh: '全校', en: 'all campuses' };
 // ── end evaluate ──
 // ── errors ──
 // ── end errors ──
+// ── import ──
+/** The meanings of the coded values a data file holds, for messages that list the accepted values
+ * (CH303 without a mapping: general（综合维修）…). Keyed by field, then by value. */
+export const FIELD_VALUE: Record<string, Vocabulary> = {
+  category: {
+    general: { zh: '综合维修', en: 'general repairs' },
+    water: { zh: '给排水', en: 'water and drains' },
+    electric: { zh: '电气', en: 'electrical' },
+    elevator: { zh: '电梯', en: 'lifts' },
+    lighting: { zh: '照明', en: 'lighting' },
+    power: { zh: '供配电', en: 'power supply' },
+    multimedia: { zh: '多媒体', en: 'multimedia' },
+    hvac: { zh: '空调通风', en: 'air conditioning' },
+    heating: { zh: '供暖', en: 'heating' },
+    gas: { zh: '燃气', en: 'gas' },
+    other: { zh: '其他', en: 'other' },
+  },
+  subcategory: {
+    lamp: { zh: '灯具', en: 'lamp' },
+    switch: { zh: '开关', en: 'switch' },
+    socket: { zh: '插座', en: 'socket' },
+    line: { zh: '线路', en: 'line' },
+    'supply-equipment': { zh: '供电设备', en: 'supply equipment' },
+    'teaching-equipment': { zh: '教学设备', en: 'teaching equipment' },
+    other: { zh: '其他', en: 'other' },
+  },
+  priority: {
+    normal: { zh: '一般', en: 'normal' },
+    urgent: { zh: '紧急', en: 'urgent' },
+    accident: { zh: '事故（如电梯困人）', en: 'accident (e.g. people trapped in a lift)' },
+  },
+  complexity: {
+    simple: { zh: '简单', en: 'simple' },
+    complex: { zh: '复杂', en: 'complex' },
+    major: { zh: '重大', en: 'major' },
+  },
+  cause: {
+    'service-error': { zh: '服务差错', en: 'service error' },
+    attitude: { zh: '服务态度', en: 'attitude' },
+    facility: { zh: '设施设备', en: 'facilities' },
+    policy: { zh: '政策规定', en: 'policy' },
+    other: { zh: '其他', en: 'other' },
+  },
+  exclusion: {
+    duplicate: { zh: '重复报修', en: 'duplicate' },
+    appointment: { zh: '预约上门', en: 'appointment' },
+    'out-of-scope': { zh: '不属服务范围', en: 'out of scope' },
+    'approved-extension': { zh: '经批准延期', en: 'approved extension' },
+    cancelled: { zh: '已取消', en: 'cancelled' },
+  },
+  kind: {
+    'street-lights': { zh: '路灯', en: 'street lights' },
+    monitoring: { zh: '监控设备', en: 'monitoring' },
+    'classroom-equipment': { zh: '教室设备', en: 'classroom equipment' },
+    'equipment-in-use': { zh: '在用设备', en: 'equipment in use' },
+    'fire-hydrants': { zh: '消火栓', en: 'fire hydrants' },
+    extinguishers: { zh: '灭火器', en: 'extinguishers' },
+    'room-temperature': { zh: '室内温度', en: 'room temperature' },
+    'shelf-audit': { zh: '图书错架抽查', en: 'shelf audit' },
+    'water-quality': { zh: '水质', en: 'water quality' },
+    'softened-water': { zh: '软化水', en: 'softened water' },
+    'inventory-audit': { zh: '库存盘点', en: 'inventory audit' },
+    'work-order-sampling': { zh: '工单抽查', en: 'work-order sampling' },
+    class: { zh: '课程', en: 'class' },
+    exam: { zh: '考试', en: 'exam' },
+    meeting: { zh: '会议', en: 'meeting' },
+    'campus-event': { zh: '校园活动', en: 'campus event' },
+  },
+  post: {
+    'main-gate': { zh: '校门', en: 'main gate' },
+    'monitoring-centre': { zh: '监控中心', en: 'monitoring centre' },
+    'dorm-entrance': { zh: '宿舍楼门', en: 'dormitory entrance' },
+    'power-room': { zh: '配电室', en: 'power room' },
+    'boiler-room': { zh: '锅炉房', en: 'boiler room' },
+    'repair-hotline': { zh: '报修热线', en: 'repair hotline' },
+    'library-entrance': { zh: '图书馆入口', en: 'library entrance' },
+    'service-desk': { zh: '服务台', en: 'service desk' },
+  },
+  result: INSPECTION_RESULT,
+};
+
+/** A record field as a reader names it: its column header when the file has its own (报修时间), else the field's word. */
+export function fieldWords(field: string, lang: Lang): string {
+  return FIELD[field]?.[lang] ?? field;
+}
+
+/** What whatif calls each side (docs/editing.md): the edition in force and the edited one. */
+export const WHATIF_SIDE: Vocabulary = {
+  head: { zh: '在用版本', en: 'edition in force' },
+  edited: { zh: '修改后', en: 'as edited' },
+  current: { zh: '当前标准', en: 'current standards' },
+  proposal: { zh: '拟议版本', en: 'proposal' },
+};
+
+/** One record's verdict under a requirement, short enough for whatif's table of records that change verdict
+ * (CASE_OUTCOME has the long explain wording). */
+export const RECORD_VERDICT: Vocabulary = {
+  met: { zh: '按时', en: 'on time' },
+  missed: { zh: '超时', en: 'late' },
+  'open-breached': { zh: '未完成且已超时', en: 'open and overdue' },
+  'open-pending': { zh: '未完成、未到期', en: 'open, not yet due' },
+  'impossible-time': { zh: '时间记录异常', en: 'impossible times' },
+  excluded: { zh: '不计入', en: 'not counted' },
+  'calendar-unknown': { zh: '无法判定（缺节假日数据）', en: 'cannot be judged (no holiday data)' },
+  'class-flag-mismatch': { zh: '上课标记与课表不符', en: 'class flag disagrees with the timetable' },
+  'not-covered': { zh: '不在该条款时限内', en: 'outside the clause\'s limits' },
+  below: { zh: '未达标', en: 'below the threshold' },
+  'document-missing': { zh: '缺档案', en: 'document missing' },
+  present: { zh: '已备档', en: 'on file' },
+  absent: { zh: '未列入', en: 'not listed' },
+  listed: { zh: '列为问题', en: 'listed as a problem' },
+};
+// ── end import ──
