@@ -255,7 +255,8 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     // Titles, not ids: the footer names the standard's edition and version and the profiles by their titles.
     const provenance: Provenance = {
       standard: provenanceWords(`${std?.title.zh ?? ''} ${std?.edition ?? ''}`.trim(), std?.version ?? '', profiles.map((p) => names.profile(p, 'zh'))),
-      calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
+      // The holiday data by its version (the package, chinese-days, is pinned by Charter's version on the same line).
+      calendar: `法定节假日数据 ${cov.version}\u00a0版（${cov.from}–${cov.to}）`,
       data_sha256: o.findings.data.sha256,
       engine: `Charter ${version}`,
     };

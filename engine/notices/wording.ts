@@ -34,7 +34,7 @@ const both = (f: (lang: Lang) => string): Words => ({ zh: f('zh'), en: f('en') }
 const list = (xs: string[], lang: Lang, max = 3): string => {
   const shown = xs.slice(0, max).join(lang === 'zh' ? '、' : ', ');
   if (xs.length <= max) return shown;
-  return lang === 'zh' ? `${shown}等${NBSP}${xs.length}${NBSP}处` : `${shown} and ${xs.length - max} more`;
+  return lang === 'zh' ? `${shown}等 ${xs.length}${NBSP}处` : `${shown} and ${xs.length - max} more`;
 };
 const num = (x: number, d = 1): string => String(Math.round(x * 10 ** d) / 10 ** d);
 
@@ -125,12 +125,11 @@ function parseRequired(s: string | number | undefined): { dir: string; value: st
 
 /** What the rate measures, named as the clause's parameter names it (室内温度达标率). */
 function measureWords(r: Requirement | undefined, lang: Lang): string {
-  const p = param(r, r?.rate?.threshold.param);
-  const label = p?.label ? pick(p.label as Words, lang) || p.label.zh : '';
-  if (label) return label;
   const m = r?.rate?.measure;
-  if (!m) return lang === 'zh' ? '指标' : 'the measure';
-  return (lang === 'zh' ? m.zh : (m.en ?? m.zh)).replace(/（[^）]*）|\s*\([^)]*\)/g, '');
+  if (m) return (lang === 'zh' ? m.zh : (m.en ?? m.zh)).replace(/（[^）]*）|\s*\([^)]*\)/g, '');
+  const p = param(r, r?.rate?.threshold.param);
+  const label = p?.label ? (lang === 'en' ? (p.label.en ?? p.label.zh) : p.label.zh) : '';
+  return label || (lang === 'zh' ? '指标' : 'the measure');
 }
 
 const recordNoun = (r: Requirement | undefined, lang: Lang): string => {
@@ -157,15 +156,15 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
         const lead = actual.slice(0, -' before'.length).trim();
         const late = lead.startsWith('-');
         const need = limitWords(required.replace(/ before$/, ''), 'duration', lang);
-        if (zh) return `${rec} ${late ? `开始后${NBSP}${spanWords(lead, lang)}才就绪` : `仅提前${NBSP}${spanWords(lead, lang)}就绪`}，应至少提前${NBSP}${need}`;
+        if (zh) return `${rec} ${late ? `开始后 ${spanWords(lead, lang)}才就绪` : `仅提前 ${spanWords(lead, lang)}就绪`}，应至少提前 ${need}`;
         return `${rec} ${late ? `ready ${spanWords(lead, lang)} after the start` : `ready only ${spanWords(lead, lang)} ahead`}; at least ${need} ahead is required`;
       }
-      return zh ? `${rec} 用时${NBSP}${spanWords(actual, lang)}，时限${NBSP}${lim()}` : `${rec} took ${spanWords(actual, lang)}; the limit is ${lim()}`;
+      return zh ? `${rec} 用时 ${spanWords(actual, lang)}，时限 ${lim()}` : `${rec} took ${spanWords(actual, lang)}; the limit is ${lim()}`;
     }
     case 'open-breached': {
       const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
-      if (!m) return zh ? `${rec} 超过${NBSP}${lim()}时限仍未办结` : `${rec} still open past the ${lim()} limit`;
-      return zh ? `${rec} 截至${localTime(m[2]!, lang)}仍无${fieldWords(m[1]!, lang)}记录，已超过${NBSP}${lim()}时限` : `${rec}: no ${fieldWords(m[1]!, lang)} by ${localTime(m[2]!, lang)}, past the ${lim()} limit`;
+      if (!m) return zh ? `${rec} 超过 ${lim()}时限仍未办结` : `${rec} still open past the ${lim()} limit`;
+      return zh ? `${rec} 截至${localTime(m[2]!, lang)}仍无${fieldWords(m[1]!, lang)}记录，已超过 ${lim()}时限` : `${rec}: no ${fieldWords(m[1]!, lang)} by ${localTime(m[2]!, lang)}, past the ${lim()} limit`;
     }
     case 'impossible-time': {
       const m = /^(\w+) (\S+) < (\w+) (\S+)$/.exec(actual);
@@ -179,19 +178,19 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
     case 'missing': {
       const act = ctx.names.activity(f.scope.id, lang);
       const what = act === f.scope.id ? '' : act;
-      return zh ? `${where} ${cellWords(e.cell, lang)} ${what}${NBSP}${actual}${NBSP}次（应${NBSP}${required}${NBSP}次）` : `${where}, ${cellWords(e.cell, lang)}: ${what} ${actual} time${actual === '1' ? '' : 's'} (${required} required)`;
+      return zh ? `${where} ${cellWords(e.cell, lang)} ${what}${NBSP}${actual}${NBSP}次（应 ${required}${NBSP}次）` : `${where}, ${cellWords(e.cell, lang)}: ${what} ${actual} time${actual === '1' ? '' : 's'} (${required} required)`;
     }
     case 'understaffed':
-      return zh ? `${where} ${cellWords(e.cell, lang)} 值班人数不足（应${NBSP}${required}${NBSP}人）` : `${where}, ${cellWords(e.cell, lang)}: too few on duty (${required} required)`;
+      return zh ? `${where} ${cellWords(e.cell, lang)} 值班人数不足（应 ${required}${NBSP}人）` : `${where}, ${cellWords(e.cell, lang)}: too few on duty (${required} required)`;
     case 'too-few-points':
-      return zh ? `${where} ${cellWords(e.cell, lang)} 测点${NBSP}${actual}${NBSP}个（应不少于${NBSP}${required}${NBSP}个）` : `${where}, ${cellWords(e.cell, lang)}: ${actual} measuring points (at least ${required})`;
+      return zh ? `${where} ${cellWords(e.cell, lang)} 测点 ${actual}${NBSP}个（应不少于 ${required}${NBSP}个）` : `${where}, ${cellWords(e.cell, lang)}: ${actual} measuring points (at least ${required})`;
     case 'below': {
       if (e.record) {
         // A single reading against the reading limit (室温下限 18 ℃).
         const p = readingLimit(r);
         const unit = p?.unit;
         const sign = p?.stricter === 'lower' ? 'at-most' : 'at-least';
-        return zh ? `${rec} ${where ? `${where} ` : ''}读数${NBSP}${limitWords(actual, unit, lang)}，要求${NBSP}${comparisonWords(sign, required, unit, lang)}` : `${rec}${where ? ` (${where})` : ''}: reading ${limitWords(actual, unit, lang)}, required ${comparisonWords(sign, required, unit, lang)}`;
+        return zh ? `${rec} ${where ? `${where} ` : ''}读数 ${limitWords(actual, unit, lang)}，要求 ${comparisonWords(sign, required, unit, lang)}` : `${rec}${where ? ` (${where})` : ''}: reading ${limitWords(actual, unit, lang)}, required ${comparisonWords(sign, required, unit, lang)}`;
       }
       const req = parseRequired(f.required);
       const unit = f.unit ?? 'percent';
@@ -200,12 +199,12 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
       let value = limitWords(actual, unit, lang);
       if (count && count.length === 3) value = shareWords(Number(count[1]), Number(count[2]), lang);
       const counted = count && count.length === 4 ? (zh ? `（${localTime(count[1]!, lang)}统计，${shareWords(Number(count[2]), Number(count[3]), lang)}）` : ` (counted ${localTime(count[1]!, lang)}: ${count[2]} of ${count[3]})`) : '';
-      return zh ? `${where ? `${where} ` : ''}${measureWords(r, lang)}${NBSP}${value}${counted}，要求${NBSP}${cmp}` : `${where ? `${where}: ` : ''}${measureWords(r, lang)} ${value}${counted}, required ${cmp}`;
+      return zh ? `${where ? `${where} ` : ''}${measureWords(r, lang)}${NBSP}${value}${counted}，要求 ${cmp}` : `${where ? `${where}: ` : ''}${measureWords(r, lang)} ${value}${counted}, required ${cmp}`;
     }
     case 'analysis-missing': {
       const req = parseRequired(required);
       const cmp = req ? comparisonWords(req.dir, req.value, f.unit ?? 'percent', lang) : required;
-      return zh ? `${measureWords(r, lang)}${NBSP}${limitWords(actual, f.unit ?? 'percent', lang)}，未达到${NBSP}${cmp}，未提交原因分析` : `${measureWords(r, lang)} ${limitWords(actual, f.unit ?? 'percent', lang)}, below ${cmp}; no analysis of the causes was filed`;
+      return zh ? `${measureWords(r, lang)}${NBSP}${limitWords(actual, f.unit ?? 'percent', lang)}，未达到 ${cmp}，未提交原因分析` : `${measureWords(r, lang)} ${limitWords(actual, f.unit ?? 'percent', lang)}, below ${cmp}; no analysis of the causes was filed`;
     }
     case 'service-error':
       return zh ? `${rec} 服务差错` : `${rec}: a service error`;
@@ -216,15 +215,15 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
     case 'not-approved':
     case 'expired':
     case 'retention-too-short': {
-      if (zh) return actual || `${required}：${DOC_OUTCOME[e.outcome]!.zh}`;
-      return `${required}: ${DOC_OUTCOME[e.outcome]!.en}`;
+      if (zh) return actual.includes('《') ? actual : `${docName(required)}${DOC_OUTCOME[e.outcome]!.zh}`;
+      return `${docName(required)}: ${DOC_OUTCOME[e.outcome]!.en}`;
     }
     case 'missing-from-data':
     case 'not-published':
       return zh ? `${required}：${actual}` : `${required}: ${e.outcome === 'not-published' ? 'not published on the public site' : 'missing from the data'}`;
     case 'failed': {
       const at = e.at ? localTime(e.at.replace(' ', 'T'), lang) : '';
-      const who = e.inspector ? (zh ? `检查人${NBSP}${e.inspector}` : `inspected by ${e.inspector}`) : '';
+      const who = e.inspector ? (zh ? `检查人 ${e.inspector}` : `inspected by ${e.inspector}`) : '';
       const extra = [who, at, e.note ?? ''].filter(Boolean).join(zh ? '，' : ', ');
       return `${where ? `${where}${zh ? '：' : ': '}` : ''}${actual}${extra ? (zh ? `（${extra}）` : ` (${extra})`) : ''}`;
     }
@@ -234,6 +233,9 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
       return [rec, where, actual || e.note || ''].filter(Boolean).join(zh ? ' ' : ', ');
   }
 }
+
+/** A listed document by its title: 《日常维护保养计划》 (the condition in brackets is said by the outcome). */
+const docName = (s: string): string => (s ? `《${s.replace(/（[^）]*）$|\s*\([^)]*\)$/, '').replace(/^《|》$/g, '')}》` : '');
 
 const DOC_OUTCOME: Record<string, Words> = {
   'document-missing': { zh: '未提交', en: 'not filed' },
@@ -265,10 +267,11 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       if (!ps.length) break;
       const parts = ps.map((p) => {
         const label = (lang === 'en' ? (p.label.en ?? p.label.zh) : p.label.zh);
-        const late = p.missed + p.open_breached;
+        const late = p.missed; // counts the cases still open past the limit too
         const share = shareWords(p.met, p.n, lang, zh ? { zh: '件', en: '' } : { zh: '', en: recordNoun(r, 'en') });
-        if (zh) return `${label}（时限${NBSP}${limitOf(r, p, lang)}）：本期${NBSP}${p.n}${NBSP}件，超时${NBSP}${late}${NBSP}件${p.open_breached ? `（其中超时未办结${NBSP}${p.open_breached}${NBSP}件）` : ''}${p.invalid ? `，时间记录异常${NBSP}${p.invalid}${NBSP}件` : ''}，${p.n < 5 ? share.replace('达成', '按时') : `按时率${NBSP}${share}`}`;
-        return `${label} (limit ${limitOf(r, p, lang)}): ${p.n} this period, ${late} late${p.open_breached ? ` (${p.open_breached} still open)` : ''}${p.invalid ? `, ${p.invalid} with wrong times` : ''}; ${p.n < 5 ? `${share} on time` : `${share} on time`}`;
+        const before = r?.timeliness?.limits.find((l) => l.id === p.limit)?.before;
+        if (zh) return `${label}${before ? '' : `（时限 ${limitOf(r, p, lang)}）`}：本期 ${p.n}${NBSP}件，超时 ${late}${NBSP}件${p.open_breached ? `（其中超时未办结 ${p.open_breached}${NBSP}件）` : ''}${p.invalid ? `，时间记录异常 ${p.invalid}${NBSP}件` : ''}，${p.n < 5 ? share.replace('达成', '按时') : `按时率 ${share}`}`;
+        return `${label}${before ? '' : ` (limit ${limitOf(r, p, lang)})`}: ${p.n} this period, ${late} late${p.open_breached ? ` (${p.open_breached} still open)` : ''}${p.invalid ? `, ${p.invalid} with wrong times` : ''}; ${p.n < 5 ? `${share} on time` : `${share} on time`}`;
       });
       return parts.join(zh ? '；' : '; ') + (zh ? '。' : '.');
     }
@@ -278,9 +281,14 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       const every = fc ? say(EVERY, fc.period, lang) : '';
       const [met, all] = String(f.measured ?? '').split('/').map(Number);
       const shortBy = f.evidence_total;
-      const first = f.evidence[0] ? evidenceWords(ctx, f, f.evidence[0], lang) : '';
-      if (zh) return `${act === f.scope.id ? '规定的巡查、检查' : act}应${every}${NBSP}${f.required ?? ''}${NBSP}次：本期${all ? `${NBSP}${all}${NBSP}个应查时段中` : ''}${NBSP}${shortBy}${NBSP}个不足${first ? `，如${first}` : ''}。`;
-      return `${act} is due ${f.required ?? ''} time(s) ${every}: ${shortBy}${all ? ` of ${all}` : ''} periods fell short${first ? `, e.g. ${first}` : ''}.${met === undefined ? '' : ''}`;
+      const misses = f.evidence.filter((e) => e.outcome === 'missing').slice(0, 2);
+      const short = misses.map((e) => {
+        const where = e.unit && !isProvider(ctx, e.unit) ? placeName(ctx, e.unit, lang) : '';
+        return zh ? `${where}${cellWords(e.cell, lang)}${NBSP}${e.actual}${NBSP}次` : `${where}, ${cellWords(e.cell, lang)}: ${e.actual}`;
+      });
+      const more = short.length ? (zh ? `（${short.join('，')}${shortBy > short.length ? '等' : ''}）` : ` (${short.join('; ')}${shortBy > short.length ? ' …' : ''})`) : '';
+      if (zh) return `${act === f.scope.id ? '规定的巡查、检查' : act}应${every} ${f.required ?? ''}${NBSP}次：本期${all ? ` ${all}${NBSP}个应查时段中` : ''} ${shortBy}${NBSP}个不足${more}。`;
+      return `${act} is due ${f.required ?? ''} time(s) ${every}: ${shortBy}${all ? ` of ${all}` : ''} periods fell short${more}.${met === undefined ? '' : ''}`;
     }
     case 'rate': {
       const req = parseRequired(f.required);
@@ -290,20 +298,21 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       const value = words?.measured?.[lang] ?? (m ? shareWords(Number(m[1]), Number(m[2]), lang) : limitWords(typeof f.measured === 'number' ? num(f.measured) : String(f.measured ?? ''), unit, lang));
       const readings = f.evidence.filter((e) => e.outcome === 'below' && e.record);
       const p = readingLimit(r);
-      const low = readings.length && p ? (zh ? `；${NBSP}${f.evidence_total}${NBSP}个读数未达到${NBSP}${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}` : `; ${f.evidence_total} readings short of ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}`) : '';
-      const errors = f.evidence.filter((e) => e.outcome === 'service-error').length ? (zh ? `；服务差错${NBSP}${f.evidence_total}${NBSP}件` : `; ${f.evidence_total} service errors`) : '';
+      const low = readings.length && p ? (zh ? `；${f.evidence_total}${NBSP}个读数未达到 ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}` : `; ${f.evidence_total} readings short of ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}`) : '';
+      const errors = f.evidence.filter((e) => e.outcome === 'service-error').length ? (zh ? `；服务差错 ${f.evidence_total}${NBSP}件` : `; ${f.evidence_total} service errors`) : '';
       const analysis = f.evidence.some((e) => e.outcome === 'analysis-missing') ? (zh ? '，且未提交原因分析' : ', and no analysis of the causes was filed') : '';
-      return zh ? `${measureWords(r, lang)}${NBSP}${value}，要求${NBSP}${cmp}${analysis}${low}${errors}。` : `${measureWords(r, lang)} ${value}, required ${cmp}${analysis}${low}${errors}.`;
+      return zh ? `${measureWords(r, lang)}${NBSP}${value}，要求 ${cmp}${analysis}${low}${errors}。` : `${measureWords(r, lang)} ${value}, required ${cmp}${analysis}${low}${errors}.`;
     }
     case 'record': {
       const items = f.evidence.map((e) => evidenceWords(ctx, f, e, lang));
       const need = f.required ?? '';
-      if (zh) return `应备档案${NBSP}${need}${NBSP}项，${NBSP}${f.evidence_total}${NBSP}项缺失或不符合要求：${list(items, lang, 3)}。`.replace(/等\u00a0(\d+)\u00a0处/, `等${NBSP}$1${NBSP}项`);
+      if (zh) return `应备档案 ${need}${NBSP}项，${f.evidence_total}${NBSP}项缺失或不符合要求：${list(items, lang, 3)}。`.replace(/等 (\d+)\u00a0处/, `等 $1${NBSP}项`);
       return `${need} records required, ${f.evidence_total} missing or not as required: ${list(items, lang, 3)}.`;
     }
     case 'inspection': {
-      const first = f.evidence[0] ? evidenceWords(ctx, f, f.evidence[0], lang) : '';
-      return zh ? `现场检查不合格${NBSP}${f.evidence_total}${NBSP}处${first ? `：${first}` : ''}。` : `${f.evidence_total} on-site check(s) failed${first ? `: ${first}` : ''}.`;
+      const e0 = f.evidence[0];
+      const first = e0 ? (e0.outcome === 'failed' && !(e0 as { text?: Words }).text ? evidenceWords(ctx, f, { ...e0, unit: undefined as unknown as string }, lang) : evidenceWords(ctx, f, e0, lang)) : '';
+      return zh ? `现场检查不合格 ${f.evidence_total}${NBSP}处${first ? `：${first}` : ''}。` : `${f.evidence_total} on-site check(s) failed${first ? `: ${first}` : ''}.`;
     }
     case 'disclosure': {
       const items = f.evidence.map((e) => evidenceWords(ctx, f, e, lang));
@@ -312,7 +321,7 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
     default:
       break;
   }
-  if (words?.quantity && words.measured && words.required) return zh ? `${words.quantity.zh}${NBSP}${words.measured.zh}，要求${NBSP}${words.required.zh}。` : `${words.quantity.en} ${words.measured.en}, required ${words.required.en}.`;
+  if (words?.quantity && words.measured && words.required) return zh ? `${words.quantity.zh}${NBSP}${words.measured.zh}，要求 ${words.required.zh}。` : `${words.quantity.en} ${words.measured.en}, required ${words.required.en}.`;
   const first = f.evidence[0] ? evidenceWords(ctx, f, f.evidence[0], lang) : '';
   return zh ? `不符合要求${f.evidence_total ? `${NBSP}${f.evidence_total}${NBSP}处` : ''}${first ? `：${first}` : ''}。` : `Not as required${f.evidence_total ? ` (${f.evidence_total})` : ''}${first ? `: ${first}` : ''}.`;
 }
@@ -327,17 +336,17 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const ps = missedPledges(ctx, f);
       if (!ps.length) break;
       const noun = recordNoun(r, lang);
-      const late = ps.reduce((a, p) => a + p.missed + p.open_breached, 0);
+      const late = ps.reduce((a, p) => a + p.missed, 0);
       const open = ps.reduce((a, p) => a + p.open_breached, 0);
       const invalid = ps.reduce((a, p) => a + p.invalid, 0);
       const lims = ps.map((p) => {
         const lim = r?.timeliness?.limits.find((l) => l.id === p.limit);
         const label = (lang === 'en' ? (p.label.en ?? p.label.zh) : p.label.zh);
         if (lim?.before) return zh ? label : `${label} (at least ${limitOf(r, p, lang)} ahead)`;
-        return zh ? `${label}不超过${NBSP}${limitOf(r, p, lang)}` : `${label} within ${limitOf(r, p, lang)}`;
+        return zh ? `${label}不超过 ${limitOf(r, p, lang)}` : `${label} within ${limitOf(r, p, lang)}`;
       });
       if (zh) {
-        const steps = [late ? `对超时的${NBSP}${late}${NBSP}件${noun}逐单说明原因` : '', open ? `尚未办结的${NBSP}${open}${NBSP}件立即办结` : '', invalid ? `核实并更正时间记录异常的${NBSP}${invalid}${NBSP}件` : ''].filter(Boolean);
+        const steps = [late ? `对超时的 ${late}${NBSP}件${noun}逐单说明原因` : '', open ? `尚未办结的 ${open}${NBSP}件立即办结` : '', invalid ? `核实并更正时间记录异常的 ${invalid}${NBSP}件` : ''].filter(Boolean);
         return `${steps.join('，')}；确保${lims.join('、')}。`;
       }
       const steps = [late ? `explain each of the ${late} late ${noun}` : '', open ? `close the ${open} still open at once` : '', invalid ? `check and correct the ${invalid} with wrong times` : ''].filter(Boolean);
@@ -348,7 +357,7 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const fc = r?.frequency?.counts.find((c) => c.activity === f.scope.id);
       const every = fc ? say(EVERY, fc.period, lang) : '';
       const what = act === f.scope.id ? (zh ? '巡查、检查' : 'the rounds') : act;
-      return zh ? `补做${place}${every}${NBSP}${f.required ?? ''}${NBSP}次${what}（所缺${NBSP}${f.evidence_total}${NBSP}个时段）并签字存档，此后按规定频次执行。` : `Make up the ${what} at ${place} (${f.required ?? ''} ${every}; ${f.evidence_total} period(s) short), sign and file the records, and keep to the frequency from now on.`;
+      return zh ? `补做${place}${every}${NBSP}${f.required ?? ''}${NBSP}次${what}（所缺 ${f.evidence_total}${NBSP}个时段）并签字存档，此后按规定频次执行。` : `Make up the ${what} at ${place} (${f.required ?? ''} ${every}; ${f.evidence_total} period(s) short), sign and file the records, and keep to the frequency from now on.`;
     }
     case 'rate': {
       const req = parseRequired(f.required);
@@ -357,16 +366,16 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const measure = measureWords(r, lang);
       const p = readingLimit(r);
       const reading = f.evidence.find((e) => e.outcome === 'below' && e.record);
-      if (f.evidence.some((e) => e.outcome === 'analysis-missing')) return zh ? `书面分析${measure}低于${NBSP}${(req && limitWords(req.value, unit, lang)) || ''}的原因并报后勤管理处，提出改进措施。` : `Analyse in writing why ${measure} fell below ${req ? limitWords(req.value, unit, lang) : ''}, send it to the logistics office and set out the remedies.`;
-      if (f.evidence.some((e) => e.outcome === 'service-error')) return zh ? `对${NBSP}${f.evidence_total}${NBSP}件服务差错逐件说明原因并纠正，使${measure}${NBSP}${cmp}。` : `Explain and correct each of the ${f.evidence_total} service errors, bringing ${measure} to ${cmp}.`;
+      if (f.evidence.some((e) => e.outcome === 'analysis-missing')) return zh ? `书面分析${measure}低于 ${(req && limitWords(req.value, unit, lang)) || ''}的原因并报后勤管理处，提出改进措施。` : `Analyse in writing why ${measure} fell below ${req ? limitWords(req.value, unit, lang) : ''}, send it to the logistics office and set out the remedies.`;
+      if (f.evidence.some((e) => e.outcome === 'service-error')) return zh ? `对 ${f.evidence_total}${NBSP}件服务差错逐件说明原因并纠正，使${measure}${NBSP}${cmp}。` : `Explain and correct each of the ${f.evidence_total} service errors, bringing ${measure} to ${cmp}.`;
       if (reading && p) {
         const lim = comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(reading.required), p.unit, lang);
-        return zh ? `排查${place}未达到${NBSP}${lim}的测点及其原因并逐一整改，使${measure}${NBSP}${cmp}。` : `Find why the readings at ${place} fall short of ${lim}, put each right, and bring ${measure} to ${cmp}.`;
+        return zh ? `排查${place}未达到 ${lim}的测点及其原因并逐一整改，使${measure}${NBSP}${cmp}。` : `Find why the readings at ${place} fall short of ${lim}, put each right, and bring ${measure} to ${cmp}.`;
       }
-      return zh ? `查明${place}${measure}未达标的原因并落实改进，使其${NBSP}${cmp}。` : `Find why ${measure} at ${place} is short, put it right and bring it to ${cmp}.`;
+      return zh ? `查明${place}${measure}未达标的原因并落实改进，使其 ${cmp}。` : `Find why ${measure} at ${place} is short, put it right and bring it to ${cmp}.`;
     }
     case 'record': {
-      const doc = (e: Evidence): string => String(e.required ?? '');
+      const doc = (e: Evidence): string => docName(String(e.required ?? ''));
       const by = (o: string): string[] => f.evidence.filter((e) => e.outcome === o).map(doc).filter(Boolean);
       const parts: string[] = [];
       const add = (o: string, zhT: (x: string) => string, enT: (x: string) => string): void => {

@@ -170,7 +170,9 @@ function glued(tokens: string[]): string[] {
       out.push(t);
       continue;
     }
-    let run = (out.pop() ?? '') + t;
+    // The number (or sign) before it; a Chinese word before it is not glued (a line may break there).
+    const prev = out[out.length - 1];
+    let run = (prev !== undefined && (/[\x21-\x7e≥≤±]$/.test(prev) || prev.includes('\u00a0')) ? out.pop()! : '') + t;
     let k = 0;
     while (i + 1 < tokens.length && tokens[i + 1] !== '\u00a0' && k < 4 && (/^[\x21-\x7e]+$/.test(tokens[i + 1]!) ? k === 0 : GLUE_WORD.test(tokens[i + 1]!))) {
       const next = tokens[++i]!;
