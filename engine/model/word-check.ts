@@ -62,7 +62,8 @@ export function findLeaks(text: string, lang: Lang, known: KnownIds = {}): Leak[
       if (ALLOWED.has(lower)) continue;
       // A plan requirement id (plan-id:local-id) or a bare id the tree defines.
       const head = tok.includes(':') ? tok.slice(0, tok.indexOf(':')) : tok;
-      if (ids.has(tok) || ids.has(head)) {
+      // In English a plain word that is also an id (the scopes campus, building, station) is a word: Main campus.
+      if ((ids.has(tok) || ids.has(head)) && !(lang === 'en' && /^[a-z]+$/.test(tok))) {
         out.push({ kind: 'id', token: tok, line: rawLine });
         continue;
       }

@@ -178,7 +178,7 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
     case 'missing': {
       const act = ctx.names.activity(f.scope.id, lang);
       const what = act === f.scope.id ? '' : act;
-      return zh ? `${where} ${cellWords(e.cell, lang)} ${what}${NBSP}${actual}${NBSP}次（应 ${required}${NBSP}次）` : `${where}, ${cellWords(e.cell, lang)}: ${what} ${actual} time${actual === '1' ? '' : 's'} (${required} required)`;
+      return zh ? `${where} ${cellWords(e.cell, lang)} ${what} ${actual}${NBSP}次（应 ${required}${NBSP}次）` : `${where}, ${cellWords(e.cell, lang)}: ${what} ${actual} time${actual === '1' ? '' : 's'} (${required} required)`;
     }
     case 'understaffed':
       return zh ? `${where} ${cellWords(e.cell, lang)} 值班人数不足（应 ${required}${NBSP}人）` : `${where}, ${cellWords(e.cell, lang)}: too few on duty (${required} required)`;
@@ -199,12 +199,12 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
       let value = limitWords(actual, unit, lang);
       if (count && count.length === 3) value = shareWords(Number(count[1]), Number(count[2]), lang);
       const counted = count && count.length === 4 ? (zh ? `（${localTime(count[1]!, lang)}统计，${shareWords(Number(count[2]), Number(count[3]), lang)}）` : ` (counted ${localTime(count[1]!, lang)}: ${count[2]} of ${count[3]})`) : '';
-      return zh ? `${where ? `${where} ` : ''}${measureWords(r, lang)}${NBSP}${value}${counted}，要求 ${cmp}` : `${where ? `${where}: ` : ''}${measureWords(r, lang)} ${value}${counted}, required ${cmp}`;
+      return zh ? `${where ? `${where} ` : ''}${measureWords(r, lang)} ${value}${counted}，要求 ${cmp}` : `${where ? `${where}: ` : ''}${measureWords(r, lang)} ${value}${counted}, required ${cmp}`;
     }
     case 'analysis-missing': {
       const req = parseRequired(required);
       const cmp = req ? comparisonWords(req.dir, req.value, f.unit ?? 'percent', lang) : required;
-      return zh ? `${measureWords(r, lang)}${NBSP}${limitWords(actual, f.unit ?? 'percent', lang)}，未达到 ${cmp}，未提交原因分析` : `${measureWords(r, lang)} ${limitWords(actual, f.unit ?? 'percent', lang)}, below ${cmp}; no analysis of the causes was filed`;
+      return zh ? `${measureWords(r, lang)} ${limitWords(actual, f.unit ?? 'percent', lang)}，未达到 ${cmp}，未提交原因分析` : `${measureWords(r, lang)} ${limitWords(actual, f.unit ?? 'percent', lang)}, below ${cmp}; no analysis of the causes was filed`;
     }
     case 'service-error':
       return zh ? `${rec} 服务差错` : `${rec}: a service error`;
@@ -284,11 +284,11 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       const misses = f.evidence.filter((e) => e.outcome === 'missing').slice(0, 2);
       const short = misses.map((e) => {
         const where = e.unit && !isProvider(ctx, e.unit) ? placeName(ctx, e.unit, lang) : '';
-        return zh ? `${where}${cellWords(e.cell, lang)}${NBSP}${e.actual}${NBSP}次` : `${where}, ${cellWords(e.cell, lang)}: ${e.actual}`;
+        return zh ? `${where}${cellWords(e.cell, lang)} ${e.actual}${NBSP}次` : `${where}, ${cellWords(e.cell, lang)}: ${e.actual}`;
       });
       const more = short.length ? (zh ? `（${short.join('，')}${shortBy > short.length ? '等' : ''}）` : ` (${short.join('; ')}${shortBy > short.length ? ' …' : ''})`) : '';
       if (zh) return `${act === f.scope.id ? '规定的巡查、检查' : act}应${every} ${f.required ?? ''}${NBSP}次：本期${all ? ` ${all}${NBSP}个应查时段中` : ''} ${shortBy}${NBSP}个不足${more}。`;
-      return `${act} is due ${f.required ?? ''} time(s) ${every}: ${shortBy}${all ? ` of ${all}` : ''} periods fell short${more}.${met === undefined ? '' : ''}`;
+      return `${act} is due ${f.required ?? ''} time${f.required === 1 ? '' : 's'} ${every}: ${shortBy}${all ? ` of ${all}` : ''} period${(all || shortBy) === 1 ? '' : 's'} fell short${more}.${met === undefined ? '' : ''}`;
     }
     case 'rate': {
       const req = parseRequired(f.required);
@@ -301,7 +301,7 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       const low = readings.length && p ? (zh ? `；${f.evidence_total}${NBSP}个读数未达到 ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}` : `; ${f.evidence_total} readings short of ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}`) : '';
       const errors = f.evidence.filter((e) => e.outcome === 'service-error').length ? (zh ? `；服务差错 ${f.evidence_total}${NBSP}件` : `; ${f.evidence_total} service errors`) : '';
       const analysis = f.evidence.some((e) => e.outcome === 'analysis-missing') ? (zh ? '，且未提交原因分析' : ', and no analysis of the causes was filed') : '';
-      return zh ? `${measureWords(r, lang)}${NBSP}${value}，要求 ${cmp}${analysis}${low}${errors}。` : `${measureWords(r, lang)} ${value}, required ${cmp}${analysis}${low}${errors}.`;
+      return zh ? `${measureWords(r, lang)} ${value}，要求 ${cmp}${analysis}${low}${errors}。` : `${measureWords(r, lang)} ${value}, required ${cmp}${analysis}${low}${errors}.`;
     }
     case 'record': {
       const items = f.evidence.map((e) => evidenceWords(ctx, f, e, lang));
@@ -312,7 +312,7 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
     case 'inspection': {
       const e0 = f.evidence[0];
       const first = e0 ? (e0.outcome === 'failed' && !(e0 as { text?: Words }).text ? evidenceWords(ctx, f, { ...e0, unit: undefined as unknown as string }, lang) : evidenceWords(ctx, f, e0, lang)) : '';
-      return zh ? `现场检查不合格 ${f.evidence_total}${NBSP}处${first ? `：${first}` : ''}。` : `${f.evidence_total} on-site check(s) failed${first ? `: ${first}` : ''}.`;
+      return zh ? `现场检查不合格 ${f.evidence_total}${NBSP}处${first ? `：${first}` : ''}。` : `${f.evidence_total} check${f.evidence_total === 1 ? '' : 's'} on site failed${first ? `: ${first}` : ''}.`;
     }
     case 'disclosure': {
       const items = f.evidence.map((e) => evidenceWords(ctx, f, e, lang));
@@ -321,7 +321,7 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
     default:
       break;
   }
-  if (words?.quantity && words.measured && words.required) return zh ? `${words.quantity.zh}${NBSP}${words.measured.zh}，要求 ${words.required.zh}。` : `${words.quantity.en} ${words.measured.en}, required ${words.required.en}.`;
+  if (words?.quantity && words.measured && words.required) return zh ? `${words.quantity.zh} ${words.measured.zh}，要求 ${words.required.zh}。` : `${words.quantity.en} ${words.measured.en}, required ${words.required.en}.`;
   const first = f.evidence[0] ? evidenceWords(ctx, f, f.evidence[0], lang) : '';
   return zh ? `不符合要求${f.evidence_total ? `${NBSP}${f.evidence_total}${NBSP}处` : ''}${first ? `：${first}` : ''}。` : `Not as required${f.evidence_total ? ` (${f.evidence_total})` : ''}${first ? `: ${first}` : ''}.`;
 }
@@ -357,7 +357,7 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const fc = r?.frequency?.counts.find((c) => c.activity === f.scope.id);
       const every = fc ? say(EVERY, fc.period, lang) : '';
       const what = act === f.scope.id ? (zh ? '巡查、检查' : 'the rounds') : act;
-      return zh ? `补做${place}${every}${NBSP}${f.required ?? ''}${NBSP}次${what}（所缺 ${f.evidence_total}${NBSP}个时段）并签字存档，此后按规定频次执行。` : `Make up the ${what} at ${place} (${f.required ?? ''} ${every}; ${f.evidence_total} period(s) short), sign and file the records, and keep to the frequency from now on.`;
+      return zh ? `补做${place}${every} ${f.required ?? ''}${NBSP}次${what}（所缺 ${f.evidence_total}${NBSP}个时段）并签字存档，此后按规定频次执行。` : `Make up the ${what} at ${place} (${f.required ?? ''} ${every}; ${f.evidence_total} period${f.evidence_total === 1 ? '' : 's'} short), sign and file the records, and keep to the frequency from now on.`;
     }
     case 'rate': {
       const req = parseRequired(f.required);
@@ -367,10 +367,10 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const p = readingLimit(r);
       const reading = f.evidence.find((e) => e.outcome === 'below' && e.record);
       if (f.evidence.some((e) => e.outcome === 'analysis-missing')) return zh ? `书面分析${measure}低于 ${(req && limitWords(req.value, unit, lang)) || ''}的原因并报后勤管理处，提出改进措施。` : `Analyse in writing why ${measure} fell below ${req ? limitWords(req.value, unit, lang) : ''}, send it to the logistics office and set out the remedies.`;
-      if (f.evidence.some((e) => e.outcome === 'service-error')) return zh ? `对 ${f.evidence_total}${NBSP}件服务差错逐件说明原因并纠正，使${measure}${NBSP}${cmp}。` : `Explain and correct each of the ${f.evidence_total} service errors, bringing ${measure} to ${cmp}.`;
+      if (f.evidence.some((e) => e.outcome === 'service-error')) return zh ? `对 ${f.evidence_total}${NBSP}件服务差错逐件说明原因并纠正，使${measure} ${cmp}。` : `Explain and correct each of the ${f.evidence_total} service errors, bringing ${measure} to ${cmp}.`;
       if (reading && p) {
         const lim = comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(reading.required), p.unit, lang);
-        return zh ? `排查${place}未达到 ${lim}的测点及其原因并逐一整改，使${measure}${NBSP}${cmp}。` : `Find why the readings at ${place} fall short of ${lim}, put each right, and bring ${measure} to ${cmp}.`;
+        return zh ? `排查${place}未达到 ${lim}的测点及其原因并逐一整改，使${measure} ${cmp}。` : `Find why the readings at ${place} fall short of ${lim}, put each right, and bring ${measure} to ${cmp}.`;
       }
       return zh ? `查明${place}${measure}未达标的原因并落实改进，使其 ${cmp}。` : `Find why ${measure} at ${place} is short, put it right and bring it to ${cmp}.`;
     }
@@ -392,7 +392,7 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
     }
     case 'inspection': {
       const what = f.evidence.slice(0, 2).map((e) => String(e.actual ?? '')).filter(Boolean);
-      return zh ? `立即整改${place}现场检查发现的问题${what.length ? `（${what.join('；')}）` : ''}，留存整改前后照片，报请复查。` : `Put right what the on-site check found at ${place}${what.length ? ` (${what.join('; ')})` : ''}, keep before-and-after photos and ask for a re-check.`;
+      return zh ? `立即整改${place}现场检查发现的问题${what.length ? `（${what.join('；')}）` : ''}，留存整改前后照片，报请复查。` : `Put right what the check on site found at ${place}${what.length ? ` (${what.join('; ')})` : ''}, keep before-and-after photos and ask for a re-check.`;
     }
     case 'disclosure': {
       const items = f.evidence.map((e) => String(e.required ?? '')).filter(Boolean);

@@ -172,14 +172,14 @@ function glued(tokens: string[]): string[] {
     }
     // The number (or sign) before it; a Chinese word before it is not glued (a line may break there).
     const prev = out[out.length - 1];
-    let run = (prev !== undefined && (/[\x21-\x7e≥≤±]$/.test(prev) || prev.includes('\u00a0')) ? out.pop()! : '') + t;
+    let run = (prev !== undefined && /[\x21-\x7e≥≤±]$/.test(prev) ? out.pop()! : '') + t;
     let k = 0;
     while (i + 1 < tokens.length && tokens[i + 1] !== '\u00a0' && k < 4 && (/^[\x21-\x7e]+$/.test(tokens[i + 1]!) ? k === 0 : GLUE_WORD.test(tokens[i + 1]!))) {
       const next = tokens[++i]!;
       run += next;
       k += /^[\x21-\x7e]+$/.test(next) ? 4 : 1;
     }
-    // A chain (1 件中 0 件达成) goes on: the next no-break space pops this run again.
+    // In a chain (1 件中 0 件达成) each number keeps its unit; a line may break between the pairs.
     out.push(run);
   }
   return out;
@@ -199,9 +199,11 @@ function wrap(text: string, style: Style, width: number, first = width): string[
       line = [];
       w = 0;
     };
-    for (const t of glued(tokenize(para))) {
-      const wt = tw(t);
+    for (let t of glued(tokenize(para))) {
       if (line.length === 0 && isSpace(t) && t !== '\u3000') continue;
+      // A no-break space that a line break fell before is not printed at the start of the new line.
+      if (line.length === 0 && t.length > 1 && t.startsWith('\u00a0')) t = t.slice(1);
+      const wt = tw(t);
       if (w + wt <= max()) {
         line.push(t);
         w += wt;
@@ -211,6 +213,7 @@ function wrap(text: string, style: Style, width: number, first = width): string[
         push();
         continue;
       }
+      if (t.length > 1 && t.startsWith('\u00a0')) t = t.slice(1); // it goes to a new line (below)
       if (wt > max()) {
         // A Latin run longer than the line: break it between characters.
         for (const ch of t) {
@@ -234,7 +237,8 @@ function wrap(text: string, style: Style, width: number, first = width): string[
         cw += tw(last);
       }
       push();
-      for (const c of [...carry, t]) {
+      for (let c of [...carry, t]) {
+        if (line.length === 0 && c.length > 1 && c.startsWith('\u00a0')) c = c.slice(1);
         line.push(c);
         w += tw(c);
       }
