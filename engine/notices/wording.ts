@@ -123,6 +123,12 @@ function parseRequired(s: string | number | undefined): { dir: string; value: st
   return m ? { dir: m[1]!, value: m[2]! } : undefined;
 }
 
+/** A single reading below the reading limit (室温 16.6 ℃ < 18 ℃), as opposed to the rate itself. */
+const isReading = (e: Evidence): boolean => (e.outcome === 'below' || e.outcome === 'reading-below') && Boolean(e.record);
+
+/** Evidence worded here, not by the evaluation: the problem's description says it more briefly than the list. */
+const own = (e: Evidence): Evidence => ({ ...e, text: undefined } as Evidence);
+
 /** What the rate measures, named as the clause's parameter names it (室内温度达标率). */
 function measureWords(r: Requirement | undefined, lang: Lang): string {
   const m = r?.rate?.measure;
@@ -184,6 +190,7 @@ export function evidenceWords(ctx: WordContext, f: Finding, e: Evidence, lang: L
       return zh ? `${where} ${cellWords(e.cell, lang)} 值班人数不足（应 ${required}${NBSP}人）` : `${where}, ${cellWords(e.cell, lang)}: too few on duty (${required} required)`;
     case 'too-few-points':
       return zh ? `${where} ${cellWords(e.cell, lang)} 测点 ${actual}${NBSP}个（应不少于 ${required}${NBSP}个）` : `${where}, ${cellWords(e.cell, lang)}: ${actual} measuring points (at least ${required})`;
+    case 'reading-below':
     case 'below': {
       if (e.record) {
         // A single reading against the reading limit (室温下限 18 ℃).
@@ -296,7 +303,7 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       const cmp = req ? comparisonWords(req.dir, req.value, unit, lang) : String(f.required ?? '');
       const m = /^(\d+)\/(\d+)$/.exec(String(f.measured ?? ''));
       const value = words?.measured?.[lang] ?? (m ? shareWords(Number(m[1]), Number(m[2]), lang) : limitWords(typeof f.measured === 'number' ? num(f.measured) : String(f.measured ?? ''), unit, lang));
-      const readings = f.evidence.filter((e) => e.outcome === 'below' && e.record);
+      const readings = f.evidence.filter(isReading);
       const p = readingLimit(r);
       const low = readings.length && p ? (zh ? `；${f.evidence_total}${NBSP}个读数未达到 ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}` : `; ${f.evidence_total} readings short of ${comparisonWords(p.stricter === 'lower' ? 'at-most' : 'at-least', String(readings[0]!.required), p.unit, lang)}`) : '';
       const errors = f.evidence.filter((e) => e.outcome === 'service-error').length ? (zh ? `；服务差错 ${f.evidence_total}${NBSP}件` : `; ${f.evidence_total} service errors`) : '';
@@ -304,14 +311,15 @@ export function descriptionWords(ctx: WordContext, f: Finding, lang: Lang): stri
       return zh ? `${measureWords(r, lang)} ${value}，要求 ${cmp}${analysis}${low}${errors}。` : `${measureWords(r, lang)} ${value}, required ${cmp}${analysis}${low}${errors}.`;
     }
     case 'record': {
-      const items = f.evidence.map((e) => evidenceWords(ctx, f, e, lang));
+      const items = f.evidence.map((e) => evidenceWords(ctx, f, own(e), lang));
       const need = f.required ?? '';
       if (zh) return `应备档案 ${need}${NBSP}项，${f.evidence_total}${NBSP}项缺失或不符合要求：${list(items, lang, 3)}。`.replace(/等 (\d+)\u00a0处/, `等 $1${NBSP}项`);
       return `${need} records required, ${f.evidence_total} missing or not as required: ${list(items, lang, 3)}.`;
     }
     case 'inspection': {
       const e0 = f.evidence[0];
-      const first = e0 ? (e0.outcome === 'failed' && !(e0 as { text?: Words }).text ? evidenceWords(ctx, f, { ...e0, unit: undefined as unknown as string }, lang) : evidenceWords(ctx, f, e0, lang)) : '';
+      // The place is in the 地点 column: the description says what was found, who looked and when.
+      const first = e0 ? evidenceWords(ctx, f, e0.outcome === 'failed' ? { ...own(e0), unit: undefined as unknown as string } : e0, lang) : '';
       return zh ? `现场检查不合格 ${f.evidence_total}${NBSP}处${first ? `：${first}` : ''}。` : `${f.evidence_total} check${f.evidence_total === 1 ? '' : 's'} on site failed${first ? `: ${first}` : ''}.`;
     }
     case 'disclosure': {
@@ -365,7 +373,7 @@ export function actionWords(ctx: WordContext, f: Finding, lang: Lang, fallback: 
       const cmp = req ? comparisonWords(req.dir, req.value, unit, lang) : String(f.required ?? '');
       const measure = measureWords(r, lang);
       const p = readingLimit(r);
-      const reading = f.evidence.find((e) => e.outcome === 'below' && e.record);
+      const reading = f.evidence.find(isReading);
       if (f.evidence.some((e) => e.outcome === 'analysis-missing')) return zh ? `书面分析${measure}低于 ${(req && limitWords(req.value, unit, lang)) || ''}的原因并报后勤管理处，提出改进措施。` : `Analyse in writing why ${measure} fell below ${req ? limitWords(req.value, unit, lang) : ''}, send it to the logistics office and set out the remedies.`;
       if (f.evidence.some((e) => e.outcome === 'service-error')) return zh ? `对 ${f.evidence_total}${NBSP}件服务差错逐件说明原因并纠正，使${measure} ${cmp}。` : `Explain and correct each of the ${f.evidence_total} service errors, bringing ${measure} to ${cmp}.`;
       if (reading && p) {
