@@ -10,7 +10,7 @@ import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/pape
 import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
-import { actorWords, FINDING_STATUS, ledgerTime, monthWords, NOTICE_EVENT, NOTICE_STATUS, say, type Names } from '../model/labels.ts';
+import { actorWords, FINDING_STATUS, ledgerTime, monthWords, NOTICE_EVENT, NOTICE_STATUS, REQUIREMENT_TYPE, say, type Names } from '../model/labels.ts';
 import type { Tree } from '../load/tree.ts';
 import type { NoticeEvent, NoticeState } from '../notices/ledger.ts';
 import { namesOf } from '../validate/names.ts';
@@ -190,11 +190,17 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const { RECORD_SCHEMAS } = await import('../data/records.ts');
           // A kind's title is "中文 English"; a person reads the kind's name, never its code.
           const kindName = (k: string): string => {
+            // A kind without a record schema is a requirement type (公示 is judged from the site and the rounds).
+            if (!(RECORD_SCHEMAS as Record<string, unknown>)[k]) return say(REQUIREMENT_TYPE, k, lang);
             const t = String((RECORD_SCHEMAS as Record<string, { title?: string }>)[k]?.title ?? k);
             const cut = t.search(/ [A-Za-z]/);
             return cut < 0 ? t : zh ? t.slice(0, cut) : t.slice(cut + 1);
           };
-          const few = (rs: string[]): string => W.refs(rs.slice(0, 3)) + (rs.length > 3 ? (zh ? ' 等' : ' …') : '');
+          // The first few clauses as people cite them (a plan's items may share one numbering: each reference once).
+          const few = (rs: string[]): string => {
+            const refs = [...new Set(rs.map((r) => W.refs([r])))];
+            return refs.slice(0, 3).join(zh ? '、' : '; ') + (refs.length > 3 ? (zh ? ' 等' : ' …') : '');
+          };
           const missingLines = missing.map((m) => {
             const name = regProviders.find((p) => p.id === m.provider)?.name ?? m.provider;
             const parts = m.kinds.map((k) => (zh ? `${kindName(k.kind)}（${k.requirements.length} 项条款，如 ${few(k.requirements)}）` : `${kindName(k.kind)} (${k.requirements.length} requirements, e.g. ${few(k.requirements)})`));
