@@ -98,13 +98,13 @@ export function ledgerWords(tree: Tree, lang: Lang): LedgerWords {
     event: (x) => say(NOTICE_EVENT, x, lang),
     actor: (a) => actorWords(a, lang, ruleLabel),
     time: (iso, year) => ledgerTime(iso, lang, year),
-    refs: (ids) => ids.map((id) => names.requirement(id, lang)).join(lang === 'zh' ? '、' : '; '),
+    refs: (ids) => [...new Set(ids.map((id) => names.requirement(id, lang)))].join(lang === 'zh' ? '、' : '; '),
     note: (e) => {
       const d = (e.data ?? {}) as { rules?: string[]; period?: string; on?: string };
+      // The rule's label is in the actor's words already (系统按规则自动记录（逾期未整改）): the note says only what it adds.
       if (isRule(e.actor) && d.rules?.length) {
-        const labels = d.rules.map((id) => ruleLabel(id) ?? id).join(lang === 'zh' ? '；' : '; ');
-        if (d.on === 'rectification-reported') return lang === 'zh' ? `${labels}（整改反馈于期限后送达）` : `${labels} (the rectification report arrived after the deadline)`;
-        return labels;
+        if (d.on === 'rectification-reported') return lang === 'zh' ? '整改反馈于期限后送达' : 'the rectification report arrived after the deadline';
+        return '';
       }
       if (e.event === 'reopened' && typeof d.period === 'string') return lang === 'zh' ? `${monthWords(d.period, lang)}再次出现` : `failed again in ${monthWords(d.period, lang)}`;
       if (e.event === 'verification-failed' && typeof (e.data as { deadline?: unknown } | null)?.deadline === 'string') {
@@ -318,7 +318,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const lateNow = late?.event === 'overdue' && late.at === atText;
           if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event, ...(lateNow ? { overdue: late } : {}) }, null, 2));
           else {
-            if (lateNow) io.out(zh ? `${r.notice.number}：整改反馈在期限后送达，记为逾期（${W.note(late)}）` : `${r.notice.number}: the rectification report arrived after the deadline; recorded overdue`);
+            if (lateNow) io.out(zh ? `${r.notice.number}：整改反馈在期限后送达，记为逾期（${W.actor(late.actor)}）。` : `${r.notice.number}: the rectification report arrived after the deadline; recorded overdue (${W.actor(late.actor)}).`);
             io.out(zh ? `${r.notice.number}：${W.status(r.notice.status)}（${W.actor(r.event.actor)}，${W.time(r.event.at)}）` : `${r.notice.number}: ${W.status(r.notice.status)} (${W.actor(r.event.actor)}, ${W.time(r.event.at)})`);
           }
           return EXIT.ok;
