@@ -14,7 +14,7 @@ const hasPdftoppm = spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).error ===
 // A voided notice, a dry-run draft with a 宜 advisory, and a provisional scorecard (issue 10 §2–§3).
 const notice = sampleNotice();
 const voided = { ...notice, voided: { at: '2026-05-09T10:00:00+08:00', by: '质量监督科', reason: '工单导入时到场时间与完工时间列错位，超时系误判' } };
-const advice = { ...notice.problems[0]!, seq: 1, requirement: '5.1.2.7-2', clause_text: '主配电室宜有专人24小时值守，每日2次巡检，查抄运行参数；', place: '东校区主配电室', description: '应有记录 60 项，缺少或不足 1 项（每项至少 2 次）。', evidence: [], evidence_total: 1, action: '宜参照条款改进；本项为推荐性要求（宜），不列入整改期限，不扣分。' };
+const advice = { ...notice.problems[3]!, seq: 1, evidence: [], action: '宜参照条款改进；本项为推荐性要求（宜），不列入整改期限，不扣分。' };
 const draft = { ...notice, number: '草稿 1（未编号）', draft: true, advisories: [advice] };
 const card = sampleScorecard();
 const weights = [57.1, 0, 0, 0, 28.6, 14.3];

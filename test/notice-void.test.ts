@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Findings } from '../engine/evaluate/evaluate.ts';
 import { missingData, type MissingData } from '../engine/notices/ledger.ts';
 import { openStore } from '../engine/store/store.ts';
+import { namesOf } from '../engine/validate/names.ts';
 import { validate } from '../engine/validate/run.ts';
 import { ROOT, submitSample } from './helpers.ts';
 
@@ -164,8 +165,10 @@ describe('no data is not a basis for notices', () => {
     const forced = run(['notices', 'issue', '--period', '2026-04', '--at', '2026-05-07T09:00', '--force']);
     expect(forced.status).toBe(0);
     expect(forced.stderr).toContain('警告');
-    // The warning names each missing kind with its first requirements (the full list is in --json).
-    for (const m of missing) for (const k of m.kinds) expect(forced.stderr).toContain(k.requirements[0]!);
+    // The warning names each missing kind with its first requirements, as people cite them (第4.3条第2项; the ids
+    // and the full list are in --json).
+    const names = namesOf(tree);
+    for (const m of missing) for (const k of m.kinds) expect(forced.stderr).toContain(names.requirement(k.requirements[0]!, 'zh'));
   }, 120_000);
 
   it("the sample's inspections and documents are in for every month; a missing kind is refused", () => {

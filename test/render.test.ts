@@ -101,9 +101,11 @@ describe('notice', () => {
     expect(p1).toContain(norm(doc.demand));
   });
 
-  it('lists every problem with its clause id, clause text, evidence and total', () => {
+  it('lists every problem with its clause reference, clause text, evidence and total', () => {
     for (const p of doc.problems) {
-      expect(ex.all).toContain(norm(p.requirement));
+      // The reference in official style (第4.3条第1项); the id is for machines only (issue 13 §1).
+      expect(ex.all).toContain(norm(p.ref!));
+      expect(ex.all).not.toContain(`条款${p.requirement}`);
       expect(ex.all).toContain(norm(p.clause_text.slice(0, 14)));
       expect(ex.all).toContain(norm(p.description));
       expect(ex.all).toContain(norm(p.action));
@@ -111,11 +113,12 @@ describe('notice', () => {
       expect(ex.all).toContain(`核查记录：${total}`);
       for (const e of p.evidence) {
         if (e.record) expect(ex.all).toContain(e.record);
+        if (e.text) expect(ex.all).toContain(norm(e.text));
         if (e.actual) expect(ex.all).toContain(norm(`实际 ${e.actual}`));
         if (e.required) expect(ex.all).toContain(norm(`要求 ${e.required}`));
       }
     }
-    expect(ex.all).toContain('条款4.3-1“日常维修：工作时间接到报修1h内到达维修现场');
+    expect(ex.all).toContain('第4.3条第1项“日常维修：工作时间接到报修1h内到达维修现场');
   });
 
   it('repeats the problems header row on every page the table spans', () => {
@@ -243,7 +246,7 @@ describe('long content', () => {
     const ex = await extract(await renderNotice(doc));
     // The row's other cells and the page furniture interleave with it, so drop the furniture and check
     // its parts in order.
-    const body = ex.text.map((t) => t.replace(/依据：.*第\d+页共\d+页$/, '').replace(/^问题整改通知单·.*（续）/, '').replace('序号地点问题描述依据条款整改要求', '')).join('');
+    const body = ex.text.map((t) => t.replace(/第\d+页共\d+页依据：.*$/, '').replace(/^问题整改通知单·.*（续）/, '').replace('序号地点问题描述依据条款整改要求', '')).join('');
     let at = 0;
     for (let i = 1; i <= 80; i++) {
       const next = body.indexOf(`第${i}处：`, at);
@@ -257,10 +260,11 @@ describe('long content', () => {
     expect(outside(ex)).toEqual([]);
   });
 
-  it('wraps a long unbroken id inside its cell', async () => {
+  it('wraps a long unbroken reference inside its cell', async () => {
     const doc: NoticeDoc = sampleNotice();
-    const id = 'nantong-supervision:a-very-long-requirement-identifier-without-any-break-opportunity-0123456789';
-    doc.problems = [{ ...doc.problems[0]!, requirement: id }];
+    // A plan's own numbering printed as the reference (the id itself is no longer printed).
+    const id = 'a-very-long-plan-numbering-without-any-break-opportunity-0123456789-0123456789';
+    doc.problems = [{ ...doc.problems[0]!, ref: id }];
     const ex = await extract(await renderNotice(doc));
     expect(ex.all).toContain(id);
     expect(outside(ex)).toEqual([]);

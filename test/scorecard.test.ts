@@ -150,13 +150,14 @@ describe('notices on paper', () => {
   it('each notice PDF carries every required field, in extractable Chinese', async () => {
     const list = JSON.parse(cli(['notices', 'list', '--json']).out) as { number: string; requirements: string[]; deadline: string }[];
     expect(list.length).toBeGreaterThan(0);
-    const show = JSON.parse(cli(['notices', 'show', '2026-001', '--json']).out) as { file: string; doc: { provider: { name: string }; problems: { requirement: string; evidence_total: number }[]; provenance: { data_sha256: string } } };
+    const show = JSON.parse(cli(['notices', 'show', '2026-001', '--json']).out) as { file: string; doc: { provider: { name: string }; problems: { requirement: string; ref: string; evidence_total: number }[]; provenance: { data_sha256: string } } };
     const { text } = await pdfText(join(dir, 'notices', 'notice-2026-001.pdf'));
     const n = list[0]!;
     const d = n.deadline.split('-').map(Number);
     for (const s of [n.number, show.doc.provider.name, '问题整改通知单', '2026年4月', '2026年5月7日', `${d[0]}年${d[1]}月${d[2]}日`, '整改要求', '复查', '签收', '整改情况', '如对所列问题有异议', show.doc.provenance.data_sha256.slice(0, 16), '第1页']) expect(text, s).toContain(s.replace(/\s+/g, ''));
     for (const p of show.doc.problems) {
-      expect(text).toContain(p.requirement);
+      // The clause as people cite it (第4.3条第1项); the id stays in --json (issue 13 §1).
+      expect(text).toContain(p.ref.replace(/\s+/g, ''));
       expect(text).toContain(`共${p.evidence_total}条`);
     }
   });

@@ -10,6 +10,10 @@ import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/pape
 import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
+import { actorWords, FINDING_STATUS, ledgerTime, monthWords, NOTICE_EVENT, NOTICE_STATUS, REQUIREMENT_TYPE, say, type Names } from '../model/labels.ts';
+import type { Tree } from '../load/tree.ts';
+import type { NoticeEvent, NoticeState } from '../notices/ledger.ts';
+import { namesOf } from '../validate/names.ts';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -65,10 +69,59 @@ ${DB_HELP.en}`,
 
 const SUBS = ['issue', 'list', 'show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'review', 'print', 'void'];
 
-function history(n: import('../notices/ledger.ts').NoticeState, zh: boolean, statusZh: Record<string, string>): string {
+/** The ledger in the reader's words (issue 13 §1): events, statuses, who, when and the clauses as people write them. */
+export interface LedgerWords {
+  lang: Lang;
+  names: Names;
+  status(s: string): string;
+  event(e: string): string;
+  actor(a: string): string;
+  time(iso: string, year?: string): string;
+  /** Requirement ids as official references (第4.3条第1项; 《plan》四、(三)3). */
+  refs(ids: string[]): string;
+  /** An event's note: a rule's own label in the reader's language, a re-opening's month in words, else as written. */
+  note(e: NoticeEvent): string;
+}
+
+export function ledgerWords(tree: Tree, lang: Lang): LedgerWords {
+  const names = namesOf(tree);
+  const rules = tree.noticeConfigs[0]?.value.rules ?? [];
+  const ruleLabel = (id: string): string | undefined => {
+    const r = rules.find((x) => x.id === id);
+    return r ? (lang === 'en' ? (r.label.en ?? r.label.zh) : r.label.zh) : undefined;
+  };
+  const isRule = (a: string): boolean => /^charter \(rule [^)]+\)$/.test(a);
+  return {
+    lang,
+    names,
+    status: (x) => say(NOTICE_STATUS, x, lang),
+    event: (x) => say(NOTICE_EVENT, x, lang),
+    actor: (a) => actorWords(a, lang, ruleLabel),
+    time: (iso, year) => ledgerTime(iso, lang, year),
+    refs: (ids) => [...new Set(ids.map((id) => names.requirement(id, lang)))].join(lang === 'zh' ? '、' : '; '),
+    note: (e) => {
+      const d = (e.data ?? {}) as { rules?: string[]; period?: string; on?: string };
+      // The rule's label is in the actor's words already (系统按规则自动记录（逾期未整改）): the note says only what it adds.
+      if (isRule(e.actor) && d.rules?.length) {
+        if (d.on === 'rectification-reported') return lang === 'zh' ? '整改反馈于期限后送达' : 'the rectification report arrived after the deadline';
+        return '';
+      }
+      if (e.event === 'reopened' && typeof d.period === 'string') return lang === 'zh' ? `${monthWords(d.period, lang)}再次出现` : `failed again in ${monthWords(d.period, lang)}`;
+      if (e.event === 'verification-failed' && typeof (e.data as { deadline?: unknown } | null)?.deadline === 'string') {
+        const dl = ledgerTime(String((e.data as { deadline: string }).deadline), lang);
+        return lang === 'zh' ? `${e.note ?? ''}${e.note ? '；' : ''}再次限期整改至 ${dl}` : `${e.note ?? ''}${e.note ? '; ' : ''}to be rectified again by ${dl}`;
+      }
+      return e.note ?? '';
+    },
+  };
+}
+
+function history(n: NoticeState, w: LedgerWords): string {
+  const zh = w.lang === 'zh';
+  const year = n.issued_at.slice(0, 4);
   return table(
-    [zh ? '时间' : 'at', zh ? '事件' : 'event', zh ? '状态' : 'status', zh ? '经办' : 'by', zh ? '说明' : 'note'],
-    n.events.map((e) => [e.at.slice(0, 16).replace('T', ' '), e.event, zh ? (statusZh[e.status] ?? e.status) : e.status, e.actor, e.note ?? '']),
+    [zh ? '时间' : 'when', zh ? '事件' : 'event', zh ? '状态' : 'status', zh ? '经办' : 'by', zh ? '说明' : 'note'],
+    n.events.map((e) => [w.time(e.at, year), w.event(e.event), w.status(e.status), w.actor(e.actor), w.note(e)]),
   );
 }
 
@@ -118,6 +171,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'notices' })], lang, json, io);
       const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'notices'));
       const L = await import('../notices/ledger.ts');
+      const W = ledgerWords(tree, lang);
       // Reading the ledger (list, show, print, a dry run) needs no write access; the rest writes events.
       const reads = sub === 'list' || sub === 'show' || sub === 'print' || (sub === 'issue' && Boolean(v['dry-run']));
       const store = openCliStore(path, reads ? 'read' : 'write', `notices ${sub}`, lang, json, io);
@@ -136,11 +190,17 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const { RECORD_SCHEMAS } = await import('../data/records.ts');
           // A kind's title is "中文 English"; a person reads the kind's name, never its code.
           const kindName = (k: string): string => {
+            // A kind without a record schema is a requirement type (公示 is judged from the site and the rounds).
+            if (!(RECORD_SCHEMAS as Record<string, unknown>)[k]) return say(REQUIREMENT_TYPE, k, lang);
             const t = String((RECORD_SCHEMAS as Record<string, { title?: string }>)[k]?.title ?? k);
             const cut = t.search(/ [A-Za-z]/);
             return cut < 0 ? t : zh ? t.slice(0, cut) : t.slice(cut + 1);
           };
-          const few = (rs: string[]): string => rs.slice(0, 3).join(zh ? '、' : ', ') + (rs.length > 3 ? (zh ? ' 等' : ' …') : '');
+          // The first few clauses as people cite them (a plan's items may share one numbering: each reference once).
+          const few = (rs: string[]): string => {
+            const refs = [...new Set(rs.map((r) => W.refs([r])))];
+            return refs.slice(0, 3).join(zh ? '、' : '; ') + (refs.length > 3 ? (zh ? ' 等' : ' …') : '');
+          };
           const missingLines = missing.map((m) => {
             const name = regProviders.find((p) => p.id === m.provider)?.name ?? m.provider;
             const parts = m.kinds.map((k) => (zh ? `${kindName(k.kind)}（${k.requirements.length} 项条款，如 ${few(k.requirements)}）` : `${kindName(k.kind)} (${k.requirements.length} requirements, e.g. ${few(k.requirements)})`));
@@ -157,9 +217,9 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
             if (!missing.length || json) return;
             const bar = '!'.repeat(60);
             io.err(bar);
-            io.err(zh ? `警告：以下服务商在 ${period} 没有提交这些数据；涉及的条款未被评价，不在通知单中，也不代表合格：` : `WARNING: these providers submitted none of these data in ${period}; the requirements that need them were not judged, are not on the notices, and are not passes:`);
+            io.err(zh ? `警告：以下服务商在 ${monthWords(period!, lang)}没有提交这些数据；涉及的条款未被评价，不在通知单中，也不代表合格：` : `WARNING: these providers submitted none of these data in ${monthWords(period!, lang)}; the requirements that need them were not judged, are not on the notices, and are not passes:`);
             for (const line of missingLines) io.err(`  ${line}`);
-            io.err(zh ? '  （完整清单：charter evaluate --period ' + period + ' --json 中 reason_code 为 no-data 的条目）' : `  (full list: the no-data findings of charter evaluate --period ${period} --json)`);
+            io.err(zh ? `  （完整清单：charter evaluate --period ${period} 中“无数据”的条目）` : `  (full list: the findings without data in charter evaluate --period ${period})`);
             io.err(bar);
           };
           const planned = L.planNotices({ tree, findings, issuedAt: at as Date, ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
@@ -185,10 +245,10 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
             }
             if (json) io.out(JSON.stringify({ ok: true, dry_run: true, period, would_issue: planned.map((p, i) => ({ provider: p.provider, group_key: p.group_key, requirements: p.requirements, problems: p.doc.problems.length, advisories: p.doc.advisories?.length ?? 0, deadline: p.doc.deadline.date, file: files[i] })), already_issued: already, missing }, null, 2));
             else {
-              io.out(zh ? `试签发（--dry-run）：以下为 ${period} 将签发的通知单，未占用编号，台账未改动。` : `Dry run: the notices ${period} would get; no number taken, the ledger is unchanged.`);
+              io.out(zh ? `试签发（--dry-run）：以下为 ${monthWords(period!, lang)}将签发的通知单，未占用编号，台账未改动。` : `Dry run: the notices ${monthWords(period!, lang)} would get; no number taken, the ledger is unchanged.`);
               if (already.length) io.out(zh ? `此前已签发（不会重复签发）：${already.join('、')}` : `Already issued (not issued again): ${already.join(', ')}`);
               if (!planned.length) io.out(zh ? '没有需要签发的通知单。' : 'Nothing would be issued.');
-              else io.out(table([zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '草稿 PDF' : 'draft PDF'], planned.map((p, i) => [p.doc.provider.name, p.doc.problems.length, p.doc.advisories?.length ?? 0, p.doc.deadline.date, rel(files[i]!)])));
+              else io.out(table([zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '草稿 PDF' : 'draft PDF'], planned.map((p, i) => [p.doc.provider.name, p.doc.problems.length, p.doc.advisories?.length ?? 0, W.time(p.doc.deadline.date), rel(files[i]!)])));
               warnMissing();
             }
             return EXIT.ok;
@@ -200,15 +260,15 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           if (json) {
             io.out(JSON.stringify({ ok: true, period, issued: issued.map((n) => ({ number: n.number, provider: n.provider, problems: n.doc.problems.length, advisories: n.doc.advisories?.length ?? 0, deadline: n.deadline })), already_issued: existing.map((n) => n.number), reopened, forced_despite_missing_data: missing, files: pdf.files, batch: pdf.batch ?? null, data_sha256: findings.data.sha256 }, null, 2));
           } else {
-            if (!all.length) io.out(zh ? `${period} 没有不通过的评价结果，无需签发通知单。` : `No failed findings for ${period}: no notice to issue.`);
+            if (!all.length) io.out(zh ? `${monthWords(period!, lang)}没有不通过的评价结果，无需签发通知单。` : `No failed findings for ${monthWords(period!, lang)}: no notice to issue.`);
             else
               io.out(
                 table(
                   [zh ? '编号' : 'number', zh ? '服务商' : 'provider', zh ? '问题' : 'problems', zh ? '建议改进' : 'advisories', zh ? '整改期限' : 'deadline', zh ? '状态' : 'state', 'PDF'],
-                  all.map((n) => [n.number, n.doc.provider.name, n.doc.problems.length, n.doc.advisories?.length ?? 0, n.deadline, issued.includes(n) ? (zh ? '新签发' : 'issued') : zh ? '此前已签发' : 'already issued', rel(join(outDir, noticeFile(n)))]),
+                  all.map((n) => [n.number, n.doc.provider.name, n.doc.problems.length, n.doc.advisories?.length ?? 0, W.time(n.deadline), issued.includes(n) ? (zh ? '新签发' : 'issued') : zh ? '此前已签发' : 'already issued', rel(join(outDir, noticeFile(n)))]),
                 ),
               );
-            for (const r of reopened) io.out(zh ? `复发：${r.number} 所列条款 ${r.requirement} 在 ${period} 再次不通过，已重开。` : `Recurring: ${r.requirement} of ${r.number} failed again in ${period}; re-opened.`);
+            for (const r of reopened) io.out(zh ? `复发：${r.number} 所列条款 ${W.refs([r.requirement])} 在${monthWords(period!, lang)}再次不通过，已重开。` : `Recurring: ${W.refs([r.requirement])} of ${r.number} failed again in ${monthWords(period!, lang)}; re-opened.`);
             if (pdf.batch) io.out(zh ? `合并打印：${rel(pdf.batch)}` : `Combined for printing: ${rel(pdf.batch)}`);
             warnMissing();
           }
@@ -219,14 +279,14 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           // Re-print at once, so the file on disk (and the site's copy) says 作废.
           const pdf = await writeNoticePdfs([{ ...r.notice, doc: L.printable(r.notice) }], outDir);
           if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event, file: pdf.files[0] }, null, 2));
-          else io.out(zh ? `${r.notice.number}：已作废（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}；原因：${r.event.note}）。编号保留，不再使用。PDF：${rel(pdf.files[0]!)}` : `${r.notice.number}: voided (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')}; reason: ${r.event.note}). The number stays used. PDF: ${rel(pdf.files[0]!)}`);
+          else io.out(zh ? `${r.notice.number}：已作废（${W.actor(r.event.actor)}，${W.time(r.event.at)}；原因：${r.event.note}）。编号保留，不再使用。PDF：${rel(pdf.files[0]!)}` : `${r.notice.number}: voided (${W.actor(r.event.actor)}, ${W.time(r.event.at)}; reason: ${r.event.note}). The number stays used. PDF: ${rel(pdf.files[0]!)}`);
           return EXIT.ok;
         }
         if (sub === 'list') {
           const ns = L.loadNotices(store, { ...(period ? { period } : {}), ...(typeof v.provider === 'string' ? { provider: v.provider } : {}) });
           if (json) io.out(JSON.stringify(ns.map((n) => ({ number: n.number, period: n.period, provider: n.provider, requirements: n.requirements, issued_at: n.issued_at, deadline: n.deadline, status: n.status, events: n.events.length })), null, 2));
           else if (!ns.length) io.out(zh ? '台账中没有通知单。' : 'The ledger holds no notices.');
-          else io.out(table([zh ? '编号' : 'number', zh ? '期间' : 'period', zh ? '服务商' : 'provider', zh ? '条款' : 'requirements', zh ? '期限' : 'deadline', zh ? '状态' : 'status'], ns.map((n) => [n.number, n.period, n.doc.provider.name, n.requirements.join(' '), n.deadline, zh ? L.STATUS_ZH[n.status] : n.status])));
+          else io.out(table([zh ? '编号' : 'number', zh ? '期间' : 'period', zh ? '服务商' : 'provider', zh ? '条款' : 'requirements', zh ? '期限' : 'deadline', zh ? '状态' : 'status'], ns.map((n) => [n.number, monthWords(n.period, lang), n.doc.provider.name, W.refs(n.requirements), W.time(n.deadline, n.issued_at.slice(0, 4)), W.status(n.status)])));
           return EXIT.ok;
         }
         if (sub === 'show') {
@@ -235,13 +295,19 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           else {
             // The deadline in force: a re-opening or a failed re-check (再次限期整改) sets a later one.
             const current = L.noticeFacts(n, cal, at as Date, L.noticeConfig(tree).deadline.working_days).deadline as string;
-            io.out(`${n.number}  ${n.doc.provider.name}  ${n.period}  ${zh ? '状态' : 'status'}: ${zh ? L.STATUS_ZH[n.status] : n.status}  ${zh ? '整改期限' : 'deadline'}: ${current}${current !== n.deadline ? (zh ? `（原期限 ${n.deadline}）` : ` (first ${n.deadline})`) : ''}`);
-            for (const p of n.doc.problems) io.out(`  ${p.seq}. [${p.requirement}] ${p.place}：${p.description}`);
-            for (const p of n.doc.advisories ?? []) io.out(zh ? `  建议改进 ${p.seq}. [${p.requirement}] ${p.place}：${p.description}（宜，不扣分）` : `  advisory ${p.seq}. [${p.requirement}] ${p.place}: ${p.description} (should; not deducted)`);
+            const year = n.issued_at.slice(0, 4);
+            io.out(zh ? `${n.number}  ${n.doc.provider.name}  ${monthWords(n.period, lang)}  状态：${W.status(n.status)}  整改期限：${W.time(current, year)}${current !== n.deadline ? `（原期限 ${W.time(n.deadline, year)}）` : ''}` : `${n.number}  ${n.doc.provider.name}  ${monthWords(n.period, lang)}  status: ${W.status(n.status)}  deadline: ${W.time(current, year)}${current !== n.deadline ? ` (first ${W.time(n.deadline, year)})` : ''}`);
+            // A problem as people cite it: the clause in official style, the place, what was found (ids only in --json).
+            const line = (p: (typeof n.doc.problems)[number]): string => {
+              const ref = zh ? (p.ref !== undefined ? `${p.source}${p.ref}` : W.refs([p.requirement])) : p.en ? `${p.en.source}${p.en.ref ? ` ${p.en.ref}` : ''}` : W.refs([p.requirement]);
+              return zh ? `${ref} ${p.place}：${p.description}` : `${ref} — ${p.en?.place ?? p.place}: ${p.en?.description ?? p.description}`;
+            };
+            for (const p of n.doc.problems) io.out(`  ${p.seq}. ${line(p)}`);
+            for (const p of n.doc.advisories ?? []) io.out(zh ? `  建议改进 ${p.seq}. ${line(p)}（宜，不扣分）` : `  advisory ${p.seq}. ${line(p)} (should; not deducted)`);
             const vd = L.voidOf(n);
-            if (vd) io.out(zh ? `  本通知单已于 ${vd.at.slice(0, 16).replace('T', ' ')} 作废：${vd.note ?? ''}（${vd.actor}）` : `  Voided at ${vd.at.slice(0, 16).replace('T', ' ')}: ${vd.note ?? ''} (${vd.actor})`);
+            if (vd) io.out(zh ? `  本通知单已于 ${W.time(vd.at, year)} 作废：${vd.note ?? ''}（${W.actor(vd.actor)}）` : `  Voided ${W.time(vd.at, year)}: ${vd.note ?? ''} (${W.actor(vd.actor)})`);
             io.out('');
-            io.out(history(n, zh, L.STATUS_ZH));
+            io.out(history(n, W));
           }
           return EXIT.ok;
         }
@@ -252,8 +318,8 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const lateNow = late?.event === 'overdue' && late.at === atText;
           if (json) io.out(JSON.stringify({ ok: true, number: r.notice.number, status: r.notice.status, event: r.event, ...(lateNow ? { overdue: late } : {}) }, null, 2));
           else {
-            if (lateNow) io.out(zh ? `${r.notice.number}：整改反馈在期限后送达，记为逾期（${late.note ?? ''}）` : `${r.notice.number}: the rectification report arrived after the deadline; recorded overdue`);
-            io.out(zh ? `${r.notice.number}：${L.STATUS_ZH[r.notice.status]}（${r.event.actor}，${r.event.at.slice(0, 16).replace('T', ' ')}）` : `${r.notice.number}: ${r.notice.status} (${r.event.actor}, ${r.event.at.slice(0, 16).replace('T', ' ')})`);
+            if (lateNow) io.out(zh ? `${r.notice.number}：整改反馈在期限后送达，记为逾期（${W.actor(late.actor)}）。` : `${r.notice.number}: the rectification report arrived after the deadline; recorded overdue (${W.actor(late.actor)}).`);
+            io.out(zh ? `${r.notice.number}：${W.status(r.notice.status)}（${W.actor(r.event.actor)}，${W.time(r.event.at)}）` : `${r.notice.number}: ${W.status(r.notice.status)} (${W.actor(r.event.actor)}, ${W.time(r.event.at)})`);
           }
           return EXIT.ok;
         }
@@ -262,9 +328,9 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const r = verifyNotice({ tree, store, number: positionals[1]!, asOf: asOf as Date, actor: String(v.by ?? L.noticeConfig(tree).issuer.name) });
           if (json) io.out(JSON.stringify({ ok: r.outcome === 'verified', number: r.notice.number, outcome: r.outcome, status: r.notice.status, since: r.since, periods: r.periods, ...(r.deadline ? { deadline: r.deadline } : {}), findings: r.findings.map((f) => ({ requirement: f.requirement, period: f.period, status: f.status, measured: f.measured ?? null, evidence: f.evidence.slice(0, 5) })) }, null, 2));
           else {
-            const word: Record<string, string> = { passed: '通过', failed: '不通过', 'not-applicable': '不适用', 'not-reviewed': '待评价', error: '错误' };
-            io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured', zh ? '说明' : 'note'], r.findings.map((f) => [f.requirement, f.period, zh ? (word[f.status] ?? f.status) : f.status, String(f.measured ?? ''), f.reason ? (zh ? f.reason.zh : (f.reason.en ?? f.reason.zh)) : ''])));
-            io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${r.since} 之后的数据仍不符合），再次限期整改${r.deadline ? `，新的整改期限：${r.deadline}` : ''}。` : `${r.notice.number}: not verified — the data after ${r.since} still fails; sent back for rectification${r.deadline ? `, new deadline ${r.deadline}` : ''}.`);
+            const measured = (f: (typeof r.findings)[number]): string => (f as { words?: { measured?: Record<Lang, string> } }).words?.measured?.[lang] ?? String(f.measured ?? '');
+            io.out(table([zh ? '条款' : 'requirement', zh ? '期间' : 'period', zh ? '结果' : 'status', zh ? '实测' : 'measured', zh ? '说明' : 'note'], r.findings.map((f) => [W.refs([f.requirement]), monthWords(f.period, lang), say(FINDING_STATUS, f.status, lang), measured(f), f.reason ? (zh ? f.reason.zh : (f.reason.en ?? f.reason.zh)) : ''])));
+            io.out(r.outcome === 'verified' ? (zh ? `${r.notice.number}：复查通过，已销号。` : `${r.notice.number}: verified and closed.`) : zh ? `${r.notice.number}：复查未通过（整改反馈 ${W.time(r.since)} 之后的数据仍不符合），再次限期整改${r.deadline ? `，新的整改期限：${W.time(r.deadline)}` : ''}。` : `${r.notice.number}: not verified — the data after ${W.time(r.since)} still fails; sent back for rectification${r.deadline ? `, new deadline ${W.time(r.deadline)}` : ''}.`);
           }
           return r.outcome === 'verified' ? EXIT.ok : EXIT.problems;
         }
@@ -272,7 +338,11 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
           const changes = await L.reviewLedger(store, tree, asOf as Date);
           if (json) io.out(JSON.stringify({ ok: true, as_of: instantToIso((asOf as Date).getTime(), school.timezone), changes }, null, 2));
           else if (!changes.length) io.out(zh ? '按方案规则核对台账：没有新的逾期或问责。' : 'Ledger reviewed against the plan’s rules: nothing new is overdue or escalated.');
-          else io.out(table([zh ? '编号' : 'number', zh ? '规则' : 'rule', zh ? '原状态' : 'from', zh ? '新状态' : 'to'], changes.map((c) => [c.number, `${c.rule}：${c.label}`, zh ? L.STATUS_ZH[c.from] : c.from, zh ? L.STATUS_ZH[c.to] : c.to])));
+          else {
+            const rules = L.noticeConfig(tree).rules;
+            const label = (ids: string): string => ids.split(/,\s*/).map((id) => { const x = rules.find((y) => y.id === id); return x ? (zh ? x.label.zh : (x.label.en ?? x.label.zh)) : id; }).join(zh ? '；' : '; ');
+            io.out(table([zh ? '编号' : 'number', zh ? '规则' : 'rule', zh ? '原状态' : 'from', zh ? '新状态' : 'to'], changes.map((c) => [c.number, label(c.rule), W.status(c.from), W.status(c.to)])));
+          }
           return EXIT.ok;
         }
         // print

@@ -364,6 +364,24 @@ export interface Names {
 // ── cli ──
 // ── end cli ──
 // ── notices ──
+/** NOTICE_STATUS in Chinese as a plain table (the ledger's STATUS_ZH re-exports it). */
+export const STATUS_ZH_WORDS: Record<string, string> = Object.fromEntries(Object.entries(NOTICE_STATUS).map(([k, w]) => [k, w.zh]));
+
+/** The provenance line's standard part, by titles: 依据：《standard》edition 1.0.0 版 · 方案《plan》… (ids stay in --json). */
+export function provenanceWords(standard: string, version: string, profiles: string[]): string {
+  return `${standard}${version ? ` ${version}${NBSP}版` : ''}${profiles.length ? ` · 方案 ${profiles.map((p) => `《${p}》`).join('')}` : ''}`;
+}
+
+/** The rules of the notices' ledger (notices.yaml rules) by what they decide, when the tree's label is not at hand. */
+export const LEDGER_RULE: Vocabulary = {
+  overdue: { zh: '逾期未整改', en: 'overdue' },
+  escalate: { zh: '启动问责', en: 'escalation' },
+};
+
+/** A ledger time (2026-05-07T09:00:00+08:00) as people write it: 5月7日 09:00 (with the year when not `year`'s). */
+export function ledgerTime(iso: string, lang: Lang, year?: string): string {
+  return localTime(iso, lang, { year: year !== undefined && !iso.startsWith(year) });
+}
 // ── end notices ──
 // ── scorecards ──
 // ── end scorecards ──

@@ -8,12 +8,14 @@ import { Engine } from 'json-rules-engine';
 import { coverage, createCalendar, dateOf, dayNumber, type Unknown, type WorkingCalendar } from '../calendar/calendar.ts';
 import { notCoveredMessage } from '../calendar/statutory.ts';
 import { instantToIso } from '../data/convert.ts';
-import { TIME_FIELD_LABELS } from '../data/records.ts';
-import type { Evidence, Finding, Findings, Pledge } from '../evaluate/evaluate.ts';
+import type { Finding, Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import type { NoticesFile, RegisterFile } from '../model/types.ts';
 import { formatDate, formatPeriod } from '../render/format.ts';
-import type { NoticeDoc, NoticeEvidence, NoticeProblem, Provenance } from '../render/types.ts';
+import type { NoticeDoc, NoticeProblem, Provenance } from '../render/types.ts';
+import { STATUS_ZH_WORDS, provenanceWords } from '../model/labels.ts';
+import { namesOf } from '../validate/names.ts';
+import { problemWords, type WordContext } from './wording.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex } from '../validate/checks.ts';
 import type { NoticeFact } from '../evaluate/ledger-facts.ts';
@@ -21,16 +23,8 @@ import { test, type Condition } from '../evaluate/conditions.ts';
 
 export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened', 'voided'] as const;
 export type NoticeStatus = (typeof STATUSES)[number];
-export const STATUS_ZH: Record<NoticeStatus, string> = {
-  issued: '已签发',
-  acknowledged: '已签收',
-  'rectification-reported': '已反馈整改',
-  verified: '已复查销号',
-  overdue: '逾期未整改',
-  escalated: '已启动问责',
-  reopened: '复发重开',
-  voided: '已作废',
-};
+/** The statuses in Chinese: kept for the modules that import it here; the words live in labels.ts (NOTICE_STATUS). */
+export const STATUS_ZH = STATUS_ZH_WORDS as Record<NoticeStatus, string>;
 
 export interface NoticeRow {
   id: number;
@@ -203,106 +197,12 @@ export function placeOf(f: Finding, names: Map<string, string>, providerName: st
   return names.get(f.scope.id) ?? f.scope.id;
 }
 
-function describe(f: Finding, pledges: Pledge[]): string {
-  switch (f.type) {
-    case 'timeliness': {
-      const parts = pledges
-        .filter((p) => p.requirement === f.requirement && p.provider === f.provider && (p.missed || p.invalid))
-        .map((p) => {
-          const rate = p.rate === null ? '—' : `${(p.rate * 100).toFixed(1)}%`;
-          return `${p.label.zh}（时限 ${humanDuration(p.limit_value)}）：本期 ${p.n} 件，未达成 ${p.missed} 件${p.open_breached ? `（其中超时未办结 ${p.open_breached} 件）` : ''}${p.invalid ? `，时间记录异常 ${p.invalid} 件` : ''}，达成率 ${rate}`;
-        });
-      return parts.length ? parts.join('；') + '。' : `未达成 ${f.evidence_total} 件。`;
-    }
-    case 'frequency':
-      return `应有记录 ${String(f.measured ?? '').split('/')[1] ?? '?'} 项，缺少或不足 ${f.evidence_total} 项（每项至少 ${f.required} 次）。`;
-    case 'rate':
-      return `实测 ${f.measured}${f.unit === 'permille' ? '‰' : '%'}，要求${String(f.required).replace('at-least ', '不低于 ').replace('at-most ', '不高于 ').replace('above ', '高于 ').replace('below ', '低于 ')}。`;
-    case 'record':
-      return `应备档案 ${f.required ?? '?'} 项，缺少或不符合要求 ${f.evidence_total} 项${f.unit ? `（${f.unit.replace('retention', '保存期限')}）` : ''}。`;
-    case 'inspection':
-      return `现场检查不合格 ${f.evidence_total} 项。`;
-    default:
-      return '不符合要求。';
-  }
-}
-
-const fieldZh = (f: string): string => TIME_FIELD_LABELS[f]?.zh ?? f;
-
 /** ISO 8601 durations as printed Chinese: PT45M → 45 分钟, PT24H → 24 小时, P3D → 3 天. */
 export function humanDuration(text: string): string {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
   if (!m || text === 'P' || text === 'PT') return text;
   const parts = [m[1] && `${m[1]} 天`, m[2] && `${m[2]} 小时`, m[3] && `${m[3]} 分钟`, m[4] && `${m[4]} 秒`].filter(Boolean);
   return parts.join(' ');
-}
-
-const shortTime = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
-
-/** One piece of evidence in the words of a printed notice (units by name, rates with their sign). */
-function evidenceOf(e: Evidence, names: Map<string, string>, rateSign: string): NoticeEvidence {
-  const out: NoticeEvidence = {};
-  if (e.record) out.record = e.record;
-  if (e.unit) out.unit = names.get(e.unit) ?? e.unit;
-  if (e.cell) out.cell = e.cell;
-  const actual = e.actual === undefined ? '' : String(e.actual);
-  const required = e.required === undefined ? '' : String(e.required);
-  switch (e.outcome) {
-    case 'missed':
-      if (actual.endsWith(' before')) {
-        // A readiness limit (ready at least the lead before the event starts): how early it was ready.
-        const lead = actual.slice(0, -' before'.length).trim();
-        out.actual = lead.startsWith('-') ? `开始后 ${lead.slice(1).replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')} 才就绪` : `提前 ${lead.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')} 就绪`;
-        out.required = `至少提前 ${humanDuration(required.replace(/ before$/, ''))}`;
-      } else {
-        out.actual = `用时 ${actual.replace(/ min$/, ' 分钟').replace(/ h$/, ' 小时')}`;
-        out.required = `≤ ${humanDuration(required)}`;
-      }
-      break;
-    case 'open-breached': {
-      const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
-      out.actual = m ? `截至 ${shortTime(m[2]!)} 仍无${fieldZh(m[1]!)}记录，已超时` : actual;
-      out.required = `≤ ${humanDuration(required)}`;
-      break;
-    }
-    case 'impossible-time': {
-      const m = /^(\w+) (\S+) < (\w+) (\S+)$/.exec(actual);
-      out.actual = m ? `${fieldZh(m[1]!)}时间 ${shortTime(m[2]!)} 早于${fieldZh(m[3]!)}时间 ${shortTime(m[4]!)}（记录异常）` : actual;
-      out.required = '时间记录真实、先后有序';
-      break;
-    }
-    case 'missing':
-      out.actual = `${actual} 次`;
-      out.required = `≥ ${required} 次`;
-      break;
-    case 'calendar-unknown':
-      out.actual = e.note ?? actual;
-      break;
-    // A listed document: the item is named as the clause names it (应急预案…), never by its code.
-    case 'document-missing':
-    case 'not-current-year':
-    case 'not-approved':
-    case 'expired':
-    case 'retention-too-short':
-      if (required) out.unit = required;
-      out.actual = actual;
-      out.required = e.outcome === 'document-missing' ? '应提交' : e.outcome === 'not-approved' ? '经学校同意' : e.outcome === 'not-current-year' ? '本年度有效' : e.outcome === 'expired' ? '在有效期内' : '保存期限符合要求';
-      break;
-    case 'failed':
-      // An inspection result: what the inspector wrote, who looked and when (the place is the unit).
-      out.actual = e.inspector || e.at ? `${actual}（检查人 ${e.inspector ?? '—'}，${e.at ?? ''}${e.note ? `，${e.note}` : ''}）` : actual;
-      if (required) out.required = required;
-      break;
-    case 'below':
-      out.actual = `实测 ${actual}${rateSign}`;
-      out.required = `${required}${rateSign}`;
-      break;
-    default:
-      if (actual) out.actual = actual;
-      else if (e.note) out.actual = e.note;
-      if (required) out.required = required;
-  }
-  return out;
 }
 
 export interface PlannedNotice {
@@ -325,11 +225,15 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
   if (!deadline.known) throw deadlineUnknown(deadline);
   if (!objection.known) throw deadlineUnknown(objection);
   const std = o.tree.standards[0]?.value;
-  const sourceOf = (id: string): string => {
+  const names = namesOf(o.tree, idx);
+  const sourceOf = (id: string, lang: 'zh' | 'en'): string => {
     const loc = idx.requirements.get(id);
     const prof = o.tree.profiles.find((p) => p.file === loc?.file)?.value;
-    return prof ? `《${prof.title.zh}》` : `《${std?.title.zh ?? ''}》`;
+    const title = prof ? prof.title : std?.title;
+    if (!title) return '';
+    return lang === 'zh' ? `《${title.zh}》` : (title.en ?? title.zh);
   };
+  const words: WordContext = { tree: o.tree, idx, names, reg, pledges: o.findings.pledges };
   const cov = coverage();
   // The inspector unit's own missed rounds (scope inspection-plan) are the office's failure, not a provider's:
   // the office does not serve itself a rectification notice; they stay in findings and its own scorecard.
@@ -345,32 +249,40 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const n = o.evidencePerProblem ?? 5;
-  const unitNames = placeNames(reg);
   return [...groups.entries()].map(([key, fs]) => {
     const provider = reg.providers.find((p) => p.id === fs[0]!.provider)!;
     const profiles = [...new Set(fs.map((f) => f.profile))];
+    // Titles, not ids: the footer names the standard's edition and version and the profiles by their titles.
     const provenance: Provenance = {
-      standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${profiles.join(', ')}`,
-      calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
+      standard: provenanceWords(`${std?.title.zh ?? ''} ${std?.edition ?? ''}`.trim(), std?.version ?? '', profiles.map((p) => names.profile(p, 'zh'))),
+      // The holiday data by its version (the package, chinese-days, is pinned by Charter's version on the same line).
+      calendar: `法定节假日数据 ${cov.version}\u00a0版（${cov.from}–${cov.to}）`,
       data_sha256: o.findings.data.sha256,
       engine: `Charter ${version}`,
     };
-    const problemOf = (f: Finding, i: number, action: string): NoticeProblem => ({
-      seq: i + 1,
-      requirement: f.requirement,
-      source: sourceOf(f.requirement),
-      clause_text: f.text,
-      place: placeOf(f, unitNames, provider.name),
-      description: describe(f, o.findings.pledges),
-      evidence: f.evidence.slice(0, n).map((e) => evidenceOf(e, unitNames, f.unit === 'permille' ? '‰' : f.type === 'rate' ? '%' : '')),
-      evidence_total: f.evidence_total,
-      action,
-      url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
-    });
-    const problems: NoticeProblem[] = fs.map((f, i) => problemOf(f, i, cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。'));
+    // Each problem in words (engine/notices/wording.ts): the place, what was found, what to do about this miss.
+    const problemOf = (f: Finding, i: number, advice?: { zh: string; en: string }): NoticeProblem => {
+      const generic = cfg.actions[f.type as keyof NoticesFile['actions']] ?? cfg.actions.inspection ?? '按条款要求整改。';
+      const w = problemWords(words, f, n, { zh: generic, en: 'Put it right as the clause requires.' });
+      return {
+        seq: i + 1,
+        requirement: f.requirement,
+        ref: w.zh.ref,
+        source: sourceOf(f.requirement, 'zh'),
+        clause_text: f.text,
+        place: w.zh.place,
+        description: w.zh.description,
+        evidence: w.zh.evidence.map((text, k) => ({ ...(f.evidence[k]!.record ? { record: f.evidence[k]!.record } : {}), text })),
+        evidence_total: f.evidence_total,
+        action: advice ? advice.zh : w.zh.action,
+        url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
+        en: { place: w.en.place, description: w.en.description, action: advice ? advice.en : w.en.action, ref: w.en.ref, source: sourceOf(f.requirement, 'en'), evidence: w.en.evidence },
+      };
+    };
+    const problems: NoticeProblem[] = fs.map((f, i) => problemOf(f, i));
     const mine = advised.has(provider.id) ? [] : advice.filter((f) => f.provider === provider.id);
     advised.add(provider.id);
-    const advisories = mine.map((f, i) => problemOf(f, i, '宜参照条款改进；本项为推荐性要求（宜），不列入整改期限，不扣分。'));
+    const advisories = mine.map((f, i) => problemOf(f, i, { zh: '宜参照条款改进；本项为推荐性要求（宜），不列入整改期限，不扣分。', en: 'Improve as the clause recommends; a recommendation (should): no deadline, no deduction.' }));
     const fill = (t: string): string => t.replace(/\{period\}/g, formatPeriod(o.findings.period)).replace(/\{provider\}/g, provider.name);
     return {
       provider: provider.id,
@@ -386,7 +298,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
         problems,
         ...(advisories.length ? { advisories } : {}),
         demand: fill(cfg.demand),
-        deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days} 个工作日内（签发当日不计，遇法定节假日顺延），即 ${formatDate(deadline.lastDay)}前` },
+        deadline: { date: deadline.lastDay, working_days: cfg.deadline.working_days, rule: `签发之日起 ${cfg.deadline.working_days}\u00a0个工作日内（签发当日不计，遇法定节假日顺延），即 ${formatDate(deadline.lastDay)}前` },
         recheck: cfg.recheck,
         issuer: { name: cfg.issuer.name, ...(cfg.issuer.contact ? { contact: cfg.issuer.contact } : {}) },
         objection: { working_days: cfg.objection.working_days, until: objection.lastDay, text: cfg.objection.text.replace(/\{until\}/g, formatDate(objection.lastDay)) },

@@ -158,6 +158,33 @@ const isSpace = (t: string): boolean => /^[ \t\u3000]+$/.test(t);
 const NO_START = new Set([...'，。、；：？！）》」』】〕〉”’…·%,.;:!?)]}']);
 const NO_END = new Set([...'（《「『【〔〈“‘([{']);
 
+// A no-break space (U+00A0, labels.ts puts one between a number and its unit: 45 分钟, ≥ 18 ℃) glues the
+// token before it, itself and the word after it (up to four letters: 分钟, 个工作日) into one unbreakable
+// token, so a line never ends between a number and its unit.
+const GLUE_WORD = /^[\p{L}\p{N}℃‰%°.]$/u;
+function glued(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t !== '\u00a0') {
+      out.push(t);
+      continue;
+    }
+    // The number (or sign) before it; a Chinese word before it is not glued (a line may break there).
+    const prev = out[out.length - 1];
+    let run = (prev !== undefined && /[\x21-\x7e≥≤±]$/.test(prev) ? out.pop()! : '') + t;
+    let k = 0;
+    while (i + 1 < tokens.length && tokens[i + 1] !== '\u00a0' && k < 4 && (/^[\x21-\x7e]+$/.test(tokens[i + 1]!) ? k === 0 : GLUE_WORD.test(tokens[i + 1]!))) {
+      const next = tokens[++i]!;
+      run += next;
+      k += /^[\x21-\x7e]+$/.test(next) ? 4 : 1;
+    }
+    // In a chain (1 件中 0 件达成) each number keeps its unit; a line may break between the pairs.
+    out.push(run);
+  }
+  return out;
+}
+
 /** Break text into lines no wider than `width` (the first line `first` wide). */
 function wrap(text: string, style: Style, width: number, first = width): string[] {
   const out: string[] = [];
@@ -172,9 +199,11 @@ function wrap(text: string, style: Style, width: number, first = width): string[
       line = [];
       w = 0;
     };
-    for (const t of tokenize(para)) {
-      const wt = tw(t);
+    for (let t of glued(tokenize(para))) {
       if (line.length === 0 && isSpace(t) && t !== '\u3000') continue;
+      // A no-break space that a line break fell before is not printed at the start of the new line.
+      if (line.length === 0 && t.length > 1 && t.startsWith('\u00a0')) t = t.slice(1);
+      const wt = tw(t);
       if (w + wt <= max()) {
         line.push(t);
         w += wt;
@@ -184,6 +213,7 @@ function wrap(text: string, style: Style, width: number, first = width): string[
         push();
         continue;
       }
+      if (t.length > 1 && t.startsWith('\u00a0')) t = t.slice(1); // it goes to a new line (below)
       if (wt > max()) {
         // A Latin run longer than the line: break it between characters.
         for (const ch of t) {
@@ -207,7 +237,8 @@ function wrap(text: string, style: Style, width: number, first = width): string[
         cw += tw(last);
       }
       push();
-      for (const c of [...carry, t]) {
+      for (let c of [...carry, t]) {
+        if (line.length === 0 && c.length > 1 && c.startsWith('\u00a0')) c = c.slice(1);
         line.push(c);
         w += tw(c);
       }
@@ -368,12 +399,13 @@ class Sheet {
     const lines = para(joinFitting(parts, ' · ', S.foot, CW), S.foot, CW, 'center');
     for (let i = 0; i < this.pages; i++) {
       this.pdf.switchToPage(first + i);
-      const top = BOTTOM + 8;
+      const top = BOTTOM + 6;
       hline(this.pdf, ML, ML + CW, top, 0.4, RULE_GREY);
-      drawLines(this.pdf, lines, ML, top + 3);
+      // The page number first, right under the rule: its baseline stays well over 10 mm (28.35 pt) from the
+      // paper's edge, inside what any printer prints; the provenance lines follow in small grey type.
       const pn = `第 ${i + 1} 页 共 ${this.pages} 页`;
-      const y = top + 3 + sumH(lines) + 2;
-      drawText(this.pdf, pn, ML + (CW - textWidth(pn, S.page)) / 2, baselineIn(y, lineHeight(S.page), S.page.size), S.page);
+      drawText(this.pdf, pn, ML + (CW - textWidth(pn, S.page)) / 2, baselineIn(top + 1, lineHeight(S.page), S.page.size), S.page);
+      drawLines(this.pdf, lines, ML, top + 1 + lineHeight(S.page));
     }
     this.pdf.flushPages();
   }
@@ -454,6 +486,11 @@ function place(t: Table, row: Row): Placed {
 }
 
 const rowHeight = (p: Placed): number => Math.max(p.min, ...p.cells.map((c) => sumH(c.lines) + 2 * PAD_Y));
+
+/** The height a table takes when drawn whole (header included). */
+function tableHeight(t: Table, rows: Row[]): number {
+  return (t.header ? rowHeight(place(t, t.header)) : 0) + rows.reduce((a, r) => a + rowHeight(place(t, r)), 0);
+}
 
 function drawRow(sheet: Sheet, p: Placed, h: number): void {
   const { pdf } = sheet;
@@ -658,6 +695,11 @@ function evidenceLines(p: NoticeProblem, width: number): Line[] {
   const w2 = (width - n) * 0.3;
   const w3 = width - n - w1 - w2;
   p.evidence.forEach((e, i) => {
+    if (e.text !== undefined) {
+      // The evidence as one sentence (engine/notices/wording.ts): numbered, wrapped across the row.
+      out.push(...tabRow([{ text: `${i + 1}.`, dx: 0, w: n, style: S.evidence }, { text: e.text, dx: n, w: width - n, style: S.evidence }]));
+      return;
+    }
     const where = e.record ?? [e.unit, e.cell].filter(Boolean).join(' · ');
     out.push(
       ...tabRow([
@@ -729,7 +771,8 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
     { blocks: [txt(String(p.seq), S.cell, 'center')] },
     { blocks: [txt(p.place)] },
     { blocks: [txt(p.description)] },
-    { blocks: [txt(p.source, S.ref), txt(`条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
+    // The clause in official style (第4.3条第1项; a plan's own numbering under its title); the id is for machines.
+    { blocks: [txt(p.ref !== undefined ? `${p.source}${p.ref ? `\n${p.ref}` : ''}` : `${p.source}\n条款 ${p.requirement}`, S.ref), { gap: 2 }, txt(`“${p.clause_text}”`, S.clause)] },
     { blocks: [txt(p.action)] },
   ];
   for (const p of d.problems) {
@@ -751,22 +794,29 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
     );
   }
 
-  // Deadline, re-check, objection.
-  heading(sheet, '二、整改期限与复查', 90);
+  // Deadline, re-check, objection: the end of the body, which the seal and signature block below must share
+  // a page with (GB/T 9704—2012 7.3.5: no page with only the seal and signature). When the block would not
+  // fit after it, section 二 moves to the next page together with it.
   const lw2 = 76;
-  drawTable(sheet, { widths: [lw2, CW - lw2] }, [
+  const endRows: Row[] = [
     {
       keep: true,
       cells: [labelCell('整改期限'), { blocks: [txt(`${formatDate(d.deadline.date)} 前`, S.cellBold), txt(`计算方式：${d.deadline.rule}`, S.note)] }],
     },
     { keep: true, cells: [labelCell('复查方式'), { blocks: [txt(d.recheck)] }] },
     { cells: [labelCell('异议'), { blocks: [txt(d.objection.text), txt(`异议受理截止：${formatDate(d.objection.until)}`, S.note)] }] },
-  ]);
-
-  // Issuer, right-aligned block with signature and date lines.
+  ];
+  const endTable: Table = { widths: [lw2, CW - lw2] };
   const sh = lineHeight(S.sign);
   const issuerLines = [`签发单位：${d.office}（盖章）`, `签发人：${d.issuer.name}`, ...(d.issuer.contact ? [`联系方式：${d.issuer.contact}`] : [])];
-  sheet.space(14 + sh * (issuerLines.length + 2));
+  const sealH = 14 + sh * (issuerLines.length + 2);
+  const endH = 8 + lineHeight(S.h2) + tableHeight(endTable, endRows) + sealH;
+  if (endH > sheet.left && endH <= BOTTOM - TOP) sheet.newPage();
+  heading(sheet, '二、整改期限与复查', 90);
+  drawTable(sheet, endTable, endRows);
+
+  // Issuer, right-aligned block with signature and the signing date (the day of issue, in words).
+  sheet.space(sealH); // fits by construction, unless section 二 alone is taller than a page
   sheet.y += 14;
   const bx = ML + CW * 0.46;
   for (const s of issuerLines) {
@@ -774,7 +824,7 @@ function layoutNotice(sheet: Sheet, d: NoticeDoc): void {
   }
   signLine(pdf, '签字：', bx, sheet.y, 160);
   sheet.y += sh;
-  drawText(pdf, `日期：${BLANK_DATE}`, bx, baselineIn(sheet.y, sh, S.sign.size), S.sign);
+  drawText(pdf, `日期：${formatDate(d.issued_at)}`, bx, baselineIn(sheet.y, sh, S.sign.size), S.sign);
   sheet.y += sh;
 
   // Receipt.

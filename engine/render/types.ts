@@ -19,12 +19,16 @@ export interface NoticeEvidence {
   cell?: string;
   actual?: string;
   required?: string;
+  /** The evidence as one sentence (engine/notices/wording.ts), printed instead of actual/required when set. */
+  text?: string;
 }
 
 export interface NoticeProblem {
   seq: number;
-  /** Requirement id, e.g. "4.3-1" or "nantong-supervision:patrol". */
+  /** Requirement id, e.g. "4.3-1" or "nantong-supervision:patrol" (for machines: --json, the QR code's link). */
   requirement: string;
+  /** The reference people read: 第4.3条第1项, or a plan's own numbering (四、(三)3) after its title in `source`. */
+  ref?: string;
   /** Where the clause comes from, e.g. "《高等学校物业服务规范》4.3" or "《后勤服务质量监督方案》". */
   source: string;
   /** The clause text as in force on the event date, verbatim. */
@@ -41,6 +45,8 @@ export interface NoticeProblem {
   action: string;
   /** URL of the clause on the public site. */
   url: string;
+  /** The same problem in English (the terminal's --lang en); the paper is Chinese. */
+  en?: { place: string; description: string; action: string; ref: string; source: string; evidence: string[] };
 }
 
 export interface NoticeDoc {
