@@ -383,12 +383,12 @@ ${DB_HELP.en}
           unassigned[p.id] = s.unassigned;
         }
         if (!docs.length) {
-          return usageError(skipped.map((x) => cmdErr('CH523', { provider: x.provider, period: period!, service: x.service })), lang, json, io);
+          return usageError(skipped.map((x) => cmdErr('CH523', { provider: nameOf(x.provider), period: period!, service: x.service })), lang, json, io);
         }
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'scorecards'));
         const { files, batch: batchFile } = await writeScorecardPdfs(docs, outDir, `scorecards-${period}.pdf`);
         const batch = batchFile!;
-        const pct = (d: ScorecardDoc): string => (d.coverage?.ratio === null || !d.coverage ? '—' : `${d.coverage.verdict}/${d.coverage.applicable}（${Math.round(d.coverage.ratio * 100)}%）`);
+        const pct = (d: ScorecardDoc): string => (d.coverage?.ratio === null || !d.coverage ? '—' : zh ? `${d.coverage.verdict}/${d.coverage.applicable}（${Math.round(d.coverage.ratio * 100)}%）` : `${d.coverage.verdict}/${d.coverage.applicable} (${Math.round(d.coverage.ratio * 100)}%)`);
         if (json)
           io.out(
             JSON.stringify(
@@ -432,7 +432,7 @@ ${DB_HELP.en}
           for (const d of docs) if (d.provisional) io.out(zh ? `${d.provider.name}：${d.provisional.reason}` : `${d.provider.name}: draft — ${d.provisional.code === 'no-evaluation' ? 'nothing could be judged this period' : `coverage ${pct(d)} is below the floor of ${Math.round((d.coverage?.floor ?? 0) * 100)}%`}; no grade is given.`);
           for (const d of docs) {
             const na = d.categories.filter((c) => c.applicable === false);
-            if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; its weight went to the other categories in proportion (still 100 in all).`);
+            if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; ${na.length === 1 ? 'its weight' : 'their weights'} went to the other categories in proportion (still 100 in all).`);
             const voided = [...new Set(d.categories.flatMap((c) => c.items.filter((x) => x.voided).map((x) => x.notice!)))];
             if (voided.length) io.out(zh ? `${d.provider.name}：通知单 ${voided.join('、')} 已作废，所列问题不扣分。` : `${d.provider.name}: notice ${voided.join(', ')} was voided; its problems cost nothing.`);
             if (d.advisories?.length) io.out(zh ? `${d.provider.name}：建议改进（宜）${d.advisories.length} 项，列出不扣分：${d.advisories.map((a) => names.requirement(a.requirement, lang)).join('、')}` : `${d.provider.name}: ${d.advisories.length} advisories (should), listed, not deducted: ${d.advisories.map((a) => names.requirement(a.requirement, lang)).join('; ')}`);

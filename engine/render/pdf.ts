@@ -959,7 +959,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   drawTable(sheet, { widths: [lw, vw, lw, vw] }, [
     { cells: [labelCell('被考核单位'), valueCell(d.provider.name), labelCell('考核期间'), valueCell(formatPeriod(d.period))], min: 22 },
     { cells: [labelCell('适用方案'), valueCell(d.profile_title ?? d.profile), labelCell('生成日期'), valueCell(formatDate(d.generated_at))], min: 22 },
-    { cells: [labelCell('核查条款'), valueCell(`${d.checked} 项`), labelCell('不合格条款'), valueCell(`${d.failed} 项`)], min: 22 },
+    { cells: [labelCell('核查项次'), valueCell(`${d.checked} 项次`), labelCell('不合格项次'), valueCell(`${d.failed} 项次`)], min: 22 },
     ...(d.coverage
       ? [
           {

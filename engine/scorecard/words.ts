@@ -3,7 +3,7 @@
 // The evaluation's own sentences (Finding.words, Evidence.text) are used when present; otherwise the
 // finding's machine fields are put into words here through the labels module.
 import type { Evidence, Finding, Pledge } from '../evaluate/evaluate.ts';
-import { COMPARISON, durationWords, FIELD, limitWords, localTime, minutesWords, say, type Lang, type Names, type Words } from '../model/labels.ts';
+import { COMPARISON, durationWords, FIELD, limitWords, localTime, minutesWords, monthWords, say, type Lang, type Names, type Words } from '../model/labels.ts';
 
 /** The optional word fields of the evidence-words contract (CONTRACT13.md), read without depending on them. */
 type Worded = Finding & { words?: { quantity: Words; measured: Words; required: Words; place: Words } };
@@ -48,6 +48,7 @@ const field = (name: string, lang: Lang): string => say(FIELD, name, lang);
 function cellWords(cell: string, lang: Lang): string {
   const w = /^(\d{4})-W(\d{2})$/.exec(cell);
   if (w) return t(lang, `${w[1]}年第${Number(w[2])}周`, `week ${Number(w[2])} of ${w[1]}`);
+  if (/^\d{4}-\d{2}$/.test(cell)) return monthWords(cell, lang);
   return localTime(cell, lang, { time: false });
 }
 
@@ -64,7 +65,7 @@ export function caseWords(e: Evidence, f: Finding, names: Names, lang: Lang): st
       if (actual.endsWith(' before')) {
         const lead = actual.slice(0, -' before'.length).trim();
         const need = durationWords(required.replace(/ before$/, ''), lang);
-        return lead.startsWith('-') ? t(lang, `${rec}开始后 ${tookWords(lead.slice(1), lang)} 才就绪，应至少提前 ${need}`, `${rec}ready ${tookWords(lead.slice(1), lang)} after the start; due ${need} before`) : t(lang, `${rec}提前 ${tookWords(lead, lang)} 就绪，应至少提前 ${need}`, `${rec}ready ${tookWords(lead, lang)} before; due ${need} before`);
+        return lead.startsWith('-') ? t(lang, `${rec}开始后 ${tookWords(lead.slice(1), lang)}才就绪，应至少提前 ${need}`, `${rec}ready ${tookWords(lead.slice(1), lang)} after the start; due ${need} before`) : t(lang, `${rec}提前 ${tookWords(lead, lang)}就绪，应至少提前 ${need}`, `${rec}ready ${tookWords(lead, lang)} before; due ${need} before`);
       }
       return t(lang, `${rec}用时 ${tookWords(actual, lang)}，时限 ${durationWords(required, lang)}`, `${rec}took ${tookWords(actual, lang)}, limit ${durationWords(required, lang)}`);
     }
@@ -76,15 +77,19 @@ export function caseWords(e: Evidence, f: Finding, names: Names, lang: Lang): st
     case 'open-breached': {
       const m = /^(\w+) missing, open at (\S+)$/.exec(actual);
       const limit = durationWords(required, lang);
-      if (!m) return t(lang, `${rec}未办结，已超过 ${limit} 时限`, `${rec}still open past the ${limit} limit`);
-      return t(lang, `${rec}截至 ${localTime(m[2]!, lang)} 仍无${field(m[1]!, lang)}，已超过 ${limit} 时限`, `${rec}no ${field(m[1]!, lang)} by ${localTime(m[2]!, lang)}, past the ${limit} limit`);
+      if (!m) return t(lang, `${rec}未办结，已超过 ${limit}时限`, `${rec}still open past the ${limit} limit`);
+      return t(lang, `${rec}截至 ${localTime(m[2]!, lang)} 仍无${field(m[1]!, lang)}记录，已超过 ${limit}时限`, `${rec}no ${field(m[1]!, lang)} by ${localTime(m[2]!, lang)}, past the ${limit} limit`);
     }
     case 'missing':
       return t(lang, `${where}${e.cell ? ` ${cellWords(e.cell, lang)}` : ''} 做了 ${actual}${NB}次（应 ${required}${NB}次）`, `${where}${e.cell ? ` ${cellWords(e.cell, lang)}` : ''}: ${actual} done (${required} due)`);
     case 'below': {
-      const v = e.actual === undefined ? '' : limitWords(typeof e.actual === 'number' ? r1(e.actual) : actual, f.unit, lang);
-      return t(lang, `${where} 实测 ${v}`, `${where} measured ${v}`).trim();
+      // A case that only repeats the measured value (the place is in its own column) adds nothing.
+      if (!where || (typeof e.actual === 'number' && typeof f.measured === 'number' && r1(e.actual) === r1(f.measured))) return '';
+      const v = e.actual === undefined ? '' : limitWords(typeof e.actual === 'number' ? r1(e.actual) : actual, f.unit ?? 'percent', lang);
+      return t(lang, `${where} 实测 ${v}`, `${where} measured ${v}`);
     }
+    case 'analysis-missing':
+      return t(lang, `低于 ${requiredRate(required, f.unit, lang).replace(/^[≥>]\u00a0/, '')} 时应分析原因，未提交原因分析`, `below ${requiredRate(required, f.unit, lang).replace(/^[≥>]\u00a0/, '')} the causes are to be analysed; no analysis was filed`);
     case 'document-missing':
       return t(lang, `未提交${required ? `《${required.replace(/^《|》$/g, '')}》` : '档案'}`, `not submitted: ${required || 'a document'}`);
     case 'not-current-year':
@@ -160,11 +165,10 @@ function measuredWords(f: Finding, pledges: Pledge[], lang: Lang): string {
  */
 export function missWords(f: Finding, o: { pledges: Pledge[]; names: Names; lang: Lang }): string {
   const head = measuredWords(f, o.pledges, o.lang);
-  const first = f.evidence[0];
-  if (!first) return head;
-  const c = caseWords(first, f, o.names, o.lang);
+  // The first case that says something beyond the measured value.
+  const c = f.evidence.map((e) => caseWords(e, f, o.names, o.lang)).find((x) => x !== '');
   if (!c) return head;
   const noun = f.type === 'timeliness' ? '件' : f.type === 'record' ? '项' : '处';
-  const more = f.evidence_total > 1 ? t(o.lang, `（共 ${f.evidence_total}${NB}${noun}）`, ` (${f.evidence_total} in all)`) : '';
+  const more = f.evidence_total > 1 && f.type !== 'rate' ? t(o.lang, `（共 ${f.evidence_total}${NB}${noun}）`, ` (${f.evidence_total} in all)`) : '';
   return t(o.lang, `${head}；如：${c}${more}`, `${head}; e.g. ${c}${more}`);
 }
