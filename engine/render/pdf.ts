@@ -1101,7 +1101,9 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
         ];
   const totalBlocks: Block[] = d.provisional
     ? [txt('—', S.big, 'center'), txt('待补数据', S.note, 'center')]
-    : [...(w.users === null ? [] : [txt(`${one(w.supervisor)} + ${one(w.users)}`, S.cellBold, 'center')]), txt(`${w.users === null ? '' : '= '}${one(d.total)}`, S.big, 'center')];
+    : d.users_score === null || w.users === null
+      ? [txt(one(d.total), S.big, 'center')]
+      : [txt(`${one(w.supervisor)} + ${one(w.users)}`, S.cellBold, 'center'), txt(`= ${one(d.total)}`, S.big, 'center')];
   drawTable(sheet, { widths: sw, header: headRow([`监督考核得分 × ${sup}`, `服务对象满意度得分 × ${usr}`, '综合得分', '考核等级']) }, [
     {
       min: 52,
