@@ -86,7 +86,7 @@ describe('scorecards in words', () => {
       // Not the clause's opening words: a measured value with what was required.
       expect(it.problem).toBeTruthy();
       expect(it.problem!.startsWith(it.text.slice(0, 8))).toBe(false);
-      expect(it.problem).toMatch(/要求|时限|应|不合格|未做/);
+      expect(it.problem).toMatch(/要求|时限|应|不合格|未做|低于/);
       expect(it.scope).not.toMatch(/有限公司$/);
     }
     const huayu = json.scorecards.find((s) => s.provider === 'huayu-property')!;

@@ -1025,7 +1025,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   // Deduction details, grouped by category.
   heading(sheet, '二、扣分明细', 60);
   // 条款 in official style, 存在问题 the actual miss (measured, limit, first case), 地点 by name.
-  const dw = [30, 80, 196, 66, 28, CW - 30 - 80 - 196 - 66 - 28];
+  const dw = [28, 72, 222, 60, 30, CW - 28 - 72 - 222 - 60 - 30];
   const detail: Row[] = [];
   let seq = 0;
   for (const c of d.categories) {
@@ -1051,7 +1051,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
     heading(sheet, '（附）建议改进（宜，不扣分）', 60);
     sheet.flow(para('以下条款以“宜”表述，为推荐性要求；本期未达到，列出供改进参考，不计扣分。', S.note, CW));
     sheet.y += 3;
-    const aw = [30, 80, CW - 30 - 80 - 90, 90];
+    const aw = [28, 72, CW - 28 - 72 - 90, 90];
     drawTable(
       sheet,
       { widths: aw, header: headRow(['序号', '条款', '未达到的推荐性要求', '地点']) },

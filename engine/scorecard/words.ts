@@ -55,7 +55,9 @@ function cellWords(cell: string, lang: Lang): string {
 /** One case of the evidence as a sentence (the evaluation's own when it wrote one). */
 export function caseWords(e: Evidence, f: Finding, names: Names, lang: Lang): string {
   const own = (e as WordedEvidence).text?.[lang];
-  if (own) return own;
+  // An inspection's own sentence names the inspectors, photos and round: the notice prints those; the
+  // scorecard keeps to the place, the day and what was found.
+  if (own && e.outcome !== 'failed') return own;
   const actual = e.actual === undefined ? '' : String(e.actual);
   const required = e.required === undefined ? '' : String(e.required);
   const where = e.place ?? placeName(e.unit, names, lang) ?? '';
@@ -97,8 +99,10 @@ export function caseWords(e: Evidence, f: Finding, names: Names, lang: Lang): st
     case 'expired':
     case 'retention-too-short':
       return actual;
-    case 'failed':
-      return where ? t(lang, `${where}：${actual}`, `${where}: ${actual}`) : actual;
+    case 'failed': {
+      const day = e.at ? ` ${localTime(e.at, lang, { time: false })}` : '';
+      return where ? t(lang, `${where}${day} 现场检查：${actual}`, `${where}${day} on site: ${actual}`) : actual;
+    }
     case 'inspection-missed': {
       const m = /^(\d+)\/(\d+)$/.exec(actual);
       const left = m ? Number(m[2]) - Number(m[1]) : undefined;
@@ -164,11 +168,20 @@ function measuredWords(f: Finding, pledges: Pledge[], lang: Lang): string {
  * e.g. 电梯事故到达现场（时限 10 分钟）1 件中 1 件未按时；如 WO-2026-000542 用时 25 分钟，时限 10 分钟.
  */
 export function missWords(f: Finding, o: { pledges: Pledge[]; names: Names; lang: Lang }): string {
-  const head = measuredWords(f, o.pledges, o.lang);
+  const { lang } = o;
   // The first case that says something beyond the measured value.
-  const c = f.evidence.map((e) => caseWords(e, f, o.names, o.lang)).find((x) => x !== '');
-  if (!c) return head;
+  const c = f.evidence.map((e) => caseWords(e, f, o.names, lang)).find((x) => x !== '');
   const noun = f.type === 'timeliness' ? '件' : f.type === 'record' ? '项' : '处';
-  const more = f.evidence_total > 1 && f.type !== 'rate' ? t(o.lang, `（共 ${f.evidence_total}${NB}${noun}）`, ` (${f.evidence_total} in all)`) : '';
-  return t(o.lang, `${head}；如：${c}${more}`, `${head}; e.g. ${c}${more}`);
+  const more = c && f.evidence_total > 1 && f.type !== 'rate' ? t(lang, `（共 ${f.evidence_total}${NB}${noun}）`, ` (${f.evidence_total} in all)`) : '';
+  const w = (f as Worded).words;
+  let head: string;
+  if (w?.quantity && w.measured && w.required) {
+    // A case that already states the measured value (a rate's sentence) says it all.
+    if (c && c.includes(w.measured[lang])) return c + more;
+    // A long list of limits (one per kind of repair) is left to the case, which names the limit it missed.
+    const req = c && [...w.required[lang]].length > 24 ? '' : t(lang, `（要求 ${w.required[lang]}）`, ` (required ${w.required[lang]})`);
+    head = `${w.quantity[lang]} ${w.measured[lang]}${req}`;
+  } else head = measuredWords(f, o.pledges, lang);
+  if (!c) return head;
+  return t(lang, `${head}；如：${c}${more}`, `${head}; e.g. ${c}${more}`);
 }
