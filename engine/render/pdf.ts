@@ -976,7 +976,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   ]);
   if (d.provisional) {
     sheet.y += 6;
-    drawTable(sheet, { widths: [70, CW - 70] }, [{ min: 26, cells: [{ blocks: [txt('草稿·待补数据', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' }, { blocks: [txt(d.provisional.reason, S.cellBold), txt('所列得分仅反映已评价的条款，不作为本期考核结论；补齐数据后重新生成。', S.note)], valign: 'middle' }] }]);
+    drawTable(sheet, { widths: [84, CW - 84] }, [{ min: 26, cells: [{ blocks: [txt('草稿·待补数据', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' }, { blocks: [txt(d.provisional.reason, S.cellBold), txt('所列得分仅反映已评价的条款，不作为本期考核结论；补齐数据后重新生成。', S.note)], valign: 'middle' }] }]);
   }
 
   // Categories.
