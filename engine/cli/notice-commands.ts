@@ -300,14 +300,14 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
     help: {
       zh: `  --period YYYY-MM  考核月份
   --provider ID     只为该服务商评分
-  --at 时间          生成日期（默认当前时间）
+  --at 时间          评分表日期，不早于考核月份结束（默认当前时间）
   --out DIR         PDF 目录（默认 out/scorecards/）
   --tree DIR        标准目录（默认 standards/）
 ${DB_HELP.zh}
   分类、权重、扣分标准、否决项、满意度权重和等级取自 standards/scoring/*.yaml。`,
       en: `  --period YYYY-MM  the month
   --provider ID     score this provider only
-  --at TIME         date printed as generated (default: now)
+  --at TIME         the scorecard's date, not before the month ends (default: now)
   --out DIR         where PDFs go (default out/scorecards/)
   --tree DIR        the standards tree (default standards/)
 ${DB_HELP.en}
