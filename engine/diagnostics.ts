@@ -1,5 +1,6 @@
 // One issue type for every stage: a stable code, a location and message arguments.
 // Wording lives in the catalogue below so zh/en stay in step and codes never drift.
+import { localTime, monthWords } from './model/labels.ts';
 
 import { FIELD, FIELD_VALUE, localTime } from './model/labels.ts';
 
@@ -1017,16 +1018,17 @@ export const CATALOGUE: Record<string, Entry> = {
   CH522: {
     name: 'scorecard-before-period-end',
     severity: 'error',
-    zh: (a) => `评分表日期 ${s(a, 'at')} 早于考核期间 ${s(a, 'period')} 的结束（${s(a, 'end')}）`,
-    en: (a) => `The scorecard date ${s(a, 'at')} is before the period ${s(a, 'period')} ends (${s(a, 'end')})`,
-    hintZh: (a) => `考核月份结束后才能评分：--at 不早于 ${s(a, 'end')}，或不写 --at（取当前时间）。`,
-    hintEn: (a) => `A month is scored after it ends: --at ${s(a, 'end')} or later, or leave out --at (now).`,
+    // Dates in words (2026年4月30日 18:00); the hint keeps the value as typed after --at.
+    zh: (a) => `评分表日期 ${localTime(s(a, 'at'), 'zh', { year: true })} 早于考核月份 ${monthWords(s(a, 'period'), 'zh')} 的结束（${localTime(s(a, 'end'), 'zh', { year: true })}）`,
+    en: (a) => `The scorecard date ${localTime(s(a, 'at'), 'en', { year: true })} is before ${monthWords(s(a, 'period'), 'en')} ends (${localTime(s(a, 'end'), 'en', { year: true })})`,
+    hintZh: (a) => `考核月份结束后才能评分：--at ${s(a, 'end').replace(' ', 'T')} 或更晚，或不写 --at（取当前时间）。`,
+    hintEn: (a) => `A month is scored after it ends: --at ${s(a, 'end').replace(' ', 'T')} or later, or leave out --at (now).`,
   },
   CH523: {
     name: 'no-scorecard-outside-service',
     severity: 'error',
-    zh: (a) => `${s(a, 'provider')} 在 ${s(a, 'period')} 整月都不在合同服务期（${s(a, 'service')}）内，没有评分表`,
-    en: (a) => `${s(a, 'provider')} was outside its contract service period (${s(a, 'service')}) for all of ${s(a, 'period')}: there is no scorecard`,
+    zh: (a) => `${s(a, 'provider')} 在 ${monthWords(s(a, 'period'), 'zh')} 整月都不在合同服务期（${s(a, 'service')}）内，没有评分表`,
+    en: (a) => `${s(a, 'provider')} was outside its contract service period (${s(a, 'service')}) for all of ${monthWords(s(a, 'period'), 'en')}: there is no scorecard`,
     hintZh: () => '合同服务期见 standards/school/register.yaml 中该服务商的 service:；请选择服务期内的月份。',
     hintEn: () => 'The service period is the provider’s service: in standards/school/register.yaml; choose a month within it.',
   },

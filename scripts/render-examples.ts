@@ -24,9 +24,12 @@ const provisional = {
   categories,
   supervisor_score: Math.round(categories.reduce((a, c) => a + c.score, 0) * 10) / 10,
   title: `${card.title}（草稿·待补数据）`,
+  weighted: { supervisor: Math.round(categories.reduce((a, c) => a + c.score, 0) * 0.8 * 10) / 10, users: 18.3 },
   coverage: { verdict: 15, applicable: 99, no_data: 12, ratio: 15 / 99, floor: 0.6 },
+  // A draft's own month is marked on its trend, not plotted.
+  trend: card.trend.map((t) => (t.period === card.period ? { period: t.period, total: null, provisional: true } : t)),
   provisional: { code: 'low-coverage' as const, reason: '评价覆盖 15/99 项（15%），低于评分表规定的 60%（其中无数据 12 项），暂不评定等级。' },
-  advisories: [{ requirement: '5.1.2.7-2', text: '主配电室宜有专人24小时值守，每日2次巡检，查抄运行参数；', scope: '东校区主配电室', deduction: 0 }],
+  advisories: [{ requirement: '5.1.2.7-2-a', ref: '第5.1.2.7条第2项a)', text: '主配电室宜有专人24小时值守', problem: '值班记录 30\u00a0天中 2\u00a0天无人值守；如：东校区主配电室 4月12日 夜间无值守记录（共 2\u00a0处）', scope: '东校区主配电室', deduction: 0 }],
 };
 
 for (const [name, buf] of [

@@ -282,9 +282,11 @@ describe('scorecard', () => {
 
   it('carries title and header fields', () => {
     const p1 = ex.text[0]!;
-    for (const s of [doc.office, doc.title, doc.provider.name, '2026年4月', doc.profile, '2026年5月6日', '被考核单位', '考核期间', '适用方案', '生成日期', `${doc.checked}项`, `${doc.failed}项`]) {
+    // The plan by its title, never its id (issue 13 §4).
+    for (const s of [doc.office, doc.title, doc.provider.name, '2026年4月', doc.profile_title!, '2026年5月6日', '被考核单位', '考核期间', '适用方案', '生成日期', `${doc.checked}项次`, `${doc.failed}项次`]) {
       expect(p1).toContain(norm(s));
     }
+    expect(ex.all).not.toContain(doc.profile);
   });
 
   it('lists every category with weight, deduction rule, deduction and score', () => {
@@ -295,11 +297,13 @@ describe('scorecard', () => {
     expect(ex.all).toContain(`合计（监督考核得分）100${doc.categories.reduce((a, c) => a + c.deducted, 0)}${doc.supervisor_score}`);
   });
 
-  it('lists the deduction details with requirement, scope, points and notice number', () => {
+  it('lists the deduction details with the clause in official style, the actual miss, the place, points and notice number', () => {
     for (const c of doc.categories) {
       for (const it of c.items) {
-        expect(ex.all).toContain(it.requirement);
-        expect(ex.all).toContain(norm(shorten(it.text, 34)).replace(/…$/, ''));
+        expect(ex.all).toContain(norm(it.ref!));
+        // The miss (measured value, limit, case), not the clause's opening words.
+        expect(ex.all).toContain(norm(it.problem!));
+        expect(ex.all).not.toContain(norm(shorten(it.text, 34)).replace(/…$/, ''));
         expect(ex.all).toContain(norm(it.scope));
       }
     }
@@ -308,19 +312,24 @@ describe('scorecard', () => {
 
   it('shows the veto items, the blend, the totals and the grade bands', () => {
     expect(ex.all).toContain('一票否决项');
-    expect(ex.all).toContain(norm(`${doc.veto[0]!.requirement}${doc.veto[0]!.text}未触发`));
-    for (const s of ['77×80%', '91.67×20%', '有效问卷120份，满意110份', '79.93', '合格', '综合得分=监督考核得分×80%+服务对象满意度得分×20%', '优秀≥90分；良好≥80分；合格≥70分；不合格<70分']) {
+    expect(ex.all).toContain(norm(`${doc.veto[0]!.ref}${doc.veto[0]!.text}未触发`));
+    // The weighted parts as written by hand, one decimal each, summed to the total.
+    for (const s of ['77×80%=61.6', '91.7×20%=18.3', '有效问卷120份，满意110份', '61.6+18.3=79.9', '合格', '综合得分=监督考核得分×80%+服务对象满意度得分×20%（两项各保留一位小数后相加）', '优秀≥90分；良好≥80分；合格≥70分；不合格<70分']) {
       expect(ex.all).toContain(s);
     }
   });
 
-  it('draws the trend chart with period labels and values, skipping empty months', () => {
+  it('draws the trend chart with period labels and values, marking empty and draft months', () => {
     for (const t of doc.trend) {
-      expect(ex.all).toContain(t.period);
-      if (t.total !== null) expect(ex.all).toContain(String(t.total));
+      expect(ex.all).toContain(formatPeriod(t.period));
+      if (t.total !== null) expect(ex.all).toContain(t.total.toFixed(1));
     }
     expect(ex.all).toContain('无评价');
+    expect(ex.all).toContain('草稿·待补数据');
+    // The axis fits the data (79.9–88.1): 78 to 90, so both grade lines within it are drawn and 合格 70 is not.
     expect(ex.all).toContain('优秀90');
+    expect(ex.all).toContain('良好80');
+    expect(ex.all).not.toContain('合格70');
   });
 
   it('has signature blocks, footer and page numbers, and prints no English names', () => {
@@ -343,7 +352,7 @@ describe('scorecard', () => {
       grade: { code: 'fail', name: { zh: '不合格', en: 'Fail' } },
     };
     const ex2 = await extract(await renderScorecard(d));
-    for (const s of ['无调查数据', '本期无调查数据', '一票否决项（本期已触发）', '已触发', '后勤督〔2026〕第009号', '不合格', '（一票否决）']) {
+    for (const s of ['无调查数据', '本期无满意度调查数据，监督考核得分即综合得分', '一票否决项（本期已触发）', '已触发', '后勤督〔2026〕第009号', '不合格', '（一票否决）']) {
       expect(ex2.all).toContain(s);
     }
   });

@@ -89,7 +89,8 @@ describe('scorecard', () => {
       supervisor = r1(supervisor);
       const sv = surveys.find((x) => x.provider === s.provider && x.period === '2026-04');
       const users = sv ? Math.round((sv.satisfied / sv.respondents) * 1000) / 10 : null;
-      const total = users === null ? supervisor : Math.round(((supervisor * card.blend.supervisor + users * card.blend.users) / 100) * 10) / 10;
+      // Each weighted part to one decimal, as printed (89 × 80 % = 71.2), and the total is their sum.
+      const total = users === null ? supervisor : r1(r1((supervisor * card.blend.supervisor) / 100) + r1((users * card.blend.users) / 100));
       const vetoed = failed.some((f) => card.veto.some((id) => under(id, f.requirement)));
       expect([s.supervisor_score, s.users_score, s.vetoed]).toEqual([supervisor, users, vetoed]);
       // Below the configured coverage floor the card is a draft: no total, no grade (never 100/优秀 by silence).

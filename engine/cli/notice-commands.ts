@@ -370,14 +370,14 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
     help: {
       zh: `  --period YYYY-MM  考核月份
   --provider ID     只为该服务商评分
-  --at 时间          生成日期（默认当前时间）
+  --at 时间          评分表日期，不早于考核月份结束（默认当前时间）
   --out DIR         PDF 目录（默认 out/scorecards/）
   --tree DIR        标准目录（默认 standards/）
 ${DB_HELP.zh}
   分类、权重、扣分标准、否决项、满意度权重和等级取自 standards/scoring/*.yaml。`,
       en: `  --period YYYY-MM  the month
   --provider ID     score this provider only
-  --at TIME         date printed as generated (default: now)
+  --at TIME         the scorecard's date, not before the month ends (default: now)
   --out DIR         where PDFs go (default out/scorecards/)
   --tree DIR        the standards tree (default standards/)
 ${DB_HELP.en}
@@ -415,6 +415,8 @@ ${DB_HELP.en}
       if (!providers.length) return usageError([cmdErr('CH002', { detail: `--provider ${String(v.provider)} (${tree.registers[0]!.value.providers.map((p) => p.id).join(' | ')})`, command: 'scorecard' })], lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
       const { scoreProvider, lastPeriods, outsideService } = await import('../scorecard/score.ts');
+      const { namesOf } = await import('../validate/names.ts');
+      const { localDate, monthWords } = await import('../model/labels.ts');
       const { loadNotices } = await import('../notices/ledger.ts');
       const office = tree.noticeConfigs[0]?.value.office ?? '';
       const store = openCliStore(path, 'read', 'scorecard', lang, json, io);
@@ -431,7 +433,8 @@ ${DB_HELP.en}
         const unassigned: Record<string, unknown[]> = {};
         const skipped: { provider: string; reason_code: string; service: string }[] = [];
         const generatedAt = instantToIso(at.getTime(), school.timezone);
-        const serviceText = (p: (typeof providers)[number]): string => `${p.service?.from ?? ''}—${p.service?.to ?? ''}`;
+        const serviceText = (p: (typeof providers)[number]): string => `${p.service?.from ? localDate(p.service.from, lang) : ''}—${p.service?.to ? localDate(p.service.to, lang) : ''}`;
+        const nameOf = (id: string): string => providers.find((x) => x.id === id)?.name ?? id;
         // A period wholly outside the contract service period has no duties, hence no scorecard.
         const inService = (p: (typeof providers)[number], q: string): boolean => !outsideService(p, q) && (findingsOf(q).providers.find((x) => x.id === p.id) as { in_service?: boolean } | undefined)?.in_service !== false;
         for (const p of providers) {
@@ -443,18 +446,19 @@ ${DB_HELP.en}
           s.doc.trend = lastPeriods(period!).map((q) => {
             if (!inService(p, q)) return { period: q, total: null };
             const t = scoreProvider({ tree, store, findings: findingsOf(q), card, provider: p.id, notices, generatedAt, office });
-            return { period: q, total: t.checked ? t.doc.total : null };
+            // A draft on too few verdicts is marked 草稿·待补数据 on the chart; a month without any verdict is 无评价.
+            return { period: q, total: t.checked ? t.doc.total : null, ...(t.doc.provisional?.code === 'low-coverage' ? { provisional: true } : {}) };
           });
           docs.push(s.doc);
           unassigned[p.id] = s.unassigned;
         }
         if (!docs.length) {
-          return usageError(skipped.map((x) => cmdErr('CH523', { provider: x.provider, period: period!, service: x.service })), lang, json, io);
+          return usageError(skipped.map((x) => cmdErr('CH523', { provider: nameOf(x.provider), period: period!, service: x.service })), lang, json, io);
         }
         const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'scorecards'));
         const { files, batch: batchFile } = await writeScorecardPdfs(docs, outDir, `scorecards-${period}.pdf`);
         const batch = batchFile!;
-        const pct = (d: ScorecardDoc): string => (d.coverage?.ratio === null || !d.coverage ? '—' : `${d.coverage.verdict}/${d.coverage.applicable}（${Math.round(d.coverage.ratio * 100)}%）`);
+        const pct = (d: ScorecardDoc): string => (d.coverage?.ratio === null || !d.coverage ? '—' : zh ? `${d.coverage.verdict}/${d.coverage.applicable}（${Math.round(d.coverage.ratio * 100)}%）` : `${d.coverage.verdict}/${d.coverage.applicable} (${Math.round(d.coverage.ratio * 100)}%)`);
         if (json)
           io.out(
             JSON.stringify(
@@ -487,6 +491,7 @@ ${DB_HELP.en}
             ),
           );
         else {
+          const names = namesOf(tree);
           const gradeText = (d: ScorecardDoc): string => (d.provisional ? (zh ? '暂不评定（草稿·待补数据）' : 'not graded (draft: data missing)') : (zh ? d.grade.name.zh : (d.grade.name.en ?? d.grade.code)) + (d.vetoed ? (zh ? '（否决）' : ' (veto)') : ''));
           io.out(
             table(
@@ -497,14 +502,17 @@ ${DB_HELP.en}
           for (const d of docs) if (d.provisional) io.out(zh ? `${d.provider.name}：${d.provisional.reason}` : `${d.provider.name}: draft — ${d.provisional.code === 'no-evaluation' ? 'nothing could be judged this period' : `coverage ${pct(d)} is below the floor of ${Math.round((d.coverage?.floor ?? 0) * 100)}%`}; no grade is given.`);
           for (const d of docs) {
             const na = d.categories.filter((c) => c.applicable === false);
-            if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; its weight went to the other categories in proportion (still 100 in all).`);
+            if (na.length) io.out(zh ? `${d.provider.name}：${na.map((c) => c.name.zh).join('、')} 不适用，其权重按比例分配给其余类别（合计仍为 100 分）。` : `${d.provider.name}: ${na.map((c) => c.name.en ?? c.id).join(', ')} not applicable; ${na.length === 1 ? 'its weight' : 'their weights'} went to the other categories in proportion (still 100 in all).`);
             const voided = [...new Set(d.categories.flatMap((c) => c.items.filter((x) => x.voided).map((x) => x.notice!)))];
             if (voided.length) io.out(zh ? `${d.provider.name}：通知单 ${voided.join('、')} 已作废，所列问题不扣分。` : `${d.provider.name}: notice ${voided.join(', ')} was voided; its problems cost nothing.`);
-            if (d.advisories?.length) io.out(zh ? `${d.provider.name}：建议改进（宜）${d.advisories.length} 项，列出不扣分：${d.advisories.map((a) => a.requirement).join('、')}` : `${d.provider.name}: ${d.advisories.length} advisories (should), listed, not deducted: ${d.advisories.map((a) => a.requirement).join(', ')}`);
+            if (d.advisories?.length) io.out(zh ? `${d.provider.name}：建议改进（宜）${d.advisories.length} 项，列出不扣分：${d.advisories.map((a) => names.requirement(a.requirement, lang)).join('、')}` : `${d.provider.name}: ${d.advisories.length} advisories (should), listed, not deducted: ${d.advisories.map((a) => names.requirement(a.requirement, lang)).join('; ')}`);
           }
-          for (const x of skipped) io.out(zh ? `${x.provider}：${period} 整月不在合同服务期（${x.service}）内，不出评分表。` : `${x.provider}: all of ${period} is outside the service period (${x.service}); no scorecard.`);
+          for (const x of skipped) io.out(zh ? `${nameOf(x.provider)}：${monthWords(period!, lang)}整月不在合同服务期（${x.service}）内，不出评分表。` : `${nameOf(x.provider)}: all of ${monthWords(period!, lang)} is outside the service period (${x.service}); no scorecard.`);
           const loose = Object.entries(unassigned).filter(([, xs]) => xs.length);
-          for (const [p, xs] of loose) io.out(zh ? `${p}：${xs.length} 项不通过的条款不属于评分表的任何类别，列出但未扣分（见 --json）。` : `${p}: ${xs.length} failed requirements belong to no scorecard category; listed, not deducted (see --json).`);
+          for (const [p, xs] of loose) {
+            const refs = (xs as { requirement: string }[]).map((x) => names.requirement(x.requirement, lang));
+            io.out(zh ? `${nameOf(p)}：${xs.length} 项不通过的条款不属于评分表的任何类别，列出但未扣分：${refs.join('、')}。` : `${nameOf(p)}: ${xs.length} failed requirement${xs.length === 1 ? '' : 's'} belong${xs.length === 1 ? 's' : ''} to no scorecard category; listed, not deducted: ${refs.join('; ')}.`);
+          }
           io.out(zh ? `合并打印：${relative(io.cwd, batch)}` : `Combined for printing: ${relative(io.cwd, batch)}`);
         }
         return EXIT.ok;

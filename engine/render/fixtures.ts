@@ -243,6 +243,16 @@ export function noticeBatch(n: number): NoticeDoc[] {
   });
 }
 
+/** A scorecard's footer in words: titles, not ids (the ids stay in findings.json). */
+export const SCORECARD_PROVENANCE: Provenance = {
+  standard: '《高等学校物业服务规范》原文版 第1.0.0版 · 方案《后勤服务质量监督实施方案》 · 评分表《物业服务月度考核评分表》',
+  calendar: '法定节假日及调休安排 2004–2026年（数据第1.5.7版）',
+  data_sha256: PROVENANCE.data_sha256,
+  engine: PROVENANCE.engine,
+};
+
+const NB = '\u00a0';
+
 export function sampleScorecard(): ScorecardDoc {
   return {
     title: '华宇物业服务有限公司 2026年4月 物业服务月度考核评分表',
@@ -250,6 +260,7 @@ export function sampleScorecard(): ScorecardDoc {
     period: '2026-04',
     provider: { id: 'huayu-property', name: '华宇物业服务有限公司' },
     profile: 'nantong-supervision',
+    profile_title: '后勤服务质量监督实施方案',
     categories: [
       {
         id: 'commitments',
@@ -260,8 +271,8 @@ export function sampleScorecard(): ScorecardDoc {
         deducted: 4,
         score: 16,
         items: [
-          { requirement: '4.3-1', text: '日常维修：工作时间接到报修1h内到达维修现场，其余时间2h内到达维修现场，水、电等紧急抢修15min内到达维修现场，电梯事故10min内到达现场处理；', scope: '全校区', deduction: 2, notice: '后勤督〔2026〕第001号' },
-          { requirement: '4.3-2', text: '投诉处理：接到顾客投诉应在24h内完成调查处理，并将处理结果反馈顾客。', scope: '学生公寓区', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '4.3-1', ref: '第4.3条第1项', problem: `电梯事故到达现场（时限 10${NB}分钟）1${NB}件中 1${NB}件未按时；工作时间报修到达维修现场（时限 45${NB}分钟）71${NB}件中 1${NB}件未按时；如：WO-2026-000542 用时 25${NB}分钟，时限 10${NB}分钟（共 2${NB}件）`, text: '日常维修：工作时间接到报修1h内到达维修现场，其余时间2h内到达维修现场，水、电等紧急抢修15min内到达维修现场，电梯事故10min内到达现场处理；', scope: '全校区', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '4.3-2', ref: '第4.3条第2项', problem: `投诉处理（时限 24${NB}小时）16${NB}件中 1${NB}件未按时；如：CP-2026-000044 用时 30.5${NB}小时，时限 24${NB}小时`, text: '投诉处理：接到顾客投诉应在24h内完成调查处理，并将处理结果反馈顾客。', scope: '学生公寓区', deduction: 2, notice: '后勤督〔2026〕第001号' },
         ],
       },
       {
@@ -273,11 +284,11 @@ export function sampleScorecard(): ScorecardDoc {
         deducted: 10,
         score: 15,
         items: [
-          { requirement: '5.1.2.6-2', text: '保持路灯、景观灯、草坪灯照明完好，完好率达95%以上。', scope: '主校区', deduction: 2, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.1.2.7-2', text: '主配电室宜有专人24小时值守，每日2次巡检，查抄运行参数；', scope: '东区配电室', deduction: 2, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.1.2.9-1', text: '室内消火栓箱醒目、无遮挡，箱门应设置紧急开启装置，栓口、水枪、水带齐全好用；', scope: '第一教学楼、图书馆', deduction: 2, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.1.2.11-4', text: '电梯出现故障后，维保人员应在30min内到达现场。', scope: '学生公寓 7 号楼', deduction: 2, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.1.2.12-2', text: '中央空调、多联机空调在运行期间，应对空调系统每日2次巡检，查看设备运行状态；每周对冷却系统、冷凝器等通风散热系统进行清理，确保高效运行。', scope: '行政楼、图书馆', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.1.2.6-2', ref: '第5.1.2.6条第2项', problem: `实测 83.9${NB}%（要求 ≥ 95${NB}%）；如：主校区 实测 83.9${NB}%`, text: '保持路灯、景观灯、草坪灯照明完好，完好率达95%以上。', scope: '主校区', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.1.2.7-2-b', ref: '第5.1.2.7条第2项b)', problem: `应做 60${NB}项中 1${NB}项次数不足（每项应 2${NB}次）；如：东区配电室 4月22日 做了 1${NB}次（应 2${NB}次）`, text: '每日2次巡检，查抄运行参数', scope: '东区配电室', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.1.2.9-1', ref: '第5.1.2.9条第1项', problem: `现场检查 12${NB}项中 2${NB}项不合格；如：第一教学楼：三楼东侧消火栓箱前堆放桌椅（共 2${NB}处）`, text: '室内消火栓箱醒目、无遮挡，箱门应设置紧急开启装置，栓口、水枪、水带齐全好用；', scope: '第一教学楼、图书馆', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.1.2.11-4', ref: '第5.1.2.11条第4项', problem: `电梯故障到达现场（时限 30${NB}分钟）6${NB}件中 1${NB}件未按时；如：WO-2026-000377 用时 48${NB}分钟，时限 30${NB}分钟`, text: '电梯出现故障后，维保人员应在30min内到达现场。', scope: '学生公寓 7 号楼', deduction: 2, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.1.2.12-2', ref: '第5.1.2.12条第2项', problem: `应做 60${NB}项中 3${NB}项次数不足（每项应 2${NB}次）；如：行政楼 4月11日 做了 1${NB}次（应 2${NB}次）（共 3${NB}处）`, text: '中央空调、多联机空调在运行期间，应对空调系统每日2次巡检，查看设备运行状态；每周对冷却系统、冷凝器等通风散热系统进行清理，确保高效运行。', scope: '行政楼、图书馆', deduction: 2, notice: '后勤督〔2026〕第001号' },
         ],
       },
       {
@@ -289,8 +300,8 @@ export function sampleScorecard(): ScorecardDoc {
         deducted: 6,
         score: 19,
         items: [
-          { requirement: '5.2.2.2', text: '每日定时对校园进行安全巡视，如发现异常气味、异常声响、违规停车、违反治安管理等事件应立即处置。', scope: '主校区、东校区', deduction: 3, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.2.4.3', text: '每日至少进行1次防火巡查，确定巡查的人员、内容、区域和频次，填写巡查记录；对消防安全重点部位应适当增加巡查频次；学生公寓夜间防火巡查每日不少于2次。', scope: '学生公寓 3、5、7 号楼', deduction: 3, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.2.2.2', ref: '第5.2.2.2条', problem: `应做 60${NB}项中 2${NB}项次数不足（每项应 1${NB}次）；如：东校区 4月5日 做了 0${NB}次（应 1${NB}次）（共 2${NB}处）`, text: '每日定时对校园进行安全巡视，如发现异常气味、异常声响、违规停车、违反治安管理等事件应立即处置。', scope: '主校区、东校区', deduction: 3, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.2.4.3', ref: '第5.2.4.3条', problem: `应做 90${NB}项中 1${NB}项次数不足（每项应 2${NB}次）；如：学生公寓7号楼 4月18日 做了 1${NB}次（应 2${NB}次）`, text: '每日至少进行1次防火巡查，确定巡查的人员、内容、区域和频次，填写巡查记录；对消防安全重点部位应适当增加巡查频次；学生公寓夜间防火巡查每日不少于2次。', scope: '学生公寓 3、5、7 号楼', deduction: 3, notice: '后勤督〔2026〕第001号' },
         ],
       },
       {
@@ -302,8 +313,8 @@ export function sampleScorecard(): ScorecardDoc {
         deducted: 2,
         score: 13,
         items: [
-          { requirement: '5.3.2-6', text: '公共卫生间保持无异味、无积水、无明显污垢、无卫生死角；', scope: '第二教学楼', deduction: 1, notice: '后勤督〔2026〕第001号' },
-          { requirement: '5.3.4', text: '合理设置垃圾容器摆放位置及数量，垃圾容器所收集的垃圾类型应标识清楚，垃圾分类收集并及时清理收运，周围无散落垃圾、无污迹和异味，做到日产日清。', scope: '学生食堂北侧', deduction: 1, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.3.2-6', ref: '第5.3.2条第6项', problem: `现场检查 8${NB}项中 1${NB}项不合格；如：第二教学楼：二楼男卫生间地面积水、有异味`, text: '公共卫生间保持无异味、无积水、无明显污垢、无卫生死角；', scope: '第二教学楼', deduction: 1, notice: '后勤督〔2026〕第001号' },
+          { requirement: '5.3.4', ref: '第5.3.4条', problem: `现场检查 6${NB}项中 1${NB}项不合格；如：学生食堂北侧：垃圾桶满溢，周边散落垃圾`, text: '合理设置垃圾容器摆放位置及数量，垃圾容器所收集的垃圾类型应标识清楚，垃圾分类收集并及时清理收运，周围无散落垃圾、无污迹和异味，做到日产日清。', scope: '学生食堂北侧', deduction: 1, notice: '后勤督〔2026〕第001号' },
         ],
       },
       {
@@ -314,7 +325,7 @@ export function sampleScorecard(): ScorecardDoc {
         cap: 10,
         deducted: 1,
         score: 9,
-        items: [{ requirement: '6.2.1.6-3', text: '上课期间接到报修后应在3分钟到达故障地点，及时解决问题；', scope: '第一教学楼', deduction: 1 }],
+        items: [{ requirement: '6.2.1.6-3', ref: '第6.2.1.6条第3项', problem: `上课期间报修到达故障地点（时限 3${NB}分钟）14${NB}件中 1${NB}件未按时；如：WO-2026-000412 用时 7${NB}分钟，时限 3${NB}分钟`, text: '上课期间接到报修后应在3分钟到达故障地点，及时解决问题；', scope: '第一教学楼', deduction: 1 }],
       },
       {
         id: 'quality',
@@ -327,13 +338,15 @@ export function sampleScorecard(): ScorecardDoc {
         items: [],
       },
     ],
-    veto: [{ requirement: '5.2.4.2', text: '疏散通道、疏散楼梯、安全出口、消防车道保持畅通，不得堵塞、占用、锁闭、分隔。', failed: false }],
+    veto: [{ requirement: '5.2.4.2', ref: '第5.2.4.2条', text: '疏散通道、疏散楼梯、安全出口、消防车道保持畅通，不得堵塞、占用、锁闭、分隔。', failed: false }],
     vetoed: false,
     supervisor_score: 77,
-    users_score: 91.67,
+    users_score: 91.7,
     users_detail: { respondents: 120, satisfied: 110 },
     blend: { supervisor: 80, users: 20 },
-    total: 79.93,
+    // 77 × 80 % = 61.6, 91.7 × 20 % = 18.3: the printed parts add up to the total.
+    weighted: { supervisor: 61.6, users: 18.3 },
+    total: 79.9,
     grade: { code: 'pass', name: { zh: '合格', en: 'Pass' } },
     grades: [
       { code: 'excellent', name: { zh: '优秀', en: 'Excellent' }, min: 90 },
@@ -342,16 +355,16 @@ export function sampleScorecard(): ScorecardDoc {
       { code: 'fail', name: { zh: '不合格', en: 'Fail' }, min: 0 },
     ],
     trend: [
-      { period: '2025-11', total: 86.4 },
+      { period: '2025-11', total: null },
       { period: '2025-12', total: 88.1 },
-      { period: '2026-01', total: null },
+      { period: '2026-01', total: null, provisional: true },
       { period: '2026-02', total: 84.2 },
       { period: '2026-03', total: 81.5 },
-      { period: '2026-04', total: 79.93 },
+      { period: '2026-04', total: 79.9 },
     ],
     checked: 186,
     failed: 12,
-    provenance: PROVENANCE,
+    provenance: SCORECARD_PROVENANCE,
     generated_at: '2026-05-06T10:00:00+08:00',
     signatures: ['考核人', '服务单位负责人', '后勤管理处负责人'],
   };

@@ -907,6 +907,27 @@ export function shorten(s: string, max = 48): string {
   return `${head.join('')}…`;
 }
 
+/**
+ * The trend chart's value axis: it fits the data (a card's totals mostly lie within a few points), with
+ * round ends and steps of 2, 5, 10 or 20; 0–100 when there is nothing to plot.
+ */
+export function trendAxis(values: number[]): { min: number; max: number; step: number } {
+  if (values.length === 0) return { min: 0, max: 100, step: 20 };
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = Math.max(hi - lo, 8);
+  const step = span <= 10 ? 2 : span <= 25 ? 5 : span <= 50 ? 10 : 20;
+  let min = Math.max(0, Math.floor((lo - step / 2) / step) * step);
+  let max = Math.min(100, Math.ceil((hi + step / 2) / step) * step);
+  // At least four steps, widening towards the room left (never past 0 or 100).
+  while ((max - min) / step < 4) {
+    if (max < 100) max += step;
+    if ((max - min) / step < 4 && min > 0) min -= step;
+    if (min === 0 && max === 100) break;
+  }
+  return { min, max, step };
+}
+
 function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
   const { pdf } = sheet;
   const H = 120;
@@ -915,32 +936,38 @@ function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
   const x1 = ML + CW - 46;
   const y0 = sheet.y + 10;
   const y1 = y0 + H;
-  const yOf = (v: number): number => y1 - (Math.min(100, Math.max(0, v)) / 100) * H;
+  const axis = trendAxis(d.trend.flatMap((t) => (t.total === null ? [] : [t.total])));
+  const yOf = (v: number): number => y1 - ((Math.min(axis.max, Math.max(axis.min, v)) - axis.min) / (axis.max - axis.min)) * H;
 
   pdf.save().lineWidth(0.4).strokeColor('#d4d4d4');
-  for (let v = 20; v <= 100; v += 20) pdf.moveTo(x0, yOf(v)).lineTo(x1, yOf(v));
+  for (let v = axis.min + axis.step; v <= axis.max; v += axis.step) pdf.moveTo(x0, yOf(v)).lineTo(x1, yOf(v));
   pdf.stroke().restore();
-  for (let v = 0; v <= 100; v += 20) {
+  for (let v = axis.min; v <= axis.max; v += axis.step) {
     const s = String(v);
     drawText(pdf, s, x0 - 5 - textWidth(s, S.axis), yOf(v) + 2.5, S.axis);
   }
-  // Grade bands at their minimums.
+  // Grade bands at their minimums, where they fall within the axis.
   for (const g of d.grades) {
-    if (g.min <= 0 || g.min > 100) continue;
+    if (g.min <= axis.min || g.min > axis.max) continue;
     pdf.save().lineWidth(0.7).strokeColor('#6e6e6e').dash(3, { space: 2 }).moveTo(x0, yOf(g.min)).lineTo(x1, yOf(g.min)).stroke().undash().restore();
     drawText(pdf, `${g.name.zh} ${num(g.min)}`, x1 + 4, yOf(g.min) + 2.5, S.axis);
   }
   pdf.save().lineWidth(0.8).strokeColor(INK).moveTo(x0, y0).lineTo(x0, y1).lineTo(x1, y1).stroke().restore();
+  if (axis.min > 0) {
+    // The axis does not start at 0: a break mark on it says so.
+    pdf.save().lineWidth(0.8).strokeColor(INK).moveTo(x0 - 3, y1 - 5).lineTo(x0 + 3, y1 - 8).moveTo(x0 - 3, y1 - 9).lineTo(x0 + 3, y1 - 12).stroke().restore();
+  }
 
   const n = Math.max(1, d.trend.length);
   const slot = (x1 - x0) / n;
   const xOf = (i: number): number => x0 + slot * (i + 0.5);
   const pts: [number, number, number][] = [];
   d.trend.forEach((t, i) => {
-    const label = t.period;
+    const label = formatPeriod(t.period);
     drawText(pdf, label, xOf(i) - textWidth(label, S.axis) / 2, y1 + 11, S.axis);
     if (t.total === null) {
-      const s = '无评价';
+      // A draft month had verdicts, but too few to be a score: marked as such, not plotted.
+      const s = t.provisional ? '草稿·待补数据' : '无评价';
       drawText(pdf, s, xOf(i) - textWidth(s, S.axis) / 2, y1 + 21, S.axis);
     } else pts.push([xOf(i), yOf(t.total), t.total]);
   });
@@ -955,7 +982,7 @@ function drawTrend(sheet: Sheet, d: ScorecardDoc, keepAfter: number): void {
   }
   for (const [x, y, v] of pts) {
     pdf.save().circle(x, y, 2.6).fillColor(INK).fill().restore();
-    const s = num(v);
+    const s = v.toFixed(1);
     const style: Style = { font: 'sansBold', size: 7.5 };
     // Above the point on a white patch, so grade lines and the series never run through the figure.
     const w = textWidth(s, style);
@@ -981,8 +1008,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   const vw = (CW - 2 * lw) / 2;
   drawTable(sheet, { widths: [lw, vw, lw, vw] }, [
     { cells: [labelCell('被考核单位'), valueCell(d.provider.name), labelCell('考核期间'), valueCell(formatPeriod(d.period))], min: 22 },
-    { cells: [labelCell('适用方案'), valueCell(d.profile), labelCell('生成日期'), valueCell(formatDate(d.generated_at))], min: 22 },
-    { cells: [labelCell('核查条款'), valueCell(`${d.checked} 项`), labelCell('不合格条款'), valueCell(`${d.failed} 项`)], min: 22 },
+    { cells: [labelCell('适用方案'), valueCell(d.profile_title ?? d.profile), labelCell('生成日期'), valueCell(formatDate(d.generated_at))], min: 22 },
+    { cells: [labelCell('核查项次'), valueCell(`${d.checked} 项次`), labelCell('不合格项次'), valueCell(`${d.failed} 项次`)], min: 22 },
     ...(d.coverage
       ? [
           {
@@ -999,7 +1026,7 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   ]);
   if (d.provisional) {
     sheet.y += 6;
-    drawTable(sheet, { widths: [70, CW - 70] }, [{ min: 26, cells: [{ blocks: [txt('草稿·待补数据', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' }, { blocks: [txt(d.provisional.reason, S.cellBold), txt('所列得分仅反映已评价的条款，不作为本期考核结论；补齐数据后重新生成。', S.note)], valign: 'middle' }] }]);
+    drawTable(sheet, { widths: [84, CW - 84] }, [{ min: 26, cells: [{ blocks: [txt('草稿·待补数据', S.label, 'center')], fill: HEAD_FILL, valign: 'middle' }, { blocks: [txt(d.provisional.reason, S.cellBold), txt('所列得分仅反映已评价的条款，不作为本期考核结论；补齐数据后重新生成。', S.note)], valign: 'middle' }] }]);
   }
 
   // Categories.
@@ -1047,7 +1074,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
 
   // Deduction details, grouped by category.
   heading(sheet, '二、扣分明细', 60);
-  const dw = [30, 60, 170, 76, 32, CW - 30 - 60 - 170 - 76 - 32];
+  // 条款 in official style, 存在问题 the actual miss (measured, limit, first case), 地点 by name.
+  const dw = [28, 72, 222, 60, 30, CW - 28 - 72 - 222 - 60 - 30];
   const detail: Row[] = [];
   let seq = 0;
   for (const c of d.categories) {
@@ -1057,8 +1085,8 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
       detail.push({
         cells: [
           { blocks: [txt(String(++seq), S.cell, 'center')] },
-          { blocks: [txt(it.requirement, S.ref)] },
-          { blocks: [txt(shorten(it.text, 34), S.cellSmall)] },
+          { blocks: [txt(it.ref ?? it.requirement, S.ref)] },
+          { blocks: [txt(it.problem ?? shorten(it.text, 34), S.cellSmall)] },
           { blocks: [txt(it.scope, S.cellSmall)] },
           { blocks: [txt(num(it.deduction), S.cell, 'center')] },
           { blocks: [txt(it.notice ? `${it.notice}${it.voided ? '（已作废，不扣分）' : ''}` : '—', S.ref)] },
@@ -1067,27 +1095,27 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
     }
   }
   if (detail.length === 0) detail.push({ cells: [{ span: 6, blocks: [txt('本期无扣分项。', S.cell, 'center')] }], min: 24 });
-  drawTable(sheet, { widths: dw, header: headRow(['序号', '条款', '问题', '范围', '扣分', '通知单号']) }, detail);
+  drawTable(sheet, { widths: dw, header: headRow(['序号', '条款', '存在问题', '地点', '扣分', '通知单号']) }, detail);
 
   if (d.advisories?.length) {
     heading(sheet, '（附）建议改进（宜，不扣分）', 60);
     sheet.flow(para('以下条款以“宜”表述，为推荐性要求；本期未达到，列出供改进参考，不计扣分。', S.note, CW));
     sheet.y += 3;
-    const aw = [30, 60, CW - 30 - 60 - 110, 110];
+    const aw = [28, 72, CW - 28 - 72 - 90, 90];
     drawTable(
       sheet,
-      { widths: aw, header: headRow(['序号', '条款', '宜', '范围']) },
-      d.advisories.map((it, i) => ({ cells: [{ blocks: [txt(String(i + 1), S.cell, 'center')] }, { blocks: [txt(it.requirement, S.ref)] }, { blocks: [txt(shorten(it.text, 60), S.cellSmall)] }, { blocks: [txt(it.scope, S.cellSmall)] }] })),
+      { widths: aw, header: headRow(['序号', '条款', '未达到的推荐性要求', '地点']) },
+      d.advisories.map((it, i) => ({ cells: [{ blocks: [txt(String(i + 1), S.cell, 'center')] }, { blocks: [txt(it.ref ?? it.requirement, S.ref)] }, { blocks: [txt(it.problem ?? shorten(it.text, 60), S.cellSmall)] }, { blocks: [txt(it.scope, S.cellSmall)] }] })),
     );
   }
 
   // Veto items.
   heading(sheet, d.vetoed ? '三、一票否决项（本期已触发）' : '三、一票否决项', 60);
-  const vw2 = [66, CW - 66 - 70 - 110, 70, 110];
+  const vw2 = [80, CW - 80 - 70 - 96, 70, 96];
   const vetoRows: Row[] = d.veto.map((v) => ({
     min: 22,
     cells: [
-      { blocks: [txt(v.requirement, S.ref)], valign: 'middle' },
+      { blocks: [txt(v.ref ?? v.requirement, S.ref)], valign: 'middle' },
       { blocks: [txt(v.text)], valign: 'middle' },
       { blocks: [txt(v.failed ? '已触发' : '未触发', v.failed ? S.label : S.cell, 'center')], valign: 'middle', ...(v.failed ? { fill: HEAD_FILL } : {}) },
       { blocks: [txt(v.notice ?? '—', S.ref, 'center')], valign: 'middle' },
@@ -1096,38 +1124,56 @@ function layoutScorecard(sheet: Sheet, d: ScorecardDoc): void {
   if (vetoRows.length === 0) vetoRows.push({ cells: [{ span: 4, blocks: [txt('本方案未设一票否决项。', S.cell, 'center')] }], min: 22 });
   drawTable(sheet, { widths: vw2, header: headRow(['条款', '内容', '结果', '通知单号']) }, vetoRows);
 
-  // Score summary.
-  heading(sheet, '四、综合得分', 120);
-  const q = CW / 4;
-  const sup = `${d.blend.supervisor}%`;
-  const usr = `${d.blend.users}%`;
-  const users: Block[] =
+  // Score summary, trend and signatures are kept on one page: the signatures always share a page with
+  // the scores they sign (never alone on a page).
+  const sh = lineHeight(S.sign);
+  const signH = 8 + 2 * sh + 8;
+  const trendH = 6 + lineHeight(S.h2) + 2 + 120 + 36;
+  heading(sheet, '四、综合得分', 70 + 110 + 40 + trendH + signH);
+  const sw = [118, 150, CW - 118 - 150 - 100, 100];
+  const pct = (p: number): string => `${num(p)}\u00a0%`;
+  const one = (x: number): string => x.toFixed(1);
+  const sup = pct(d.blend.supervisor);
+  const usr = pct(d.blend.users);
+  // The weighted parts as an office writes them by hand: 89 × 80 % = 71.2 (one decimal each), summed.
+  const w = d.weighted ?? { supervisor: d.users_score === null ? d.supervisor_score : Math.round(d.supervisor_score * d.blend.supervisor * 10 / 100) / 10, users: d.users_score === null ? null : Math.round(d.users_score * d.blend.users * 10 / 100) / 10 };
+  const supervisor: Block[] =
     d.users_score === null
+      ? [txt(one(d.supervisor_score), S.big, 'center'), txt('本期无满意度调查，监督考核得分即综合得分', S.note, 'center')]
+      : [txt(`${num(d.supervisor_score)} × ${sup}`, S.cellBold, 'center'), txt(`= ${one(w.supervisor)}`, S.big, 'center')];
+  const users: Block[] =
+    d.users_score === null || w.users === null
       ? [txt('无调查数据', S.cellBold, 'center')]
       : [
-          txt(`${num(d.users_score)} × ${usr}`, S.big, 'center'),
+          txt(`${num(d.users_score)} × ${usr}`, S.cellBold, 'center'),
+          txt(`= ${one(w.users)}`, S.big, 'center'),
           ...(d.users_detail ? [txt(`有效问卷 ${d.users_detail.respondents} 份，满意 ${d.users_detail.satisfied} 份`, S.note, 'center')] : []),
         ];
-  drawTable(sheet, { widths: [q, q, q, q], header: headRow([`监督考核得分（${sup}）`, `服务对象满意度得分（${usr}）`, '综合得分', '考核等级']) }, [
+  const totalBlocks: Block[] = d.provisional
+    ? [txt('—', S.big, 'center'), txt('待补数据', S.note, 'center')]
+    : d.users_score === null || w.users === null
+      ? [txt(one(d.total), S.big, 'center')]
+      : [txt(`${one(w.supervisor)} + ${one(w.users)}`, S.cellBold, 'center'), txt(`= ${one(d.total)}`, S.big, 'center')];
+  drawTable(sheet, { widths: sw, header: headRow([`监督考核得分 × ${sup}`, `服务对象满意度得分 × ${usr}`, '综合得分', '考核等级']) }, [
     {
-      min: 46,
+      min: 52,
       cells: [
-        { blocks: [txt(`${num(d.supervisor_score)} × ${sup}`, S.big, 'center')], valign: 'middle' },
+        { blocks: supervisor, valign: 'middle' },
         { blocks: users, valign: 'middle' },
-        { blocks: d.provisional ? [txt('—', S.big, 'center'), txt('待补数据', S.note, 'center')] : [txt(num(d.total), S.big, 'center')], valign: 'middle' },
+        { blocks: totalBlocks, valign: 'middle' },
         { blocks: d.provisional ? [txt('暂不评定等级', S.cellBold, 'center')] : [txt(d.grade.name.zh, S.big, 'center'), ...(d.vetoed ? [txt('（一票否决）', S.note, 'center')] : [])], valign: 'middle' },
       ],
     },
   ]);
   const bands = [...d.grades].sort((a, b) => b.min - a.min);
-  const bandText = bands.map((g, i) => (g.min > 0 || i === 0 ? `${g.name.zh} ≥${num(g.min)}分` : `${g.name.zh} <${num(bands[i - 1]!.min)}分`)).join('；');
+  const bandText = bands.map((g, i) => (g.min > 0 || i === 0 ? `${g.name.zh} ≥\u00a0${num(g.min)}\u00a0分` : `${g.name.zh} <\u00a0${num(bands[i - 1]!.min)}\u00a0分`)).join('；');
   sheet.y += 3;
-  const formula = `综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}${d.users_score === null ? '（本期无调查数据）' : ''}。`;
+  const formula =
+    d.users_score === null
+      ? `综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}；本期无满意度调查数据，监督考核得分即综合得分。`
+      : `综合得分 = 监督考核得分 × ${sup} + 服务对象满意度得分 × ${usr}（两项各保留一位小数后相加）。`;
   sheet.flow(para(formula + (bandText ? `等级标准：${bandText}。` : ''), S.note, CW));
 
-  // Signature blocks in a row at the bottom, on the same page as the chart.
-  const sh = lineHeight(S.sign);
-  const signH = 8 + 2 * sh + 8;
   drawTrend(sheet, d, signH);
   sheet.space(signH);
   sheet.y += 8;

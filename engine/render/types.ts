@@ -89,9 +89,15 @@ export interface NoticeDoc {
 }
 
 export interface ScoreItem {
+  /** Requirement id (machines: --json); the paper prints `ref`. */
   requirement: string;
+  /** The requirement in official style: 第4.3条第1项, 《2025年学校后勤保障服务流程》2.3 第2項. */
+  ref?: string;
+  /** The clause text, verbatim. */
   text: string;
-  /** Place or scope the finding is about. */
+  /** The actual miss in words: what was measured, the limit, the first case (not the clause's opening words). */
+  problem?: string;
+  /** Place the finding is about, by name (全校 when provider-wide; never the provider's name). */
   scope: string;
   deduction: number;
   /** Notice number the finding was put on, if any. */
@@ -122,19 +128,24 @@ export interface ScorecardDoc {
   period: string;
   provider: { id: string; name: string };
   profile: string;
+  /** The profile's (plan's or contract's) title as printed; `profile` keeps the id. */
+  profile_title?: string;
   categories: ScoreCategory[];
-  veto: { requirement: string; text: string; failed: boolean; notice?: string }[];
+  veto: { requirement: string; ref?: string; text: string; failed: boolean; notice?: string }[];
   vetoed: boolean;
   supervisor_score: number;
   /** Survey satisfaction as a score out of 100; null when no survey was submitted. */
   users_score: number | null;
   users_detail: { respondents: number; satisfied: number } | null;
   blend: { supervisor: number; users: number };
+  /** The weighted parts as printed (score × blend %, one decimal each); total = their sum. users is null without a survey. */
+  weighted?: { supervisor: number; users: number | null };
   total: number;
   grade: { code: string; name: Text };
   grades: { code: string; name: Text; min: number }[];
-  /** The last six periods, oldest first; null where there was no evaluation. */
-  trend: { period: string; total: number | null }[];
+  /** The last six periods, oldest first; total null where there was no evaluation or the card was a draft
+   *  (provisional: true, marked 草稿·待补数据 on the chart). */
+  trend: { period: string; total: number | null; provisional?: boolean }[];
   /** Findings counted in the supervisor score: checked requirements this period. */
   checked: number;
   /** Requirements with a verdict (passed/failed) ÷ applicable ones; no_data: applicable ones without any records. */

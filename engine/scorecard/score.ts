@@ -9,7 +9,10 @@ import type { ScorecardFile } from '../model/types.ts';
 import { formatPeriod } from '../render/format.ts';
 import type { ScoreCategory, ScoreItem, ScorecardDoc } from '../render/types.ts';
 import type { Store } from '../store/store.ts';
-import { isAdvisory, isCarried, placeNames, voidOf, type NoticeState } from '../notices/ledger.ts';
+import { isAdvisory, isCarried, voidOf, type NoticeState } from '../notices/ledger.ts';
+import type { Names } from '../model/labels.ts';
+import { namesOf } from '../validate/names.ts';
+import { missWords, placeWords } from './words.ts';
 
 export interface Score {
   doc: ScorecardDoc;
@@ -21,6 +24,26 @@ export interface Score {
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+// Names are built once per tree: a scorecard run scores each provider for six periods.
+const namesCache = new WeakMap<Tree, Names>();
+const namesFor = (tree: Tree): Names => {
+  let n = namesCache.get(tree);
+  if (!n) namesCache.set(tree, (n = namesOf(tree)));
+  return n;
+};
+
+/**
+ * The weighted parts and the total as the card prints them (docs/notices.md): each part is score × blend %
+ * to one decimal (89 × 80 % = 71.2), the total is their sum, so the printed arithmetic adds up. Without a
+ * survey the supervisor score stands alone.
+ */
+export function blendScores(supervisor: number, users: number | null, blend: { supervisor: number; users: number }): { supervisor: number; users: number | null; total: number } {
+  if (users === null) return { supervisor, users: null, total: supervisor };
+  const s = round1((supervisor * blend.supervisor) / 100);
+  const u = round1((users * blend.users) / 100);
+  return { supervisor: s, users: u, total: round1(s + u) };
+}
 
 /** Survey satisfaction of a provider in a period, from the stored surveys. */
 export function surveyOf(store: Store, provider: string, period: string): { respondents: number; satisfied: number } | null {
@@ -75,7 +98,7 @@ export function redistribute(weights: number[], applicable: boolean[]): number[]
 export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings; card: ScorecardFile; provider: string; notices: NoticeState[]; generatedAt: string; office: string }): Score {
   const reg = o.tree.registers[0]!.value;
   const prov = reg.providers.find((p) => p.id === o.provider)!;
-  const names = placeNames(reg);
+  const names = namesFor(o.tree);
   const mine = o.findings.findings.filter((f) => f.provider === o.provider && f.obligation !== 'may');
   const failedAll = mine.filter((f) => f.status === 'failed');
   // 宜 findings are advice: shown apart, never deducted. Everything else failed is binding. A quarter / term / year
@@ -91,7 +114,16 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
   };
   const item = (f: (typeof failed)[number], deduction: number): ScoreItem => {
     const notice = noticeFor(f.requirement);
-    return { requirement: f.requirement, text: f.text, scope: f.scope.kind === 'provider' ? prov.name : (names.get(f.scope.id) ?? f.scope.id), deduction, ...(notice ? { notice: notice.number } : {}), ...(notice?.voided ? { voided: true } : {}) };
+    return {
+      requirement: f.requirement,
+      ref: names.requirement(f.requirement, 'zh'),
+      text: f.text,
+      problem: missWords(f, { pledges: o.findings.pledges ?? [], names, lang: 'zh' }),
+      scope: placeWords(f, names, 'zh'),
+      deduction,
+      ...(notice ? { notice: notice.number } : {}),
+      ...(notice?.voided ? { voided: true } : {}),
+    };
   };
   const profileId = mine[0]?.profile ?? prov.profile ?? '';
   // A category applies when the provider is of a type (and profile) it names and one of its requirements applies.
@@ -128,14 +160,15 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
   const veto = (o.card.veto ?? []).map((id) => {
     const hit = failed.find((f) => covers(id, f.requirement) && !noticeFor(f.requirement)?.voided);
     const notice = hit ? noticeFor(hit.requirement)?.number : undefined;
-    return { requirement: id, text: o.findings.findings.find((f) => covers(id, f.requirement))?.text ?? '', failed: Boolean(hit), ...(notice ? { notice } : {}) };
+    return { requirement: id, ref: names.requirement(id, 'zh'), text: o.findings.findings.find((f) => covers(id, f.requirement))?.text ?? '', failed: Boolean(hit), ...(notice ? { notice } : {}) };
   });
   const vetoed = veto.some((v) => v.failed);
   const supervisor = round1(categories.reduce((a, c) => a + c.score, 0));
   const survey = surveyOf(o.store, o.provider, o.findings.period);
   const users = survey ? round1((survey.satisfied / survey.respondents) * 100) : null;
   // Without a survey the supervisor score stands alone (the blend has nothing to blend).
-  const total = users === null ? supervisor : round1((supervisor * o.card.blend.supervisor + users * o.card.blend.users) / 100);
+  const blended = blendScores(supervisor, users, o.card.blend);
+  const total = blended.total;
   const grades = o.card.grades;
   const grade = vetoed ? grades.at(-1)! : (grades.find((g) => total >= g.min)! ?? grades.at(-1)!);
   const std = o.tree.standards[0]?.value;
@@ -156,6 +189,7 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
     period: o.findings.period,
     provider: { id: prov.id, name: prov.name },
     profile: profileId,
+    profile_title: names.profile(profileId, 'zh'),
     categories,
     veto,
     vetoed,
@@ -163,6 +197,7 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
     users_score: users,
     users_detail: survey,
     blend: o.card.blend,
+    weighted: { supervisor: blended.supervisor, users: blended.users },
     total,
     grade: { code: grade.code, name: grade.name },
     grades,
@@ -173,8 +208,9 @@ export function scoreProvider(o: { tree: Tree; store: Store; findings: Findings;
     ...(provisional ? { provisional } : {}),
     ...(advisories.length ? { advisories } : {}),
     provenance: {
-      standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''}) · 方案 ${profileId} · 评分表 ${o.card.id}`,
-      calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
+      // In words: titles, not ids (the ids stay in findings.json and --json).
+      standard: `${std ? `《${std.title.zh}》${std.edition ?? ''} 第${std.version}版` : ''} · 方案《${names.profile(profileId, 'zh')}》 · 评分表《${o.card.title.zh}》`,
+      calendar: `法定节假日及调休安排 ${cov.from}–${cov.to}年（数据第${cov.version}版）`,
       data_sha256: o.findings.data.sha256,
       engine: `Charter ${version}`,
     },
