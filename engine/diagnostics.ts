@@ -1,8 +1,6 @@
 // One issue type for every stage: a stable code, a location and message arguments.
 // Wording lives in the catalogue below so zh/en stay in step and codes never drift.
-import { localTime, monthWords } from './model/labels.ts';
-
-import { FIELD, FIELD_VALUE, localTime } from './model/labels.ts';
+import { FIELD, FIELD_VALUE, localTime, monthWords } from './model/labels.ts';
 
 export type Lang = 'zh' | 'en';
 export type Severity = 'error' | 'warning';
