@@ -111,10 +111,11 @@ export function nearest(value: string, choices: Iterable<string>, n = 3): string
 }
 
 /** "是不是 …？" arguments for a catalogue message: `suggest` (quoted, joined) and `allowed` (all, or the first dozen). */
-export function choiceArgs(value: string, choices: string[], lang: Lang, labels?: (c: string, lang: Lang) => string): { suggest: string; allowed: string; allowedZh: string; allowedEn: string } {
+export function choiceArgs(value: string, choices: string[], lang: Lang, labels?: (c: string, lang: Lang) => string, prefix = ''): { suggest: string; allowed: string; allowedZh: string; allowedEn: string } {
   const zh = lang === 'zh';
   const near = nearest(value, choices);
-  const show = (c: string, l: Lang): string => (labels ? labels(c, l) : c);
+  // Each choice is written as the reader would type it (--provider huayu-property, charter notices ack), with its name.
+  const show = (c: string, l: Lang): string => prefix + (labels ? labels(c, l) : c);
   const quote = (c: string): string => (zh ? `“${show(c, 'zh')}”` : `"${show(c, 'en')}"`);
   const list = (l: Lang): string => {
     const head = choices.slice(0, 12).map((c) => show(c, l));

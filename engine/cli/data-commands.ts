@@ -17,7 +17,7 @@ import { validate } from '../validate/run.ts';
 import { lacksForData } from '../load/tree.ts';
 import { checkMonth, choiceArgs, COMMON, EXIT, missing, NEEDS, nearest, normaliseInstant, parseInstant, usageError, type Command, type Io } from './common.ts';
 import { namesOf } from '../validate/names.ts';
-import { RECORD_KIND, REQUIREMENT_TYPE } from '../model/labels.ts';
+import { RECORD_KIND, REQUIREMENT_TYPE, say } from '../model/labels.ts';
 import type { Tree } from '../load/tree.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
@@ -140,9 +140,9 @@ ${DB_HELP.en}
       else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
       const kind = v.kind as string | undefined;
       if (!kind) bad.push(missing('submit', SUBMIT_USAGE, { zh: `--kind（记录类型：${RECORD_KINDS.join(' | ')}）`, en: `--kind (the record kind: ${RECORD_KINDS.join(' | ')})` }));
-      else if (!(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH033', { flag: '--kind', value: kind, ...choiceArgs(kind, [...RECORD_KINDS], lang), allowed: RECORD_KINDS.join(' | ') }));
+      else if (!(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH033', { flag: '--kind', value: kind, ...choiceArgs(kind, [...RECORD_KINDS], lang, (c, l) => `${c}${l === 'zh' ? `（${say(RECORD_KIND, c, l)}）` : ` (${say(RECORD_KIND, c, l)})`}`, '--kind ') }));
       bad.push(...[checkMonth('--period', v.period as string | undefined, 'submit', SUBMIT_USAGE, false)].filter((d) => d !== undefined));
-      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH033', { flag: '--encoding', value: String(v.encoding), ...choiceArgs(String(v.encoding), ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'], lang), allowed: 'utf-8 | gb18030 | gbk | utf-16le | utf-16be' }));
+      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH033', { flag: '--encoding', value: String(v.encoding), ...choiceArgs(String(v.encoding), ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'], lang, undefined, '--encoding ') }));
       let now = new Date();
       if (v.now !== undefined) {
         const t = parseInstant('--now', String(v.now));
@@ -206,7 +206,9 @@ ${DB_HELP.en}
             // Neither a file nor a mapping id: the shipped mappings are the choices (those for this kind first).
             const ids = tree.mappings.map((m) => m.value.id);
             const forKind = tree.mappings.filter((m) => m.value.kind === kind).map((m) => m.value.id);
-            return usageError([cmdErr('CH023', { value: v.mapping, ...choiceArgs(v.mapping, ids, lang), ...(forKind.length ? { allowedZh: forKind.join('、'), allowedEn: forKind.join(', ') } : {}) })], lang, json, io);
+            const all = choiceArgs(v.mapping, ids, lang, undefined, '--mapping ');
+            const listed = forKind.length ? choiceArgs(v.mapping, forKind, lang, undefined, '--mapping ') : all;
+            return usageError([cmdErr('CH023', { value: v.mapping, suggest: all.suggest, allowedZh: listed.allowedZh, allowedEn: listed.allowedEn })], lang, json, io);
           }
         }
       }
@@ -714,7 +716,7 @@ export function unknownProvider(tree: Tree, flag: string, value: string, lang: L
   if (providers.some((p) => p.id === value)) return undefined;
   const names = namesOf(tree);
   const label = (id: string, l: Lang): string => (l === 'zh' ? `${id}（${names.provider(id)}）` : `${id} (${names.provider(id)})`);
-  return cmdErr('CH024', { flag, value, ...choiceArgs(value, providers.map((p) => p.id), lang, label) });
+  return cmdErr('CH024', { flag, value, ...choiceArgs(value, providers.map((p) => p.id), lang, label, `${flag} `) });
 }
 
 /** CH022 for a profile id neither a plan nor the standard has; choices shown by id and title. */
@@ -726,7 +728,7 @@ export function unknownProfile(tree: Tree, value: string, lang: Lang): Diagnosti
     const title = names.profile(id, l);
     return title === id ? id : l === 'zh' ? `${id}（${title}）` : `${id} (${title})`;
   };
-  return cmdErr('CH022', { flag: '--profile', value, ...choiceArgs(value, ids, lang, label) });
+  return cmdErr('CH022', { flag: '--profile', value, ...choiceArgs(value, ids, lang, label, '--profile ') });
 }
 
 /** Every requirement id of the tree: the standard's and the plans' own. */
@@ -738,7 +740,12 @@ function requirementIds(tree: Tree): string[] {
 export function unknownRequirement(tree: Tree, value: string, lang: Lang): Diagnostic | undefined {
   const ids = requirementIds(tree);
   if (!ids.length || ids.includes(value)) return undefined;
-  return cmdErr('CH021', { value, ...choiceArgs(value, ids, lang) });
+  const names = namesOf(tree);
+  const label = (id: string, l: Lang): string => {
+    const ref = names.requirement(id, l);
+    return ref === id ? id : l === 'zh' ? `${id}（${ref}）` : `${id} (${ref})`;
+  };
+  return cmdErr('CH021', { value, ...choiceArgs(value, ids, lang, label) });
 }
 
 /** What explain could not find or do, as its own message: a record not in the store (CH020, with the

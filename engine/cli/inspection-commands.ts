@@ -200,7 +200,7 @@ export const INSPECTION_COMMANDS: Record<string, Command> = {
       const names = Object.keys(INSPECTION_SUBCOMMANDS);
       if (!sub) {
         if (name === undefined) return usageError([missing('inspections', 'charter inspections plan|checklist --period YYYY-MM', { zh: `子命令（${names.join(' | ')}）`, en: `a subcommand (${names.join(' | ')})` })], lang, json, io);
-        return usageError([cmdErr('CH032', { command: 'inspections', value: name, ...choiceArgs(name, names, lang), allowed: names.join(' | ') })], lang, json, io);
+        return usageError([cmdErr('CH032', { command: 'inspections', value: name, ...choiceArgs(name, names, lang, undefined, 'charter inspections ') })], lang, json, io);
       }
       // An option of another subcommand is a mistake here, not something to ignore silently.
       const foreign = Object.keys(values).filter((k) => values[k] !== undefined && !(k in COMMON) && !(k in sub.options));

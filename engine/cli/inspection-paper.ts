@@ -37,7 +37,7 @@ export const CHECKLIST_COMMAND: Command = {
     const bad: Diagnostic[] = [];
     if (positionals.length) bad.push(cmdErr('CH002', { detail: positionals.join(' '), command: 'inspections checklist' }));
     const format = (v.format as string | undefined) ?? 'both';
-    if (!['pdf', 'xlsx', 'both'].includes(format)) bad.push(cmdErr('CH033', { flag: '--format', value: format, ...choiceArgs(format, ['pdf', 'xlsx', 'both'], lang), allowed: 'pdf | xlsx | both' }));
+    if (!['pdf', 'xlsx', 'both'].includes(format)) bad.push(cmdErr('CH033', { flag: '--format', value: format, ...choiceArgs(format, ['pdf', 'xlsx', 'both'], lang, undefined, '--format ') }));
     if (typeof v.out !== 'string' || !v.out) bad.push(missing('inspections checklist', 'charter inspections checklist --period YYYY-MM --out DIR', { zh: '--out（检查表与工作簿的目录，如 out/inspections）', en: '--out (the folder for the checklists and workbooks, e.g. out/inspections)' }));
     if (bad.length) return usageError(bad, lang, json, io);
     const outDir = resolve(io.cwd, v.out as string);

@@ -164,7 +164,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const v = argv[langArg]!.includes('=') ? argv[langArg]!.split('=')[1] : argv[langArg + 1];
     if (v !== 'zh' && v !== 'en') {
       if (v === undefined) return usageError([diag('CH028', '<command line>', { line: 1, col: 1 }, { flag: '--lang', example: '--lang en' })], lang, json, io);
-      return usageError([diag('CH033', '<command line>', { line: 1, col: 1 }, { flag: '--lang', value: v, ...choiceArgs(v, ['zh', 'en'], lang), allowed: 'zh | en' })], lang, json, io);
+      return usageError([diag('CH033', '<command line>', { line: 1, col: 1 }, { flag: '--lang', value: v, ...choiceArgs(v, ['zh', 'en'], lang, undefined, '--lang ') })], lang, json, io);
     }
   }
   const name = argv.find((a, i) => !a.startsWith('-') && !(i > 0 && argv[i - 1] === '--lang'));
@@ -180,7 +180,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    const { suggest } = choiceArgs(name, Object.keys(COMMANDS), lang);
+    const { suggest } = choiceArgs(name, Object.keys(COMMANDS), lang, undefined, 'charter ');
     return usageError([diag('CH001', '<command line>', { line: 1, col: 1 }, { value: name, allowed: Object.keys(COMMANDS).join(', '), suggest })], lang, json, io);
   }
   const rest = argv.filter((a, i) => i !== argv.indexOf(name));

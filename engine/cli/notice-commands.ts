@@ -83,7 +83,7 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       const sub = positionals[0];
       const bad: Diagnostic[] = [];
       if (!sub) bad.push(missing('notices', 'charter notices issue|list|show|ack|reply|verify|escalate|concern|review|print|void …', { zh: `子命令（${SUBS.join(' | ')}）`, en: `a subcommand (${SUBS.join(' | ')})` }));
-      else if (!SUBS.includes(sub)) bad.push(cmdErr('CH032', { command: 'notices', value: sub, ...choiceArgs(sub, SUBS, lang), allowed: SUBS.join(' | ') }));
+      else if (!SUBS.includes(sub)) bad.push(cmdErr('CH032', { command: 'notices', value: sub, ...choiceArgs(sub, SUBS, lang, undefined, 'charter notices ') }));
       const period = v.period as string | undefined;
       // The usage line of the subcommand, from the help's own rows (issue --period YYYY-MM [--provider ID] …).
       const usage = `charter notices ${(HELP.en.split('\n').find((l) => l.startsWith(`  ${sub} `)) ?? `  ${sub}`).trim().split(/ {2,}/)[0]!.replace(/\s+/g, ' ')}`;

@@ -47,9 +47,9 @@ ${DB_HELP.en}
       const zh = lang === 'zh';
       const bad: Diagnostic[] = [];
       if (positionals[0] === undefined) bad.push(missing('site', 'charter site build [--edition public|internal]', { zh: '子命令 build', en: 'the subcommand build' }));
-      else if (positionals[0] !== 'build') bad.push(cmdErr('CH032', { command: 'site', value: positionals[0], ...choiceArgs(positionals[0], ['build'], lang) }));
+      else if (positionals[0] !== 'build') bad.push(cmdErr('CH032', { command: 'site', value: positionals[0], ...choiceArgs(positionals[0], ['build'], lang, undefined, 'charter site ') }));
       const edition = (v.edition as string | undefined) ?? 'public';
-      if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH033', { flag: '--edition', value: edition, ...choiceArgs(edition, ['public', 'internal'], lang) }));
+      if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH033', { flag: '--edition', value: edition, ...choiceArgs(edition, ['public', 'internal'], lang, undefined, '--edition ') }));
       let now = new Date();
       if (v.now !== undefined) {
         const t = parseInstant('--now', String(v.now));
