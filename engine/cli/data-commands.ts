@@ -97,7 +97,7 @@ export const DATA_COMMANDS: Record<string, Command> = {
   --accept-valid   保存正确的行，拒收的行连同原因写入拒收文件（默认：有任何错误则整份拒收）
   --rejects DIR    拒收文件目录（默认数据库旁的 rejects/）
   --tree DIR       标准目录（默认 standards/）
-  --now ISO        记录的提交时间（默认当前时间；用于测试和重放）
+  --now DATE       记录的提交时间（默认当前时间；用于测试和重放）
 ${DB_HELP.zh}
   同一记录再次提交时：新版本替换旧版本，旧版本保存在历史中。`,
       en: `  FILE             the file: .csv (UTF-8 or GBK/GB18030, detected), .xlsx, .json, .ndjson
@@ -110,7 +110,7 @@ ${DB_HELP.zh}
   --accept-valid   store the valid rows and write the rejected ones with reasons to a rejects file (default: any bad row refuses the file)
   --rejects DIR    where rejects files go (default rejects/ beside the store)
   --tree DIR       the standards tree (default standards/)
-  --now ISO        the submission time to record (default: now; for tests and replays)
+  --now DATE       the submission time to record (default: now; for tests and replays)
 ${DB_HELP.en}
   A record submitted again replaces the stored one; the old version is kept in the history.`,
     },
@@ -362,21 +362,21 @@ ${DB_HELP.en}
   },
   evaluate: {
     summary: { zh: '按标准与方案评判已入库的服务数据，输出 findings.json', en: 'Judge the stored service data against the standard and plans; write findings.json' },
-    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--now ISO] [--out DIR] [--db PATH] [--json]',
+    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--now DATE] [--out DIR] [--db PATH] [--json]',
     help: {
       zh: `  --period YYYY-MM  评价的月份
   --profile ID      对所有服务商使用该方案（默认：各服务商在校园登记中的合同方案）
   --provider ID     只评价该服务商
-  --as-of DATE      判断未结案件的时点（默认：月末 24:00）；之后的频次网格不计
-  --now ISO         记录的评价时间（默认当前时间；用于测试和重放）。之后提交、影响此前已评价月份的数据会在以后的评价中报告
+  --as-of DATE      判断未结案件的时点（默认：月末 24:00；只写日期即当天 0:00，北京时间）；之后的频次网格不计
+  --now DATE        记录的评价时间（默认当前时间；用于测试和重放）。之后提交、影响此前已评价月份的数据会在以后的评价中报告
   --out DIR         findings.json 的目录（默认 out/<月份>/）
   --tree DIR        标准目录（默认 standards/）
 ${DB_HELP.zh}`,
       en: `  --period YYYY-MM  the month to judge
   --profile ID      use this profile for every provider (default: each provider's contract profile from the register)
   --provider ID     judge this provider only
-  --as-of DATE      when open cases are judged (default: the end of the month); grid cells after it are not due
-  --now ISO         the evaluation time to record (default: now; for tests and replays). Data submitted later that changes an evaluated month is reported by later evaluations
+  --as-of DATE      when open cases are judged (default: the end of the month; a date alone is that day's start, Beijing time); grid cells after it are not due
+  --now DATE        the evaluation time to record (default: now; for tests and replays). Data submitted later that changes an evaluated month is reported by later evaluations
   --out DIR         where findings.json goes (default out/<period>/)
   --tree DIR        the standards tree (default standards/)
 ${DB_HELP.en}`,

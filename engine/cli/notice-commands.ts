@@ -37,7 +37,7 @@ const HELP = {
   review  [--as-of 时间]                                                按方案规则（notices.yaml 的 rules）判定逾期与问责
   print   [编号 | --period YYYY-MM]                                      重新生成 PDF
 
-  编号可写全称（后勤督〔2026〕第001号）或 年份-序号（2026-001）。时间为本地时间 YYYY-MM-DDTHH:MM。
+  编号可写全称（后勤督〔2026〕第001号）或 年份-序号（2026-001）。时间为北京时间 YYYY-MM-DDTHH:MM，只写日期即当天 0:00。
   --out DIR        PDF 目录（默认 out/notices/）
   --tree DIR       标准目录（默认 standards/）
 ${DB_HELP.zh}`,
@@ -56,7 +56,7 @@ ${DB_HELP.zh}`,
   review  [--as-of TIME]                                              apply the plan's ledger rules (notices.yaml rules): overdue, escalation
   print   [NUMBER | --period YYYY-MM]                                 render the PDFs again
 
-  NUMBER is the full number (后勤督〔2026〕第001号) or YEAR-SEQ (2026-001). Times are local, YYYY-MM-DDTHH:MM.
+  NUMBER is the full number (后勤督〔2026〕第001号) or YEAR-SEQ (2026-001). Times are Beijing time, YYYY-MM-DDTHH:MM; a date alone is that day's start.
   --out DIR        where PDFs go (default out/notices/)
   --tree DIR       the standards tree (default standards/)
 ${DB_HELP.en}`,
