@@ -185,3 +185,21 @@ describe('help texts line up (display width: a Chinese character is two columns)
     expect(alignHelp('  --at 时间  a\n  --period X  b')).toBe('  --at 时间   a\n  --period X  b');
   });
 });
+
+describe('a notice number the ledger does not have (CH503)', () => {
+  it('says the ledger is empty, or lists its numbers with the nearest', async () => {
+    const { openStore } = await import('../engine/store/store.ts');
+    const { findNotice } = await import('../engine/notices/ledger.ts');
+    const { message, diag } = await import('../engine/diagnostics.ts');
+    const store = openStore(':memory:');
+    try {
+      findNotice(store, '2026-001');
+      expect.unreachable();
+    } catch (e) {
+      const x = e as { code: string; args: Record<string, string | number> };
+      expect(x.code).toBe('CH503');
+      expect(message(diag('CH503', '<ledger>', { line: 1, col: 1 }, x.args), 'zh').hint).toContain('台账中还没有通知单');
+    }
+    store.close();
+  });
+});
