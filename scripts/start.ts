@@ -4,11 +4,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, runSafely, type Io } from '../engine/cli/main.ts';
+import { everydayLines, markSampleStore, sampleStore } from './sample-store.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE = join('examples', 'sample-university');
 const OUT = 'out';
-const DB = join(OUT, 'sample.sqlite');
+// The default store, so the README's everyday commands find the sample without --db (never a store npm start did not make).
+const { db: DB, fallback: DB_FALLBACK } = sampleStore(ROOT);
 const io: Io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
@@ -24,6 +26,7 @@ if ((await runSafely(['validate', '--summary', '--lang', lang], io)) !== 0) proc
 
 step(zh ? `2. 提交示例大学的服务数据到新的数据库 ${DB}` : `2. Submit the sample university's service data into a fresh store ${DB}`);
 for (const f of [DB, DB + '-wal', DB + '-shm', join(OUT, 'rejects')]) rmSync(join(ROOT, f), { recursive: true, force: true });
+if (!DB_FALLBACK) markSampleStore(ROOT, DB);
 const NOW = '2026-07-10T09:00:00+08:00'; // the sample's "as of": outputs stay the same run to run
 const files: [string, string, string[]][] = [
   ['work-orders.ndjson', 'work-orders', []],
@@ -300,6 +303,6 @@ io.out(zh ? `（退出码 ${refusedCode}；目录中的 index.html ${existsSync(
 step(zh ? '输出位置' : 'Where the outputs are');
 io.out(
   zh
-    ? `数据库：${DB}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf，试签发草稿：${NOTICES}/drafts/\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n网站：site/dist/（公开版）、site/dist-internal/（内部版）；预览：npm run preview，然后打开 http://127.0.0.1:4321/ 和 http://127.0.0.1:4322/\n示例数据说明：${join(SAMPLE, 'README.md')}`
-    : `Store: ${DB}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf, dry-run drafts: ${NOTICES}/drafts/\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nSite: site/dist/ (public), site/dist-internal/ (internal); preview: npm run preview, then open http://127.0.0.1:4321/ and http://127.0.0.1:4322/\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
+    ? `${everydayLines(DB, DB_FALLBACK, lang)}\n拒收文件：${join(OUT, 'rejects')}/\n评价结果：${OUT}/<月份>/findings.json\n整改通知单：${NOTICES}/notice-<年>-<序号>.pdf，按月合并打印：${NOTICES}/notices-<月份>.pdf，试签发草稿：${NOTICES}/drafts/\n考核评分表：${CARDS}/scorecard-<月份>-<服务商>.pdf，按月合并打印：${CARDS}/scorecards-<月份>.pdf\n网站：site/dist/（公开版）、site/dist-internal/（内部版）；预览：npm run preview，然后打开 http://127.0.0.1:4321/ 和 http://127.0.0.1:4322/\n示例数据说明：${join(SAMPLE, 'README.md')}`
+    : `${everydayLines(DB, DB_FALLBACK, lang)}\nRejects files: ${join(OUT, 'rejects')}/\nFindings: ${OUT}/<month>/findings.json\nNotices: ${NOTICES}/notice-<year>-<seq>.pdf, combined per month: ${NOTICES}/notices-<month>.pdf, dry-run drafts: ${NOTICES}/drafts/\nScorecards: ${CARDS}/scorecard-<month>-<provider>.pdf, combined per month: ${CARDS}/scorecards-<month>.pdf\nSite: site/dist/ (public), site/dist-internal/ (internal); preview: npm run preview, then open http://127.0.0.1:4321/ and http://127.0.0.1:4322/\nAbout the sample: ${join(SAMPLE, 'README.md')}`,
 );

@@ -58,8 +58,8 @@ describe('charter validate', () => {
 describe('usage errors exit 2 with a code and a hint', () => {
   it.each([
     [['frobnicate'], 'CH001'],
-    [['validate', '--frob'], 'CH002'],
-    [['validate', '--lang', 'fr'], 'CH002'],
+    [['validate', '--frob'], 'CH027'],
+    [['validate', '--lang', 'fr'], 'CH033'],
     [['validate', 'no/such/path.yaml'], 'CH003'],
     [['validate', 'README.md'], 'CH004'],
   ])('%j → %s', (args, code) => {

@@ -58,10 +58,11 @@ describe('periods and times outside the calendar are usage errors (CH121), namin
   it('a month of the year after the data is still judged (its working days are unknown, not guessed)', async () => {
     expect((await cli(['calendar', `${to}-03`])).code).toBe(0);
   });
-  it('a malformed month stays a format error (CH002)', async () => {
+  // Issue 13: a month that is no month has its own message (CH031), no longer the generic CH002.
+  it('a malformed month stays a format error (CH031)', async () => {
     const r = await cli(['evaluate', '--period', '2026-13', '--db', db]);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('CH002');
+    expect(r.out).toContain('CH031');
   });
 });
 

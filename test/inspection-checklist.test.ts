@@ -131,11 +131,11 @@ describe('charter inspections checklist', () => {
   it('usage errors: a bad period, week, provider or format, and no --out (exit 2)', async () => {
     const none = join(mkdtempSync(join(tmpdir(), 'charter-ck-')), 'none');
     for (const [args, code] of [
-      [['--period', '2026-13', '--out', none], 'CH002'],
+      [['--period', '2026-13', '--out', none], 'CH031'],
       [['--period', '2026-04', '--week', '6', '--out', none], 'CH019'],
       [['--period', '2026-04', '--provider', 'huayu', '--out', none], 'CH019'],
-      [['--period', '2026-04', '--format', 'doc', '--out', none], 'CH002'],
-      [['--period', '2026-04'], 'CH002'],
+      [['--period', '2026-04', '--format', 'doc', '--out', none], 'CH033'],
+      [['--period', '2026-04'], 'CH026'],
     ] as [string[], string][]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);

@@ -332,11 +332,11 @@ describe('charter inspections plan', () => {
     [['inspections', 'plan', '--period', '2026-04', '--provider', 'xinyuan-servce'], 'CH019', 2, '是不是“xinyuan-service”？'],
     [['inspections', 'plan', '--period', '2026-04', '--provider', 'logistics-office'], 'CH019', 2, '检查单位本身'],
     [['inspections', 'plan', '--period', '2026-04', '--week', '0'], 'CH019', 2, '只有第 1–5 周'],
-    [['inspections', 'plan', '--provider', 'huayu-property'], 'CH002', 2, '--period YYYY-MM'],
-    [['inspections', 'plan', '--period', '2026-4'], 'CH002', 2, '--period 2026-4 (YYYY-MM)'],
+    [['inspections', 'plan', '--provider', 'huayu-property'], 'CH026', 2, '缺少 --period（月份，格式 YYYY-MM'],
+    [['inspections', 'plan', '--period', '2026-4'], 'CH031', 2, '--period 2026-4：不是月份'],
     [['inspections', 'plan', '--period', '1999-04'], 'CH121', 2, '1999-04'],
-    [['inspections', 'walk', '--period', '2026-04'], 'CH002', 2, 'walk (plan'],
-    [['inspections'], 'CH002', 2, '(plan'],
+    [['inspections', 'walk', '--period', '2026-04'], 'CH032', 2, '没有子命令“walk”'],
+    [['inspections'], 'CH026', 2, '缺少子命令（plan'],
   ])('%j → %s', (args, code, exit, text) => {
     const r = charter(args);
     expect(r.code).toBe(exit);

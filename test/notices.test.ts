@@ -227,7 +227,7 @@ describe('CLI', () => {
     expect(a.stderr).not.toMatch(/at .*\.ts:\d+/);
     const b = run(['notices', 'ack', '2026-001']);
     expect(b.status).toBe(2);
-    expect(b.stderr).toContain('CH002');
+    expect(b.stderr).toContain('CH026'); // 缺少 --by（经办人姓名）
     const c = run(['notices', 'ack', '2026-001', '--by', '张三', '--lang', 'en']);
     expect(c.status).toBe(1);
     expect(c.stderr).toContain('CH504');

@@ -101,28 +101,31 @@ describe('a --db path that cannot be a store (exit 2)', () => {
     expect(statSync(join(FIX, 'CH403-under-file.csv')).isFile()).toBe(true);
   });
 
-  it('CH003 still names a store that does not exist, for a command that only reads', () => {
+  // Issue 13 §2: a store not there yet has its own message (CH423: submit first, or --db), not CH003's "no such path".
+  it('CH423 names a store that does not exist yet, for a command that only reads', () => {
     const r = cli(['submissions', '--db', join(dir, 'nowhere', 'db.sqlite'), '--json']);
     expect(r.code).toBe(2);
-    expect(r.json().diagnostics![0]!.code).toBe('CH003');
+    expect(r.json().diagnostics![0]!.code).toBe('CH423');
     expect(existsSync(join(dir, 'nowhere'))).toBe(false); // a reader creates nothing
   });
 });
 
-describe('a file that is not a usable store (exit 1, the file untouched)', () => {
+describe('a file that is not a usable store (the file untouched)', () => {
+  // Issue 13 §2: a --db naming a file that is no database at all, or an empty one, is a usage error (exit 2);
+  // a damaged, newer or foreign database is a problem with the store (exit 1).
   it.each([
-    ['CH405', 'CH405-not-sqlite.sqlite'],
-    ['CH406', 'CH406-damaged.sqlite'],
-    ['CH407', 'CH407-empty.sqlite'],
-    ['CH412', 'CH412-schema-v99.sqlite'],
-    ['CH413', 'CH413-foreign.sqlite'],
-  ])('%s: %s, for readers and writers', (code, file) => {
+    ['CH405', 'CH405-not-sqlite.sqlite', 2],
+    ['CH406', 'CH406-damaged.sqlite', 1],
+    ['CH407', 'CH407-empty.sqlite', 2],
+    ['CH412', 'CH412-schema-v99.sqlite', 1],
+    ['CH413', 'CH413-foreign.sqlite', 1],
+  ])('%s: %s, for readers and writers (exit %i)', (code, file, exit) => {
     for (const args of [['submissions'], ['submit', join(SAMPLE, 'complaints.ndjson'), '--kind', 'complaints'], ['evaluate', '--period', '2026-03', '--out', join(dir, 'out')]]) {
       const db = copy(join(FIX, file));
       const before = sha(db);
       const r = cli([...args, '--db', db, '--json']);
       clean(r);
-      expect(r.code, `${args[0]} ${r.stdout}`).toBe(1);
+      expect(r.code, `${args[0]} ${r.stdout}`).toBe(exit);
       expect(r.json().diagnostics![0]).toMatchObject({ code, file: db });
       expect(sha(db), `${args[0]} left ${file} as it was`).toBe(before);
     }

@@ -1,4 +1,5 @@
 // charter submit / submissions: service data into the store.
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diag, message, type Diagnostic, type Lang } from '../diagnostics.ts';
@@ -18,7 +19,8 @@ import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
 import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
 import { lacksForData } from '../load/tree.ts';
-import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
+import { checkMonth, choiceArgs, COMMON, outsideCalendar, EXIT, missing, NEEDS, nearest, normaliseInstant, parseInstant, usageError, type Command, type Io } from './common.ts';
+import { REQUIREMENT_TYPE } from '../model/labels.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 
 export const DB_HELP = {
@@ -152,7 +154,7 @@ export const DATA_COMMANDS: Record<string, Command> = {
   --accept-valid   保存正确的行，拒收的行连同原因写入拒收文件（默认：有任何错误则整份拒收）
   --rejects DIR    拒收文件目录（默认数据库旁的 rejects/）
   --tree DIR       标准目录（默认 standards/）
-  --now ISO        记录的提交时间（默认当前时间；用于测试和重放）
+  --now DATE       记录的提交时间（默认当前时间；用于测试和重放）
 ${DB_HELP.zh}
   同一记录再次提交时：新版本替换旧版本，旧版本保存在历史中。`,
       en: `  FILE             the file: .csv (UTF-8 or GBK/GB18030, detected), .xlsx, .json, .ndjson
@@ -165,7 +167,7 @@ ${DB_HELP.zh}
   --accept-valid   store the valid rows and write the rejected ones with reasons to a rejects file (default: any bad row refuses the file)
   --rejects DIR    where rejects files go (default rejects/ beside the store)
   --tree DIR       the standards tree (default standards/)
-  --now ISO        the submission time to record (default: now; for tests and replays)
+  --now DATE       the submission time to record (default: now; for tests and replays)
 ${DB_HELP.en}
   A record submitted again replaces the stored one; the old version is kept in the history.`,
     },
@@ -186,7 +188,9 @@ ${DB_HELP.en}
     async run({ values, positionals }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
       const bad: Diagnostic[] = [];
-      if (positionals.length !== 1) bad.push(cmdErr('CH002', { detail: lang === 'zh' ? '需要且只需要一个文件' : 'exactly one FILE is needed', command: 'submit' }));
+      const SUBMIT_USAGE = 'charter submit FILE --kind KIND [--mapping ID]';
+      if (positionals.length === 0) bad.push(missing('submit', SUBMIT_USAGE, NEEDS.file));
+      else if (positionals.length > 1) bad.push(cmdErr('CH002', { detail: lang === 'zh' ? `只能提交一个文件（给了 ${positionals.length} 个：${positionals.join(' ')}）` : `one FILE at a time (${positionals.length} given: ${positionals.join(' ')})`, command: 'submit' }));
       const file = positionals[0] ? resolve(io.cwd, positionals[0]) : '';
       if (file && !existsSync(file)) bad.push(cmdErr('CH003', { value: positionals[0]! }));
       else if (file && notRegularFile(file)) bad.push(cmdErr('CH327', { value: positionals[0]!, ...notRegularFile(file)! }));
@@ -194,13 +198,16 @@ ${DB_HELP.en}
       else if (file && /\.xls$/i.test(file)) bad.push(cmdErr('CH340', { value: positionals[0]! }));
       else if (file && !formatOf(file)) bad.push(cmdErr('CH311', { value: positionals[0]! }));
       const kind = v.kind as string | undefined;
-      if (!kind || !(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH002', { detail: `--kind ${kind ?? ''} (${RECORD_KINDS.join(' | ')})`, command: 'submit' }));
-      if (v.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v.period))) bad.push(cmdErr('CH002', { detail: `--period ${String(v.period)} (YYYY-MM)`, command: 'submit' }));
-      else if (v.period !== undefined) bad.push(...[outsideCalendar('--period', String(v.period), 'month')].filter((d) => d !== undefined));
-      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH002', { detail: `--encoding ${String(v.encoding)} (utf-8 | gb18030 | gbk | utf-16le | utf-16be)`, command: 'submit' }));
-      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
-      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'submit' }));
-      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
+      if (!kind) bad.push(missing('submit', SUBMIT_USAGE, { zh: `--kind（记录类型：${RECORD_KINDS.join(' | ')}）`, en: `--kind (the record kind: ${RECORD_KINDS.join(' | ')})` }));
+      else if (!(RECORD_KINDS as string[]).includes(kind)) bad.push(cmdErr('CH033', { flag: '--kind', value: kind, ...choiceArgs(kind, [...RECORD_KINDS], lang, (c, l) => `${c}${l === 'zh' ? `（${say(RECORD_KIND, c, l)}）` : ` (${say(RECORD_KIND, c, l)})`}`, '--kind ') }));
+      bad.push(...[checkMonth('--period', v.period as string | undefined, 'submit', SUBMIT_USAGE, false)].filter((d) => d !== undefined));
+      if (v.encoding !== undefined && !['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'].includes(String(v.encoding))) bad.push(cmdErr('CH033', { flag: '--encoding', value: String(v.encoding), ...choiceArgs(String(v.encoding), ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'], lang, undefined, '--encoding ') }));
+      let now = new Date();
+      if (v.now !== undefined) {
+        const t = parseInstant('--now', String(v.now));
+        if (t instanceof Date) now = t;
+        else bad.push(t);
+      }
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) bad.push(cmdErr('CH003', { value: (v.tree as string | undefined) ?? 'standards' }));
       {
@@ -222,6 +229,10 @@ ${DB_HELP.en}
 
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
+      if (typeof v.provider === 'string') {
+        const bad = unknownProvider(tree, '--provider', v.provider, lang);
+        if (bad) return usageError([bad], lang, json, io);
+      }
       let mapping: MappingFile | undefined;
       if (typeof v.mapping === 'string') {
         const asPath = resolve(io.cwd, v.mapping);
@@ -250,7 +261,14 @@ ${DB_HELP.en}
           mapping = r.set.mappings[0].value;
         } else {
           mapping = tree.mappings.find((m) => m.value.id === v.mapping)?.value;
-          if (!mapping) return usageError([cmdErr('CH003', { value: v.mapping })], lang, json, io);
+          if (!mapping) {
+            // Neither a file nor a mapping id: the shipped mappings are the choices (those for this kind first).
+            const ids = tree.mappings.map((m) => m.value.id);
+            const forKind = tree.mappings.filter((m) => m.value.kind === kind).map((m) => m.value.id);
+            const all = choiceArgs(v.mapping, ids, lang, undefined, '--mapping ');
+            const listed = forKind.length ? choiceArgs(v.mapping, forKind, lang, undefined, '--mapping ') : all;
+            return usageError([cmdErr('CH023', { value: v.mapping, suggest: all.suggest, allowedZh: listed.allowedZh, allowedEn: listed.allowedEn })], lang, json, io);
+          }
         }
       }
       // A round workbook of `charter inspections checklist` is read by its shipped mapping without --mapping.
@@ -388,11 +406,10 @@ ${DB_HELP.en}
     options: { ...COMMON, tree: { type: 'string' } },
     run({ values, positionals }, lang, json, io) {
       const month = positionals[0];
-      if (positionals.length !== 1 || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) {
-        return usageError([cmdErr('CH002', { detail: `${month ?? ''} (YYYY-MM)`, command: 'calendar' })], lang, json, io);
-      }
-      const outside = outsideCalendar('', month!, 'month');
-      if (outside) return usageError([outside], lang, json, io);
+      if (month === undefined) return usageError([missing('calendar', 'charter calendar YYYY-MM', { zh: '月份（格式 YYYY-MM，如 2026-10）', en: 'the month (YYYY-MM, e.g. 2026-10)' })], lang, json, io);
+      if (positionals.length > 1) return usageError([cmdErr('CH002', { detail: lang === 'zh' ? `只能给一个月份（给了：${positionals.join(' ')}）` : `one month only (given: ${positionals.join(' ')})`, command: 'calendar' })], lang, json, io);
+      const monthBad = checkMonth('', month, 'calendar', 'charter calendar YYYY-MM', true);
+      if (monthBad) return usageError([monthBad], lang, json, io);
       const treeDir = resolve(io.cwd, (values.tree as string | undefined) ?? 'standards');
       if (!existsSync(treeDir)) return usageError([cmdErr('CH003', { value: (values.tree as string | undefined) ?? 'standards' })], lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -407,21 +424,21 @@ ${DB_HELP.en}
   },
   evaluate: {
     summary: { zh: '按标准与方案评判已入库的服务数据，输出 findings.json', en: 'Judge the stored service data against the standard and plans; write findings.json' },
-    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--now ISO] [--out DIR] [--db PATH] [--json]',
+    usage: 'charter evaluate --period YYYY-MM [--profile ID] [--provider ID] [--as-of DATE] [--now DATE] [--out DIR] [--db PATH] [--json]',
     help: {
       zh: `  --period YYYY-MM  评价的月份
   --profile ID      对所有服务商使用该方案（默认：各服务商在校园登记中的合同方案）
   --provider ID     只评价该服务商
-  --as-of DATE      判断未结案件的时点（默认：月末 24:00）；之后的频次网格不计
-  --now ISO         记录的评价时间（默认当前时间；用于测试和重放）。之后提交、影响此前已评价月份的数据会在以后的评价中报告
+  --as-of DATE      判断未结案件的时点（默认：月末 24:00；只写日期即当天 0:00，北京时间）；之后的频次网格不计
+  --now DATE        记录的评价时间（默认当前时间；用于测试和重放）。之后提交、影响此前已评价月份的数据会在以后的评价中报告
   --out DIR         findings.json 的目录（默认 out/<月份>/）
   --tree DIR        标准目录（默认 standards/）
 ${DB_HELP.zh}`,
       en: `  --period YYYY-MM  the month to judge
   --profile ID      use this profile for every provider (default: each provider's contract profile from the register)
   --provider ID     judge this provider only
-  --as-of DATE      when open cases are judged (default: the end of the month); grid cells after it are not due
-  --now ISO         the evaluation time to record (default: now; for tests and replays). Data submitted later that changes an evaluated month is reported by later evaluations
+  --as-of DATE      when open cases are judged (default: the end of the month; a date alone is that day's start, Beijing time); grid cells after it are not due
+  --now DATE        the evaluation time to record (default: now; for tests and replays). Data submitted later that changes an evaluated month is reported by later evaluations
   --out DIR         where findings.json goes (default out/<period>/)
   --tree DIR        the standards tree (default standards/)
 ${DB_HELP.en}`,
@@ -431,29 +448,26 @@ ${DB_HELP.en}`,
       const v = values as Record<string, string | boolean | undefined>;
       const bad: Diagnostic[] = [];
       const period = v.period as string | undefined;
-      if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'evaluate' }));
-      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
-      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
-      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'evaluate' }));
-      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
+      bad.push(...[checkMonth('--period', period, 'evaluate', 'charter evaluate --period YYYY-MM', true)].filter((d) => d !== undefined));
+      let now = new Date();
+      if (v.now !== undefined) {
+        const t = parseInstant('--now', String(v.now));
+        if (t instanceof Date) now = t;
+        else bad.push(t);
+      }
       // A time without an offset is local to the school calendar's zone, never the machine's.
       let asOf: Date | undefined;
       if (v['as-of'] !== undefined) {
-        try {
-          asOf = parseLocal(String(v['as-of']));
-          bad.push(...[outsideCalendar('--as-of', String(v['as-of']), 'time', asOf)].filter((d) => d !== undefined));
-        } catch {
-          bad.push(cmdErr('CH002', { detail: `--as-of ${String(v['as-of'])} (YYYY-MM-DDTHH:MM)`, command: 'evaluate' }));
-        }
+        const t = parseInstant('--as-of', String(v['as-of']));
+        if (t instanceof Date) asOf = t;
+        else bad.push(t);
       }
       const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
-      const idx = tree.profiles.map((p) => p.value.id);
-      if (typeof v.profile === 'string' && !idx.includes(v.profile) && !tree.standards.some((s) => s.value.id === v.profile)) return usageError([cmdErr('CH003', { value: v.profile })], lang, json, io);
-      const providers = tree.registers[0]?.value.providers.map((p) => p.id) ?? [];
-      if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'evaluate' })], lang, json, io);
+      const unknown = [typeof v.profile === 'string' ? unknownProfile(tree, v.profile, lang) : undefined, typeof v.provider === 'string' ? unknownProvider(tree, '--provider', v.provider, lang) : undefined].filter((d) => d !== undefined);
+      if (unknown.length) return usageError(unknown, lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
       const { renderFindings } = await import('./findings-view.ts');
       // Evaluating only reads; recording the run (for late-data reports) writes, so a store this user
@@ -464,7 +478,7 @@ ${DB_HELP.en}`,
         const opts: Parameters<typeof evaluate>[0] = { tree, store, period: period! };
         if (typeof v.profile === 'string') opts.profile = v.profile;
         if (typeof v.provider === 'string') opts.provider = v.provider;
-        if (asOf) opts.asOf = parseLocal(String(v['as-of']), tree.calendars[0]?.value.timezone);
+        if (asOf) opts.asOf = parseLocal(normaliseInstant(String(v['as-of'])), tree.calendars[0]?.value.timezone);
         if (io.color) opts.onProgress = (d, t) => process.stderr.write(`\r${progressBar(d, t)}`);
         const f = evaluate(opts);
         // Earlier months whose result data submitted since would change (issue 10 §1: late data is never lost).
@@ -526,30 +540,33 @@ ${DB_HELP.en}`,
     options: { ...COMMON, profile: { type: 'string' }, 'as-of': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' } },
     async run({ values, positionals }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
-      if (positionals.length !== 2) return usageError([cmdErr('CH002', { detail: lang === 'zh' ? '需要条款编号和记录编号' : 'REQUIREMENT and RECORD are needed', command: 'explain' })], lang, json, io);
+      const EXPLAIN_USAGE = 'charter explain REQUIREMENT RECORD';
+      if (positionals.length === 0) return usageError([missing('explain', EXPLAIN_USAGE, NEEDS.requirement), missing('explain', EXPLAIN_USAGE, NEEDS.record)], lang, json, io);
+      if (positionals.length === 1) return usageError([missing('explain', EXPLAIN_USAGE, NEEDS.record)], lang, json, io);
+      if (positionals.length > 2) return usageError([cmdErr('CH002', { detail: lang === 'zh' ? `只需要条款编号和记录编号（多了：${positionals.slice(2).join(' ')}）` : `only REQUIREMENT and RECORD (extra: ${positionals.slice(2).join(' ')})`, command: 'explain' })], lang, json, io);
       const [reqId, recId] = positionals as [string, string];
       const treeDir = resolve(io.cwd, (v.tree as string | undefined) ?? 'standards');
       const path = dbPath(v.db as string | undefined, io.cwd);
       if (!existsSync(path)) return usageError([missingStore(path)], lang, json, io);
+      let asOfGiven: Date | undefined;
+      if (typeof v['as-of'] === 'string') {
+        const t = parseInstant('--as-of', v['as-of']);
+        if (!(t instanceof Date)) return usageError([t], lang, json, io);
+        asOfGiven = t;
+      }
       const tree = loadStandards(treeDir, io, lang, json);
       if (!tree) return EXIT.problems;
+      const unknown = [unknownRequirement(tree, reqId, lang), typeof v.profile === 'string' ? unknownProfile(tree, v.profile, lang) : undefined].filter((d) => d !== undefined);
+      if (unknown.length) return usageError(unknown, lang, json, io);
       const { explainRecord, renderExplanation } = await import('../evaluate/explain.ts');
       const store = openCliStore(path, 'read', 'explain', lang, json, io);
       if (typeof store === 'number') return store;
       try {
         const opts: Parameters<typeof explainRecord>[0] = { tree, store, requirement: reqId, record: recId };
         if (typeof v.profile === 'string') opts.profile = v.profile;
-        if (typeof v['as-of'] === 'string') {
-          try {
-            opts.asOf = parseLocal(v['as-of'], tree.calendars[0]?.value.timezone);
-          } catch {
-            return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'explain' })], lang, json, io);
-          }
-          const outside = outsideCalendar('--as-of', v['as-of'], 'time', opts.asOf);
-          if (outside) return usageError([outside], lang, json, io);
-        }
+        if (asOfGiven) opts.asOf = parseLocal(normaliseInstant(String(v['as-of'])), tree.calendars[0]?.value.timezone);
         const x = explainRecord(opts);
-        if ('problem' in x) return usageError([cmdErr('CH003', { value: x.problem })], lang, json, io);
+        if ('problem' in x) return usageError([explainProblem(tree, store.db, reqId, recId, x.problem, lang)], lang, json, io);
         if (json) io.out(JSON.stringify(x, null, 2));
         else io.out(renderExplanation(x, lang));
         return EXIT.ok;
@@ -598,7 +615,10 @@ ${DB_HELP.en}`,
           }),
         );
       } else for (const m of [months[0]!, months[months.length - 1]!]) bad.push(...[outsideCalendar('--period', m, 'month')].filter((d) => d !== undefined));
-      if (typeof v['as-of'] === 'string') bad.push(...[outsideCalendar('--as-of', v['as-of'], 'time')].filter((d) => d !== undefined));
+      if (typeof v['as-of'] === 'string') {
+        const t = parseInstant('--as-of', v['as-of']);
+        if (!(t instanceof Date)) bad.push(t);
+      }
       // Never an option to git: a folder named "-x" is written ./-x.
       if (proposal?.startsWith('-')) bad.push(cmdErr('CH013', { value: proposal }));
       const path = dbPath(v.db as string | undefined, io.cwd);
@@ -639,7 +659,7 @@ ${DB_HELP.en}`,
           } else afterLabel = { zh: `拟议版本（${proposal}）`, en: `proposal (${proposal})` };
         }
       } catch (e) {
-        if (e instanceof ProposalError) return usageError([cmdErr(e.code, e.args)], lang, json, io);
+        if (e instanceof ProposalError) return usageError([cmdErr(e.code, revisionChoices(e.code, e.args, io.cwd, lang))], lang, json, io);
         throw e;
       }
       try {
@@ -667,9 +687,9 @@ ${DB_HELP.en}`,
         let asOfWhatIf: Date | undefined;
         if (typeof v['as-of'] === 'string') {
           try {
-            asOfWhatIf = parseLocal(v['as-of'], current.calendars[0]?.value.timezone);
+            asOfWhatIf = parseLocal(normaliseInstant(v['as-of']), current.calendars[0]?.value.timezone);
           } catch {
-            return usageError([cmdErr('CH002', { detail: `--as-of ${v['as-of']} (YYYY-MM-DDTHH:MM)`, command: 'whatif' })], lang, json, io);
+            return usageError([cmdErr('CH030', { flag: '--as-of', value: v['as-of'] })], lang, json, io);
           }
         }
         const store = openCliStore(path, 'read', 'whatif', lang, json, io);
@@ -794,3 +814,86 @@ ${DB_HELP.en}`,
     },
   },
 };
+
+// ---- names on the command line that the tree or the store does not have (issue 13 §2) ------------
+
+/** CH024 for a provider id the campus register does not have; choices shown by id and name. */
+export function unknownProvider(tree: Tree, flag: string, value: string, lang: Lang): Diagnostic | undefined {
+  const providers = tree.registers[0]?.value.providers ?? [];
+  if (providers.some((p) => p.id === value)) return undefined;
+  const names = namesOf(tree);
+  const label = (id: string, l: Lang): string => (l === 'zh' ? `${id}（${names.provider(id)}）` : `${id} (${names.provider(id)})`);
+  return cmdErr('CH024', { flag, value, ...choiceArgs(value, providers.map((p) => p.id), lang, label, `${flag} `) });
+}
+
+/** CH022 for a profile id neither a plan nor the standard has; choices shown by id and title. */
+export function unknownProfile(tree: Tree, value: string, lang: Lang): Diagnostic | undefined {
+  const ids = [...tree.standards.map((s) => s.value.id), ...tree.profiles.map((p) => p.value.id)];
+  if (ids.includes(value)) return undefined;
+  const names = namesOf(tree);
+  const label = (id: string, l: Lang): string => {
+    const title = names.profile(id, l);
+    return title === id ? id : l === 'zh' ? `${id}（${title}）` : `${id} (${title})`;
+  };
+  return cmdErr('CH022', { flag: '--profile', value, ...choiceArgs(value, ids, lang, label, '--profile ') });
+}
+
+/** Every requirement id of the tree: the standard's and the plans' own. */
+function requirementIds(tree: Tree): string[] {
+  return [...new Set(tree.requirements.map((r) => r.value.id))];
+}
+
+/** CH021 for a requirement id the tree does not have. */
+export function unknownRequirement(tree: Tree, value: string, lang: Lang): Diagnostic | undefined {
+  const ids = requirementIds(tree);
+  if (!ids.length || ids.includes(value)) return undefined;
+  const names = namesOf(tree);
+  const label = (id: string, l: Lang): string => {
+    const ref = names.requirement(id, l);
+    return ref === id ? id : l === 'zh' ? `${id}（${ref}）` : `${id} (${ref})`;
+  };
+  return cmdErr('CH021', { value, ...choiceArgs(value, ids, lang, label) });
+}
+
+/** What explain could not find or do, as its own message: a record not in the store (CH020, with the
+ * nearest record numbers of that kind), else a requirement or record it does not explain (CH025). */
+function explainProblem(tree: Tree, db: import('node:sqlite').DatabaseSync, reqId: string, recId: string, problem: string, lang: Lang): Diagnostic {
+  const kind = /^\S+ \(([a-z-]+)\)$/.exec(problem)?.[1];
+  if (problem.startsWith(`${recId} (`) && kind && (RECORD_KINDS as string[]).includes(kind)) {
+    const words = RECORD_KIND[kind] ?? { zh: kind, en: kind };
+    const count = (db.prepare('SELECT count(*) AS n FROM records WHERE kind = ?').get(kind) as { n: number }).n;
+    // Nearest numbers: those sharing the typed prefix are few enough to compare by spelling.
+    const prefix = recId.slice(0, Math.max(0, Math.min(recId.length - 2, 8)));
+    const keys = (db.prepare('SELECT record_key AS k FROM records WHERE kind = ? AND record_key >= ? AND record_key < ? LIMIT 200000').all(kind, prefix, prefix + '\uffff') as { k: string }[]).map((r) => r.k);
+    const elsewhere = (db.prepare('SELECT kind FROM records WHERE record_key = ? LIMIT 1').get(recId) as { kind: string } | undefined)?.kind;
+    const args = choiceArgs(recId, keys, lang);
+    if (elsewhere) {
+      const w = RECORD_KIND[elsewhere] ?? { zh: elsewhere, en: elsewhere };
+      return cmdErr('CH025', { value: `${reqId} ${recId}`, detailZh: `记录 ${recId} 是${w.zh}记录，条款 ${reqId} 判断的是${words.zh}`, detailEn: `${recId} is a ${w.en} record; ${reqId} judges ${words.en}` });
+    }
+    return cmdErr('CH020', { value: recId, kindZh: words.zh, kindEn: words.en, count, suggest: args.suggest });
+  }
+  void tree;
+  const detail = /^(\S+) \((\w[\w-]*): explain judges/.exec(problem);
+  if (detail) {
+    const type = detail[2]!;
+    return cmdErr('CH025', { value: reqId, detailZh: `它是${REQUIREMENT_TYPE[type]?.zh ?? type}类条款，不是按单条记录判断的`, detailEn: `its type is ${REQUIREMENT_TYPE[type]?.en ?? type}, which is not judged record by record` });
+  }
+  return cmdErr('CH025', { value: `${reqId} ${recId}`, detailZh: problem.slice(recId.length).replace(/^ \(|\)$/g, ''), detailEn: problem.slice(recId.length).replace(/^ \(|\)$/g, '') });
+}
+
+/** CH014 (no such git revision) with the branches and tags closest to what was typed. */
+export function revisionChoices(code: string, args: Record<string, string | number>, cwd: string, lang: Lang): Record<string, string | number> {
+  if (code !== 'CH014') return args;
+  let refs: string[] = [];
+  try {
+    refs = execFileSync('git', ['-C', cwd, 'for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+  } catch {
+    return args; // not a repository, or no git: CH014's own words say so
+  }
+  const value = String(args.value ?? '');
+  // HEAD~1 spelt HAED~1: the revision's name before any ~ or ^ is what may be mistyped.
+  const base = /^([^~^@]*)(.*)$/.exec(value)!;
+  const near = nearest(base[1]!, ['HEAD', ...refs]).map((r) => `${r}${base[2]}`);
+  return { ...args, suggest: near.map((r) => (lang === 'zh' ? `“${r}”` : `"${r}"`)).join(lang === 'zh' ? '、' : ', ') };
+}

@@ -6,7 +6,7 @@ import { everyWords, planInspections, weeksOf, type InspectionPlan, type Inspect
 import type { Tree } from '../load/tree.ts';
 import type { SamplingRule, SourceBasis, Text } from '../model/types.ts';
 import { closest } from '../validate/checks.ts';
-import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
+import { checkMonth, choiceArgs, COMMON, EXIT, missing, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, loadStandards, treeAndDb } from './data-commands.ts';
 import { pad, width } from './format.ts';
 import { CHECKLIST_COMMAND } from './inspection-paper.ts';
@@ -26,11 +26,8 @@ export function roundSelection(
 ): { tree: Tree; period: string; provider?: string; week?: number } | number {
   const bad: Diagnostic[] = [];
   const period = typeof v.period === 'string' ? v.period : undefined;
-  if (!period || !PERIOD_RE.test(period)) bad.push(cmdErr('CH002', { detail: period ? `--period ${period} (YYYY-MM)` : '--period YYYY-MM', command }));
-  else {
-    const outside = outsideCalendar('--period', period, 'month');
-    if (outside) bad.push(outside);
-  }
+  const monthBad = checkMonth('--period', period, command, `charter ${command} --period YYYY-MM`, true);
+  if (monthBad) bad.push(monthBad);
   let week: number | undefined;
   if (v.week !== undefined && period && PERIOD_RE.test(period)) {
     const weeks = weeksOf(period);
@@ -202,8 +199,8 @@ export const INSPECTION_COMMANDS: Record<string, Command> = {
       const sub = name !== undefined ? INSPECTION_SUBCOMMANDS[name] : undefined;
       const names = Object.keys(INSPECTION_SUBCOMMANDS);
       if (!sub) {
-        const suggest = name ? closest(name, names) : '';
-        return usageError([cmdErr('CH002', { detail: `${name ?? ''} (${names.join(' | ')})${suggest ? ` — ${lang === 'zh' ? '是不是' : 'did you mean'} ${suggest}?` : ''}`, command: 'inspections' })], lang, json, io);
+        if (name === undefined) return usageError([missing('inspections', 'charter inspections plan|checklist --period YYYY-MM', { zh: `子命令（${names.join(' | ')}）`, en: `a subcommand (${names.join(' | ')})` })], lang, json, io);
+        return usageError([cmdErr('CH032', { command: 'inspections', value: name, ...choiceArgs(name, names, lang, undefined, 'charter inspections ') })], lang, json, io);
       }
       // An option of another subcommand is a mistake here, not something to ignore silently.
       const foreign = Object.keys(values).filter((k) => values[k] !== undefined && !(k in COMMON) && !(k in sub.options));

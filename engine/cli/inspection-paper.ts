@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { diag, type Diagnostic } from '../diagnostics.ts';
-import { COMMON, EXIT, usageError, type Command } from './common.ts';
+import { choiceArgs, COMMON, EXIT, missing, usageError, type Command } from './common.ts';
 import { cmdErr } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 
@@ -37,8 +37,8 @@ export const CHECKLIST_COMMAND: Command = {
     const bad: Diagnostic[] = [];
     if (positionals.length) bad.push(cmdErr('CH002', { detail: positionals.join(' '), command: 'inspections checklist' }));
     const format = (v.format as string | undefined) ?? 'both';
-    if (!['pdf', 'xlsx', 'both'].includes(format)) bad.push(cmdErr('CH002', { detail: `--format ${format} (pdf | xlsx | both)`, command: 'inspections checklist' }));
-    if (typeof v.out !== 'string' || !v.out) bad.push(cmdErr('CH002', { detail: zh ? '需要 --out DIR' : '--out DIR is required', command: 'inspections checklist' }));
+    if (!['pdf', 'xlsx', 'both'].includes(format)) bad.push(cmdErr('CH033', { flag: '--format', value: format, ...choiceArgs(format, ['pdf', 'xlsx', 'both'], lang, undefined, '--format ') }));
+    if (typeof v.out !== 'string' || !v.out) bad.push(missing('inspections checklist', 'charter inspections checklist --period YYYY-MM --out DIR', { zh: '--out（检查表与工作簿的目录，如 out/inspections）', en: '--out (the folder for the checklists and workbooks, e.g. out/inspections)' }));
     if (bad.length) return usageError(bad, lang, json, io);
     const outDir = resolve(io.cwd, v.out as string);
     const { checkOutDir, OutDirError, writeMarker } = await import('../site/out-dir.ts');

@@ -8,7 +8,8 @@ import { diag, type Diagnostic, type Lang } from '../diagnostics.ts';
 import { findYamlFiles } from '../load/tree.ts';
 import { validate } from '../validate/run.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
-import { COMMON, COMMON_HELP, EXIT, EXIT_HELP, usageError, type Command, type Io } from './common.ts';
+import { choiceArgs, COMMON, COMMON_HELP, EXIT, EXIT_HELP, usageError, type Command, type Io } from './common.ts';
+import { width } from './format.ts';
 import { DATA_COMMANDS } from './data-commands.ts';
 import { INSPECTION_COMMANDS } from './inspection-commands.ts';
 import { NOTICE_COMMANDS } from './notice-commands.ts';
@@ -92,7 +93,7 @@ function mainHelp(lang: Lang): string {
   const zh = lang === 'zh';
   const names = Object.keys(COMMANDS);
   const w = Math.max(...names.map((n) => n.length));
-  return [
+  return alignHelp([
     zh ? 'Charter —— 高校物业服务规范的规则即数据引擎' : 'Charter — rules-as-data engine for university property services',
     '',
     zh ? '用法：charter <命令> [选项]' : 'Usage: charter <command> [options]',
@@ -106,11 +107,46 @@ function mainHelp(lang: Lang): string {
     '',
     EXIT_HELP[lang],
     zh ? '每个命令都有 --help。文档见 docs/。' : 'Every command has --help. Documentation is in docs/.',
-  ].join('\n');
+  ].join('\n'));
 }
 
-function commandHelp(name: string, c: Command, lang: Lang): string {
-  return [`${c.summary[lang]}`, '', `${lang === 'zh' ? '用法' : 'Usage'}: ${c.usage}`, '', c.help[lang], COMMON_HELP[lang], '', EXIT_HELP[lang]].join('\n');
+export function commandHelp(name: string, c: Command, lang: Lang): string {
+  return alignHelp([`${c.summary[lang]}`, '', `${lang === 'zh' ? '用法：' : 'Usage: '}${c.usage}`, '', c.help[lang], COMMON_HELP[lang], '', EXIT_HELP[lang]].join('\n'));
+}
+
+export { mainHelp };
+
+/**
+ * Help text with its columns lined up on the terminal: within each block (lines between blank lines) of the
+ * same indent, the description after an option or subcommand (after its last run of two or more spaces)
+ * starts at one column, counted in display width (a Chinese character takes two). The texts are written
+ * by hand; this keeps them aligned whatever their placeholders (时间, 签发人) or the common options.
+ */
+export function alignHelp(text: string): string {
+  const lines = text.split('\n');
+  const split = (l: string): { indent: string; left: string; right: string } | undefined => {
+    const m = /^( +)(\S.*?\S|\S) {2,}(\S(?:(?! {2,}\S).)*)$/.exec(l);
+    return m ? { indent: m[1]!, left: m[2]!, right: m[3]! } : undefined;
+  };
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.trim() !== '') continue;
+    const byIndent = new Map<string, number[]>();
+    for (let j = start; j < i; j++) {
+      const p = split(lines[j]!);
+      if (p) byIndent.set(p.indent, [...(byIndent.get(p.indent) ?? []), j]);
+    }
+    for (const [, idx] of byIndent) {
+      const parts = idx.map((j) => split(lines[j]!)!);
+      const w = Math.max(...parts.map((p) => width(p.left)));
+      idx.forEach((j, k) => {
+        const p = parts[k]!;
+        lines[j] = `${p.indent}${p.left}${' '.repeat(w - width(p.left) + 2)}${p.right}`;
+      });
+    }
+    start = i + 1;
+  }
+  return lines.join('\n');
 }
 
 function pickLang(argv: string[]): Lang {
@@ -127,7 +163,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (langArg >= 0) {
     const v = argv[langArg]!.includes('=') ? argv[langArg]!.split('=')[1] : argv[langArg + 1];
     if (v !== 'zh' && v !== 'en') {
-      return usageError([diag('CH002', '<command line>', { line: 1, col: 1 }, { detail: `--lang ${v ?? ''} (zh | en)`, command: '' })], lang, json, io);
+      if (v === undefined) return usageError([diag('CH028', '<command line>', { line: 1, col: 1 }, { flag: '--lang', example: '--lang en' })], lang, json, io);
+      return usageError([diag('CH033', '<command line>', { line: 1, col: 1 }, { flag: '--lang', value: v, ...choiceArgs(v, ['zh', 'en'], lang, undefined, '--lang ') })], lang, json, io);
     }
   }
   const name = argv.find((a, i) => !a.startsWith('-') && !(i > 0 && argv[i - 1] === '--lang'));
@@ -143,20 +180,59 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    return usageError([diag('CH001', '<command line>', { line: 1, col: 1 }, { value: name, allowed: Object.keys(COMMANDS).join(', ') })], lang, json, io);
+    const { suggest } = choiceArgs(name, Object.keys(COMMANDS), lang, undefined, 'charter ');
+    return usageError([diag('CH001', '<command line>', { line: 1, col: 1 }, { value: name, allowed: Object.keys(COMMANDS).join(', '), suggest })], lang, json, io);
   }
   const rest = argv.filter((a, i) => i !== argv.indexOf(name));
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (e) {
-    return usageError([diag('CH002', '<command line>', { line: 1, col: 1 }, { detail: (e as Error).message, command: name })], lang, json, io);
+    return usageError([parseArgsProblem(e as Error & { code?: string }, name, command, rest, lang)], lang, json, io);
   }
   if (parsed.values.help) {
     io.out(commandHelp(name, command, lang));
     return EXIT.ok;
   }
   return await command.run(parsed, lang, json, io);
+}
+
+/**
+ * node's parseArgs speaks English and names no alternative: its three complaints become catalogue messages
+ * in the reader's language — an unknown option with "是不是 …？" (CH027), an option without its value
+ * (CH028), a switch given a value (CH029).
+ */
+function parseArgsProblem(e: Error & { code?: string }, name: string, command: Command, args: string[], lang: Lang): Diagnostic {
+  const at = { line: 1, col: 1 };
+  const flags = Object.entries(command.options).map(([k, o]) => `--${k}${o.type === 'string' ? ' ' + placeholder(k) : ''}`);
+  const quoted = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const written = quoted ?? args.find((a) => a.startsWith('-')) ?? '';
+    const flag = written.split('=')[0]!;
+    const names = Object.keys(command.options).map((k) => `--${k}`);
+    const { suggest } = choiceArgs(flag.startsWith('--') ? flag : `-${flag}`, names, lang);
+    return diag('CH027', '<command line>', at, { command: name, value: written, suggest, allowed: names.join(' ') });
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = quoted ?? '';
+    const key = flag.replace(/^-+/, '');
+    const long = key.length === 1 ? Object.entries(command.options).find(([, o]) => o.short === key)?.[0] ?? key : key;
+    if (command.options[long]?.type === 'boolean') {
+      const given = args.find((a) => a.startsWith(`--${long}=`))?.split('=').slice(1).join('=') ?? '';
+      return diag('CH029', '<command line>', at, { flag: `--${long}`, value: given });
+    }
+    return diag('CH028', '<command line>', at, { flag: `--${long}`, example: `--${long} ${example(long)}` });
+  }
+  return diag('CH002', '<command line>', at, { detail: flags.join(' '), command: name });
+}
+
+/** What a value of an option looks like, for its messages. */
+function placeholder(k: string): string {
+  return ({ period: 'YYYY-MM', 'as-of': 'DATE', at: 'DATE', now: 'DATE', lang: 'zh|en', db: 'PATH', out: 'DIR', tree: 'DIR', rejects: 'DIR' } as Record<string, string>)[k] ?? k.toUpperCase();
+}
+
+function example(k: string): string {
+  return ({ period: '2026-04', 'as-of': '2026-05-01', at: '2026-05-07T09:00', now: '2026-07-10T09:00', lang: 'en', db: 'charter-data/charter.sqlite', out: 'out/', tree: 'standards', kind: 'work-orders', provider: 'huayu-property' } as Record<string, string>)[k] ?? placeholder(k);
 }
 
 /** Entry point for bin/charter.js: never shows a stack trace for a user's mistake. */

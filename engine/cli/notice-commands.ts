@@ -7,15 +7,14 @@ import type { Findings } from '../evaluate/evaluate.ts';
 import { openCliStore, storeFailure } from './store-cli.ts';
 import type { ScorecardDoc } from '../render/types.ts';
 import { noticeFile, writeNoticePdfs, writeScorecardPdfs } from '../notices/paper.ts';
-import { COMMON, EXIT, outsideCalendar, usageError, type Command, type Io } from './common.ts';
-import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
+import { checkMonth, choiceArgs, COMMON, EXIT, missing, NEEDS, normaliseInstant, parseInstant, usageError, type Command, type Io } from './common.ts';
+import { cmdErr, DB_HELP, loadStandards, treeAndDb, unknownProvider } from './data-commands.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
 import { actorWords, FINDING_STATUS, ledgerTime, monthWords, NOTICE_EVENT, NOTICE_STATUS, REQUIREMENT_TYPE, say, type Names } from '../model/labels.ts';
 import type { Tree } from '../load/tree.ts';
 import type { NoticeEvent, NoticeState } from '../notices/ledger.ts';
 import { namesOf } from '../validate/names.ts';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A ledger refusal (CH5xx) printed like any other diagnostic. */
 function ledgerProblem(e: unknown, lang: Lang, json: boolean, io: Io): number | undefined {
@@ -42,7 +41,7 @@ const HELP = {
   review  [--as-of 时间]                                                按方案规则（notices.yaml 的 rules）判定逾期与问责
   print   [编号 | --period YYYY-MM]                                      重新生成 PDF
 
-  编号可写全称（后勤督〔2026〕第001号）或 年份-序号（2026-001）。时间为本地时间 YYYY-MM-DDTHH:MM。
+  编号可写全称（后勤督〔2026〕第001号）或 年份-序号（2026-001）。时间为北京时间 YYYY-MM-DDTHH:MM，只写日期即当天 0:00。
   --out DIR        PDF 目录（默认 out/notices/）
   --tree DIR       标准目录（默认 standards/）
 ${DB_HELP.zh}`,
@@ -61,7 +60,7 @@ ${DB_HELP.zh}`,
   review  [--as-of TIME]                                              apply the plan's ledger rules (notices.yaml rules): overdue, escalation
   print   [NUMBER | --period YYYY-MM]                                 render the PDFs again
 
-  NUMBER is the full number (后勤督〔2026〕第001号) or YEAR-SEQ (2026-001). Times are local, YYYY-MM-DDTHH:MM.
+  NUMBER is the full number (后勤督〔2026〕第001号) or YEAR-SEQ (2026-001). Times are Beijing time, YYYY-MM-DDTHH:MM; a date alone is that day's start.
   --out DIR        where PDFs go (default out/notices/)
   --tree DIR       the standards tree (default standards/)
 ${DB_HELP.en}`,
@@ -136,17 +135,23 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
       const zh = lang === 'zh';
       const sub = positionals[0];
       const bad: Diagnostic[] = [];
-      if (!sub || !SUBS.includes(sub)) bad.push(cmdErr('CH002', { detail: `${sub ?? ''} (${SUBS.join(' | ')})`, command: 'notices' }));
+      if (!sub) bad.push(missing('notices', 'charter notices issue|list|show|ack|reply|verify|escalate|concern|review|print|void …', { zh: `子命令（${SUBS.join(' | ')}）`, en: `a subcommand (${SUBS.join(' | ')})` }));
+      else if (!SUBS.includes(sub)) bad.push(cmdErr('CH032', { command: 'notices', value: sub, ...choiceArgs(sub, SUBS, lang, undefined, 'charter notices ') }));
       const period = v.period as string | undefined;
-      if (period !== undefined && !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period} (YYYY-MM)`, command: 'notices' }));
-      else if (period !== undefined) bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
-      if (sub === 'issue' && !period) bad.push(cmdErr('CH002', { detail: '--period YYYY-MM', command: 'notices issue' }));
+      // The usage line of the subcommand, from the help's own rows (issue --period YYYY-MM [--provider ID] …).
+      const usage = `charter notices ${(HELP.en.split('\n').find((l) => l.startsWith(`  ${sub} `)) ?? `  ${sub}`).trim().split(/ {2,}/)[0]!.replace(/\s+/g, ' ')}`;
+      bad.push(...[checkMonth('--period', period, `notices ${sub}`, usage, sub === 'issue')].filter((d) => d !== undefined));
       const needsNumber = ['show', 'ack', 'reply', 'verify', 'escalate', 'concern', 'void'].includes(sub ?? '');
-      if (needsNumber && !positionals[1]) bad.push(cmdErr('CH002', { detail: zh ? '需要通知单编号' : 'a notice NUMBER is needed', command: `notices ${sub}` }));
-      if (sub === 'void' && typeof v.reason !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--reason 作废原因' : '--reason TEXT (why it is voided)', command: 'notices void' }));
-      if ((v.force || v['dry-run']) && sub !== 'issue') bad.push(cmdErr('CH002', { detail: `--${v.force ? 'force' : 'dry-run'} (notices issue)`, command: `notices ${sub}` }));
-      if (['ack', 'reply', 'escalate', 'concern', 'void'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--by 经办人姓名' : '--by NAME (who did it)', command: `notices ${sub}` }));
-      if (['reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.note !== 'string') bad.push(cmdErr('CH002', { detail: zh ? '--note 说明' : '--note TEXT', command: `notices ${sub}` }));
+      if (needsNumber && !positionals[1]) bad.push(missing(`notices ${sub}`, usage, NEEDS.notice));
+      if (sub === 'void' && typeof v.reason !== 'string') bad.push(missing('notices void', usage, NEEDS.reason));
+      if ((v.force || v['dry-run']) && sub !== 'issue') bad.push(cmdErr('CH002', { detail: zh ? `--${v.force ? 'force' : 'dry-run'} 只用于 notices issue` : `--${v.force ? 'force' : 'dry-run'} is for notices issue only`, command: `notices ${sub}` }));
+      if (['ack', 'reply', 'escalate', 'concern', 'void'].includes(sub ?? '') && typeof v.by !== 'string') bad.push(missing(`notices ${sub}`, usage, NEEDS.by));
+      if (['reply', 'escalate', 'concern'].includes(sub ?? '') && typeof v.note !== 'string') bad.push(missing(`notices ${sub}`, usage, NEEDS.note));
+      for (const flag of ['at', 'as-of'] as const) {
+        if (v[flag] === undefined) continue;
+        const t = parseInstant(`--${flag}`, String(v[flag]));
+        if (!(t instanceof Date)) bad.push(t);
+      }
       const { treeDir, path } = treeAndDb(v, io.cwd, bad, sub !== 'issue');
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -157,18 +162,17 @@ export const NOTICE_COMMANDS: Record<string, Command> = {
         const t = v[flag];
         if (t === undefined) return new Date();
         try {
-          const d = cal.parse(String(t));
-          return outsideCalendar(`--${flag}`, String(t), 'time', d) ?? d;
+          return cal.parse(normaliseInstant(String(t)));
         } catch {
-          return cmdErr('CH002', { detail: `--${flag} ${String(t)} (YYYY-MM-DDTHH:MM)`, command: `notices ${sub}` });
+          return cmdErr('CH030', { flag: `--${flag}`, value: String(t) });
         }
       };
       const at = time('at');
       const asOf = time('as-of');
       for (const x of [at, asOf]) if (!(x instanceof Date)) return usageError([x], lang, json, io);
       const atText = instantToIso((at as Date).getTime(), school.timezone);
-      const providers = tree.registers[0]?.value.providers.map((p) => p.id) ?? [];
-      if (typeof v.provider === 'string' && !providers.includes(v.provider)) return usageError([cmdErr('CH002', { detail: `--provider ${v.provider} (${providers.join(' | ')})`, command: 'notices' })], lang, json, io);
+      const unknownP = typeof v.provider === 'string' ? unknownProvider(tree, '--provider', v.provider, lang) : undefined;
+      if (unknownP) return usageError([unknownP], lang, json, io);
       const outDir = resolve(io.cwd, (v.out as string | undefined) ?? join('out', 'notices'));
       const L = await import('../notices/ledger.ts');
       const W = ledgerWords(tree, lang);
@@ -389,8 +393,11 @@ ${DB_HELP.en}
       const zh = lang === 'zh';
       const period = v.period as string | undefined;
       const bad: Diagnostic[] = [];
-      if (!period || !PERIOD.test(period)) bad.push(cmdErr('CH002', { detail: `--period ${period ?? ''} (YYYY-MM)`, command: 'scorecard' }));
-      else bad.push(...[outsideCalendar('--period', period, 'month')].filter((d) => d !== undefined));
+      bad.push(...[checkMonth('--period', period, 'scorecard', 'charter scorecard --period YYYY-MM [--provider ID] [--at DATE]', true)].filter((d) => d !== undefined));
+      if (v.at !== undefined) {
+        const t = parseInstant('--at', String(v.at));
+        if (!(t instanceof Date)) bad.push(t);
+      }
       const { treeDir, path } = treeAndDb(v, io.cwd, bad);
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);
@@ -401,18 +408,17 @@ ${DB_HELP.en}
       const cal = createCalendar(school);
       let at: Date;
       try {
-        at = v.at === undefined ? new Date() : cal.parse(String(v.at));
+        at = v.at === undefined ? new Date() : cal.parse(normaliseInstant(String(v.at)));
       } catch {
-        return usageError([cmdErr('CH002', { detail: `--at ${String(v.at)} (YYYY-MM-DDTHH:MM)`, command: 'scorecard' })], lang, json, io);
+        return usageError([cmdErr('CH030', { flag: '--at', value: String(v.at) })], lang, json, io);
       }
-      const atOutside = v.at === undefined ? undefined : outsideCalendar('--at', String(v.at), 'time', at);
-      if (atOutside) return usageError([atOutside], lang, json, io);
       // A month is scored after it ends (it cannot be judged before its last day is over).
       const [py, pm] = period!.split('-').map(Number) as [number, number];
       const periodEnd = pm === 12 ? `${py + 1}-01-01T00:00` : `${py}-${String(pm + 1).padStart(2, '0')}-01T00:00`;
       if (at.getTime() < cal.parse(periodEnd).getTime()) return usageError([cmdErr('CH522', { at: String(v.at ?? instantToIso(at.getTime(), school.timezone)).slice(0, 16).replace('T', ' '), period: period!, end: periodEnd.replace('T', ' ') })], lang, json, io);
       const providers = tree.registers[0]!.value.providers.filter((p) => v.provider === undefined || p.id === v.provider);
-      if (!providers.length) return usageError([cmdErr('CH002', { detail: `--provider ${String(v.provider)} (${tree.registers[0]!.value.providers.map((p) => p.id).join(' | ')})`, command: 'scorecard' })], lang, json, io);
+      const unknownP = typeof v.provider === 'string' ? unknownProvider(tree, '--provider', v.provider, lang) : undefined;
+      if (unknownP || !providers.length) return usageError([unknownP ?? cmdErr('CH024', { flag: '--provider', value: String(v.provider), suggest: '', allowedZh: '', allowedEn: '' })], lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
       const { scoreProvider, lastPeriods, outsideService } = await import('../scorecard/score.ts');
       const { namesOf } = await import('../validate/names.ts');

@@ -9,7 +9,7 @@ import { instantToIso } from '../data/convert.ts';
 import { diag } from '../diagnostics.ts';
 import { SiteError } from '../site/errors.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
-import { COMMON, EXIT, outsideCalendar, usageError, type Command } from './common.ts';
+import { choiceArgs, COMMON, EXIT, missing, parseInstant, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
 export const SITE_COMMANDS: Record<string, Command> = {
@@ -46,17 +46,21 @@ ${DB_HELP.en}
       const v = values as Record<string, string | boolean | undefined>;
       const zh = lang === 'zh';
       const bad: Diagnostic[] = [];
-      if (positionals[0] !== 'build') bad.push(cmdErr('CH002', { detail: `${positionals[0] ?? ''} (build)`, command: 'site' }));
+      if (positionals[0] === undefined) bad.push(missing('site', 'charter site build [--edition public|internal]', { zh: '子命令 build', en: 'the subcommand build' }));
+      else if (positionals[0] !== 'build') bad.push(cmdErr('CH032', { command: 'site', value: positionals[0], ...choiceArgs(positionals[0], ['build'], lang, undefined, 'charter site ') }));
       const edition = (v.edition as string | undefined) ?? 'public';
-      if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH002', { detail: `--edition ${edition} (public | internal)`, command: 'site build' }));
-      const now = v.now !== undefined ? new Date(String(v.now)) : new Date();
-      if (Number.isNaN(now.getTime())) bad.push(cmdErr('CH002', { detail: `--now ${String(v.now)} (ISO 8601)`, command: 'site build' }));
-      else if (v.now !== undefined) bad.push(...[outsideCalendar('--now', String(v.now), 'time', now)].filter((d) => d !== undefined));
+      if (edition !== 'public' && edition !== 'internal') bad.push(cmdErr('CH033', { flag: '--edition', value: edition, ...choiceArgs(edition, ['public', 'internal'], lang, undefined, '--edition ') }));
+      let now = new Date();
+      if (v.now !== undefined) {
+        const t = parseInstant('--now', String(v.now));
+        if (t instanceof Date) now = t;
+        else bad.push(t);
+      }
       const { treeDir, path } = treeAndDb(v, io.cwd, bad, false);
       // The store holds the figures and receives the build's record: a missing one is never created empty.
       if (!existsSync(path)) {
         const d = missingStore(path);
-        bad.push(d.code === 'CH003' ? cmdErr('CH421', { path }) : d);
+        bad.push(d.code === 'CH423' ? cmdErr('CH421', { path }) : d);
       }
       if (bad.length) return usageError(bad, lang, json, io);
       const tree = loadStandards(treeDir, io, lang, json);

@@ -6,7 +6,7 @@ import { EXIT, type Io } from './common.ts';
 import { diagnosticJson, renderDiagnostic, style } from './format.ts';
 
 export function storeDiagnostic(e: StoreError): Diagnostic {
-  const where = e.code === 'CH003' ? '<command line>' : e.code === 'CH416' ? '<environment>' : String(e.args.path ?? '<store>');
+  const where = e.code === 'CH003' || e.code === 'CH423' ? '<command line>' : e.code === 'CH416' ? '<environment>' : String(e.args.path ?? '<store>');
   return diag(e.code, where, { line: 1, col: 1 }, e.args);
 }
 
@@ -42,12 +42,12 @@ export function runNotRecorded(path: string, why: 'read-only' | 'busy'): Diagnos
 }
 
 /** Why a store a reading command was given cannot be read, before opening it: a path under a file or a
- * folder (CH403, CH402), else "no such path" (CH003). */
+ * folder (CH403, CH402), else a store that does not exist yet (CH423: submit first, or --db). */
 export function missingStore(path: string): Diagnostic {
   try {
     checkPath(path);
   } catch (e) {
     if (e instanceof StoreError && e.exit === 2) return storeDiagnostic(e);
   }
-  return diag('CH003', '<command line>', { line: 1, col: 1 }, { value: path });
+  return diag('CH423', '<command line>', { line: 1, col: 1 }, { path });
 }

@@ -17,7 +17,7 @@ import { STATUS_ZH_WORDS, provenanceWords } from '../model/labels.ts';
 import { namesOf } from '../validate/names.ts';
 import { problemWords, type WordContext } from './wording.ts';
 import type { Store } from '../store/store.ts';
-import { buildIndex } from '../validate/checks.ts';
+import { buildIndex, closest } from '../validate/checks.ts';
 import type { NoticeFact } from '../evaluate/ledger-facts.ts';
 import { test, type Condition } from '../evaluate/conditions.ts';
 
@@ -396,7 +396,13 @@ function matchesNumber(r: NoticeRow, q: string): boolean {
 
 export function findNotice(store: Store, q: string): NoticeState {
   const n = loadNotices(store, { number: q })[0];
-  if (!n) throw new LedgerError('CH503', { value: q });
+  if (!n) {
+    // The numbers there are, as YEAR-SEQ: the nearest by spelling, else the list (issue 13 §2).
+    const all = (store.db.prepare('SELECT year, seq FROM notices ORDER BY year, seq').all() as { year: number; seq: number }[]).map((r) => `${r.year}-${String(r.seq).padStart(3, '0')}`);
+    const near = closest(q, all);
+    const shown = all.length > 12 ? [...all.slice(0, 3), '…', ...all.slice(-3)] : all;
+    throw new LedgerError('CH503', { value: q, suggest: near, allowed: shown.join(' '), count: all.length });
+  }
   return n;
 }
 

@@ -164,7 +164,8 @@ export const DEFAULT_BUSY_MS = 60_000;
 
 /**
  * A store problem the user (or the machine) must fix: a coded message with the path, never a stack
- * trace. `exit` is 2 when the --db path itself cannot be a store file, 1 for the store's or the disk's state.
+ * trace. `exit` is 2 when the --db path itself cannot be a store file (a folder, an empty file, no database,
+ * none there yet), 1 for the store's or the disk's state.
  */
 export class StoreError extends CodedError {
   readonly exit: 1 | 2;
@@ -205,7 +206,8 @@ export function storeErrorOf(e: unknown, path: string, command = ''): StoreError
       case SQLITE.READONLY:
         return new StoreError('CH409', { path, command, detail, detailZh: `文件或所在位置不可写：${detail}` });
       case SQLITE.NOTADB:
-        return new StoreError('CH405', { path });
+        // --db names a file that is no database at all (a data file, a document): a usage error.
+        return new StoreError('CH405', { path }, 2);
       case SQLITE.CORRUPT:
         return new StoreError('CH406', { path, detail });
       case SQLITE.CANTOPEN:
@@ -262,7 +264,8 @@ export function checkPath(path: string): void {
   }
   if (st.isDirectory()) throw new StoreError('CH402', { path, what: 'a folder', whatZh: '文件夹' }, 2);
   if (!st.isFile()) throw new StoreError('CH402', { path, what: 'not a regular file (a FIFO, socket or device)', whatZh: '特殊文件（管道、套接字或设备）' }, 2);
-  if (st.size === 0) throw new StoreError('CH407', { path });
+  // An empty file is no store either (a mistyped --db, a cut copy): the path on the command line is wrong.
+  if (st.size === 0) throw new StoreError('CH407', { path }, 2);
 }
 
 /** A read-only connection that can read the file: in a read-only folder SQLite cannot make the WAL index
@@ -308,7 +311,8 @@ export function openStore(path: string, o: { mode?: StoreMode; command?: string 
   }
   checkPath(path);
   const exists = existsSync(path);
-  if (!exists && mode !== 'write') throw new StoreError('CH003', { value: path }, 2);
+  // Nothing submitted yet, or --db points elsewhere: said as such (CH423), not as a mistyped path.
+  if (!exists && mode !== 'write') throw new StoreError('CH423', { path }, 2);
   // A store this user cannot write (file or folder: SQLite writes -wal and -shm beside it) is read.
   const readOnly = mode === 'read' || (mode === 'prefer-write' && !(writable(path) && writable(dirname(path))));
   let db: DatabaseSync;
