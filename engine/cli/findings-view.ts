@@ -3,7 +3,7 @@ import type { Lang } from '../diagnostics.ts';
 import type { Findings, Status } from '../evaluate/evaluate.ts';
 import { FINDING_STATUS, limitWords, localTime, monthWords, REASON_CODE, say, shareWords, UNIT } from '../model/labels.ts';
 import type { Text } from '../model/types.ts';
-import { table } from './format.ts';
+import { fitLines, table } from './format.ts';
 import { limitText, type CliWords } from './words.ts';
 
 
@@ -84,10 +84,16 @@ export function renderFindings(f: Findings, lang: Lang, file: string, w: CliWord
     const overall = p.in_service === false ? say(REASON_CODE, 'outside-service', lang) : s(f.rollups.providers[p.id] ?? 'not-reviewed');
     // The main profile, then the plans the register binds besides it (+plan).
     const profs = [p.profile, ...(p.plans ?? []).filter((x) => x !== p.profile).map((x) => `+${w.names.profile(x, lang)}`)];
-    const prof = [p.profile ? w.names.profile(p.profile, lang) : '', ...profs.slice(1)].filter(Boolean).join(' ');
+    const prof = [p.profile ? w.names.profile(p.profile, lang) : '', ...profs.slice(1)].filter(Boolean).join('\n');
     return [p.name || prov(p.id), prof, n('passed'), n('failed'), n('not-applicable'), mine.filter(noData).length, n('not-reviewed'), n('error'), overall];
   });
-  out.push(table([zh ? '服务商' : 'provider', zh ? '方案' : 'profile', s('passed'), s('failed'), s('not-applicable'), zh ? '无数据' : 'no data', s('not-reviewed'), s('error'), zh ? '总体' : 'overall'], byProv));
+  out.push(
+    table(
+      [zh ? '服务商' : 'provider', zh ? '方案' : 'plans', s('passed'), s('failed'), zh ? s('not-applicable') : 'n/a', zh ? '无数据' : 'no data', zh ? s('not-reviewed') : 'unreviewed', zh ? s('error') : 'errors', zh ? '总体' : 'overall'],
+      byProv,
+      { min: [12, 40] },
+    ),
+  );
   // Data a provider submits in the course of its work first (cases, counts, logs), then documents and on-site checks.
   const TYPE_ORDER = ['timeliness', 'rate', 'frequency', 'record', 'inspection'];
   const missing = f.findings.filter(noData).sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
@@ -133,7 +139,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string, w: CliWord
     out.push(zh ? '服务承诺达成（按个案统计，不取平均；不足 5 件时列件数）' : 'Pledges kept (counted per case, never averaged; counts below 5 cases)');
     out.push(
       table(
-        [zh ? '服务商' : 'provider', zh ? '条款' : 'clause', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', zh ? '个案' : 'cases', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'bad times', zh ? '排除' : 'excluded', zh ? '待定' : 'pending', zh ? '达成率' : 'rate'],
+        [zh ? '服务商' : 'provider', zh ? '条款' : 'clause', zh ? '承诺' : 'pledge', zh ? '时限' : 'limit', zh ? '个案' : 'cases', zh ? '达成' : 'met', zh ? '未达成' : 'missed', zh ? '时间异常' : 'bad', zh ? '排除' : 'excl.', zh ? '待定' : 'open', zh ? '达成率' : 'rate'],
         f.pledges.map((p, i) => [
           i > 0 && f.pledges[i - 1]!.provider === p.provider ? '' : prov(p.provider),
           w.ref(p.requirement),
@@ -147,7 +153,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string, w: CliWord
           p.open_pending,
           shareWords(p.met, p.n, lang),
         ]),
-        { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+        { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], wrap: [0, 1, 2], min: [10, 12, 22] },
       ),
     );
   }
@@ -174,7 +180,7 @@ export function renderFindings(f: Findings, lang: Lang, file: string, w: CliWord
   );
   if (f.compile_errors.length) out.push(zh ? `规则编译错误 ${f.compile_errors.length} 个（见结果文件）。` : `${f.compile_errors.length} rule compile errors (see the findings file).`);
   out.push(zh ? `结果文件：${file}` : `Findings: ${file}`);
-  return out.join('\n');
+  return fitLines(out.join('\n'));
 }
 
 const NBSP = '\u00a0';

@@ -273,3 +273,21 @@ export function table(headers: string[], rows: (string | number)[][], opts: Tabl
   };
   return [...render(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...body.flatMap(render)].join('\n');
 }
+
+/**
+ * Lines of running text fitted to the terminal: a line wider than max wraps onto continuation lines
+ * indented two columns past its own indent (tables are already fitted by table()).
+ */
+export function fitLines(text: string, max = TABLE_WIDTH): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (width(line) <= max) return [line];
+      const indent = /^\s*/.exec(line)![0];
+      const rest = line.slice(indent.length);
+      const [first, ...more] = wrapText(rest, max - indent.length);
+      const cont = wrapText(more.join(' '), max - indent.length - 2);
+      return [indent + first, ...(more.length ? cont.map((l) => `${indent}  ${l}`) : [])];
+    })
+    .join('\n');
+}
