@@ -111,7 +111,7 @@ const NO_START = /^[，。、；：！？）》」』】〕…,.;:!?)\]}%‰℃�
 /** Characters that never end a line: opening punctuation. */
 const NO_END = /[（《「『【〔(\[{“‘]$/;
 /** A unit written after a number with a plain space: kept on the number's line. */
-const UNIT_WORD = /^(?:分钟|小时|天|个|次|件|项|处|名|人|年|月|日|周|%|‰|℃|°C|min|minutes?|h|hours?|days?|working|times?|cases?|places?|items?)(?=$|[^A-Za-z])/;
+const UNIT_WORD = /^(?:分钟|小时|天|个|次|件|项|处|名|人|年|月|日|周|号楼|号|层|栋|座|条|%|‰|℃|°C|min|minutes?|h|hours?|days?|working|times?|cases?|places?|items?)(?=$|[^A-Za-z])/;
 
 /**
  * Pieces a line may break between: a run of non-space Latin/digits (a number and its no-break-space
