@@ -112,7 +112,7 @@ describe('charter calendar', () => {
     const r = charter(['calendar', '2026-10']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2026年10月');
-    expect(r.stdout).toMatch(/10-01–10-07\s+法定节假日：国庆节/);
+    expect(r.stdout).toMatch(/10月1日—10月7日\s+法定节假日：国庆节/); // issue 13: dates in words
     expect(r.stdout).toMatch(/10-10\s+调休补班：国庆节/);
     expect(r.stdout).toContain('2026—2027学年第一学期');
   });

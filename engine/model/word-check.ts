@@ -25,7 +25,7 @@ const ALLOWED = new Set(['utf-8', 'utf-16', 'utf-16le', 'utf-16be', 'utf-8-bom',
 /** English hyphenated words that are words, not codes (for --lang en). */
 const EN_WORDS = new Set(['on-site', 'off-site', 'follow-up', 'self-check', 'self-checks', 'year-to-date', 'non-working', 'pro-rata', 'e-mail', 'well-kept', 'per-case', 're-issue', 're-evaluate', 'co-operation', 'up-to-date', 'built-in', 'what-if', 'day-to-day', 'in-house', 'long-term', 'short-term', 'full-width', 'half-width', 'sign-off', 'read-only', 'two-thirds', 'one-third', 'walk-through', 'check-in', 'log-in', 'anti-terrorism', 'first-aid', 'fire-fighting', 'x-ray', 'm-d', 'yyyy-mm', 'yyyy-mm-dd']);
 /** More English words a code pattern would catch (terminal wording, issue 13 §3). */
-const EN_WORDS_TERMINAL = new Set(['re-check', 're-checks', 're-checked', 'no-break', 'per-case']);
+const EN_WORDS_TERMINAL = new Set(['re-check', 're-checks', 're-checked', 'no-break', 'per-case', 'make-up']);
 const ZH_STATUS_WORDS = new Set(['passed', 'failed', 'issued', 'acknowledged', 'verified', 'overdue', 'escalated', 'reopened', 'voided', 'pending', 'error', 'met', 'missed', 'excluded', 'invalid']);
 
 const CODES = new Set([...Object.keys(FINDING_STATUS), ...Object.keys(NOTICE_STATUS), ...Object.keys(NOTICE_EVENT), ...Object.keys(REASON_CODE), ...Object.keys(RECORD_KIND), 'at-least', 'at-most', 'above', 'below']);
