@@ -285,9 +285,11 @@ export function fitLines(text: string, max = TABLE_WIDTH): string {
       if (width(line) <= max) return [line];
       const indent = /^\s*/.exec(line)![0];
       const rest = line.slice(indent.length);
-      const [first, ...more] = wrapText(rest, max - indent.length);
-      const cont = wrapText(more.join(' '), max - indent.length - 2);
-      return [indent + first, ...(more.length ? cont.map((l) => `${indent}  ${l}`) : [])];
+      const [first = '', ...more] = wrapText(rest, max - indent.length);
+      if (!more.length) return [indent + first];
+      // The rest re-wrapped from the original text (joining the wrapped lines would add spaces between CJK).
+      const remainder = rest.startsWith(first) ? rest.slice(first.length).trimStart() : more.join('');
+      return [indent + first, ...wrapText(remainder, max - indent.length - 2).map((l) => `${indent}  ${l}`)];
     })
     .join('\n');
 }
