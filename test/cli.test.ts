@@ -144,10 +144,11 @@ describe('evaluate, explain and whatif on a submitted store', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'findings.json'), 'utf8')).period).toBe('2026-03');
     const ex = charter(['explain', '4.3-1', 'WO-2026-000218', '--db', db, '--lang', 'en']);
     expect(ex.code).toBe(0);
-    expect(ex.stdout).toContain('→ working-hours');
-    expect(ex.stdout).toContain('elapsed_seconds lessThanInclusive 2700');
-    expect(ex.stdout).toContain('Outcome');
-    expect(ex.stdout).toMatch(/missed/);
+    // In words (issue 13 §1): the limit by its label and duration, the comparison with its values, no codes.
+    expect(ex.stdout).toContain('→ Reported in working hours: on site ≤ 45 minutes');
+    expect(ex.stdout).toContain('✗ took 3.1 hours; limit 45 minutes');
+    expect(ex.stdout).toContain('Outcome: missed');
+    expect(ex.stdout).not.toMatch(/elapsed_seconds|PT45M|working-hours/);
     const wi = charter(['whatif', '--period', '2026-03', '--proposal', 'standards', '--db', db, '--json']);
     expect(JSON.parse(wi.stdout).changed).toEqual([]);
   });

@@ -118,13 +118,37 @@ describe('an inspection requirement against the month’s plan', () => {
 
   it('failed evidence names the place, the inspector, the local time, the note and photos', () => {
     const v = judge([APRIL], [result({ place: 'd02', at: '2026-04-09T10:05', result: 'failed', notes: '楼道堆放杂物', photos: 'P12', round: APRIL.id })]);
-    expect(v.evidence[0]).toEqual({ record: expect.any(String), unit: 'd02', place: '学生公寓2号楼', outcome: 'failed', actual: '楼道堆放杂物', inspector: '张老师', at: '2026-04-09 10:05', round: APRIL.id, note: '照片 P12' });
+    expect(v.evidence[0]).toEqual({
+      record: expect.any(String),
+      unit: 'd02',
+      place: '学生公寓2号楼',
+      outcome: 'failed',
+      actual: '楼道堆放杂物',
+      inspector: '张老师',
+      at: '2026-04-09 10:05',
+      round: APRIL.id,
+      note: '照片 P12',
+      // The sentence a supervisor reads: place, local time, what was found, who, photos (issue 13 §1).
+      text: { zh: '学生公寓2号楼 4月9日 10:05 现场检查不合格：楼道堆放杂物（检查人 张老师；照片 P12）', en: '学生公寓2号楼, 9 Apr 10:05: failed on inspection: 楼道堆放杂物 (inspector 张老师; photos P12)' },
+    });
     expect(v.reason.zh).toContain('学生公寓2号楼');
   });
 
   it('a missed row is evidence with its round and days; the reason lists the places', () => {
     const v = judge([APRIL], [result({ place: 'd01', at: '2026-04-08T10:00' })]);
-    expect(v.evidence).toEqual([{ unit: 'd02', place: '学生公寓2号楼', cell: APRIL.id, round: APRIL.id, outcome: 'inspection-missed', actual: '0/1', required: '2026-04-01..2026-04-30' }]);
+    expect(v.evidence).toEqual([
+      {
+        unit: 'd02',
+        place: '学生公寓2号楼',
+        cell: APRIL.id,
+        round: APRIL.id,
+        outcome: 'inspection-missed',
+        actual: '0/1',
+        required: '2026-04-01..2026-04-30',
+        // The round in words, never its id; the days as people write them.
+        text: { zh: '学生公寓2号楼 未按计划检查（4月月度检查，4月1日至4月30日，已查 0 次，应查 1 次）', en: '学生公寓2号楼: not inspected as planned (April monthly round, 1 Apr to 30 Apr; 0 of 1 done)' },
+      },
+    ]);
     expect(v.reason.zh).toBe('本月应检查 2 处，1 处未检查：学生公寓2号楼');
   });
 

@@ -55,7 +55,7 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
   it('4.4 fails on the main campus result, with place, inspector, time, note and photos', () => {
     const f = april.findings.find((x) => x.requirement === '4.4' && x.provider === 'huayu-property')!;
     expect(f.status).toBe('failed');
-    expect(f.evidence).toEqual([{ record: `${MAIN}:main:4.4`, unit: 'main', place: '本部', outcome: 'failed', actual: '配电间门口安全警示标识脱落', inspector: '王建国', at: expect.stringMatching(/^2026-04-08 \d\d:\d\d$/), round: MAIN, note: '照片 P-0408-3' }]);
+    expect(f.evidence).toEqual([{ record: `${MAIN}:main:4.4`, unit: 'main', place: '本部', outcome: 'failed', actual: '配电间门口安全警示标识脱落', inspector: '王建国', at: expect.stringMatching(/^2026-04-08 \d\d:\d\d$/), round: MAIN, note: '照片 P-0408-3', text: { zh: expect.stringMatching(/^本部 4月8日 \d\d:\d\d 现场检查不合格：配电间门口安全警示标识脱落（检查人 王建国；照片 P-0408-3；华宇物业服务有限公司 本部 4月月度检查）$/), en: expect.stringMatching(/^本部, 8 Apr \d\d:\d\d: failed on inspection: 配电间门口安全警示标识脱落 \(inspector 王建国; photos P-0408-3; 华宇物业服务有限公司 本部, April monthly round\)$/) } }]);
   });
 
   it('a requirement due at t06 is not reviewed (inspection-missed), listing 第6教学楼 — never passed on the other rows', () => {
@@ -66,7 +66,7 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     for (const f of at06) {
       expect([f.status, f.reason_code]).toEqual(['not-reviewed', 'inspection-missed']);
       expect(f.reason!.zh).toMatch(/^本月应检查 \d+ 处，1 处未检查：第6教学楼$/);
-      expect(f.evidence).toEqual([{ unit: 't06', place: '第6教学楼', cell: EAST, round: EAST, outcome: 'inspection-missed', actual: '0/1', required: '2026-04-01..2026-04-30' }]);
+      expect(f.evidence).toEqual([{ unit: 't06', place: '第6教学楼', cell: EAST, round: EAST, outcome: 'inspection-missed', actual: '0/1', required: '2026-04-01..2026-04-30', text: { zh: '第6教学楼 未按计划检查（华宇物业服务有限公司 东校区 4月月度检查，4月1日至4月30日，已查 0 次，应查 1 次）', en: '第6教学楼: not inspected as planned (华宇物业服务有限公司 东校区, April monthly round, 1 Apr to 30 Apr; 0 of 1 done)' } }]);
     }
   });
 
@@ -107,8 +107,10 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     const failed = explainRecord({ tree, store, requirement: '4.4', record: `${MAIN}:main:4.4` }) as InspectionExplanation;
     expect(failed).toMatchObject({ kind: 'inspection', result: 'failed', row: { round: MAIN, place: 'main', done: true }, finding: { status: 'failed' } });
     const text = renderExplanation(failed, 'zh');
-    expect(text).toContain('检查结果 2026-04-huayu-property-main:main:4.4：不合格');
-    expect(text).toContain('本部：配电间门口安全警示标识脱落（王建国 2026-04-08');
+    expect(text).toContain('检查结果：不合格');
+    expect(text).toContain('轮次：华宇物业服务有限公司 本部 4月月度检查');
+    expect(text).toMatch(/· 本部 4月8日 \d\d:\d\d 现场检查不合格：配电间门口安全警示标识脱落（检查人 王建国/);
+    expect(text).not.toContain('huayu-property');
     const missed = explainRecord({ tree, store, requirement: '5.1.1.5-2', record: `${EAST}:t06:5.1.1.5-2` }) as InspectionExplanation;
     expect(missed).toMatchObject({ kind: 'inspection', row: { round: EAST, place: 't06', done: false }, due: 5, done: 4, finding: { status: 'not-reviewed', reason_code: 'inspection-missed' } });
     expect(renderExplanation(missed, 'en')).toContain('— not inspected');
@@ -120,7 +122,8 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     const text = renderFindings(april, 'zh', 'out/findings.json', cliWords(tree, 'zh'));
     expect(text).toMatch(/现场检查\n  通过 \d+，不通过 \d+，应查未查 \d+，本月无需检查 \d+，无检查结果 \d+，轮次未结束 0/);
     expect(text).toContain('后勤管理处 《2025年学校后勤保障服务流程》');
-    expect(text).toContain('第6教学楼：未检查（华宇物业服务有限公司 东校区 2026年4月月度检查');
+    // The office's missed place as a sentence with the round in words (issue 13 §1), never the round id.
+    expect(text).toContain('第6教学楼 20 项均未检查（华宇物业服务有限公司 东校区 4月月度检查，4月1日至4月30日）');
     expect(text).toContain('检查单位自身未完成的检查不签发整改通知单给服务商');
   });
 });

@@ -9,6 +9,7 @@
 import type { Requirement, ServiceDeskFile, Text } from '../model/types.ts';
 import { publicBuildBefore, type SiteBuild } from '../store/site-builds.ts';
 import type { Evidence, Finding } from './evaluate.ts';
+import { localTime } from '../model/labels.ts';
 
 /** What the site's pages are made from, as of one day. */
 export interface DisclosureContext {
@@ -178,7 +179,16 @@ export function disclosureFinding(head: FindingHead, r: Requirement, o: { ctx: D
   const lacking: Evidence[] = [];
   for (const { item, spec } of carried) {
     if (!spec) continue;
-    for (const t of spec.lacks(o.ctx, o.provider)) lacking.push({ unit: item.code, outcome: 'missing-from-data', actual: `缺少${t.zh}`, required: item.name.zh, note: spec.perProvider ? 'standards/' : DESK });
+    for (const t of spec.lacks(o.ctx, o.provider)) {
+      lacking.push({
+        unit: item.code,
+        outcome: 'missing-from-data',
+        actual: `缺少${t.zh}`,
+        required: item.name.zh,
+        note: spec.perProvider ? 'standards/' : DESK,
+        text: { zh: `${item.name.zh}：数据中缺少${t.zh}，网站无法公示`, en: `${item.name.en ?? item.name.zh}: the data lacks ${t.en ?? t.zh}, so the site cannot publish it` },
+      });
+    }
   }
   if (lacking.length) return { ...base, status: 'failed', measured: d.items.length - new Set(lacking.map((e) => e.unit)).size, evidence: lacking.slice(0, o.limitN), evidence_total: lacking.length };
   const off = carried.filter((x) => !x.spec).map((x) => x.item);
@@ -206,13 +216,32 @@ export function disclosureFinding(head: FindingHead, r: Requirement, o: { ctx: D
     };
   }
   const at = build.built_at.slice(0, 16).replace('T', ' ');
+  const atWords = { zh: localTime(build.built_at, 'zh'), en: localTime(build.built_at, 'en') };
   const onSite = d.where === 'both' ? '；现场公示由检查人员核查' : '';
   const published: Evidence[] = [];
   const missing: Evidence[] = [];
   for (const { item, spec } of carried) {
     const hit = build.items.find((x) => x.code === item.code && (!spec!.perProvider || x.provider === o.provider) && (!item.value || x.page === spec!.page));
-    if (hit) published.push({ unit: item.code, outcome: 'published', actual: hit.page, required: item.name.zh, note: `公开版网站 ${at} 生成（${build.out_path}）${onSite}` });
-    else missing.push({ unit: item.code, outcome: 'not-published', actual: `${at} 生成的公开版网站未发布`, required: item.name.zh, note: `应在 ${spec!.page}` });
+    const name = { zh: item.name.zh, en: item.name.en ?? item.name.zh };
+    if (hit) {
+      published.push({
+        unit: item.code,
+        outcome: 'published',
+        actual: hit.page,
+        required: item.name.zh,
+        note: `公开版网站 ${at} 生成（${build.out_path}）${onSite}`,
+        text: { zh: `${name.zh}已在公开版网站 ${hit.page} 发布（${atWords.zh} 生成）${onSite}`, en: `${name.en} is published on the public site at ${hit.page} (built ${atWords.en})${onSite ? '; what is posted on site an inspector checks' : ''}` },
+      });
+    } else {
+      missing.push({
+        unit: item.code,
+        outcome: 'not-published',
+        actual: `${at} 生成的公开版网站未发布`,
+        required: item.name.zh,
+        note: `应在 ${spec!.page}`,
+        text: { zh: `${name.zh}未在 ${atWords.zh} 生成的公开版网站发布（应在 ${spec!.page}）`, en: `${name.en} is not on the public site built ${atWords.en} (it belongs at ${spec!.page})` },
+      });
+    }
   }
   const ev = missing.length ? missing : published;
   return { ...base, status: missing.length ? 'failed' : 'passed', measured: published.length, evidence: ev.slice(0, o.limitN), evidence_total: ev.length };

@@ -24,6 +24,9 @@ import { CaseChunk, judgeRows, O_CAL_UNKNOWN, O_CLASS_FLAG, O_EXCLUDED, O_IMPOSS
 import { columnMonths, readColumns, readMonth, type Columns } from '../store/columns.ts';
 import { inspectionDuties, planInspections } from '../inspections/plan.ts';
 import { basisRequirement, createInspectionJudge, namesOf, type OfficePlan, type Planner } from '../inspections/judge.ts';
+import { BUILDING_TYPE, CALENDAR_NAME, CASE_NOUN, DOC_PROBLEM, INTERVAL, limitWords, localDate, localTime, say, type Names } from '../model/labels.ts';
+import { namesOf as treeNames } from '../validate/names.ts';
+import { addWords, caseText, readingWordOf, yearOf, type CaseFacts } from './words.ts';
 
 /** Activity logs of one activity and provider in one month's projection. */
 interface ActivityRows {
@@ -51,6 +54,23 @@ export interface Evidence {
   inspector?: string;
   at?: string;
   round?: string;
+  /**
+   * The evidence as one sentence a manager reads (issue 13 §1), e.g. 东校区主配电室 4月22日 巡检 1 次（应 2 次）,
+   * 工单 WO-2026-000542（第3教学楼）到场用时 25 分钟，时限 15 分钟. No codes, ids or ISO values.
+   */
+  text?: Text;
+}
+
+/** A finding in words (issue 13 §1): what was measured, the measured value, what is required, and where. */
+export interface FindingWords {
+  /** What was measured: 到场及时率, 室内温度达标率, 路灯完好率, 巡检次数, 应备档案, 现场检查 … */
+  quantity: Text;
+  /** 83.9 %（203 件中 201 件按时）; 1 次; 缺 1 项 — below 5 cases a count, not a rate. */
+  measured: Text;
+  /** ≥ 95 %; ≤ 45 分钟; 每天 2 次; ≥ 97 %（室温 ≥ 18 ℃）. */
+  required: Text;
+  /** A place, building or campus by name, or 全校 / all campuses for a provider-wide scope — never the provider's name. */
+  place: Text;
 }
 
 export interface Finding {
@@ -81,6 +101,8 @@ export interface Finding {
   /** Open cases whose deadline had not passed at the as-of time: judged in a later month (timeliness). */
   pending?: PendingCase[];
   checklist?: Text[];
+  /** The finding in words (what was measured, measured, required, where); see FindingWords. */
+  words?: FindingWords;
 }
 
 export interface PendingCase {
@@ -179,6 +201,8 @@ export function evaluate(o: EvaluateOptions): Findings {
   const std = o.tree.standards[0]?.value;
   const buildingOf = new Map(reg.buildings.map((b) => [b.id, b]));
   const compileErrors: Diagnostic[] = [];
+  const names = treeNames(o.tree, idx);
+  const local = (ms: number): string | undefined => (ms === ms ? instantToIso(ms, tz) : undefined);
 
   const hashes: string[] = [];
   const counts: Record<string, number> = {};
@@ -303,6 +327,8 @@ export function evaluate(o: EvaluateOptions): Findings {
   const pledges: Pledge[] = [];
   const outOfService = new Set<string>();
   const resolvedCache = new Map<string, ResolvedRequirement[]>();
+  /** The parameters each provider's requirement was judged with, for the findings' words. */
+  const paramsFor = new Map<string, ParamSet>();
 
   // A clause for one kind of building (6.2.1 教学楼服务) applies to a provider only if it runs such a building:
   // the nearest applies_to up the clause's parents decides. Returns the types the provider lacks, or undefined.
@@ -352,11 +378,12 @@ export function evaluate(o: EvaluateOptions): Findings {
       // 可 (may) permits; it never obliges, so it is never judged (GB/T 1.1 verbal forms).
       if (r.obligation === 'may') continue;
       const params = paramsOf(rr);
+      paramsFor.set(`${prov.id}|${r.id}`, params);
       const noBuilding = inService ? missingBuildingTypes(r, prov.id) : undefined;
       if (!inService && r.type !== 'frequency') {
         findings.push({ ...base(rr, { kind: 'provider', id: prov.id }), status: 'not-applicable', evidence: [], evidence_total: 0, reason: OUTSIDE_SERVICE, reason_code: 'outside-service' });
       } else if (noBuilding) {
-        const reason = { zh: `该服务商不负责${noBuilding.map((t) => BUILDING_TYPE_ZH[t] ?? t).join('、')}，本条不适用`, en: `the provider runs no ${noBuilding.join(' / ')} building, so this does not apply` };
+        const reason = { zh: `该服务商不负责${noBuilding.map((t) => say(BUILDING_TYPE, t, 'zh')).join('、')}，本条不适用`, en: `the provider runs no ${noBuilding.map((t) => say(BUILDING_TYPE, t, 'en')).join(' or ')}, so this does not apply` };
         // A frequency requirement reports per count (its scope), like its grids would.
         const scopes = r.type === 'frequency' ? r.frequency!.counts.map((fc) => ({ kind: fc.scope, id: fc.id })) : [{ kind: 'provider', id: prov.id }];
         for (const scope of scopes) findings.push({ ...base(rr, scope), status: 'not-applicable', evidence: [], evidence_total: 0, reason, reason_code: 'no-unit' });
@@ -404,6 +431,22 @@ export function evaluate(o: EvaluateOptions): Findings {
         for (const chunk of casesOf(t.subject, dateOf(fromDay).slice(0, 7))) {
           // Cases are keyed by their id, so the key is the id evidence shows.
           const idOf = (i: number): string => chunk.col.keys()[i]!;
+          // The case in words, as judgeCase() words it (engine/evaluate/words.ts).
+          const col = chunk.col;
+          const said = (i: number, outcome: CaseFacts['outcome'], lim: CompiledLimit | undefined, j: { elapsed: number; stop: number; deadline: number; note?: string }, extra: Partial<CaseFacts> = {}) =>
+            caseText({
+              kind: t.subject,
+              id: idOf(i),
+              ...whereOf(col.has('building') ? col.value('building', i) : undefined, col.has('area') ? col.value('area', i) : undefined, names),
+              outcome,
+              ...(lim ? { limit: lim } : {}),
+              ...(j.elapsed === j.elapsed ? { elapsed: j.elapsed } : {}),
+              ...(local(startMs[i]!) ? { start: local(startMs[i]!)! } : {}),
+              ...(local(j.stop) ? { stop: local(j.stop)! } : {}),
+              ...(local(j.deadline) ? { deadline: local(j.deadline)! } : {}),
+              asOf: local(asOfMs)!,
+              ...extra,
+            });
           const inPeriod = chunk.col.month === o.period;
           let rows = chunk.rowsOf(prov.id);
           if (inPeriod) ownRows += rows.length;
@@ -437,7 +480,8 @@ export function evaluate(o: EvaluateOptions): Findings {
             if (outcome === O_CAL_UNKNOWN) {
               errors++;
               const note = j.note ?? `no holiday data for ${dateOf(chunk.col.day[i]!).slice(0, 4)}`;
-              ev = () => ({ record: idOf(i), outcome: 'calendar-unknown', note });
+              const year = yearOf(note, dateOf(chunk.col.day[i]!).slice(0, 4));
+              ev = () => ({ record: idOf(i), outcome: 'calendar-unknown', note, text: said(i, 'calendar-unknown', undefined, j, { year }) });
             } else if (!lim) return; // this requirement does not cover the case
             else {
               let p = statsAt[j.limit];
@@ -461,14 +505,14 @@ export function evaluate(o: EvaluateOptions): Findings {
                   p.n++;
                   p.missed++;
                   p.open_breached++;
-                  ev = () => ({ record: idOf(i), outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(asOf.getTime(), tz)}`, required: lim.text });
+                  ev = () => ({ record: idOf(i), outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(asOf.getTime(), tz)}`, required: lim.text, text: said(i, 'open-breached', lim, j) });
                   break;
                 case O_IMPOSSIBLE:
                   p.n++;
                   p.invalid++;
                   ev = () => {
                     const rec = recordOf(t.subject, chunk.col.keys()[i]!);
-                    return { record: idOf(i), outcome: 'impossible-time', actual: `${lim.stop} ${String(rec[lim.stop])} < ${lim.start} ${String(rec[lim.start])}`, required: lim.text };
+                    return { record: idOf(i), outcome: 'impossible-time', actual: `${lim.stop} ${String(rec[lim.stop])} < ${lim.start} ${String(rec[lim.start])}`, required: lim.text, text: said(i, 'impossible-time', lim, j) };
                   };
                   break;
                 case O_CLASS_FLAG: {
@@ -476,7 +520,7 @@ export function evaluate(o: EvaluateOptions): Findings {
                   p.n++;
                   p.invalid++;
                   const flag = chunk.col.value('during_class', i);
-                  ev = () => ({ record: idOf(i), outcome: 'class-flag-mismatch', actual: `during_class ${String(flag)}`, required: `timetable: ${flag ? 'not in class' : 'in class'}` });
+                  ev = () => ({ record: idOf(i), outcome: 'class-flag-mismatch', actual: `during_class ${String(flag)}`, required: `timetable: ${flag ? 'not in class' : 'in class'}`, text: said(i, 'class-flag-mismatch', lim, j, { flag: Boolean(flag) }) });
                   break;
                 }
                 case O_MET:
@@ -487,7 +531,8 @@ export function evaluate(o: EvaluateOptions): Findings {
                   p.n++;
                   p.missed++;
                   const elapsed = j.elapsed;
-                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: lim.before ? `${minutes(-elapsed)} before` : minutes(elapsed), required: lim.before ? `${lim.text} before` : lim.text });
+                  const jj = { elapsed: j.elapsed, stop: j.stop, deadline: j.deadline };
+                  ev = () => ({ record: idOf(i), outcome: 'missed', actual: lim.before ? `${minutes(-elapsed)} before` : minutes(elapsed), required: lim.before ? `${lim.text} before` : lim.text, text: said(i, 'missed', lim, jj) });
                   break;
                 }
               }
@@ -552,7 +597,7 @@ export function evaluate(o: EvaluateOptions): Findings {
           ? shareFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, limitN)
           : r.rate!.denominator_count
             ? countRatioFindings(rr, params, base, prov.id, bounds.end, data(r.rate!.subject).rows, countOf(r.rate!.denominator_count, prov.id), limitN)
-            : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal);
+            : rateFindings(rr, params, base, prov.id, bounds, data, timelinessByReq, limitN, cal, names);
         if (r.rate!.requires_record) {
           const docs = data('documents', bounds.start, dateOf(dayNumber(cal.localDate(asOf.getTime() - 1)) + 1)).rows;
           findings.push(...rf.map((f) => requiredRecord(f, docs, undefined, limitN)));
@@ -606,6 +651,18 @@ export function evaluate(o: EvaluateOptions): Findings {
 
   const office = officeFinding(o, idx, reg, bounds, inspections);
   if (office) findings.push(office);
+
+  // Every finding in words, every evidence item a sentence (engine/evaluate/words.ts).
+  addWords(findings, {
+    names,
+    reg,
+    requirement: (id) => idx.requirements.get(id)?.value,
+    param: (f, name) => {
+      const def = idx.requirements.get(f.requirement)?.value.parameters?.find((p) => p.name === name);
+      const v = valueAt(paramsFor.get(`${f.provider}|${f.requirement}`)?.values.get(name) ?? def?.values ?? [], bounds.end);
+      return v ? { value: v.value as string | number, ...(def?.unit ? { unit: def.unit } : {}), ...(def?.label ? { label: def.label } : {}) } : undefined;
+    },
+  });
 
   const summary = { passed: 0, failed: 0, 'not-applicable': 0, 'not-reviewed': 0, error: 0, findings: findings.length, requirements: 0, checked: 0 } as Findings['summary'];
   for (const f of findings) summary[f.status]++;
@@ -670,6 +727,8 @@ export function judgeCase(
     explain?: boolean;
     shareRecord?: boolean;
     memo?: Map<number, { known: boolean; value: boolean }>;
+    /** Names for the evidence's sentence (places of events); buildings are named from buildingOf without it. */
+    names?: Names;
   },
 ): CaseJudgement {
   const t = r.timeliness!;
@@ -710,12 +769,32 @@ export function judgeCase(
   }
   const facts: Facts = { case: fact };
   const id = String(rec.id);
+  // The case in words, exactly as the columnar path words it (engine/evaluate/words.ts).
+  const tzc = ctx.cal.timezone;
+  const iso = (ms: number | undefined): string | undefined => (ms !== undefined && ms === ms ? instantToIso(ms, tzc) : undefined);
+  const buildingName = typeof rec.building === 'string' ? (ctx.buildingOf.get(rec.building) as { name?: string } | undefined)?.name : undefined;
+  const areaName = typeof rec.area === 'string' && rec.area && ctx.names ? ctx.names.place(rec.area, 'zh') : undefined;
+  const said = (outcome: CaseFacts['outcome'], l: CompiledLimit | undefined, x: { elapsed?: number; stop?: number; deadline?: number; flag?: boolean; year?: string } = {}) =>
+    caseText({
+      kind: r.timeliness!.subject,
+      id,
+      ...(buildingName ? { where: buildingName } : areaName ? { where: areaName } : {}),
+      outcome,
+      ...(l ? { limit: l } : {}),
+      ...(x.elapsed !== undefined && x.elapsed === x.elapsed ? { elapsed: x.elapsed } : {}),
+      ...(iso(startMs) ? { start: iso(startMs)! } : {}),
+      ...(iso(x.stop) ? { stop: iso(x.stop)! } : {}),
+      ...(iso(x.deadline) ? { deadline: iso(x.deadline)! } : {}),
+      asOf: iso(ctx.asOf.getTime())!,
+      ...(x.flag !== undefined ? { flag: x.flag } : {}),
+      ...(x.year ? { year: x.year } : {}),
+    });
   // Limits are tried in order; only when one that needs working hours is reached does an unknown
   // holiday notice make the case undecidable (an urgent water repair's 15 min does not need it).
   let lim: CompiledLimit | undefined;
   for (const l of c.limits) {
     if (unknownCalendar && l.readsWorkingHours) {
-      return { outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: `no holiday data for ${startText.slice(0, 4)}` } };
+      return { outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: `no holiday data for ${startText.slice(0, 4)}`, text: said('calendar-unknown', undefined, { year: yearOf(undefined, startText.slice(0, 4)) }) } };
     }
     if (test(l.applies.conditions, facts)) {
       lim = l;
@@ -742,7 +821,7 @@ export function judgeCase(
     if (byFlag !== lim) {
       const limit = lim ?? byFlag!;
       if (rec.exclusion) return { limit, outcome: 'excluded', facts, calendar };
-      return { limit, outcome: 'class-flag-mismatch', facts, calendar, evidence: { record: id, outcome: 'class-flag-mismatch', actual: `during_class ${String(rec.during_class)}`, required: `timetable: ${timetable ? 'in class' : 'not in class'}` } };
+      return { limit, outcome: 'class-flag-mismatch', facts, calendar, evidence: { record: id, outcome: 'class-flag-mismatch', actual: `during_class ${String(rec.during_class)}`, required: `timetable: ${timetable ? 'in class' : 'not in class'}`, text: said('class-flag-mismatch', limit, { flag: Boolean(rec.during_class) }) } };
     }
   }
   if (!lim) return { facts, calendar };
@@ -753,7 +832,7 @@ export function judgeCase(
   let clockMs = startMs;
   if (lim.clock) {
     const cs = clockStart(ctx.cal, startMs, lim.clock);
-    if (!cs.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: cs.message } };
+    if (!cs.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: cs.message, text: said('calendar-unknown', undefined, { year: yearOf(cs.message, startText.slice(0, 4)) }) } };
     clockMs = cs.ms;
     calendar.clock_start = instantToIso(clockMs, ctx.cal.timezone);
   }
@@ -762,14 +841,14 @@ export function judgeCase(
   if (lim.unit === 'duration') deadlineMs = clockMs + lim.amount * 1000;
   else {
     const dl = lim.unit === 'working-days' ? ctx.cal.addWorkingDays(clockMs, lim.amount) : ctx.cal.addDays(clockMs, lim.amount);
-    if (!dl.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: dl.message } };
+    if (!dl.known) return { limit: lim, outcome: 'calendar-unknown', facts, calendar, evidence: { record: id, outcome: 'calendar-unknown', note: dl.message, text: said('calendar-unknown', undefined, { year: yearOf(dl.message, startText.slice(0, 4)) }) } };
     deadlineMs = dl.deadline.getTime();
   }
   facts.deadline = { [lim.id]: deadlineMs };
   if (stopText === undefined) {
     fact.open = true;
     if (ctx.asOf.getTime() > deadlineMs) {
-      return { limit: lim, outcome: 'open-breached', facts, calendar, evidence: { record: id, outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(ctx.asOf.getTime(), ctx.cal.timezone)}`, required: lim.text } };
+      return { limit: lim, outcome: 'open-breached', facts, calendar, evidence: { record: id, outcome: 'open-breached', actual: `${lim.stop} missing, open at ${instantToIso(ctx.asOf.getTime(), ctx.cal.timezone)}`, required: lim.text, text: said('open-breached', lim, { deadline: deadlineMs }) } };
     }
     return { limit: lim, outcome: 'open-pending', facts, calendar };
   }
@@ -777,10 +856,10 @@ export function judgeCase(
   fact.stop_ms = stopMs;
   fact.elapsed_seconds = (lim.clock ? Math.max(0, stopMs - clockMs) : stopMs - startMs) / 1000;
   if (stopMs < startMs && !lim.before) {
-    return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text } };
+    return { limit: lim, outcome: 'impossible-time', facts, calendar, evidence: { record: id, outcome: 'impossible-time', actual: `${lim.stop} ${stopText} < ${lim.start} ${startText}`, required: lim.text, text: said('impossible-time', lim, { elapsed: fact.elapsed_seconds as number, stop: stopMs, deadline: deadlineMs }) } };
   }
   if (test(lim.met.conditions, facts)) return { limit: lim, outcome: 'met', facts, calendar };
-  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes(fact.elapsed_seconds as number), required: lim.before ? `${lim.text} before` : lim.text } };
+  return { limit: lim, outcome: 'missed', facts, calendar, evidence: { record: id, outcome: 'missed', actual: lim.before ? `${minutes((startMs - stopMs) / 1000)} before` : minutes(fact.elapsed_seconds as number), required: lim.before ? `${lim.text} before` : lim.text, text: said('missed', lim, { elapsed: fact.elapsed_seconds as number, stop: stopMs, deadline: deadlineMs }) } };
 }
 
 /** The stop instant's text: the stop field, or the latest recorded of it and the events it cannot precede. */
@@ -892,6 +971,12 @@ function activityWindowStart(bounds: ReturnType<typeof monthBounds>, terms: { st
   return dateOf(earliest);
 }
 
+/** Where a case was, by name: its building, else its place (events' area). */
+function whereOf(building: unknown, area: unknown, names: Names): { where?: string } {
+  const id = typeof building === 'string' && building ? building : typeof area === 'string' && area ? area : undefined;
+  return id ? { where: names.place(id, 'zh') } : {};
+}
+
 function minutes(seconds: number): string {
   const m = Math.round(seconds / 60);
   return m < 120 ? `${m} min` : `${(m / 60).toFixed(1)} h`;
@@ -916,7 +1001,8 @@ function answersForCampus(c: RegisterFile['campuses'][number], provider: string,
 
 /** Periods longer than a month: owed pro rata by a contract that covers only part of them. */
 const LONG_PERIODS = new Set(['quarter', 'semester', 'year']);
-const BUILDING_TYPE_ZH: Record<string, string> = { dormitory: '学生公寓', teaching: '教学楼', laboratory: '实验室', library: '图书馆', office: '办公楼', venue: '体育场馆', canteen: '食堂', other: '其他楼宇' };
+/** Kept for importers of the old name; the words live in engine/model/labels.ts (BUILDING_TYPE). */
+export const BUILDING_TYPE_ZH: Record<string, string> = Object.fromEntries(Object.entries(BUILDING_TYPE).map(([k, w]) => [k, w.zh]));
 const PLACE_SCOPES = new Set(['power-room', 'water-tank', 'boiler-room', 'vehicle-fleet', 'service-centre', 'sanitation-point']);
 const SCOPE_TYPE: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
 
@@ -999,7 +1085,7 @@ function frequencyFinding(
       const term = cal.school.terms.find((t) => t.end.slice(0, 7) === month);
       if (term) range = [term.start, term.end];
     }
-    if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `该${fc.period}周期不在本月结束，届时再评`, en: `the ${fc.period} does not end this month; judged when it does` } };
+    if (!range) return { ...head, status: 'not-applicable', evidence: [], evidence_total: 0, reason: { zh: `本${say(INTERVAL, fc.period, 'zh')}不在本月结束，届时再评`, en: `the ${say(INTERVAL, fc.period, 'en')} does not end this month; judged when it does` } };
     periods = [{ key: `${range[0]}..${range[1]}`, days: Array.from({ length: dayNumber(range[1]) - dayNumber(range[0]) + 1 }, (_, i) => dateOf(dayNumber(range![0]) + i)) }];
   }
   // With the default as-of (the end of the month) a month's last night, which ends the next morning,
@@ -1228,9 +1314,26 @@ function rateFindings(
   timeliness: Map<string, { met: number; n: number }>,
   limitN: number,
   cal: WorkingCalendar,
+  names?: Names,
 ): Finding[] {
   const r = rr.requirement;
   const rt = r.rate!;
+  // A reading below its own minimum (a room at 16.6 ℃ against 18 ℃) is worded in the reading's unit, never the rate's.
+  const readingParam = rt.also?.[0] ? r.parameters?.find((p) => p.name === rt.also![0]!.param) : undefined;
+  const readingText = (x: Record<string, unknown>, min: number): Text => {
+    const where = names && typeof (x.station ?? x.building ?? x.campus) === 'string' ? names.place(String(x.station ?? x.building ?? x.campus), 'zh') : '';
+    const unit = typeof x.unit === 'string' ? x.unit : readingParam?.unit;
+    const at = typeof x.measured_at === 'string' ? x.measured_at : '';
+    const w = (lang: 'zh' | 'en'): string => {
+      const what = readingWordOf(readingParam?.label, lang);
+      const v = limitWords(Number(x.value), unit, lang);
+      const m = limitWords(min, unit, lang);
+      return lang === 'zh'
+        ? `${say(CASE_NOUN, 'measurements', lang)} ${String(x.id)}：${where}${at ? ` ${localTime(at, lang)}` : ''} ${what} ${v}，低于 ${m}`
+        : `Measurement ${String(x.id)}: ${where}${at ? `, ${localTime(at, lang)}` : ''}: ${what} ${v}, below ${m}`;
+    };
+    return { zh: w('zh'), en: w('en') };
+  };
   // Readings count only on the days of the rate's calendar (5.1.2.10: 供暖期间), and each unit's day of
   // readings must name at least min_points distinct measuring points (5.1.2.10-5: 不少于5个测温点).
   const inCalendar = (x: Record<string, unknown>): boolean => {
@@ -1285,7 +1388,8 @@ function rateFindings(
           if (typeof x.point === 'string') pts.add(x.point);
         }
         const ok = test(rules.reading.conditions, { reading: { value: x.value } });
-        add(String(x.station ?? x.building ?? x.campus), ok ? 1 : 0, 1, ok ? undefined : { record: String(x.id), outcome: 'below', actual: Number(x.value), required: rules.minReading! });
+        const unitId = String(x.station ?? x.building ?? x.campus);
+        add(unitId, ok ? 1 : 0, 1, ok ? undefined : { record: String(x.id), unit: unitId, outcome: 'reading-below', actual: Number(x.value), required: rules.minReading!, text: readingText(x, rules.minReading!) });
       } else if (rt.subject === 'surveys') {
         add(provider, Number(x.satisfied), Number(x.respondents));
       }
@@ -1406,9 +1510,10 @@ function recordFinding(
     const key = item.code ?? `#${i + 1}`;
     const copies = docs.filter((x) => answers(x, item));
     const valid = copies.find((x) => !problemOf(x, item));
-    if (valid) present.push({ record: String(valid.id), unit: key, outcome: 'present', actual: String(valid.title) });
-    else if (!copies.length) problems.push({ unit: key, outcome: 'document-missing', actual: '未提交', required: item.zh });
-    else for (const x of copies) problems.push({ record: String(x.id), unit: key, outcome: problemOf(x, item)!, actual: docState(x, problemOf(x, item)!, year), required: item.zh });
+    const itemEn = item.en ?? item.zh;
+    if (valid) present.push({ record: String(valid.id), unit: key, outcome: 'present', actual: String(valid.title), text: { zh: `${item.zh}：《${String(valid.title)}》已提交`, en: `${itemEn}: “${String(valid.title)}” is filed` } });
+    else if (!copies.length) problems.push({ unit: key, outcome: 'document-missing', actual: '未提交', required: item.zh, text: { zh: `${item.zh}：${DOC_PROBLEM['document-missing']!.zh}`, en: `${itemEn}: ${DOC_PROBLEM['document-missing']!.en}` } });
+    else for (const x of copies) problems.push({ record: String(x.id), unit: key, outcome: problemOf(x, item)!, actual: docState(x, problemOf(x, item)!, year), required: item.zh, text: { zh: `${item.zh}：${docState(x, problemOf(x, item)!, year)}`, en: `${itemEn}: ${docStateEn(x, problemOf(x, item)!, year)}` } });
   });
   const missing = items.length - present.length;
   const ok = test(rule.conditions, { documents: { count: present.length, required: items.length, missing } });
@@ -1419,15 +1524,32 @@ function recordFinding(
 /** Why a submitted document does not count, in the words of a notice. */
 function docState(x: Record<string, unknown>, problem: DocProblem, year: number): string {
   const title = `《${String(x.title)}》`;
+  const day = (d: unknown): string => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d) ? localDate(d, 'zh') : '未写日期');
   switch (problem) {
     case 'not-current-year':
-      return `${title}不是 ${year} 年度的（${x.year !== undefined ? `${String(x.year)} 年度` : x.dated ? `编制于 ${String(x.dated)}` : '未写年度和日期'}）`;
+      return `${title}不是 ${year} 年度的（${x.year !== undefined ? `${String(x.year)} 年度` : x.dated ? `编制于 ${day(x.dated)}` : '未写年度和日期'}）`;
     case 'not-approved':
       return `${title}未经学校同意`;
     case 'expired':
-      return `${title}已过有效期（${String(x.valid_until)}）`;
+      return `${title}已过有效期（${day(x.valid_until)}）`;
     case 'retention-too-short':
-      return `${title}保存期限不足（${String(x.dated ?? '?')} → ${String(x.kept_until ?? '?')}）`;
+      return `${title}保存期限不足（${day(x.dated)}至${day(x.kept_until)}）`;
+  }
+}
+
+/** docState in English, with dates in words. */
+function docStateEn(x: Record<string, unknown>, problem: DocProblem, year: number): string {
+  const title = `“${String(x.title)}”`;
+  const day = (d: unknown): string => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d) ? localDate(d, 'en') : 'no date');
+  switch (problem) {
+    case 'not-current-year':
+      return `${title} is not for ${year} (${x.year !== undefined ? `for ${String(x.year)}` : x.dated ? `dated ${day(x.dated)}` : 'neither year nor date given'})`;
+    case 'not-approved':
+      return `${title} is not approved by the school`;
+    case 'expired':
+      return `${title} expired on ${day(x.valid_until)}`;
+    case 'retention-too-short':
+      return `${title} is not kept long enough (${day(x.dated)} to ${day(x.kept_until)})`;
   }
 }
 
@@ -1435,14 +1557,8 @@ function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** Calendars an inspection may be bound to, as a person names them. */
-const CALENDAR_WORDS: Record<string, Text> = {
-  term: { zh: '学期', en: 'term' },
-  vacation: { zh: '假期', en: 'vacation' },
-  'heating-season': { zh: '供暖期', en: 'heating season' },
-  'air-conditioning-season': { zh: '空调运行期', en: 'air-conditioning season' },
-  'season-peaks': { zh: '开学季、毕业季等高峰期', en: 'peak seasons' },
-};
+/** Calendars an inspection may be bound to, as a person names them (engine/model/labels.ts CALENDAR_NAME). */
+const CALENDAR_WORDS: Record<string, Text> = CALENDAR_NAME;
 
 /** The planner evaluation uses by default: the school's inspection plan on this tree. */
 function defaultPlanner(tree: Tree): Planner {

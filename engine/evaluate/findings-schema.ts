@@ -1,6 +1,8 @@
 // JSON Schema of findings.json (versioned by schema_version). Consumers (notices, scorecards, the site)
 // rely on it; a test validates every evaluation output against it.
 const text = { type: 'object', required: ['zh'], properties: { zh: { type: 'string' }, en: { type: 'string' } }, additionalProperties: false };
+// Words people read: both languages, always (engine/evaluate/words.ts fills them).
+const words = { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } }, additionalProperties: false };
 const status = { enum: ['passed', 'failed', 'not-applicable', 'not-reviewed', 'error'] };
 const scalar = { type: ['string', 'number'] };
 
@@ -50,7 +52,7 @@ export const FINDINGS_SCHEMA = {
               type: 'object',
               required: ['outcome'],
               additionalProperties: false,
-              properties: { record: { type: 'string' }, unit: { type: 'string' }, cell: { type: 'string' }, outcome: { type: 'string' }, actual: scalar, required: scalar, note: { type: 'string' }, place: { type: 'string' }, inspector: { type: 'string' }, at: { type: 'string' }, round: { type: 'string' } },
+              properties: { record: { type: 'string' }, unit: { type: 'string' }, cell: { type: 'string' }, outcome: { type: 'string' }, actual: scalar, required: scalar, note: { type: 'string' }, place: { type: 'string' }, inspector: { type: 'string' }, at: { type: 'string' }, round: { type: 'string' }, text: words },
             },
           },
           evidence_total: { type: 'integer', minimum: 0 },
@@ -62,6 +64,8 @@ export const FINDINGS_SCHEMA = {
             items: { type: 'object', required: ['record', 'limit', 'deadline'], additionalProperties: false, properties: { record: { type: 'string' }, limit: { type: 'string' }, deadline: { type: 'string' } } },
           },
           checklist: { type: 'array', items: text },
+          // The finding in words (issue 13 §1): what was measured, the measured value, what is required, where.
+          words: { type: 'object', required: ['quantity', 'measured', 'required', 'place'], additionalProperties: false, properties: { quantity: words, measured: words, required: words, place: words } },
         },
       },
     },

@@ -3,6 +3,7 @@
 //   caused by operating errors ÷ all complaints);
 // - requires_record: below the threshold a document must exist (服务指南 三、(三)2.(1) “低于85%需分析原因”);
 //   the requirement fails only when no such document is filed.
+import { FIELD, limitWords, RECORD_KIND, say } from '../model/labels.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import { rateRules, type ParamSet } from './compile.ts';
 import { test } from './conditions.ts';
@@ -67,7 +68,7 @@ export function shareFindings(rr: ResolvedRequirement, params: ParamSet, base: B
         measured: round(rate(hits.length)),
         evidence: ev.slice(0, limitN),
         evidence_total: ev.length,
-        reason: { zh: `${unknown.length} 条记录未填写 ${share.field}，无法判定`, en: `${unknown.length} records leave ${share.field} empty; the rate cannot be decided` },
+        reason: { zh: `${unknown.length} 条记录未填写${say(FIELD, share.field, 'zh')}，无法判定`, en: `${unknown.length} records leave the ${say(FIELD, share.field, 'en')} empty; the rate cannot be decided` },
       },
     ];
   }
@@ -80,9 +81,12 @@ export function shareFindings(rr: ResolvedRequirement, params: ParamSet, base: B
  * holds asks for nothing (not applicable, with the rate measured).
  */
 export function requiredRecord(f: Finding, docs: Record<string, unknown>[], threshold: string | number | undefined, limitN: number): Finding {
-  const rt = f.required ?? threshold;
+  // The threshold as read (85 %), the measured rate with its unit: never the machine's "at-least 85%".
+  const th = /^(?:at-least|above|at-most|below)\s+([\d.]+)/.exec(String(f.required ?? threshold ?? ''));
+  const rt = th ? limitWords(Number(th[1]), f.unit ?? 'percent', 'zh') : String(f.required ?? threshold);
+  const measured = limitWords(String(f.measured ?? ''), f.unit ?? 'percent', 'zh');
   if (f.status === 'passed') {
-    return { ...f, status: 'not-applicable' as Status, evidence: [], evidence_total: 0, reason: { zh: `比率 ${String(f.measured)}% 未低于 ${String(rt)}，无需原因分析`, en: `the rate ${String(f.measured)} % is not below ${String(rt)}; no analysis is due` } };
+    return { ...f, status: 'not-applicable' as Status, evidence: [], evidence_total: 0, reason: { zh: `比率 ${measured} 未低于 ${rt}，无需原因分析`, en: `the rate ${measured} is not below ${rt}; no analysis is due` } };
   }
   if (f.status !== 'failed') return f;
   const mine = docs.filter((x) => x.provider === f.provider && x.requirement === f.requirement);
@@ -90,16 +94,16 @@ export function requiredRecord(f: Finding, docs: Record<string, unknown>[], thre
     return {
       ...f,
       status: 'passed',
-      evidence: mine.slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title) })),
+      evidence: mine.slice(0, limitN).map((x) => ({ record: String(x.id), outcome: 'present', actual: String(x.title), text: { zh: `原因分析《${String(x.title)}》已提交`, en: `analysis of the causes “${String(x.title)}” is filed` } })),
       evidence_total: mine.length,
-      reason: { zh: `比率 ${String(f.measured)}% 低于 ${String(rt)}，已有原因分析`, en: `the rate ${String(f.measured)} % is below ${String(rt)}; an analysis is filed` },
+      reason: { zh: `比率 ${measured} 低于 ${rt}，已有原因分析`, en: `the rate ${measured} is below ${rt}; an analysis is filed` },
     };
   }
   return {
     ...f,
-    evidence: [{ unit: f.provider, outcome: 'analysis-missing', actual: f.measured ?? '', required: String(rt) }, ...f.evidence].slice(0, limitN),
+    evidence: [{ unit: f.provider, outcome: 'analysis-missing', actual: f.measured ?? '', required: String(f.required ?? threshold ?? '') }, ...f.evidence].slice(0, limitN),
     evidence_total: f.evidence_total + 1,
-    reason: { zh: `比率 ${String(f.measured)}% 低于 ${String(rt)}，未提交原因分析`, en: `the rate ${String(f.measured)} % is below ${String(rt)} and no analysis is filed` },
+    reason: { zh: `比率 ${measured} 低于 ${rt}，未提交原因分析`, en: `the rate ${measured} is below ${rt} and no analysis is filed` },
   };
 }
 
@@ -118,7 +122,7 @@ export function countRatioFindings(rr: ResolvedRequirement, params: ParamSet, ba
   const head = rateHead(rr, base, provider, rules);
   const subject = subjectRows.filter((x) => x.provider === provider);
   const picked = subject.filter((x) => !rt.select?.kind || x.kind === rt.select.kind);
-  if (!counted) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${rt.denominator_count}记录，无可抽查`, en: `no ${rt.denominator_count} this period; nothing to sample` } }];
+  if (!counted) return [{ ...head, status: 'not-applicable', measured: 0, evidence: [], evidence_total: 0, reason: { zh: `本期没有${say(RECORD_KIND, rt.denominator_count, 'zh')}记录，无可抽查`, en: `no ${say(RECORD_KIND, rt.denominator_count, 'en')} this period; nothing to sample` } }];
   if (!subject.length) return [{ ...head, status: 'not-reviewed', evidence: [], evidence_total: 0, ...NO_DATA }];
   const num = picked.reduce((a, x) => a + Number(x[rt.numerator!] ?? 0), 0);
   const den = counted;

@@ -5,6 +5,7 @@
 import type { Lang } from '../diagnostics.ts';
 import { instantToIso } from '../data/convert.ts';
 import type { Tree } from '../load/tree.ts';
+import { FINDING_STATUS, localTime, monthWords, say } from '../model/labels.ts';
 import type { RegisterFile } from '../model/types.ts';
 import type { Store } from '../store/store.ts';
 import { evaluate, worst, type Findings, type Status } from './evaluate.ts';
@@ -113,25 +114,25 @@ function byRequirement(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
-const STATUS_ZH: Record<Status, string> = { passed: '通过', failed: '不通过', 'not-applicable': '不适用', 'not-reviewed': '未核查', error: '错误' };
 
 /** The report, Chinese first. */
-export function renderLateChanges(changes: LateChange[], reg: RegisterFile | undefined, lang: Lang): string {
+export function renderLateChanges(changes: LateChange[], reg: RegisterFile | undefined, lang: Lang, ref: (id: string) => string = (id) => id): string {
   const zh = lang === 'zh';
   const name = (id: string): string => reg?.providers.find((p) => p.id === id)?.name ?? id;
   const frac = (x: { met: number; n: number } | null): string => (x ? `${x.met}/${x.n}` : '—');
-  const st = (s: Status | null): string => (s ? (zh ? STATUS_ZH[s] : s) : '—');
+  // Statuses in the reader's words (engine/model/labels.ts), never the code.
+  const st = (s: Status | null): string => (s ? say(FINDING_STATUS, s, lang) : '—');
   const lines: string[] = [];
   for (const c of changes) {
     const items = c.changes.map((x) => {
       const parts = x.pledges.map((p) => `${(zh ? p.label?.zh : (p.label?.en ?? p.label?.zh)) ?? p.limit} ${frac(p.before)} → ${frac(p.after)}`);
       if (x.before !== x.after) parts.push(`${st(x.before)} → ${st(x.after)}`);
-      return `${x.requirement} ${name(x.provider)} ${parts.join('，')}`;
+      return `${ref(x.requirement)} ${name(x.provider)} ${parts.join(zh ? '，' : ', ')}`;
     });
     lines.push(
       zh
-        ? `${c.period} 的评价结果已因之后提交的数据而改变（上次评价于 ${c.evaluated_at}）：\n  ${items.join('；\n  ')}\n  如需，请重新评价 ${c.period} 并考虑重新签发通知单。`
-        : `The result for ${c.period} has changed because of data submitted after it was evaluated (${c.evaluated_at}):\n  ${items.join(';\n  ')}\n  If need be, evaluate ${c.period} again and consider re-issuing its notices.`,
+        ? `${monthWords(c.period, lang)}的评价结果已因之后提交的数据而改变（上次评价于 ${localTime(c.evaluated_at, lang, { year: true })}）：\n  ${items.join('；\n  ')}\n  如需，请重新评价 ${monthWords(c.period, lang)}（charter evaluate --period ${c.period}）并考虑重新签发通知单。`
+        : `The result for ${monthWords(c.period, lang)} has changed because of data submitted after it was evaluated (${localTime(c.evaluated_at, lang, { year: true })}):\n  ${items.join(';\n  ')}\n  If need be, evaluate ${monthWords(c.period, lang)} again (charter evaluate --period ${c.period}) and consider re-issuing its notices.`,
     );
   }
   return lines.join('\n');

@@ -4,6 +4,7 @@
 // done (listed), nothing was due, or nothing was submitted. A quarter, term or year inspection done earlier
 // in its interval carries its verdict into the later months. The rules and their sources: docs/evaluation.md.
 import type { Evidence, Status } from '../evaluate/evaluate.ts';
+import { INTERVAL, localTime, monthWords } from '../model/labels.ts';
 import type { Text } from '../model/types.ts';
 
 // The planner's shapes (engine/inspections/plan.ts, CONTRACT12 §2), as far as the judge reads them.
@@ -29,7 +30,23 @@ export interface JudgedRound {
   end: string;
   provider: { id: string; name?: string };
   campus?: { id: string; name?: string };
+  /** The month and (for a weekly round) the week of the month, as the planner gives them. */
+  period?: string;
+  week?: number;
   rows: JudgedRow[];
+}
+
+/** A round as people name it: 华宇物业 本部 4月月度检查 / 4月第2周检查, never its id. */
+export function roundWords(rd: JudgedRound): { zh: string; en: string } {
+  const period = rd.period ?? rd.start.slice(0, 7);
+  const week = rd.week ?? (/-W(\d+)-/.exec(rd.id) ? Number(/-W(\d+)-/.exec(rd.id)![1]) : undefined);
+  const who = [rd.provider.name, rd.campus?.name].filter(Boolean).join(' ');
+  const month = Number(period.slice(5, 7));
+  const monthEn = monthWords(period, 'en').split(' ')[0]!;
+  return {
+    zh: `${who ? `${who} ` : ''}${month}月${week ? `第${week}周` : '月度'}检查`,
+    en: `${who ? `${who}, ` : ''}${week ? `week ${week} of ${monthEn}` : `${monthEn} monthly`} round`,
+  };
 }
 /** A planner: the month's rounds (month rounds and every week round of the month). */
 export type Planner = (period: string) => { rounds: JudgedRound[] };
@@ -37,7 +54,7 @@ export type Planner = (period: string) => { rounds: JudgedRound[] };
 /** A due row with the days of its round. */
 export interface DueRow {
   row: JudgedRow;
-  round: { id: string; start: string; end: string; provider: string };
+  round: { id: string; start: string; end: string; provider: string; words?: { zh: string; en: string } };
 }
 
 export type InspectionResult = Record<string, unknown>;
@@ -70,7 +87,10 @@ function samePlace(r: InspectionResult, p: JudgedPlace): boolean {
 
 /** The rows of some rounds, each with its round's days. */
 export function dueRows(rounds: JudgedRound[]): DueRow[] {
-  return rounds.flatMap((rd) => rd.rows.map((row) => ({ row, round: { id: rd.id, start: rd.start, end: rd.end, provider: rd.provider.id } })));
+  return rounds.flatMap((rd) => {
+    const words = roundWords(rd);
+    return rd.rows.map((row) => ({ row, round: { id: rd.id, start: rd.start, end: rd.end, provider: rd.provider.id, words } }));
+  });
 }
 
 export interface Matching {
@@ -133,15 +153,39 @@ export interface JudgeInput {
   watch?: boolean;
   /** The requirement is looked at only in a calendar (供暖期间 …) that has no day this month: its name. */
   outsideCalendar?: Text;
+  /** Rounds by id, in words (a failed result names the round it was entered on). */
+  rounds?: Map<string, { zh: string; en: string }>;
 }
 
-const EVERY_ZH: Record<Every, string> = { week: '周', month: '月', quarter: '季度', term: '学期', year: '年' };
-const EVERY_EN: Record<Every, string> = { week: 'week', month: 'month', quarter: 'quarter', term: 'term', year: 'year' };
+// The interval words live in engine/model/labels.ts (INTERVAL); these names stay for importers.
+export const EVERY_ZH: Record<Every, string> = { week: INTERVAL.week!.zh, month: INTERVAL.month!.zh, quarter: INTERVAL.quarter!.zh, term: INTERVAL.term!.zh, year: INTERVAL.year!.zh };
+export const EVERY_EN: Record<Every, string> = { week: INTERVAL.week!.en, month: INTERVAL.month!.en, quarter: INTERVAL.quarter!.en, term: INTERVAL.term!.en, year: INTERVAL.year!.en };
+
+/** A day range in words: 4月1日至4月30日 / 1 Apr to 30 Apr. */
+function daysWords(start: string, end: string): { zh: string; en: string } {
+  return { zh: `${localTime(start, 'zh')}至${localTime(end, 'zh')}`, en: `${localTime(start, 'en')} to ${localTime(end, 'en')}` };
+}
+
+/** A failed result as one sentence: place, local time, what was found, who looked, photos, the round. */
+function failedText(r: InspectionResult, place: string, rounds?: Map<string, { zh: string; en: string }>): { zh: string; en: string } {
+  const notes = typeof r.notes === 'string' && r.notes ? r.notes : '';
+  const at = minuteOf(r);
+  const rd = typeof r.round === 'string' ? rounds?.get(r.round) : undefined;
+  const photos = typeof r.photos === 'string' && r.photos ? r.photos : '';
+  const who = typeof r.inspector === 'string' && r.inspector ? r.inspector : '';
+  const zhTail = [who && `检查人 ${who}`, photos && `照片 ${photos}`, rd?.zh].filter(Boolean).join('；');
+  const enTail = [who && `inspector ${who}`, photos && `photos ${photos}`, rd?.en].filter(Boolean).join('; ');
+  return {
+    zh: `${place}${at ? ` ${localTime(at, 'zh')}` : ''} 现场检查不合格：${notes || '未写问题描述'}${zhTail ? `（${zhTail}）` : ''}`,
+    en: `${place}${at ? `, ${localTime(at, 'en')}` : ''}: failed on inspection: ${notes || 'no description of the problem'}${enTail ? ` (${enTail})` : ''}`,
+  };
+}
 
 /** A failed result as evidence: the place by name, the inspector, the local time, the note and photos. */
-export function failedEvidence(r: InspectionResult, names: Map<string, string>): Evidence {
+export function failedEvidence(r: InspectionResult, names: Map<string, string>, rounds?: Map<string, { zh: string; en: string }>): Evidence {
   const key = placeKeyOf(r);
   return {
+    text: failedText(r, key ? (names.get(key) ?? key) : '', rounds),
     record: String(r.id),
     ...(key ? { unit: key, place: names.get(key) ?? key } : {}),
     outcome: 'failed',
@@ -155,7 +199,13 @@ export function failedEvidence(r: InspectionResult, names: Map<string, string>):
 
 /** A due row not inspected, as evidence: the place, the round and the days it was due in. */
 export function missedEvidence(d: DueRow, done: number): Evidence {
+  const days = daysWords(d.round.start, d.round.end);
+  const rd = d.round.words;
   return {
+    text: {
+      zh: `${d.row.place.name} 未按计划检查（${rd ? `${rd.zh}，` : ''}${days.zh}，已查 ${done} 次，应查 ${d.row.due} 次）`,
+      en: `${d.row.place.name}: not inspected as planned (${rd ? `${rd.en}, ` : ''}${days.en}; ${done} of ${d.row.due} done)`,
+    },
     unit: d.row.place.id,
     place: d.row.place.name,
     cell: d.round.id,
@@ -195,7 +245,7 @@ export function judgeInspection(o: JudgeInput): Verdict {
       ...common,
       status: 'failed',
       reason: { zh: `现场检查发现 ${failed.length} 处不合格：${someNames(where)}`, en: `the inspection found ${failed.length} problem${failed.length > 1 ? 's' : ''}: ${someNamesEn(where)}` },
-      evidence: failed.slice(0, o.evidenceLimit).map((r) => failedEvidence(r, o.names)),
+      evidence: failed.slice(0, o.evidenceLimit).map((r) => failedEvidence(r, o.names, o.rounds)),
       evidence_total: failed.length,
     };
   }
@@ -241,20 +291,20 @@ export function judgeInspection(o: JudgeInput): Verdict {
       missing: [],
       reason: {
         zh: `本${EVERY_ZH[c.every]}的检查已于 ${md(last)} 完成（${word}），结论沿用至本${EVERY_ZH[c.every]}结束`,
-        en: `this ${EVERY_EN[c.every]}'s inspection was done on ${last} (${c.verdict.status}); its verdict stands for the rest of the ${EVERY_EN[c.every]}`,
+        en: `this ${EVERY_EN[c.every]}'s inspection was done on ${localTime(last, 'en')} (${c.verdict.status === 'failed' ? 'failed' : c.verdict.status === 'passed' ? 'passed' : 'not applicable'}); its verdict stands for the rest of the ${EVERY_EN[c.every]}`,
       },
       reason_code: 'carried-over',
     };
   }
   if (c && c.verdict.reason_code === 'no-data') {
-    return { ...c.verdict, reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）没有录入任何检查结果`, en: `no inspection result has been entered since this ${EVERY_EN[c.every]}'s inspection fell due (${c.from})` } };
+    return { ...c.verdict, reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）没有录入任何检查结果`, en: `no inspection result has been entered since this ${EVERY_EN[c.every]}'s inspection fell due (${localTime(c.from, 'en')})` } };
   }
   if (c && c.verdict.missing.length) {
     // The interval's inspection was due in an earlier month and is still not done (or was never entered).
     return {
       ...c.verdict,
       reason_code: 'inspection-missed',
-      reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）仍未做：${someNames(c.verdict.missing.map((d) => d.row.place.name))}`, en: `this ${EVERY_EN[c.every]}'s inspection (due from ${c.from}) has still not been done` },
+      reason: { zh: `本${EVERY_ZH[c.every]}应做的检查（${md(c.from)}起）仍未做：${someNames(c.verdict.missing.map((d) => d.row.place.name))}`, en: `this ${EVERY_EN[c.every]}'s inspection (due from ${localTime(c.from, 'en')}) has still not been done` },
     };
   }
   if (o.outsideCalendar) {
@@ -284,6 +334,7 @@ export function officeEvidence(missing: DueRow[], all: DueRow[]): Evidence[] {
   return [...groups.values()]
     .filter((g) => g.missing.length)
     .map((g) => ({
+      text: officeText(g),
       unit: g.d.row.place.id,
       place: g.d.row.place.name,
       cell: g.d.round.id,
@@ -296,6 +347,18 @@ export function officeEvidence(missing: DueRow[], all: DueRow[]): Evidence[] {
         .map((d) => d.row.reference ?? d.row.requirement)
         .join('、') + (g.missing.length > 8 ? ` 等 ${g.missing.length} 项` : ''),
     }));
+}
+
+/** A place of a round whose planned items were not all inspected, as one sentence. */
+function officeText(g: { d: DueRow; missing: DueRow[]; rows: number }): { zh: string; en: string } {
+  const days = daysWords(g.d.round.start, g.d.round.end);
+  const rd = g.d.round.words;
+  const items = g.missing.slice(0, 8).map((d) => d.row.reference ?? d.row.requirement);
+  const more = g.missing.length > 8;
+  return {
+    zh: `${g.d.row.place.name} ${g.missing.length === g.rows ? `${g.rows} 项均未检查` : `${g.rows} 项中 ${g.missing.length} 项未检查`}（${rd ? `${rd.zh}，` : ''}${days.zh}）：${items.join('、')}${more ? ` 等 ${g.missing.length} 项` : ''}`,
+    en: `${g.d.row.place.name}: ${g.missing.length === g.rows ? `none of the ${g.rows} items inspected` : `${g.missing.length} of ${g.rows} items not inspected`} (${rd ? `${rd.en}, ` : ''}${days.en}): ${items.join(', ')}${more ? ` and ${g.missing.length - 8} more` : ''}`,
+  };
 }
 
 /**
@@ -378,10 +441,13 @@ const LONG: Every[] = ['quarter', 'term', 'year'];
 
 export function createInspectionJudge(ctx: JudgeContext) {
   const plans = new Map<string, { all: DueRow[]; by: Map<string, DueRow[]> }>();
+  const roundNames = new Map<string, { zh: string; en: string }>();
   const planOf = (period: string) => {
     let p = plans.get(period);
     if (!p) {
-      const all = dueRows(ctx.planner(period).rounds);
+      const rounds = ctx.planner(period).rounds;
+      for (const rd of rounds) roundNames.set(rd.id, roundWords(rd));
+      const all = dueRows(rounds);
       const by = new Map<string, DueRow[]>();
       for (const d of all) {
         const k = `${d.round.provider}|${d.row.requirement}`;
@@ -429,7 +495,7 @@ export function createInspectionJudge(ctx: JudgeContext) {
       const rows = planned.map((d) => ({ ...d, round: { ...d.round, end: lastDayBefore } }));
       const window = resultsOf(`${m}-01`, monthStart);
       const results = window.by.get(key) ?? [];
-      const verdict = judgeInspection({ rows, results, anyData: window.all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit });
+      const verdict = judgeInspection({ rows, results, anyData: window.all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit, rounds: roundNames });
       return { verdict, every: rows[0]!.row.every, from: rows.map((d) => d.round.start).sort()[0]!, results };
     }
     return undefined;
@@ -441,7 +507,7 @@ export function createInspectionJudge(ctx: JudgeContext) {
       const key = `${provider}|${requirement}`;
       const rows = planOf(ctx.period).by.get(key) ?? [];
       const results = month().by.get(key) ?? [];
-      const input: JudgeInput = { rows, results, anyData: month().all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit, ...(o.watch ? { watch: true } : {}), ...(o.outsideCalendar ? { outsideCalendar: o.outsideCalendar } : {}) };
+      const input: JudgeInput = { rows, results, anyData: month().all.length > 0, asOfDay: ctx.asOfDay, names: ctx.names, evidenceLimit: ctx.evidenceLimit, rounds: roundNames, ...(o.watch ? { watch: true } : {}), ...(o.outsideCalendar ? { outsideCalendar: o.outsideCalendar } : {}) };
       if (!rows.length && !results.length) {
         const c = carried(key);
         if (c) input.carried = c;

@@ -372,6 +372,164 @@ export const SITE_ITEM: Vocabulary = {
 // ── scorecards ──
 // ── end scorecards ──
 // ── evaluate ──
+/** One case of a record kind, as a sentence names it (工单 WO-2026-000542). */
+export const CASE_NOUN: Vocabulary = {
+  'work-orders': { zh: '工单', en: 'work order' },
+  complaints: { zh: '投诉', en: 'complaint' },
+  consultations: { zh: '咨询', en: 'consultation' },
+  events: { zh: '活动', en: 'event' },
+  activities: { zh: '服务记录', en: 'activity log' },
+  measurements: { zh: '测量记录', en: 'measurement' },
+  documents: { zh: '档案', en: 'document' },
+  'inspection-results': { zh: '检查结果', en: 'inspection result' },
+  'duty-roster': { zh: '排班', en: 'shift' },
+  surveys: { zh: '调查', en: 'survey' },
+  'equipment-counts': { zh: '完好统计', en: 'equipment count' },
+};
+
+/** What a timeliness limit's stop marks, as a noun: 到场 (arrived_at) → 到场及时率, 到场用时. */
+export const STOP_WORD: Vocabulary = {
+  dispatched_at: { zh: '派单', en: 'dispatch' },
+  responded_at: { zh: '响应', en: 'response' },
+  arrived_at: { zh: '到场', en: 'arrival' },
+  completed_at: { zh: '完工', en: 'completion' },
+  registered_at: { zh: '登记', en: 'registration' },
+  acknowledged_at: { zh: '受理回复', en: 'acknowledgement' },
+  replied_at: { zh: '答复', en: 'answer' },
+  resolved_at: { zh: '办结', en: 'resolution' },
+  ready_at: { zh: '就绪', en: 'readiness' },
+};
+
+/** Kinds of building (a clause for one kind applies only to providers running such a building). */
+export const BUILDING_TYPE: Vocabulary = {
+  dormitory: { zh: '学生公寓', en: 'student dormitory' },
+  teaching: { zh: '教学楼', en: 'teaching building' },
+  laboratory: { zh: '实验室', en: 'laboratory' },
+  library: { zh: '图书馆', en: 'library' },
+  office: { zh: '办公楼', en: 'office building' },
+  venue: { zh: '体育场馆', en: 'sports venue' },
+  canteen: { zh: '食堂', en: 'canteen' },
+  other: { zh: '其他楼宇', en: 'other building' },
+};
+
+/** An interval as in 本周 / 本季度 / this term (an inspection's verdict carried over its interval). */
+export const INTERVAL: Vocabulary = {
+  week: { zh: '周', en: 'week' },
+  month: { zh: '月', en: 'month' },
+  quarter: { zh: '季度', en: 'quarter' },
+  term: { zh: '学期', en: 'term' },
+  semester: { zh: '学期', en: 'term' },
+  year: { zh: '年', en: 'year' },
+};
+
+/** Named calendars a requirement may be bound to. */
+export const CALENDAR_NAME: Vocabulary = {
+  term: { zh: '学期', en: 'term' },
+  vacation: { zh: '假期', en: 'vacation' },
+  'working-days': { zh: '工作日', en: 'working days' },
+  'all-days': { zh: '每天', en: 'every day' },
+  'heating-season': { zh: '供暖期', en: 'heating season' },
+  'air-conditioning-season': { zh: '空调运行期', en: 'air-conditioning season' },
+  'season-peaks': { zh: '开学季、毕业季等高峰期', en: 'peak seasons' },
+};
+
+/** One case's outcome against a time limit (charter explain). */
+export const CASE_OUTCOME: Vocabulary = {
+  met: { zh: '达成', en: 'met' },
+  missed: { zh: '未达成', en: 'missed' },
+  'open-breached': { zh: '未结且已超时（计为未达成）', en: 'open and past its limit (counts as missed)' },
+  'open-pending': { zh: '未结，尚未超时', en: 'open, not yet past its limit' },
+  'impossible-time': { zh: '时间异常（数据问题，不计为达成）', en: 'impossible times (a data finding, never a pass)' },
+  excluded: { zh: '不计入（排除）', en: 'excluded' },
+  'calendar-unknown': { zh: '无法判断（缺少节假日数据）', en: 'undecidable (holiday data missing)' },
+  'class-flag-mismatch': { zh: '上课标记与课表不符（数据问题，不计为达成）', en: 'class flag contradicts the timetable (a data finding, never a pass)' },
+  'not-covered': { zh: '本要求不适用于该记录', en: 'the requirement does not cover this record' },
+};
+
+/** Why a listed document does not count (record requirements). */
+export const DOC_PROBLEM: Vocabulary = {
+  'document-missing': { zh: '未提交', en: 'not submitted' },
+  'not-current-year': { zh: '不是本年度的', en: 'not of the current year' },
+  'not-approved': { zh: '未经学校同意', en: 'not approved by the school' },
+  expired: { zh: '已过有效期', en: 'expired' },
+  'retention-too-short': { zh: '保存期限不足', en: 'not kept long enough' },
+};
+
+/** Why a complaint arose (complaints' cause). */
+export const COMPLAINT_CAUSE: Vocabulary = {
+  'service-error': { zh: '操作失误', en: 'an operating error' },
+  attitude: { zh: '服务态度', en: 'attitude' },
+  facility: { zh: '设施设备', en: 'facilities' },
+  policy: { zh: '政策制度', en: 'policy' },
+  other: { zh: '其他', en: 'other' },
+};
+
+/** Values of case fields a time limit is chosen by (category, priority, complexity …), as read. */
+export const CASE_VALUE: Vocabulary = {
+  general: { zh: '一般维修', en: 'general repair' },
+  water: { zh: '给排水', en: 'water' },
+  electric: { zh: '电气', en: 'electrical' },
+  elevator: { zh: '电梯', en: 'elevator' },
+  lighting: { zh: '照明', en: 'lighting' },
+  power: { zh: '供电', en: 'power supply' },
+  multimedia: { zh: '多媒体', en: 'multimedia' },
+  hvac: { zh: '空调', en: 'air conditioning' },
+  heating: { zh: '供暖', en: 'heating' },
+  gas: { zh: '燃气', en: 'gas' },
+  other: { zh: '其他', en: 'other' },
+  lamp: { zh: '灯具', en: 'lamp' },
+  switch: { zh: '开关', en: 'switch' },
+  socket: { zh: '插座', en: 'socket' },
+  line: { zh: '线路', en: 'wiring' },
+  'supply-equipment': { zh: '供电设备', en: 'supply equipment' },
+  'teaching-equipment': { zh: '教学设备', en: 'teaching equipment' },
+  normal: { zh: '一般', en: 'normal' },
+  urgent: { zh: '紧急', en: 'urgent' },
+  accident: { zh: '事故', en: 'accident' },
+  simple: { zh: '简单', en: 'simple' },
+  complex: { zh: '复杂', en: 'complex' },
+  major: { zh: '重大', en: 'major' },
+  duplicate: { zh: '重复报修', en: 'duplicate' },
+  appointment: { zh: '预约服务', en: 'by appointment' },
+  'out-of-scope': { zh: '不属服务范围', en: 'out of scope' },
+  'approved-extension': { zh: '经批准延期', en: 'approved extension' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+};
+
+/** Case facts the evaluation derives (charter explain's conditions). */
+export const DERIVED_FACT: Vocabulary = {
+  working_hours: { zh: '工作时间内报告', en: 'reported in working hours' },
+  building_type: { zh: '楼宇类型', en: 'building type' },
+  elapsed_seconds: { zh: '用时', en: 'time taken' },
+  stop_ms: { zh: '完成时刻', en: 'time done' },
+};
+
+/** Condition operators in words. */
+export const OPERATOR: Vocabulary = {
+  in: { zh: '属于', en: 'is one of' },
+  notIn: { zh: '不属于', en: 'is none of' },
+  equal: { zh: '为', en: 'is' },
+  notEqual: { zh: '不为', en: 'is not' },
+  lessThan: { zh: '<', en: '<' },
+  lessThanInclusive: { zh: '≤', en: '≤' },
+  greaterThan: { zh: '>', en: '>' },
+  greaterThanInclusive: { zh: '≥', en: '≥' },
+};
+
+/** Why the calendar answered as it did (working hours, class time). */
+export const CALENDAR_REASON: Vocabulary = {
+  'in-hours': { zh: '工作时间内', en: 'within working hours' },
+  'before-hours': { zh: '上班前', en: 'before working hours' },
+  'after-hours': { zh: '下班后', en: 'after working hours' },
+  'non-working-day': { zh: '非工作日', en: 'not a working day' },
+  'not-covered': { zh: '无节假日数据', en: 'no holiday data' },
+  'in-class': { zh: '上课时间', en: 'in a class period' },
+  'between-classes': { zh: '课间或课外', en: 'between classes' },
+  'not-term': { zh: '不在学期内', en: 'outside term' },
+};
+
+/** The whole school, when a finding is about a provider's whole service rather than one place. */
+export const WHOLE_SCHOOL: Words = { zh: '全校', en: 'all campuses' };
 // ── end evaluate ──
 // ── errors ──
 // ── end errors ──

@@ -23,7 +23,7 @@ const FILE_EXT = /\.(pdf|json|csv|xlsx|xls|ndjson|sqlite|yaml|yml|html|md|txt|pn
 /** Names of formats, encodings and tools a reader of a data import knows by these names. */
 const ALLOWED = new Set(['utf-8', 'utf-16', 'utf-16le', 'utf-16be', 'utf-8-bom', 'gb18030', 'gbk', 'ndjson', 'csv', 'xlsx', 'xls', 'json', 'pdf', 'sha256', 'sqlite', 'yaml', 'npm', 'npx', 'charter', 'node', 'excel', 'http', 'https', 'localhost', 'html', 'excel-serial']);
 /** English hyphenated words that are words, not codes (for --lang en). */
-const EN_WORDS = new Set(['on-site', 'off-site', 'follow-up', 'self-check', 'self-checks', 'year-to-date', 'non-working', 'pro-rata', 'e-mail', 'well-kept', 'per-case', 're-issue', 're-evaluate', 'co-operation', 'up-to-date', 'built-in', 'what-if', 'day-to-day', 'in-house', 'long-term', 'short-term', 'full-width', 'half-width', 'sign-off', 'read-only', 'two-thirds', 'one-third', 'walk-through', 'check-in', 'log-in', 'anti-terrorism', 'first-aid', 'fire-fighting', 'x-ray', 'm-d', 'yyyy-mm', 'yyyy-mm-dd']);
+const EN_WORDS = new Set(['on-site', 'off-site', 'follow-up', 'self-check', 'self-checks', 'year-to-date', 'non-working', 'pro-rata', 'e-mail', 'well-kept', 'per-case', 're-issue', 're-evaluate', 'co-operation', 'up-to-date', 'built-in', 'what-if', 'day-to-day', 'in-house', 'long-term', 'short-term', 'full-width', 'half-width', 'sign-off', 'read-only', 'two-thirds', 'one-third', 'walk-through', 'check-in', 'log-in', 'anti-terrorism', 'first-aid', 'fire-fighting', 'x-ray', 'm-d', 'yyyy-mm', 'yyyy-mm-dd', 'on-time', 'air-conditioning', 'boiling-water', 'campus-wide', 'teaching-equipment', 'multi-media', 'well-lit', 'room-temperature']);
 /** More English words a code pattern would catch (terminal wording, issue 13 §3). */
 const EN_WORDS_TERMINAL = new Set(['re-check', 're-checks', 're-checked', 'no-break', 'per-case', 'make-up']);
 const ZH_STATUS_WORDS = new Set(['passed', 'failed', 'issued', 'acknowledged', 'verified', 'overdue', 'escalated', 'reopened', 'voided', 'pending', 'error', 'met', 'missed', 'excluded', 'invalid']);
@@ -64,8 +64,8 @@ export function findLeaks(text: string, lang: Lang, known: KnownIds = {}): Leak[
       if (ALLOWED.has(lower)) continue;
       // A plan requirement id (plan-id:local-id) or a bare id the tree defines.
       const head = tok.includes(':') ? tok.slice(0, tok.indexOf(':')) : tok;
-      // In English a one-word id (school, campus) is indistinguishable from the word itself.
-      if ((ids.has(tok) || ids.has(head)) && !(lang === 'en' && /^[a-z]+$/.test(tok))) {
+      // In English text a tree id that is a plain word (a scope called campus, building, library) is the word.
+      if ((ids.has(tok) || ids.has(head)) && !(lang === 'en' && /^[A-Za-z]+$/.test(tok))) {
         out.push({ kind: 'id', token: tok, line: rawLine });
         continue;
       }
