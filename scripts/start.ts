@@ -160,7 +160,7 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
 // Read from findings.json, whatever the evaluation's version: an inspection requirement failed with the inspection
 // that found it, and every requirement without a verdict with its reason code.
 {
-  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number }[] };
+  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number; text?: { zh: string; en?: string } }[] };
   const read = (month: string): F[] => {
     const file = join(ROOT, OUT, month, 'findings.json');
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { findings: F[] }).findings : [];
@@ -171,7 +171,9 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
     const e = x.evidence[0];
     // The inspection that found it: place, time, inspector, what was found, photos (whichever the finding carries).
     const where = e?.place ?? (e?.unit ? words.place(e.unit) : undefined);
-    io.out(fitLines(`  ${words.names.provider(x.provider)} ${words.requirement(x.requirement)}  ${[where, e?.at ? words.text(e.at) : undefined, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ')}`));
+    // The evaluation's own sentence when it wrote one (Evidence.text), else the fields in words.
+    const sentence = e?.text ? (zh ? e.text.zh : (e.text.en ?? e.text.zh)) : [where, e?.at ? words.text(e.at) : undefined, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ');
+    io.out(fitLines(`  ${words.names.provider(x.provider)} ${words.requirement(x.requirement)}：${sentence}`));
   }
   for (const month of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']) {
     const applicable = read(month).filter((x) => x.status !== 'not-applicable');

@@ -93,6 +93,8 @@ describe('table(): fits 120 columns', () => {
       });
     }
     expect(wrapText('东校区主配电室 4月22日 巡检 1 次（应 2 次）', 14)).toEqual(['东校区主配电室', '4月22日 巡检', '1 次（应', '2 次）']);
+    // A number after an opening bracket is not cut: （203 件中 …
+    expect(wrapText(`99.0${NBSP}%（203 件中 201 件按时）`, 12)).toEqual([`99.0${NBSP}%`, '（203 件中', '201 件按时）']);
   });
 
   it('running text wraps with a hanging indent', () => {

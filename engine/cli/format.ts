@@ -151,10 +151,9 @@ function pieces(s: string): { t: string; sp: boolean }[] {
     const prev = cur ?? out[out.length - 1];
     if (prev && !sp && (NO_START.test(ch) || (prev && NO_END.test(prev.t)))) {
       // Attach to the piece before: closing punctuation never starts a line, opening never ends one.
-      if (cur) cur.t += ch;
-      else {
-        out[out.length - 1]!.t += ch;
-      }
+      // Taken back as the current piece, so a number after an opening bracket stays whole: （203 件.
+      if (!cur) cur = out.pop()!;
+      cur.t += ch;
       continue;
     }
     if (cjk) {
