@@ -246,15 +246,26 @@ export function table(headers: string[], rows: (string | number)[][], opts: Tabl
   const natural = headers.map((h, i) => Math.max(width(h), ...body.flatMap((r) => r[i]!.split('\n').map(width))));
   const widths = [...natural];
   const max = opts.max ?? TABLE_WIDTH;
-  const wrappable = new Set(opts.wrap ?? align.flatMap((a, i) => (a === 'l' ? [i] : [])));
+  // By default a left-aligned column wraps when its text has places to break (spaces, CJK); a column of
+  // single tokens (file names, times, hashes) is cut only when nothing else is left to narrow.
+  const breakable = (i: number): boolean => body.some((r) => /\s|\n/.test(r[i]!.trim()) || CJK.test(r[i]!));
+  const left = align.flatMap((a, i) => (a === 'l' ? [i] : []));
+  const wrappable = new Set(opts.wrap ?? left.filter(breakable));
   const total = (): number => widths.reduce((a, b) => a + b, 0) + 2 * (n - 1);
   // The narrowest a wrapping column gets: its header, and room for a few words.
   const floor = headers.map((h, i) => Math.min(natural[i]!, opts.min?.[i] ?? Math.max(width(h), 12)));
-  while (total() > max) {
-    let widest = -1;
-    for (const i of wrappable) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) break;
-    widths[widest]!--;
+  const narrow = (cols: Set<number>): void => {
+    while (total() > max) {
+      let widest = -1;
+      for (const i of cols) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) break;
+      widths[widest]!--;
+    }
+  };
+  narrow(wrappable);
+  if (!opts.wrap && total() > max) {
+    for (const i of left) wrappable.add(i);
+    narrow(wrappable);
   }
   const cellLines = (c: string, i: number): string[] => (wrappable.has(i) && (width(c) > widths[i]! || c.includes('\n')) ? wrapText(c, widths[i]!) : [c]);
   const render = (r: string[]): string[] => {
