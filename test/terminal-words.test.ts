@@ -93,6 +93,9 @@ describe('table(): fits 120 columns', () => {
       });
     }
     expect(wrapText('东校区主配电室 4月22日 巡检 1 次（应 2 次）', 14)).toEqual(['东校区主配电室', '4月22日 巡检', '1 次（应', '2 次）']);
+    // An English compound breaks after its hyphen, a record number never.
+    expect(wrapText('the teaching-equipment check', 14)).toEqual(['the teaching-', 'equipment', 'check']);
+    expect(wrapText('WO-2026-000542 late', 14)).toEqual(['WO-2026-000542', 'late']);
     // A number after an opening bracket is not cut: （203 件中 …
     expect(wrapText(`99.0${NBSP}%（203 件中 201 件按时）`, 12)).toEqual([`99.0${NBSP}%`, '（203 件中', '201 件按时）']);
   });

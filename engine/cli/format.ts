@@ -163,7 +163,11 @@ function pieces(s: string): { t: string; sp: boolean }[] {
       sp = false;
       continue;
     }
-    if (cur && !CJK.test([...cur.t].pop() ?? '')) cur.t += ch;
+    // An English compound may break after its hyphen (teaching-|equipment); record numbers (WO-2026-…) may not.
+    if (cur && /[a-z]{2}-$/.test(cur.t) && /[a-z]/.test(ch)) {
+      out.push(cur);
+      cur = { t: ch, sp: false };
+    } else if (cur && !CJK.test([...cur.t].pop() ?? '')) cur.t += ch;
     else {
       if (cur) out.push(cur);
       cur = { t: ch, sp };
