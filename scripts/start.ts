@@ -1,24 +1,40 @@
 // npm start: the whole pipeline on the bundled sample university — validate the standards, submit the
 // sample's service data into a fresh store, evaluate the term, issue rectification notices and follow
 // them through the loop, print the monthly scorecards, and build the commitment site (both editions).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, runSafely, type Io } from '../engine/cli/main.ts';
 import { everydayLines, markSampleStore, sampleStore } from './sample-store.ts';
+import { fitLines } from '../engine/cli/format.ts';
+import { cliWords } from '../engine/cli/words.ts';
+import { findYamlFiles, loadTree } from '../engine/load/tree.ts';
+import { monthWords, REASON_CODE, say } from '../engine/model/labels.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE = join('examples', 'sample-university');
 const OUT = 'out';
 // The default store, so the README's everyday commands find the sample without --db (never a store npm start did not make).
 const { db: DB, fallback: DB_FALLBACK } = sampleStore(ROOT);
+const lang = process.argv.includes('--lang') && process.argv[process.argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+const zh = lang === 'zh';
+// The transcript is also written to out/start.log (out/start.en.log with --lang en), without colours, for
+// `npm run check-words`, which counts the codes that reach what a reader sees.
+const LOG = join(ROOT, OUT, zh ? 'start.log' : 'start.en.log');
+mkdirSync(join(ROOT, OUT), { recursive: true });
+writeFileSync(LOG, '');
+const logged = (s: string): string => {
+  const line = s.endsWith('\n') ? s : s + '\n';
+  appendFileSync(LOG, line.replace(/\x1b\[[0-9;]*m/g, ''));
+  return line;
+};
 const io: Io = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => process.stdout.write(logged(s)),
+  err: (s) => process.stderr.write(logged(s)),
   cwd: ROOT,
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
-const lang = process.argv.includes('--lang') && process.argv[process.argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
-const zh = lang === 'zh';
+// Names for the lines this script prints itself (providers, requirements, reasons in words).
+const words = cliWords(loadTree(findYamlFiles([join(ROOT, 'standards')])), lang);
 const step = (t: string): void => io.out(`\n== ${t}`);
 
 step(zh ? '1. 校验 standards/' : '1. Validate standards/');
@@ -107,7 +123,7 @@ else skipped('inspections checklist');
   io.out(
     zh
       ? `\n现场检查结果：共提交 ${files} 个文件（纸质检查表录入的工作簿与手机表单导出），其中 ${refused} 个被拒收${unread ? `；${unread} 个工作簿因缺少映射 inspection-round-xlsx 未提交` : ''}。`
-      : `\nInspection results: ${files} files submitted (round workbooks typed in from the paper sheets, and phone-form exports), ${refused} refused${unread ? `; ${unread} workbooks not submitted (no inspection-round-xlsx mapping)` : ''}.`,
+      : `\nInspection results: ${files} files submitted (round workbooks typed in from the paper sheets, and exports of the phone form), ${refused} refused${unread ? `; ${unread} workbooks not submitted (no inspection-round-xlsx mapping)` : ''}.`,
   );
 }
 
@@ -132,11 +148,11 @@ for (const month of ['2026-02', '2026-03', '2026-05', '2026-06', '2026-07']) {
   let text = '';
   await runSafely(['evaluate', '--period', month, '--db', DB, '--out', join(OUT, month), '--now', EVALUATED, '--json'], { ...quiet, out: (s) => (text += s) });
   const r = JSON.parse(text) as { summary: Record<string, number>; findings_file: string; no_data: number; pending: number };
-  io.out(zh ? `${month}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，错误 ${r.summary.error}，无数据 ${r.no_data}，待定个案 ${r.pending} → ${join(OUT, month, 'findings.json')}` : `${month}: passed ${r.summary.passed}, failed ${r.summary.failed}, errors ${r.summary.error}, no data ${r.no_data}, pending cases ${r.pending} → ${join(OUT, month, 'findings.json')}`);
+  io.out(fitLines(zh ? `${monthWords(month, lang)}：通过 ${r.summary.passed}，不通过 ${r.summary.failed}，数据错误 ${r.summary.error}，无数据 ${r.no_data}，待定个案 ${r.pending} → ${join(OUT, month, 'findings.json')}` : `${monthWords(month, lang)}: passed ${r.summary.passed}, failed ${r.summary.failed}, data errors ${r.summary.error}, no data ${r.no_data}, pending cases ${r.pending} → ${join(OUT, month, 'findings.json')}`));
   // No data is never a pass: show the cases, counts and logs a provider did not submit (documents and on-site checks are counted above).
   const f = JSON.parse(readFileSync(r.findings_file, 'utf8')) as { findings: { provider: string; requirement: string; type: string; status: string; reason_code?: string }[] };
-  const silent = f.findings.filter((x) => x.reason_code === 'no-data' && ['timeliness', 'rate', 'frequency'].includes(x.type)).map((x) => `${x.provider} ${x.requirement}`);
-  if (silent.length) io.out(zh ? `  无数据（本期未提交该类数据，不视为通过）：${silent.join('，')}` : `  No data (nothing of the kind submitted; never read as passed): ${silent.join(', ')}`);
+  const silent = f.findings.filter((x) => x.reason_code === 'no-data' && ['timeliness', 'rate', 'frequency'].includes(x.type)).map((x) => `${words.names.provider(x.provider)} ${words.requirement(x.requirement)}`);
+  if (silent.length) io.out(fitLines(zh ? `  无数据（本期未提交该类数据，不视为通过）：${silent.join('；')}` : `  No data (nothing of the kind submitted; never read as passed): ${silent.join('; ')}`));
 }
 
 // The school's plans bind units of the register: the general office answers to its service guide.
@@ -147,17 +163,20 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
 // Read from findings.json, whatever the evaluation's version: an inspection requirement failed with the inspection
 // that found it, and every requirement without a verdict with its reason code.
 {
-  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number }[] };
+  type F = { provider: string; requirement: string; type: string; status: string; reason_code?: string; evidence: { record?: string; unit?: string; place?: string; at?: string; inspector?: string; note?: string; actual?: string | number; text?: { zh: string; en?: string } }[] };
   const read = (month: string): F[] => {
     const file = join(ROOT, OUT, month, 'findings.json');
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { findings: F[] }).findings : [];
   };
   const failed = read('2026-04').filter((x) => x.type === 'inspection' && x.status === 'failed');
-  io.out(zh ? `2026-04 现场检查不合格 ${failed.length} 项：` : `2026-04: ${failed.length} inspection requirements failed:`);
+  io.out(zh ? `${monthWords('2026-04', lang)}现场检查不合格 ${failed.length} 项：` : `${monthWords('2026-04', lang)}: ${failed.length} inspection requirements failed:`);
   for (const x of failed) {
     const e = x.evidence[0];
     // The inspection that found it: place, time, inspector, what was found, photos (whichever the finding carries).
-    io.out(`  ${x.provider} ${x.requirement}  ${[e?.place ?? e?.unit, e?.at, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ')}`);
+    const where = e?.place ?? (e?.unit ? words.place(e.unit) : undefined);
+    // The evaluation's own sentence when it wrote one (Evidence.text), else the fields in words.
+    const sentence = e?.text ? (zh ? e.text.zh : (e.text.en ?? e.text.zh)) : [where, e?.at ? words.text(e.at) : undefined, e?.inspector, e?.actual, e?.note].filter((v) => v !== undefined && v !== '').join('  ');
+    io.out(fitLines(`  ${words.names.provider(x.provider)} ${words.requirement(x.requirement)}：${sentence}`));
   }
   for (const month of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']) {
     const applicable = read(month).filter((x) => x.status !== 'not-applicable');
@@ -165,11 +184,11 @@ step(zh ? '5b. 现场检查的结论：4 月的不合格项，以及各月未审
     const open = applicable.filter((x) => x.status === 'not-reviewed');
     const reasons = new Map<string, number>();
     // A finding without a reason code is shown as such: every not-reviewed finding should say why.
-    const why = (x: F): string => x.reason_code ?? (zh ? '未说明原因' : 'no reason given');
+    const why = (x: F): string => (x.reason_code ? say(REASON_CODE, x.reason_code, lang) : zh ? '未说明原因' : 'no reason given');
     for (const x of open) reasons.set(why(x), (reasons.get(why(x)) ?? 0) + 1);
     const share = ((100 * open.length) / applicable.length).toFixed(1);
     const list = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(zh ? '，' : ', ');
-    io.out(zh ? `${month}：适用要求 ${applicable.length} 项，未审核 ${open.length} 项（${share}%）：${list}` : `${month}: ${applicable.length} applicable requirements, ${open.length} not reviewed (${share} %): ${list}`);
+    io.out(fitLines(zh ? `${monthWords(month, lang)}：适用要求 ${applicable.length} 项，未审核 ${open.length} 项（${share}\u00a0%）：${list}` : `${monthWords(month, lang)}: ${applicable.length} applicable requirements, ${open.length} not reviewed (${share}\u00a0%): ${list}`));
   }
 }
 

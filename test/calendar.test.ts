@@ -289,7 +289,7 @@ describe('month view', () => {
     expect(out).toContain('2026年10月');
     expect(out).toContain(' 1休');
     expect(out).toContain('10班');
-    expect(out).toMatch(/10-01–10-07 +法定节假日：国庆节/);
+    expect(out).toMatch(/10月1日—10月7日 +法定节假日：国庆节/); // issue 13: dates in words
     expect(out).toContain('图例');
     expect(renderMonth(cal, '2026-04')).toContain('15闭');
   });

@@ -112,8 +112,8 @@ describe('charter calendar', () => {
     const r = charter(['calendar', '2026-10']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2026年10月');
-    expect(r.stdout).toMatch(/10-01–10-07\s+法定节假日：国庆节/);
-    expect(r.stdout).toMatch(/10-10\s+调休补班：国庆节/);
+    expect(r.stdout).toMatch(/10月1日—10月7日\s+法定节假日：国庆节/); // issue 13: dates in words
+    expect(r.stdout).toMatch(/10月10日\s+调休补班：国庆节/);
     expect(r.stdout).toContain('2026—2027学年第一学期');
   });
   it('says a year without holiday data is unknown, in English too', () => {
@@ -138,8 +138,11 @@ describe('evaluate, explain and whatif on a submitted store', () => {
     expect(charter(['submit', 'examples/sample-university/work-orders.ndjson', '--kind', 'work-orders', '--db', db]).code).toBe(0);
     const ev = charter(['evaluate', '--period', '2026-03', '--db', db, '--out', join(dir, 'out')]);
     expect(ev.code).toBe(1); // problems found
-    expect(ev.stdout).toContain('评价期间 2026-03');
-    expect(ev.stdout).toMatch(/huayu-property\s+4\.3-1\s+huayu-property\s+210\/212/);
+    // Issue 13: the month, the provider and the clause in words (ids stay in findings.json).
+    expect(ev.stdout).toContain('评价期间 2026年3月');
+    expect(ev.stdout).toMatch(/第4\.3条第1项[^\n]*全校/);
+    expect(ev.stdout).toMatch(/212\s件中/);
+    expect(ev.stdout).toMatch(/210\s件按时/);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'findings.json'), 'utf8')).period).toBe('2026-03');
     const ex = charter(['explain', '4.3-1', 'WO-2026-000218', '--db', db, '--lang', 'en']);
     expect(ex.code).toBe(0);

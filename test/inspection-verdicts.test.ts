@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFindings } from '../engine/cli/findings-view.ts';
+import { cliWords } from '../engine/cli/words.ts';
 import { submit } from '../engine/data/submit.ts';
 import { evaluate, type Findings } from '../engine/evaluate/evaluate.ts';
 import { explainRecord, renderExplanation, type InspectionExplanation } from '../engine/evaluate/explain.ts';
@@ -117,9 +118,10 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
   });
 
   it('the terminal view sums inspections by reason and names the office’s missed places', () => {
-    const text = renderFindings(april, 'zh', 'out/findings.json');
+    // Issue 13: the office's requirement by its plan's reference and the round in words, not their ids.
+    const text = renderFindings(april, 'zh', 'out/findings.json', cliWords(tree, 'zh'));
     expect(text).toMatch(/现场检查\n  通过 \d+，不通过 \d+，应查未查 \d+，本月无需检查 \d+，无检查结果 \d+，轮次未结束 0/);
-    expect(text).toContain('后勤管理处 service-process-2025:weekly-site-inspection: 不通过');
+    expect(text).toContain('后勤管理处 《2025年学校后勤保障服务流程》');
     // The office's missed place as a sentence with the round in words (issue 13 §1), never the round id.
     expect(text).toContain('第6教学楼 20 项均未检查（华宇物业服务有限公司 东校区 4月月度检查，4月1日至4月30日）');
     expect(text).toContain('检查单位自身未完成的检查不签发整改通知单给服务商');

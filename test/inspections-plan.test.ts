@@ -294,12 +294,14 @@ describe('charter inspections plan', () => {
     const r = charter(['inspections', 'plan', '--period', '2026-04', '--provider', 'xinyuan-service']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('现场检查计划 2026年4月 · 检查单位：后勤管理处');
-    expect(r.stdout).toContain('■ 信远后勤服务有限公司 · 本部 — 月度检查  2026-04-01—2026-04-30');
-    expect(r.stdout).toContain('轮次 2026-04-xinyuan-service-main：');
-    expect(r.stdout).toMatch(/抽查 buildings-monthly-share：楼宇 9 处中抽 2 处（20%，向上取整，至少 1 处/);
+    // Issue 13: local dates, the round named by its heading (no round id), the sampling rule by its words (no rule id).
+    expect(r.stdout).toContain('■ 信远后勤服务有限公司 · 本部 — 月度检查  4月1日—4月30日');
+    expect(r.stdout).toContain('本轮 ');
+    expect(r.stdout).not.toContain('2026-04-xinyuan-service-main');
+    expect(r.stdout).toMatch(/抽查：楼宇 9 处中抽 2 处（20\u00a0%，向上取整，至少 1 处/);
     expect(r.stdout).toContain('依据 学校综合办公室服务指南 四、1(2)“每月抽取20%的工單核對');
     expect(r.stdout).toMatch(/本部主配电室\s+5\.1\.2\.5\s+设备机房应环境整洁，温湿度符合设备…\s+每月 1 次/);
-    expect(r.stdout).toMatch(/第 2 周检查  2026-04-06—2026-04-12/);
+    expect(r.stdout).toMatch(/第 2 周检查  4月6日—4月12日/);
     expect(r.stdout).toMatch(/5\.2\.4\.2\s+疏散通道、疏散楼梯、安全出口、消防…\s+每周 1 次/);
     expect(r.stdout).not.toContain('华宇');
   });
@@ -316,7 +318,7 @@ describe('charter inspections plan', () => {
   it('--lang en prints English', () => {
     const r = charter(['inspections', 'plan', '--period', '2026-04', '--provider', 'jiale-catering', '--week', '2', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('On-site inspection plan 2026-04 week 2');
+    expect(r.stdout).toContain('On-site inspection plan April 2026 week 2');
     expect(r.stdout).toContain('once a week');
   });
 

@@ -1,6 +1,7 @@
 // A month of the working calendar as plain data (for --json) and as a printable Mon–Sun grid.
 // Only types come from calendar.ts, so the re-export there creates no runtime import cycle.
 import type { Text } from '../model/types.ts';
+import { localTime } from '../model/labels.ts';
 import { pad } from '../cli/format.ts';
 import { notCoveredMessage } from './statutory.ts';
 import type { DayInfo, WorkingCalendar } from './calendar.ts';
@@ -141,8 +142,10 @@ export function renderMonth(cal: WorkingCalendar, month: string, lang: Lang = 'z
   }
   lines.push('');
   for (const s of data.spans) {
-    const range = s.from === s.to ? s.from.slice(5) : `${s.from.slice(5)}–${s.to.slice(5)}`;
-    lines.push(`${pad(range, 13)}${w.kinds[s.kind]}${w.sep}${text(s.label)}`);
+    // Dates as people write them (10月1日—10月7日, 1 Oct – 7 Oct), not ISO month-day codes.
+    const day = (d: string): string => localTime(d, lang, { time: false });
+    const range = s.from === s.to ? day(s.from) : lang === 'zh' ? `${day(s.from)}—${day(s.to)}` : `${day(s.from)} – ${day(s.to)}`;
+    lines.push(`${pad(range, lang === 'zh' ? 20 : 17)}${w.kinds[s.kind]}${w.sep}${text(s.label)}`);
   }
   for (const year of data.missingYears) lines.push(`${w.note}${notCoveredMessage(year, lang)}`);
   lines.push(w.total(data.workingDays, data.unknownDays), w.legend);

@@ -470,6 +470,7 @@ ${DB_HELP.en}`,
       if (unknown.length) return usageError(unknown, lang, json, io);
       const { evaluate } = await import('../evaluate/evaluate.ts');
       const { renderFindings } = await import('./findings-view.ts');
+      const { cliWords } = await import('./words.ts');
       // Evaluating only reads; recording the run (for late-data reports) writes, so a store this user
       // cannot write is still evaluated, with a warning that the run was not recorded.
       const store = openCliStore(path, 'prefer-write', 'evaluate', lang, json, io);
@@ -505,7 +506,7 @@ ${DB_HELP.en}`,
         const noData = f.findings.filter((x) => x.status === 'not-reviewed' && x.reason_code === 'no-data').length;
         if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late, run_recorded: !notRecorded, warnings: notRecorded ? [diagnosticJson(notRecorded, lang)] : [] }, null, 2));
         else {
-          io.out(renderFindings(f, lang, relative(io.cwd, file) || file));
+          io.out(renderFindings(f, lang, relative(io.cwd, file) || file, cliWords(tree, lang)));
           if (late.length) io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang));
           if (notRecorded) io.err(renderDiagnostic(notRecorded, lang, '', style(io.color)));
         }

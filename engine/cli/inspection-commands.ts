@@ -8,7 +8,10 @@ import type { SamplingRule, SourceBasis, Text } from '../model/types.ts';
 import { closest } from '../validate/checks.ts';
 import { checkMonth, choiceArgs, COMMON, EXIT, missing, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, loadStandards, treeAndDb } from './data-commands.ts';
-import { pad, width } from './format.ts';
+import { fitLines, table, width } from './format.ts';
+import { localTime, monthWords } from '../model/labels.ts';
+
+const NBSP = '\u00a0';
 import { CHECKLIST_COMMAND } from './inspection-paper.ts';
 
 /** A subcommand has the shape of a command (its own options, help and run). */
@@ -95,12 +98,6 @@ function clip(s: string, n: number): string {
   return out + '…';
 }
 
-function leftTable(headers: string[], rows: string[][]): string[] {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
-}
-
 function basisLine(tree: Tree, b: SourceBasis | undefined, lang: Lang): string {
   if (!b) return '';
   const quote = b.quote ? (lang === 'zh' ? `“${clip(b.quote, 40)}”` : ` "${clip(b.quote, 40)}"`) : '';
@@ -110,8 +107,9 @@ function basisLine(tree: Tree, b: SourceBasis | undefined, lang: Lang): string {
 function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang: Lang): string[] {
   const zh = lang === 'zh';
   const kind = r.week ? (zh ? `第 ${r.week} 周检查` : `week ${r.week} checks`) : zh ? '月度检查' : 'monthly checks';
-  const out = [`■ ${r.provider.name} · ${r.campus.name} — ${kind}  ${r.start}—${r.end}`];
-  out.push(zh ? `  轮次 ${r.id}：${r.places.length} 处，${r.rows.length} 项` : `  round ${r.id}: ${r.places.length} places, ${r.rows.length} rows`);
+  const out = [`■ ${r.provider.name} · ${r.campus.name} — ${kind}  ${localTime(r.start, lang)}—${localTime(r.end, lang)}`];
+  // The round is named by the heading (provider, campus, month or week); its id stays in --json.
+  out.push(zh ? `  本轮 ${r.places.length} 处，${r.rows.length} 项` : `  this round: ${r.places.length} places, ${r.rows.length} rows`);
   const rules = tree.inspectionPlans[0]?.value.sampling ?? [];
   for (const s of plan.sampling.filter((x) => x.round === r.id)) {
     const rule = rules.find((x) => x.id === s.rule) as SamplingRule | undefined;
@@ -121,8 +119,8 @@ function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang:
     const seed = r.week ? `${r.period}-W${r.week}` : r.period;
     out.push(
       zh
-        ? `  抽查 ${s.rule}：${scopeName} ${s.of} 处中抽 ${s.chosen.length} 处（${rule?.share ?? '?'}%，向上取整，至少 ${min} 处；按 sha256(“${seed}|处所编号”) 升序取前几处，可复现）：${names}`
-        : `  sampling ${s.rule}: ${s.chosen.length} of ${s.of} places of scope ${scopeName} (${rule?.share ?? '?'} %, rounded up, at least ${min}; ordered by sha256("${seed}|place id"), reproducible): ${names}`,
+        ? `  抽查：${scopeName} ${s.of} 处中抽 ${s.chosen.length} 处（${rule?.share ?? '?'}${NBSP}%，向上取整，至少 ${min} 处；按 sha256(“${seed}|处所编号”) 升序取前几处，可复现）：${names}`
+        : `  sampling: ${s.chosen.length} of ${s.of} places of scope ${scopeName} (${rule?.share ?? '?'}${NBSP}%, rounded up, at least ${min}; ordered by sha256("${seed}|place id"), reproducible): ${names}`,
     );
     const why = [basisLine(tree, rule?.basis, lang), tx(rule?.note, lang)].filter(Boolean).join(zh ? '；' : '; ');
     if (why) out.push(`    ${zh ? '依据' : 'basis'} ${why}`);
@@ -131,11 +129,11 @@ function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang:
   let last = '';
   for (const row of r.rows) {
     // The place by its name; ids stay in --json.
-    const place = row.place.id === last ? '' : `${row.place.name}${row.place.kind === 'campus' ? (zh ? '（全校区）' : ' (campus-wide)') : ''}`;
+    const place = row.place.id === last ? '' : `${row.place.name}${row.place.kind === 'campus' ? (zh ? '（全校区）' : ' (whole campus)') : ''}`;
     last = row.place.id;
     rows.push([place, row.reference, clip(tx(row.title, lang), 36), tx(everyWords(row.every, row.due), lang)]);
   }
-  out.push(...leftTable(zh ? ['地点', '条款', '要求', '频次'] : ['place', 'clause', 'requirement', 'frequency'], rows).map((l) => `  ${l}`));
+  out.push(...table(zh ? ['地点', '条款', '要求', '频次'] : ['place', 'clause', 'requirement', 'frequency'], rows, { align: ['l', 'l', 'l', 'l'], max: 118 }).split('\n').map((l) => `  ${l}`));
   return out;
 }
 
@@ -143,7 +141,7 @@ function renderPlan(tree: Tree, plan: InspectionPlan, lang: Lang): string {
   const zh = lang === 'zh';
   const [y, m] = plan.period.split('-');
   const inspector = plan.inspector ? (zh ? ` · 检查单位：${plan.inspector.name}` : ` · inspected by ${plan.inspector.name}`) : '';
-  const head = zh ? `现场检查计划 ${y}年${Number(m)}月${plan.week ? ` 第 ${plan.week} 周` : ''}${inspector}` : `On-site inspection plan ${plan.period}${plan.week ? ` week ${plan.week}` : ''}${inspector}`;
+  const head = zh ? `现场检查计划 ${y}年${Number(m)}月${plan.week ? ` 第 ${plan.week} 周` : ''}${inspector}` : `On-site inspection plan ${monthWords(plan.period, lang)}${plan.week ? ` week ${plan.week}` : ''}${inspector}`;
   const months = plan.rounds.filter((r) => !r.week).length;
   const weeks = plan.rounds.length - months;
   const rows = plan.rounds.reduce((a, r) => a + r.rows.length, 0);
@@ -151,11 +149,11 @@ function renderPlan(tree: Tree, plan: InspectionPlan, lang: Lang): string {
   if (!tree.inspectionPlans.length) lines.push(zh ? '没有检查计划（standards/school/inspections.yaml）：各条款按默认每处每月检查 1 次，不抽查。' : 'No inspection plan (standards/school/inspections.yaml): every requirement once a month at every place, nothing sampled.');
   for (const w of plan.idle_weeks ?? []) {
     const md = (d: string): string => `${+d.slice(5, 7)}月${+d.slice(8, 10)}日`;
-    lines.push(zh ? `第 ${w.week} 周（${md(w.start)}—${md(w.end)}）没有工作日，不安排每周检查。` : `Week ${w.week} (${w.start} to ${w.end}) has no working day: no weekly round.`);
+    lines.push(zh ? `第 ${w.week} 周（${md(w.start)}—${md(w.end)}）没有工作日，不安排每周检查。` : `Week ${w.week} (${localTime(w.start, lang)} to ${localTime(w.end, lang)}) has no working day: no weekly round.`);
   }
   if (!plan.rounds.length && !(plan.week !== undefined && plan.idle_weeks?.length)) lines.push(zh ? '本期没有应检查的轮次（服务商不在合同服务期内，或没有适用的现场检查条款）。' : 'No round is due in this period (no provider in its contract service period, or no applicable on-site requirement).');
   for (const r of plan.rounds) lines.push('', ...renderRound(tree, plan, r, lang));
-  return lines.join('\n');
+  return fitLines(lines.join('\n'));
 }
 
 const PLAN: InspectionSubcommand = {

@@ -117,7 +117,8 @@ export const CHECKLIST_COMMAND: Command = {
       return EXIT.ok;
     }
     for (const f of files) {
-      const what = f.kind === 'pdf' ? (zh ? `检查表，${f.rows} 项` : `checklist, ${f.rows} rows`) : zh ? `工作簿，${f.rounds.length} 个工作表（轮次），${f.rows} 项` : `workbook, ${f.rounds.length} sheets (rounds), ${f.rows} rows`;
+      const many = (n: number, one: string, more: string): string => `${n} ${n === 1 ? one : more}`;
+      const what = f.kind === 'pdf' ? (zh ? `检查表，${f.rows} 项` : `checklist, ${many(f.rows, 'row', 'rows')}`) : zh ? `工作簿，${f.rounds.length} 个工作表（轮次），${f.rows} 项` : `workbook, ${many(f.rounds.length, 'sheet', 'sheets')} (one per round), ${many(f.rows, 'row', 'rows')}`;
       io.out(`  ${join(rel, f.file)}  ${what}`);
     }
     const pdfs = files.filter((f) => f.kind === 'pdf').length;

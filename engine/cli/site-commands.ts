@@ -8,8 +8,9 @@ import { storeErrorOf } from '../store/store.ts';
 import { instantToIso } from '../data/convert.ts';
 import { diag } from '../diagnostics.ts';
 import { SiteError } from '../site/errors.ts';
-import { diagnosticJson, renderDiagnostic, style } from './format.ts';
-import { choiceArgs, COMMON, EXIT, missing, parseInstant, usageError, type Command } from './common.ts';
+import { diagnosticJson, fitLines, renderDiagnostic, style } from './format.ts';
+import { localTime, say, SITE_ITEM } from '../model/labels.ts';
+import { choiceArgs, COMMON, EXIT, missing, outsideCalendar, parseInstant, usageError, type Command } from './common.ts';
 import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 
 export const SITE_COMMANDS: Record<string, Command> = {
@@ -112,9 +113,17 @@ ${DB_HELP.en}
         const rounds = data.internal?.inspections?.length;
         if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, ...(rounds !== undefined ? { inspection_rounds: rounds } : {}), warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
         else {
-          io.out(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面${rounds ? `（含 ${rounds} 轮现场检查的手机检查表：${rel}/internal/inspections/）` : ''}，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages${rounds ? ` (with phone forms for ${rounds} inspection rounds: ${rel}/internal/inspections/)` : ''} in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`);
+          io.out(fitLines(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面${rounds ? `（含 ${rounds} 轮现场检查的手机检查表：${rel}/internal/inspections/）` : ''}，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages${rounds ? ` (with phone forms for ${rounds} inspection rounds: ${rel}/internal/inspections/)` : ''} in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`));
           const counts = edition === 'internal' ? (zh ? '；内部版不作为公示依据' : '; an internal build is not evidence of publication') : '';
-          if (buildId !== undefined) io.out(zh ? `已记入数据库：${builtAt} 生成，页面发布公示项 ${codes.length} 项（${codes.join('、')}）${counts}` : `Recorded in the store: built ${builtAt}, its pages publish ${codes.length} disclosure items (${codes.join(', ')})${counts}`);
+          // The disclosure items by their names in the standard or plan (codes stay in --json).
+          const itemNames = new Map<string, { zh: string; en?: string }>();
+          for (const req of tree.requirements) for (const it of req.value.disclosure?.items ?? []) if (!itemNames.has(it.code)) itemNames.set(it.code, it.name);
+          const named = codes.map((c) => {
+            const n = itemNames.get(c);
+            return n ? (zh ? n.zh : (n.en ?? n.zh)) : say(SITE_ITEM, c, lang);
+          });
+          const when = localTime(builtAt, lang, { year: true });
+          if (buildId !== undefined) io.out(fitLines(zh ? `已记入数据库：${when} 生成，页面发布公示项 ${codes.length} 项（${named.join('、')}）${counts}` : `Recorded in the store: built ${when}, its pages publish ${codes.length} disclosure items (${named.join('; ')})${counts}`));
           if (warning) io.err(renderDiagnostic(warning, lang, '', style(io.color)));
         }
         return EXIT.ok;

@@ -362,6 +362,10 @@ export interface Names {
 
 // ── words helpers' areas add below (keep each area in its own block so merges stay clean) ──────
 // ── cli ──
+/** Disclosure items the site carries that no requirement names yet (their names otherwise come from the tree). */
+export const SITE_ITEM: Vocabulary = {
+  'emergency-contacts': { zh: '突发事件求助方式', en: 'Emergency contacts' },
+};
 // ── end cli ──
 // ── notices ──
 /** NOTICE_STATUS in Chinese as a plain table (the ledger's STATUS_ZH re-exports it). */

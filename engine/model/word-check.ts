@@ -24,6 +24,8 @@ const FILE_EXT = /\.(pdf|json|csv|xlsx|xls|ndjson|sqlite|yaml|yml|html|md|txt|pn
 const ALLOWED = new Set(['utf-8', 'utf-16', 'utf-16le', 'utf-16be', 'utf-8-bom', 'gb18030', 'gbk', 'ndjson', 'csv', 'xlsx', 'xls', 'json', 'pdf', 'sha256', 'sqlite', 'yaml', 'npm', 'npx', 'charter', 'node', 'excel', 'http', 'https', 'localhost', 'html', 'excel-serial']);
 /** English hyphenated words that are words, not codes (for --lang en). */
 const EN_WORDS = new Set(['on-site', 'off-site', 'follow-up', 'self-check', 'self-checks', 'year-to-date', 'non-working', 'pro-rata', 'e-mail', 'well-kept', 'per-case', 're-issue', 're-evaluate', 'co-operation', 'up-to-date', 'built-in', 'what-if', 'day-to-day', 'in-house', 'long-term', 'short-term', 'full-width', 'half-width', 'sign-off', 'read-only', 'two-thirds', 'one-third', 'walk-through', 'check-in', 'log-in', 'anti-terrorism', 'first-aid', 'fire-fighting', 'x-ray', 'm-d', 'yyyy-mm', 'yyyy-mm-dd', 'on-time', 'air-conditioning', 'boiling-water', 'campus-wide', 'teaching-equipment', 'multi-media', 'well-lit', 'room-temperature']);
+/** More English words a code pattern would catch (terminal wording, issue 13 §3). */
+const EN_WORDS_TERMINAL = new Set(['re-check', 're-checks', 're-checked', 'no-break', 'per-case', 'make-up']);
 const ZH_STATUS_WORDS = new Set(['passed', 'failed', 'issued', 'acknowledged', 'verified', 'overdue', 'escalated', 'reopened', 'voided', 'pending', 'error', 'met', 'missed', 'excluded', 'invalid']);
 
 const CODES = new Set([...Object.keys(FINDING_STATUS), ...Object.keys(NOTICE_STATUS), ...Object.keys(NOTICE_EVENT), ...Object.keys(REASON_CODE), ...Object.keys(RECORD_KIND), 'at-least', 'at-most', 'above', 'below']);
@@ -75,7 +77,7 @@ export function findLeaks(text: string, lang: Lang, known: KnownIds = {}): Leak[
         out.push({ kind: 'status-word', token: tok, line: rawLine });
         continue;
       }
-      if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(tok) && !(lang === 'en' && EN_WORDS.has(tok))) {
+      if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(tok) && !(lang === 'en' && (EN_WORDS.has(tok) || EN_WORDS_TERMINAL.has(tok)))) {
         out.push({ kind: 'code', token: tok, line: rawLine });
         continue;
       }
