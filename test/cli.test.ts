@@ -144,10 +144,11 @@ describe('evaluate, explain and whatif on a submitted store', () => {
     const ex = charter(['explain', '4.3-1', 'WO-2026-000218', '--db', db, '--lang', 'en']);
     expect(ex.code).toBe(0);
     // In words (issue 13 §1): the limit by its label and duration, the comparison with its values, no codes.
-    expect(ex.stdout).toContain('→ Reported in working hours: on site ≤ 45 minutes');
-    expect(ex.stdout).toContain('✗ took 3.1 hours; limit 45 minutes');
-    expect(ex.stdout).toContain('Outcome: missed');
-    expect(ex.stdout).not.toMatch(/elapsed_seconds|PT45M|working-hours/);
+    const said = ex.stdout.replaceAll('\u00a0', ' '); // numbers and units are joined by no-break spaces
+    expect(said).toContain('→ Reported in working hours: on site ≤ 45 minutes');
+    expect(said).toContain('✗ took 3.1 hours; limit 45 minutes');
+    expect(said).toContain('Outcome: missed');
+    expect(said).not.toMatch(/elapsed_seconds|PT45M|working-hours/);
     const wi = charter(['whatif', '--period', '2026-03', '--proposal', 'standards', '--db', db, '--json']);
     expect(JSON.parse(wi.stdout).changed).toEqual([]);
   });

@@ -183,6 +183,18 @@ describe('frequency, rate, records: evidence worded from the finding', () => {
     expect(plain(findingWords(f, ctx).required.en)).toBe('< 5 ‰');
   });
 
+  it('a watch day with a gap: the times uncovered and the people on duty', () => {
+    const f = finding({ requirement: '4.1-1-a', type: 'inspection', scope: { kind: 'campus', id: 'service-desk' }, provider: 'huayu-property', status: 'failed', measured: '29/30', required: '1 × 24h' });
+    f.evidence = [{ unit: 'east', cell: '2026-04-03', outcome: 'understaffed', actual: '00:00–08:00 0; 22:00–24:00 0', required: 1 }];
+    expect(plain(evidenceText(f.evidence[0]!, f, ctx)!.zh)).toBe('东校区 4月3日 00:00–08:00 在岗 0 人，22:00–24:00 在岗 0 人（每班应 1 人）');
+    expect(plain(evidenceText(f.evidence[0]!, f, ctx)!.en)).toBe('East campus, 3 Apr: 00:00–08:00 0 on duty, 22:00–24:00 0 on duty (1 required at all times)');
+    const w = findingWords(f, ctx);
+    expect(plain(w.quantity.zh)).toBe('值班在岗人数');
+    expect(plain(w.measured.zh)).toBe('30 天中 29 天人数足额');
+    expect(plain(w.required.zh)).toBe('24 小时值班，每班 1 人');
+    expect(w.place.zh).toBe('东校区');
+  });
+
   it('a missing document by its title', () => {
     const f = finding({ requirement: '8.2', type: 'record', scope: { kind: 'provider', id: 'xinyuan-service' }, provider: 'xinyuan-service', status: 'failed', measured: 13, required: 14 });
     const w = findingWords(f, ctx);
@@ -276,6 +288,7 @@ describe('a sample month in words', () => {
         const lines = f.findings.flatMap((x) => [
           ...(['quantity', 'measured', 'required', 'place'] as const).map((k) => x.words![k][lang] ?? ''),
           ...x.evidence.map((e) => e.text![lang] ?? ''),
+          ...(x.reason ? [lang === 'zh' ? x.reason.zh : (x.reason.en ?? x.reason.zh)] : []),
         ]);
         expect(findLeaks(lines.join('\n'), lang, { ids }), `${m} ${lang}`).toEqual([]);
       }

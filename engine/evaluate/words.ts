@@ -3,7 +3,7 @@
 // en, made from the machine fields and the tree's names — never a code, an id or an ISO value. Consumers (the
 // terminal, notices, scorecards, the site) print these; the machine fields stay for --json and file formats.
 import type { Names, Words } from '../model/labels.ts';
-import { CALENDAR_NAME, CASE_NOUN, comparisonWords, COMPLAINT_CAUSE, DOC_PROBLEM, durationWords, EVERY, FIELD, limitWords, localTime, minutesWords, REASON_CODE, say, STOP_WORD, WHOLE_SCHOOL, type Lang } from '../model/labels.ts';
+import { CALENDAR_NAME, FINDING_STATUS, CASE_NOUN, comparisonWords, COMPLAINT_CAUSE, DOC_PROBLEM, durationWords, EVERY, FIELD, limitWords, localTime, minutesWords, REASON_CODE, say, STOP_WORD, WHOLE_SCHOOL, type Lang } from '../model/labels.ts';
 import type { RegisterFile, Requirement, Text } from '../model/types.ts';
 import type { Evidence, Finding, FindingWords } from './evaluate.ts';
 
@@ -268,7 +268,7 @@ export function evidenceText(e: Evidence, f: Finding, ctx: WordsContext): W | un
         return both((lang) => {
           const noun = say(CASE_NOUN, r!.rate!.subject, lang);
           const cause = say(COMPLAINT_CAUSE, e.outcome, lang);
-          return lang === 'zh' ? `${noun} ${e.record}：${say(FIELD, share.field, lang)}为${cause}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${e.record}: ${say(FIELD, share.field, lang)} ${cause}`;
+          return lang === 'zh' ? `${noun} ${e.record}：${say(FIELD, share.field, lang)}为${cause}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${e.record}: ${say(FIELD, share.field, lang)}: ${cause}`;
         });
       }
       return undefined;
@@ -343,7 +343,8 @@ function casesWords(met: number, n: number, lang: Lang, ok: Words = { zh: '按�
 /** What there was to measure when there was no measurement: the reason in a word. */
 function noMeasure(f: Finding, lang: Lang): string {
   if (f.reason_code) return say(REASON_CODE, f.reason_code, lang);
-  return lang === 'zh' ? '—' : '—';
+  if (f.status === 'not-applicable' || f.status === 'not-reviewed') return say(FINDING_STATUS, f.status, lang);
+  return '—';
 }
 
 function measuredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
@@ -370,9 +371,13 @@ function measuredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
       if (have >= need) return zh ? `${need}${NBSP}项齐全` : `all ${need} in order`;
       return zh ? `缺${NBSP}${need - have}${NBSP}项（应备${NBSP}${need}${NBSP}项）` : `${need - have} of ${need} missing or not valid`;
     }
-    case 'disclosure':
-      if (f.measured === undefined) return noMeasure(f, lang);
-      return zh ? `${f.required ?? '?'}${NBSP}项中${NBSP}${f.measured}${NBSP}项已公示` : `${f.measured} of ${f.required ?? '?'} made public`;
+    case 'disclosure': {
+      // Posted on site: judged from the inspection rounds like an inspection (passed of applied places).
+      if (fr) return fr[1] ? (zh ? `现场检查${NBSP}${fr[1]}${NBSP}处中${NBSP}${fr[0]}${NBSP}处合格` : `${fr[0]} of ${fr[1]} places passed on inspection`) : noMeasure(f, lang);
+      if (f.measured === undefined || f.status === 'not-applicable' || f.status === 'not-reviewed') return noMeasure(f, lang);
+      const n = f.required ?? r?.disclosure?.items.length ?? 0;
+      return zh ? `${n}${NBSP}项中${NBSP}${f.measured}${NBSP}项已公示` : `${f.measured} of ${n} made public`;
+    }
     case 'inspection': {
       if (r?.inspection?.watch && fr) return zh ? `${fr[1]}${NBSP}天中${NBSP}${fr[0]}${NBSP}天人数足额` : `fully staffed on ${fr[0]} of ${fr[1]} days`;
       if (f.scope.kind === 'inspection-plan' && fr) return zh ? `${fr[1]}${NBSP}项中完成${NBSP}${fr[0]}${NBSP}项` : `${fr[0]} of ${fr[1]} done`;
@@ -406,12 +411,13 @@ function requiredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
     case 'frequency': {
       const fc = r?.frequency?.counts.find((c) => c.id === f.scope.id);
       const every = fc ? say(EVERY, fc.period, lang) : '';
-      const n = f.required ?? '?';
+      const n = f.required ?? (fc ? ctx.param(f, fc.count.param)?.value : undefined) ?? '?';
       const cal = fc?.calendar && fc.calendar !== 'all-days' ? (zh ? `（${say(CALENDAR_NAME, fc.calendar, lang)}内）` : ` (in the ${say(CALENDAR_NAME, fc.calendar, lang)})`) : '';
       return zh ? `${every} ${times(n, lang)}${cal}` : `${times(n, lang)} ${every}${cal}`;
     }
     case 'rate': {
-      const base = rateRequired(f, lang);
+      const th = r?.rate ? ctx.param(f, r.rate.threshold.param) : undefined;
+      const base = f.required !== undefined ? rateRequired(f, lang) : th && r?.rate ? comparisonWords(r.rate.direction, th.value, th.unit ?? 'percent', lang) : '—';
       const also = r?.rate?.also?.[0] ? ctx.param(f, r.rate.also[0].param) : undefined;
       if (also) {
         const reading = readingWordOf(also.label, lang);
@@ -424,8 +430,10 @@ function requiredOf(f: Finding, ctx: WordsContext, lang: Lang): string {
       const keep = ret ? (zh ? `，保存 ${durationWords(ret[1]!, lang)}` : `, kept ${durationWords(ret[1]!, lang)}`) : '';
       return zh ? `${f.required ?? '?'}${NBSP}项齐全有效${keep}` : `all ${f.required ?? '?'} present and valid${keep}`;
     }
-    case 'disclosure':
-      return zh ? `${f.required ?? '?'}${NBSP}项全部公示` : `all ${f.required ?? '?'} made public`;
+    case 'disclosure': {
+      const n = f.required ?? r?.disclosure?.items.length ?? 0;
+      return zh ? `${n}${NBSP}项全部公示` : `all ${n} made public`;
+    }
     case 'inspection': {
       if (r?.inspection?.watch) {
         const staff = /^(\d+)/.exec(String(f.required ?? ''))?.[1] ?? '?';
@@ -446,6 +454,10 @@ function placeOfFinding(f: Finding, ctx: WordsContext, lang: Lang): string {
     const named = f.evidence.map((e) => e.place ?? (e.unit && e.unit !== f.provider ? unitName(e.unit, ctx, lang) : '')).filter(Boolean);
     if (named.length) return someNames(named, lang);
   }
+  if (f.type === 'frequency') {
+    const units = scopeNames(f, ctx, lang);
+    if (units.length) return someNames(units, lang);
+  }
   // A rate or grid judged per unit (a station, a building, a campus) names it.
   if (f.scope.kind === 'campus' && ctx.reg.campuses.some((c) => c.id === f.scope.id)) return ctx.names.campus(f.scope.id, lang);
   if (f.scope.kind === 'building' || f.scope.kind === 'station') {
@@ -453,6 +465,25 @@ function placeOfFinding(f: Finding, ctx: WordsContext, lang: Lang): string {
     if (n !== f.scope.id) return n;
   }
   return providerPlace(f.provider, ctx, lang);
+}
+
+/** Scopes of named places (the register's places[].scope) and of building types. */
+const SCOPE_BUILDING: Record<string, string> = { 'dormitory-building': 'dormitory', 'teaching-building': 'teaching', library: 'library', venue: 'venue', canteen: 'canteen' };
+
+/** The units a frequency count's scope covers for the provider, by name (as the grid finds them, roughly). */
+function scopeNames(f: Finding, ctx: WordsContext, lang: Lang): string[] {
+  const fc = ctx.requirement(f.requirement)?.frequency?.counts.find((c) => c.id === f.scope.id);
+  if (!fc) return [];
+  if (fc.scope === 'school') return [WHOLE_SCHOOL[lang]];
+  if (fc.scope === 'campus') {
+    const named = ctx.reg.campuses.filter((c) => (c.duties ?? []).some((d) => d.provider === f.provider) || c.provider === f.provider);
+    return named.map((c) => ctx.names.campus(c.id, lang));
+  }
+  // A scope of named places (power rooms, water tanks …): the provider's places of it, maybe none.
+  if ((ctx.reg.places ?? []).some((p) => p.scope === fc.scope)) return (ctx.reg.places ?? []).filter((p) => p.scope === fc.scope && p.provider === f.provider).map((p) => p.name);
+  const types = fc.building_type ?? (SCOPE_BUILDING[fc.scope] ? [SCOPE_BUILDING[fc.scope]!] : undefined);
+  if (!types && fc.scope !== 'building') return [];
+  return ctx.reg.buildings.filter((b) => b.provider === f.provider && (!types || types.includes(b.type))).map((b) => b.name);
 }
 
 /** The four words of a finding. */
