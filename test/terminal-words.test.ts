@@ -127,6 +127,8 @@ describe('the terminal on the sample, in zh and en', () => {
     ['evaluate', () => ['evaluate', '--period', '2026-04', '--db', db, '--out', out, '--now', '2026-07-10T10:00:00+08:00']],
     ['validate --summary', () => ['validate', '--summary']],
     ['inspections plan', () => ['inspections', 'plan', '--period', '2026-04', '--provider', 'huayu-property']],
+    // The submissions: kinds in words, local times, providers by name (issue 13 "done when").
+    ['submissions', () => ['submissions', '--db', db]],
   ];
   for (const lang of ['zh', 'en'] as const) {
     it.each(commands)(`%s --lang ${lang}: no codes, at most 120 columns`, (_, args) => {

@@ -11,14 +11,14 @@ import { folderProblem } from '../data/rejects.ts';
 import { createCalendar, monthData, parseLocal, renderMonth } from '../calendar/calendar.ts';
 import type { MappingFile } from '../model/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../model/vocabulary.ts';
-import { FINDING_STATUS, RECORD_VERDICT, WHATIF_SIDE, limitWords, monthWords, RECORD_KIND, say, shareWords } from '../model/labels.ts';
+import { FINDING_STATUS, RECORD_VERDICT, WHATIF_SIDE, limitWords, localTime, monthWords, RECORD_KIND, say, shareWords } from '../model/labels.ts';
 import { namesOf } from '../validate/names.ts';
 import type { Tree } from '../load/tree.ts';
 import type { WhatIf as WhatIfResult } from '../evaluate/whatif.ts';
 import { dbPath, DEFAULT_DB, DB_ENV, storeErrorOf } from '../store/store.ts';
 import { missingStore, openCliStore, runNotRecorded, storeFailure } from './store-cli.ts';
 import { validate } from '../validate/run.ts';
-import { lacksForData } from '../load/tree.ts';
+import { findYamlFiles, lacksForData, loadTree } from '../load/tree.ts';
 import { checkMonth, choiceArgs, COMMON, outsideCalendar, EXIT, missing, NEEDS, nearest, normaliseInstant, parseInstant, usageError, type Command, type Io } from './common.ts';
 import { REQUIREMENT_TYPE } from '../model/labels.ts';
 import { diagnosticJson, renderDiagnostic, style, table } from './format.ts';
@@ -797,12 +797,29 @@ ${DB_HELP.en}`,
         if (json) io.out(JSON.stringify(rows, null, 2));
         else {
           const zh = lang === 'zh';
-          io.out(
-            table(
-              ['#', zh ? '时间' : 'time', zh ? '文件' : 'file', zh ? '类型' : 'kind', zh ? '服务商' : 'provider', zh ? '期间' : 'period', zh ? '合计' : 'total', zh ? '入库' : 'stored', zh ? '拒收' : 'rejected', zh ? '替换' : 'replaced', 'sha256'],
-              rows.map((r) => [r.id!, String(r.submitted_at).slice(0, 19), r.file_name!, r.kind!, r.provider ?? '—', r.period ?? '—', r.rows_total!, r.rows_accepted!, r.rows_rejected!, r.rows_replaced!, String(r.file_sha256).slice(0, 12)]),
-            ),
-          );
+          // Providers by name when the standards tree is at hand (the store keeps ids).
+          let providerName = (id: string): string => id;
+          const treeDir = resolve(io.cwd, 'standards');
+          if (rows.some((r) => r.provider) && existsSync(treeDir)) {
+            const names = namesOf(loadTree(findYamlFiles([treeDir]), io.cwd));
+            providerName = (id) => names.provider(id);
+          }
+          // The provider and period columns only when a submission names them (most files span both).
+          const cols: [string, (r: Record<string, string | number | null>) => string | number, boolean][] = [
+            ['#', (r) => r.id!, true],
+            [zh ? '提交时间' : 'submitted', (r) => localTime(String(r.submitted_at), lang, { year: true }).replace(/ /g, '\u00a0'), true],
+            [zh ? '文件' : 'file', (r) => String(r.file_name), true],
+            [zh ? '类型' : 'kind', (r) => say(RECORD_KIND, String(r.kind), lang), true],
+            [zh ? '服务商' : 'provider', (r) => (r.provider ? providerName(String(r.provider)) : '—'), rows.some((r) => r.provider)],
+            [zh ? '期间' : 'period', (r) => (r.period ? monthWords(String(r.period), lang) : '—'), rows.some((r) => r.period)],
+            [zh ? '合计' : 'total', (r) => r.rows_total!, true],
+            [zh ? '入库' : 'stored', (r) => r.rows_accepted!, true],
+            [zh ? '拒收' : 'rejected', (r) => r.rows_rejected!, true],
+            [zh ? '替换' : 'replaced', (r) => r.rows_replaced!, true],
+            ['sha256', (r) => String(r.file_sha256).slice(0, 12), true],
+          ];
+          const shown = cols.filter((c) => c[2]);
+          io.out(table(shown.map((c) => c[0]), rows.map((r) => shown.map((c) => c[1](r))), { wrap: [2, 3] }));
         }
         return EXIT.ok;
       } catch (e) {

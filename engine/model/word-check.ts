@@ -35,6 +35,10 @@ const FIELDS = new Set(Object.keys(FIELD).filter((f) => f.includes('_')));
 function readable(line: string): string {
   if (/^\s*\$ /.test(line)) return '';
   return line
+    // A file's own record quoted as it is (a CSV row shown from a rejects file): the file's bytes, not words.
+    .replace(/"(?:[^"]|"")*"(?:,"(?:[^"]|"")*"){2,}/g, ' ')
+    // A dotfile's name (.charter-site) is a file name.
+    .replace(/(^|[\s“"'（(])\.[a-z][a-z0-9.-]*/g, '$1 ')
     .replace(/(?:npx |npm run |node bin\/charter\.js |\b)charter(?: [a-z-]+)+(?: (?:--?[a-z-]+(?:[ =](?!--)[^\s，。；）)]+)?|[^\s，。；）)-][^\s，。；）)]*))*/g, ' ')
     .replace(/--[a-z][a-z-]*(?:[ =][^\s，。；）)]+)?/g, ' ');
 }
@@ -47,6 +51,8 @@ export function findLeaks(text: string, lang: Lang, known: KnownIds = {}): Leak[
     if (!line.trim()) continue;
     if (/\(rule [^)]+\)/.test(line)) out.push({ kind: 'rule-tag', token: /\(rule [^)]+\)/.exec(line)![0], line: rawLine });
     for (const m of line.matchAll(/[A-Za-z0-9_.:+\-\/\\]+/g)) {
+      // A piece of a file name wrapped at its hyphen in a table cell (2026-02-W5-huayu-|property-east.ndjson).
+      if (/[A-Za-z0-9]-$/.test(m[0]) && /^\s*$/.test(line.slice((m.index ?? 0) + m[0].length))) continue;
       let tok = m[0].replace(/^[.:\-]+|[.:\-]+$/g, '');
       if (!tok) continue;
       if (/[\/\\]/.test(tok) || FILE_EXT.test(tok)) continue; // a path
