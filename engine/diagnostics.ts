@@ -249,10 +249,10 @@ export const CATALOGUE: Record<string, Entry> = {
   CH027: {
     name: 'unknown-option',
     severity: 'error',
-    zh: (a) => `charter ${s(a, 'command')} 没有选项 ${s(a, 'value')}`,
-    en: (a) => `charter ${s(a, 'command')} has no option ${s(a, 'value')}`,
-    hintZh: (a) => (s(a, 'suggest') ? `是不是${s(a, 'suggest')}？` : `可用选项：${s(a, 'allowed')}。运行 charter ${s(a, 'command')} --help 查看说明。`),
-    hintEn: (a) => (s(a, 'suggest') ? `Did you mean ${s(a, 'suggest')}?` : `Options: ${s(a, 'allowed')}. Run charter ${s(a, 'command')} --help for details.`),
+    zh: (a) => `charter${s(a, 'command') ? ` ${s(a, 'command')}` : ''} 没有选项 ${s(a, 'value')}`,
+    en: (a) => `charter${s(a, 'command') ? ` ${s(a, 'command')}` : ''} has no option ${s(a, 'value')}`,
+    hintZh: (a) => (s(a, 'suggest') ? `是不是${s(a, 'suggest')}？` : `可用选项：${s(a, 'allowed')}。运行 charter${s(a, 'command') ? ` ${s(a, 'command')}` : ''} --help 查看说明。`),
+    hintEn: (a) => (s(a, 'suggest') ? `Did you mean ${s(a, 'suggest')}?` : `Options: ${s(a, 'allowed')}. Run charter${s(a, 'command') ? ` ${s(a, 'command')}` : ''} --help for details.`),
   },
   CH028: {
     name: 'option-needs-value',

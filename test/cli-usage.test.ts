@@ -40,6 +40,7 @@ describe('misuse → its own code, exit 2, the words that say what to do', () =>
   // [args, code, zh words, en words]
   const cases: [string[], string, string[], string[]][] = [
     [['evaluat', '--period', '2026-04'], 'CH001', ['没有名为“evaluat”的命令', '是不是“charter evaluate”？'], ['There is no command "evaluat"', 'Did you mean "charter evaluate"?']],
+    [['--verison'], 'CH027', ['charter 没有选项 --verison', '是不是“--version”？'], ['charter has no option --verison', 'Did you mean "--version"?']],
     [['evaluate', '--perod', '2026-04', '--db', '{db}'], 'CH027', ['charter evaluate 没有选项 --perod', '是不是“--period”？'], ['has no option --perod', 'Did you mean "--period"?']],
     [['evaluate', '--db', '{db}', '--period'], 'CH028', ['选项 --period 后面缺少值', '--period 2026-04'], ['The option --period needs a value']],
     [['evaluate', '--period', '2026-04', '--json=yes', '--db', '{db}'], 'CH029', ['选项 --json 是开关，不带值'], ['--json is a switch and takes no value']],

@@ -172,6 +172,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(`charter ${VERSION}`);
     return EXIT.ok;
   }
+  // A flag before any command that charter itself does not take: said, not answered with the help alone.
+  const stray = !name ? argv.find((a, i) => a.startsWith('-') && !['--help', '-h', '--version', '--json', '--lang'].includes(a.split('=')[0]!) && !(i > 0 && argv[i - 1] === '--lang')) : undefined;
+  if (stray) {
+    const { suggest } = choiceArgs(stray.split('=')[0]!, ['--help', '--version', '--lang', '--json'], lang);
+    return usageError([diag('CH027', '<command line>', { line: 1, col: 1 }, { command: '', value: stray, suggest, allowed: '--help --version --lang --json' })], lang, json, io);
+  }
   if (!name || name === 'help') {
     const topic = name === 'help' ? argv[argv.indexOf('help') + 1] : undefined;
     const c = topic ? COMMANDS[topic] : undefined;
