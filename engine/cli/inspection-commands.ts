@@ -9,6 +9,7 @@ import { closest } from '../validate/checks.ts';
 import { checkMonth, choiceArgs, COMMON, EXIT, missing, usageError, type Command, type Io } from './common.ts';
 import { cmdErr, loadStandards, treeAndDb } from './data-commands.ts';
 import { fitLines, table, width } from './format.ts';
+import { clipWidth } from './words.ts';
 import { localTime, monthWords } from '../model/labels.ts';
 
 const NBSP = '\u00a0';
@@ -88,19 +89,10 @@ function documentTitle(tree: Tree, document: string, lang: Lang): string {
   return p ? tx(p.value.title, lang) : document;
 }
 
-function clip(s: string, n: number): string {
-  if (width(s) <= n) return s;
-  let out = '';
-  for (const ch of s) {
-    if (width(out + ch) > n - 1) break;
-    out += ch;
-  }
-  return out + '…';
-}
 
 function basisLine(tree: Tree, b: SourceBasis | undefined, lang: Lang): string {
   if (!b) return '';
-  const quote = b.quote ? (lang === 'zh' ? `“${clip(b.quote, 40)}”` : ` "${clip(b.quote, 40)}"`) : '';
+  const quote = b.quote ? (lang === 'zh' ? `“${clipWidth(b.quote, 40)}”` : ` "${clipWidth(b.quote, 40)}"`) : '';
   return `${documentTitle(tree, b.document, lang)} ${b.ref}${quote}`;
 }
 
@@ -131,7 +123,7 @@ function renderRound(tree: Tree, plan: InspectionPlan, r: InspectionRound, lang:
     // The place by its name; ids stay in --json.
     const place = row.place.id === last ? '' : `${row.place.name}${row.place.kind === 'campus' ? (zh ? '（全校区）' : ' (whole campus)') : ''}`;
     last = row.place.id;
-    rows.push([place, row.reference, clip(tx(row.title, lang), 36), tx(everyWords(row.every, row.due), lang)]);
+    rows.push([place, row.reference, clipWidth(tx(row.title, lang), 36), tx(everyWords(row.every, row.due), lang)]);
   }
   out.push(...table(zh ? ['地点', '条款', '要求', '频次'] : ['place', 'clause', 'requirement', 'frequency'], rows, { align: ['l', 'l', 'l', 'l'], max: 118 }).split('\n').map((l) => `  ${l}`));
   return out;

@@ -2,6 +2,7 @@
 // which inspection requirements to look at there, in the month (or one week of it).
 // Applicability follows the evaluation: the unit's bound requirements (engine/evaluate/binding.ts), building
 // types (applies_to), the register's campus duties and places, and the contract's service period.
+import { refParts } from '../validate/names.ts';
 import { createHash } from 'node:crypto';
 import { createCalendar, dateOf, dayNumber, monthBounds } from '../calendar/calendar.ts';
 import { unitRequirements } from '../evaluate/binding.ts';
@@ -212,17 +213,10 @@ interface Planned {
 
 /** How people cite a requirement: "5.1.1.5 第2项", "5.1.2.10 第4项 a", a plan's own numbering. */
 export function referenceOf(r: Requirement, idx: Index): string {
-  if (r.id.includes(':')) return r.source?.ref ?? r.number ?? r.id.slice(r.id.indexOf(':') + 1);
-  let number = r.number;
-  let item = r.item;
-  let cur: Requirement | undefined = r;
-  while (!number && cur?.parent) {
-    cur = idx.requirements.get(cur.parent)?.value;
-    if (!cur) break;
-    number = cur.number;
-    item ??= cur.item;
-  }
-  return [number ?? r.id, item ? `第${item}项` : '', r.part ?? ''].filter(Boolean).join(' ');
+  // The same walk to the nearest numbered clause as the official reference (validate/names.ts), written compactly for a checklist row.
+  const p = refParts(r, idx);
+  if (p.planRef !== undefined) return p.planRef;
+  return [p.number ?? r.id, p.item ? `第${p.item}项` : '', p.part ?? ''].filter(Boolean).join(' ');
 }
 
 /** The school plan's choice for a requirement: its own entry, else the nearest clause covering it. */

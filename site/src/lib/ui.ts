@@ -1,5 +1,6 @@
 // Interface text in both languages. Data text (names, clauses, limits) comes from the data file.
 import type { Lang } from './data.ts';
+import { NOTICE_STATUS as STATUS_WORDS } from '../../../engine/model/labels.ts';
 
 const zh = {
   siteName: '后勤服务承诺',
@@ -125,16 +126,13 @@ export const CLAUSE_STATUS: Record<string, { zh: string; en: string }> = {
   withdrawn: { zh: '已撤销', en: 'Withdrawn' },
 };
 
-/** Rectification notice states, in the ledger's order (engine/notices/ledger.ts STATUS_ZH). */
-export const NOTICE_STATUS: Record<string, { zh: string; en: string }> = {
-  issued: { zh: '已签发', en: 'Issued' },
-  acknowledged: { zh: '已签收', en: 'Acknowledged' },
-  'rectification-reported': { zh: '已反馈整改', en: 'Rectification reported' },
-  verified: { zh: '已复查销号', en: 'Verified and closed' },
-  overdue: { zh: '逾期未整改', en: 'Overdue' },
-  escalated: { zh: '已启动问责', en: 'Escalated' },
-  reopened: { zh: '复发重开', en: 'Reopened' },
-};
+/**
+ * Rectification notice states the public ledger counts, in the ledger's order; the words are the engine's
+ * one vocabulary (engine/model/labels.ts), with a capital in English for a table heading.
+ */
+export const NOTICE_STATUS: Record<string, { zh: string; en: string }> = Object.fromEntries(
+  (['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened'] as const).map((k) => [k, { zh: STATUS_WORDS[k]!.zh, en: STATUS_WORDS[k]!.en.charAt(0).toUpperCase() + STATUS_WORDS[k]!.en.slice(1) }]),
+);
 
 export const word = (map: Record<string, { zh: string; en: string }>, key: string, lang: Lang): string => map[key]?.[lang] ?? key;
 
