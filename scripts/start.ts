@@ -120,11 +120,11 @@ else skipped('inspections checklist');
     files++;
     if (code !== 0) refused++;
   }
-  io.out(
+  io.out(fitLines(
     zh
       ? `\n现场检查结果：共提交 ${files} 个文件（纸质检查表录入的工作簿与手机表单导出），其中 ${refused} 个被拒收${unread ? `；${unread} 个工作簿因缺少映射 inspection-round-xlsx 未提交` : ''}。`
       : `\nInspection results: ${files} files submitted (round workbooks typed in from the paper sheets, and exports of the phone form), ${refused} refused${unread ? `; ${unread} workbooks not submitted (no inspection-round-xlsx mapping)` : ''}.`,
-  );
+  ));
 }
 
 step(zh ? '3. 已记录的提交' : '3. Recorded submissions');
