@@ -507,7 +507,10 @@ ${DB_HELP.en}`,
         if (json) io.out(JSON.stringify({ ok: f.summary.failed === 0 && f.summary.error === 0, findings_file: file, summary: f.summary, rollups: f.rollups.providers, no_data: noData, pending, late_changes: late, run_recorded: !notRecorded, warnings: notRecorded ? [diagnosticJson(notRecorded, lang)] : [] }, null, 2));
         else {
           io.out(renderFindings(f, lang, relative(io.cwd, file) || file, cliWords(tree, lang)));
-          if (late.length) io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang));
+          if (late.length) {
+            const names = namesOf(tree);
+            io.out('\n' + renderLateChanges(late, tree.registers[0]?.value, lang, (id) => names.requirement(id, lang)));
+          }
           if (notRecorded) io.err(renderDiagnostic(notRecorded, lang, '', style(io.color)));
         }
         return f.summary.failed || f.summary.error ? EXIT.problems : EXIT.ok;
