@@ -81,7 +81,8 @@ describe('April 2026: both month rounds walked except 第6教学楼', () => {
     // Only huayu's real failure is on a notice; nothing for the rows the office did not inspect.
     const huayu = planned.find((p) => p.provider === 'huayu-property')!;
     // The notice cites the inspection: the place, what was found, the inspector, the time and the photos.
-    expect(huayu.doc.problems.find((p) => p.requirement === '4.4')!.evidence).toEqual([{ record: `${MAIN}:main:4.4`, unit: '本部', actual: expect.stringMatching(/^配电间门口安全警示标识脱落（检查人 王建国，2026-04-08 \d\d:\d\d，照片 P-0408-3）$/) }]);
+    // The notice prints the evidence as the evaluation's sentence (issue 13: places, local times in words).
+    expect(huayu.doc.problems.find((p) => p.requirement === '4.4')!.evidence).toEqual([{ record: `${MAIN}:main:4.4`, text: expect.stringMatching(/^本部 4月8日 \d\d:\d\d 现场检查不合格：配电间门口安全警示标识脱落（检查人 王建国；照片 P-0408-3；/) }]);
     expect(huayu.doc.problems.filter((p) => april.findings.find((f) => f.requirement === p.requirement && f.provider === 'huayu-property')?.type === 'inspection').map((p) => p.requirement)).toEqual(['4.4']);
   });
 
