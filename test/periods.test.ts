@@ -210,7 +210,7 @@ describe('late data for an evaluated month', () => {
     s2.close();
     const b = charter(['evaluate', '--period', '2026-05', '--provider', 'huayu-property', '--db', db, '--out', join(dir, 'out-05'), '--now', '2026-06-01T10:00:00+08:00']);
     expect(b.stdout).toContain('2026年4月的评价结果已因之后提交的数据而改变');
-    expect(b.stdout).toMatch(/4\.3-1 华宇物业服务有限公司 .*1\/1 → 1\/2/);
+    expect(b.stdout).toMatch(/第4\.3条第1项 华宇物业服务有限公司 .*1\/1 → 1\/2/);
     const j = charter(['evaluate', '--period', '2026-05', '--provider', 'huayu-property', '--db', db, '--out', join(dir, 'out-05'), '--json']);
     const late = (JSON.parse(j.stdout) as { late_changes: { period: string }[] }).late_changes;
     expect(late.map((x) => x.period)).toEqual(['2026-04']);

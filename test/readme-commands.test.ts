@@ -38,9 +38,10 @@ function charterIn(args: string[]): { code: number; stdout: string; stderr: stri
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-// npm start and every README command (charter test alone runs ~560 cases, site build runs Astro) take minutes:
-// run in CI (CI=true bash .ci/run, a clean clone) or when asked (CHARTER_README_TEST=1), like the fuzzer's long runs.
-const SLOW = Boolean(process.env.CI || process.env.CHARTER_README_TEST);
+// npm start and every README command (charter test alone runs ~560 cases, site build runs Astro) take minutes —
+// too long for the 15-minute CI budget beside the suite: run when asked (CHARTER_README_TEST=1), like the
+// fuzzer's long runs, before changing the README or npm start.
+const SLOW = Boolean(process.env.CHARTER_README_TEST);
 
 function setUp(): void {
   dir = mkdtempSync(join(tmpdir(), 'charter-readme-'));

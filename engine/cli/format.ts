@@ -109,7 +109,7 @@ const CJK = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\
 /** Characters that never begin a line (Chinese line-breaking practice): closing punctuation, units. */
 const NO_START = /^[，。、；：！？）》」』】〕…,.;:!?)\]}%‰℃°]/;
 /** Characters that never end a line: opening punctuation. */
-const NO_END = /[（《「『【〔(\[{“‘]$/;
+const NO_END = /[（《「『【〔(\[{“‘第]$/;
 /** A unit written after a number with a plain space: kept on the number's line. */
 const UNIT_WORD = /^(?:分钟|小时|天|个|次|件|项|处|名|人|年|月|日|周|号楼|号|层|栋|座|条|%|‰|℃|°C|min|minutes?|h|hours?|days?|working|times?|cases?|places?|items?)(?=$|[^A-Za-z])/;
 

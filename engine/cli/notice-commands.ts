@@ -503,6 +503,8 @@ ${DB_HELP.en}
             table(
               [zh ? '服务商' : 'provider', zh ? '评价覆盖' : 'coverage', zh ? '监督考核' : 'supervisor', zh ? '满意度' : 'users', zh ? '综合' : 'total', zh ? '等级' : 'grade', zh ? '扣分项' : 'deductions', 'PDF'],
               docs.map((d, i) => [d.provider.name, pct(d), d.supervisor_score, d.users_score ?? '—', d.provisional ? '—' : d.total, gradeText(d), d.categories.reduce((a, c) => a + c.items.filter((x) => x.deduction > 0).length, 0), relative(io.cwd, files[i]!)]),
+              // Only the file path wraps: a provider's name and its grade stay on one line.
+              { wrap: [7] },
             ),
           );
           for (const d of docs) if (d.provisional) io.out(zh ? `${d.provider.name}：${d.provisional.reason}` : `${d.provider.name}: draft — ${d.provisional.code === 'no-evaluation' ? 'nothing could be judged this period' : `coverage ${pct(d)} is below the floor of ${Math.round((d.coverage?.floor ?? 0) * 100)}%`}; no grade is given.`);
