@@ -280,7 +280,7 @@ describe('the Nantong plan’s deadlines (四、4 责令相关单位限期整改
     expect(v.outcome).toBe('failed');
     // notices.yaml recheck_failed: 5 working days from Monday 26 October → Monday 2 November.
     expect(v.deadline).toBe('2026-11-02');
-    expect(v.event.note).toContain('再次限期整改，期限至 2026-11-02');
+    expect(v.event.note).toContain('再次限期整改，期限至 2026年11月2日'); // the note is read on the history: the date in words (issue 13)
     expect(v.event.data).toMatchObject({ deadline: '2026-11-02', working_days: 5, basis: 'nantong-supervision:rectification-notice' });
     const n = findNotice(store, number);
     expect(n.status).toBe('acknowledged');

@@ -5,6 +5,8 @@ import { createCalendar } from '../calendar/calendar.ts';
 import { instantToIso } from '../data/convert.ts';
 import { evaluate, type Finding } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
+import { localDate } from '../model/labels.ts';
+import { namesOf } from '../validate/names.ts';
 import type { Store } from '../store/store.ts';
 import { addEvent, deadlineUnknown, findNotice, LedgerError, noticeConfig, refuseVoided, STATUS_ZH, type NoticeEvent, type NoticeState } from './ledger.ts';
 
@@ -63,13 +65,15 @@ export function verifyNotice(o: { tree: Tree; store: Store; number: string; asOf
     if (!d.known) throw deadlineUnknown(d);
     again = { deadline: d.lastDay, working_days: rf.working_days, basis: rf.basis };
   }
+  // The note is read on the notice's history: clauses by their official reference, the date in words.
+  const names = namesOf(o.tree);
   const event = failed.length
     ? addEvent(o.store, n, {
         event: 'verification-failed',
         status: 'acknowledged',
         actor: o.actor,
         at: asOfText,
-        note: `复查未通过：${[...new Set(failed.map((f) => f.requirement))].join('、')}${again ? `；再次限期整改，期限至 ${again.deadline}` : ''}`,
+        note: `复查未通过：${[...new Set(failed.map((f) => names.requirement(f.requirement, 'zh')))].join('、')}${again ? `；再次限期整改，期限至 ${localDate(again.deadline, 'zh')}` : ''}`,
         data: { since: reported.at, periods, findings: summary, ...(again ? { deadline: again.deadline, working_days: again.working_days, basis: again.basis } : {}) },
       })
     : addEvent(o.store, n, { event: 'verified', status: 'verified', actor: o.actor, at: asOfText, note: '复查通过，销号', data: { since: reported.at, periods, findings: summary } });
