@@ -337,4 +337,32 @@ describe.runIf(browserTests)('in a browser', () => {
     await page.close();
     console.log(`screenshots: ${shots}`);
   });
+
+  // Issue 14: each area's browser tests in its own block (servers, browser and base() are in scope).
+  // ── browser: pledges ──
+  // ── end browser: pledges ──
+  // ── browser: words ──
+  // ── end browser: words ──
+  // ── browser: acts ──
+  // ── end browser: acts ──
+  // ── browser: find ──
+  // ── end browser: find ──
+  // ── browser: changes ──
+  // ── end browser: changes ──
+  // ── browser: check ──
+  // ── end browser: check ──
 });
+
+// Issue 14: each area's build-output tests in its own block (out.pub, out.int, pub, int are in scope).
+// ── pledges ──
+// ── end pledges ──
+// ── words ──
+// ── end words ──
+// ── acts ──
+// ── end acts ──
+// ── find ──
+// ── end find ──
+// ── changes ──
+// ── end changes ──
+// ── check ──
+// ── end check ──

@@ -314,6 +314,27 @@ export function monthWords(period: string, lang: Lang): string {
   return lang === 'zh' ? `${m[1]}年${Number(m[2])}月` : `${full[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** A span of days: 2026年7月1日—31日, 2026年6月28日—7月3日 / 1–31 Jul 2026. Dates are local ISO days. */
+export function spanWords(from: string, to: string, lang: Lang): string {
+  const a = LOCAL.exec(from);
+  const b = LOCAL.exec(to);
+  if (!a || !b) return `${from}—${to}`;
+  if (lang === 'zh') {
+    const tail = a[1] !== b[1] ? `${b[1]}年${Number(b[2])}月${Number(b[3])}日` : a[2] !== b[2] ? `${Number(b[2])}月${Number(b[3])}日` : `${Number(b[3])}日`;
+    return `${a[1]}年${Number(a[2])}月${Number(a[3])}日—${tail}`;
+  }
+  if (a[1] === b[1] && a[2] === b[2]) return `${Number(a[3])}–${Number(b[3])} ${MONTHS_EN[Number(b[2]) - 1]} ${b[1]}`;
+  return `${localDate(from, lang)} – ${localDate(to, lang)}`;
+}
+
+/** The days of a month: 2026-07 → 2026年7月1日—31日 (统计期间). */
+export function monthSpanWords(period: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return spanWords(`${period}-01`, `${period}-${String(last).padStart(2, '0')}`, lang);
+}
+
 // ── requirement references ──────────────────────────────────────────────────────────────────────
 /** What a reference is made from; the names module (engine/validate/names.ts) fills it from the tree. */
 export interface RefParts {
@@ -664,3 +685,13 @@ export const RECORD_VERDICT: Vocabulary = {
   listed: { zh: '列为问题', en: 'listed as a problem' },
 };
 // ── end import ──
+// ── site-pledges ──
+// ── end site-pledges ──
+// ── site-words ──
+// ── end site-words ──
+// ── site-acts ──
+// ── end site-acts ──
+// ── site-find ──
+// ── end site-find ──
+// ── site-changes ──
+// ── end site-changes ──

@@ -150,3 +150,17 @@ export const NOTICE_EVENT: Record<string, string> = {
 };
 
 export const FINDING_STATUS: Record<string, string> = { failed: '不通过', error: '数据错误', passed: '通过' };
+
+// Issue 14: each area adds its interface words (zh and en) in its own block.
+// ── pledges ──
+// ── end pledges ──
+// ── words ──
+// ── end words ──
+// ── acts ──
+// ── end acts ──
+// ── find ──
+// ── end find ──
+// ── changes ──
+// ── end changes ──
+// ── check ──
+// ── end check ──
