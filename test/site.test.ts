@@ -393,9 +393,10 @@ describe('plain Chinese (issue 14 §2)', () => {
         const text = pageText(html).text;
         expect(traditionalChars(text).map((x) => x.char).join(''), `${lang}${url}`).toBe('');
         // Every converted text on the page has its original, verbatim, in a <details> marked zh-Hant.
-        const shown = guide.filter((c) => html.includes(`>${c.display.replace(/&/g, '&amp;')}<`) && c.display !== c.text);
+        const esc = (x: string): string => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const shown = guide.filter((c) => c.display !== c.text && (html.includes(`<p class="clause-text" lang="zh-CN">${esc(c.display)}</p>`) || html.includes(`<blockquote class="clause-text" lang="zh-CN"><p>${esc(c.display)}</p>`)));
         expect(shown.length, `${lang}${url}`).toBeGreaterThan(0);
-        for (const c of shown) expect(html, `${lang}${url} ${c.id}`).toContain(`<p lang="zh-Hant">${c.text.replace(/&/g, '&amp;')}</p>`);
+        for (const c of shown) expect(html, `${lang}${url} ${c.id}`).toContain(`<p lang="zh-Hant">${esc(c.text)}</p>`);
         expect(html).toMatch(/<details class="clause-original"[^>]*><summary>/);
       }
     }
