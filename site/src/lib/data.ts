@@ -1,11 +1,12 @@
 // The site's only input: the JSON file engine/site/build.ts writes (SiteData plus the list of PDFs it
 // copies). Read with fs at build time, keyed by path so two builds in one process never share data.
 import { readFileSync } from 'node:fs';
-import type { SiteClause, SiteData, SitePledge, SitePledgePeriod } from '../../../engine/site/types.ts';
+import type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal } from '../../../engine/site/types.ts';
+import { localDate, monthSpanWords, monthWords, PLEDGE_COLUMNS, PLEDGE_TAG, spanWords } from '../../../engine/model/labels.ts';
 import type { Text } from '../../../engine/model/types.ts';
 import { siteDataMessage } from '../../../engine/site/errors.ts';
 
-export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, Text };
+export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal, Text };
 export type Lang = 'zh' | 'en';
 export interface Bundle {
   data: SiteData;
@@ -68,7 +69,8 @@ export function fmtInstant(iso: string, lang: Lang): string {
   return `${m[1]} ${m[2]}${zone}`;
 }
 
-export const latestPeriod = (): string => site().periods.at(-1) ?? '';
+/** The latest complete month (a month still running at the data's as-of is not a result yet). */
+export const latestPeriod = (): string => site().pledge_spans?.latest ?? '';
 
 /** The month after a YYYY-MM period (the "next period" the targets apply to). */
 export function nextPeriod(p: string): string {
@@ -126,6 +128,55 @@ export function result(p: SitePledgePeriod, target: number | null, lang: Lang): 
   }
   return { figure, counts, status, kind };
 }
+
+export type TagKind = 'met' | 'missed' | 'none' | 'insufficient' | 'no-data';
+type Counts = Pick<SitePledgePeriod, 'n' | 'met' | 'missed' | 'anomaly' | 'rate' | 'no_data' | 'calendar_unknown'>;
+
+/**
+ * The one status tag of a pledge for a period or a total, everywhere (docs/site.md 服务承诺的计数与状态):
+ * 暂无数据 when nothing of the kind was submitted; 数据不足 when cases could not be placed under a limit
+ * (no holiday data), or when a target rate is set, fewer than SMALL_N cases were judged and some was not
+ * on time (a rate over so few cannot be held against the target); 无个案 when no case was judged; then,
+ * per case (no target): 达成 only if every judged case was on time, else 未达成 N 宗; with a target:
+ * 达成 if the share on time reaches it, else 未达成 N 宗. N counts the late cases and the data
+ * anomalies: a case whose data cannot show it was on time is never a pass.
+ */
+export function pledgeTag(period: Counts, target: number | null, lang: Lang): { kind: TagKind; text: string } {
+  const tag = (kind: Exclude<TagKind, 'missed'>) => ({ kind, text: t(PLEDGE_TAG[kind], lang) });
+  if (period.no_data) return tag('no-data');
+  if (period.calendar_unknown) return tag('insufficient');
+  if (period.n === 0) return tag('none');
+  const bad = period.missed + period.anomaly;
+  if (target === null) return bad === 0 ? tag('met') : { kind: 'missed', text: t(PLEDGE_TAG.missed(bad), lang) };
+  if (bad === 0) return tag('met');
+  if (period.n < SMALL_N) return tag('insufficient');
+  return (period.rate ?? 0) >= target ? tag('met') : { kind: 'missed', text: t(PLEDGE_TAG.missed(bad), lang) };
+}
+
+/** A row's counts in one line that adds up: 个案 81：按时 77，超时 1，数据异常 1，不计入 2. */
+export function countsLine(q: Pick<SitePledgePeriod, 'cases' | 'met' | 'missed' | 'anomaly' | 'excluded'>, lang: Lang): string {
+  const c = PLEDGE_COLUMNS;
+  if (lang === 'zh') return `${c.cases.zh} ${q.cases}：${c.met.zh} ${q.met}，${c.missed.zh} ${q.missed}，${c.anomaly.zh} ${q.anomaly}，${c.excluded.zh} ${q.excluded}`;
+  return `${q.cases} cases: ${q.met} on time, ${q.missed} late, ${q.anomaly} data anomal${q.anomaly === 1 ? 'y' : 'ies'}, ${q.excluded} excluded`;
+}
+
+/** The share on time as shown: a percentage from SMALL_N judged cases on, else "—" (the counts say it). */
+export const rateText = (q: Pick<SitePledgePeriod, 'n' | 'met' | 'rate'>): string => (q.n >= SMALL_N && q.rate !== null ? pct(q.rate, q.met, q.n) : '—');
+
+/** Month, month span and day span in the page's language (labels.ts). */
+export const monthText = (p: string, lang: Lang): string => monthWords(p, lang);
+export const monthSpan = (p: string, lang: Lang): string => monthSpanWords(p, lang);
+export const daySpan = (from: string, to: string, lang: Lang): string => spanWords(from, to, lang);
+
+/** A provider's service period in words, or null when the register sets none. */
+export function serviceText(s: SitePledge['service'], lang: Lang): string | null {
+  if (!s) return null;
+  if (s.to) return spanWords(s.from, s.to, lang);
+  return lang === 'zh' ? `${localDate(s.from, lang)}起` : `from ${localDate(s.from, lang)}`;
+}
+
+/** The periods a provider's history shows: complete months in its service period (others are left out). */
+export const shownPeriods = (p: SitePledge): SitePledgePeriod[] => p.periods.filter((q) => q.complete && q.in_service);
 
 export const targetText = (v: number | null, lang: Lang): string => (v === null ? (lang === 'zh' ? '逐宗承诺' : 'Every case') : pct(v));
 
