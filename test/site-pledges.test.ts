@@ -7,7 +7,7 @@ import { buildIndex } from '../engine/validate/checks.ts';
 import { buildPledges, inService, isComplete, periodCounts } from '../engine/site/pledges.ts';
 import type { SitePledgePeriod } from '../engine/site/types.ts';
 import { validate } from '../engine/validate/run.ts';
-import { countsLine, pledgeTag, SMALL_N } from '../site/src/lib/data.ts';
+import { countsLine, pledgeTag, SMALL_N } from '../engine/site/pledge-tag.ts';
 import { ROOT } from './helpers.ts';
 
 const tree = validate({ paths: [join(ROOT, 'standards')], cwd: ROOT }).set;

@@ -20,6 +20,7 @@ import { humanDuration } from '../notices/ledger.ts';
 import { valueAt, type buildIndex } from '../validate/checks.ts';
 import type { SitePledge, SitePledgePeriod, SitePledgeSpans, SitePledgeTotal } from './types.ts';
 
+
 /** An ISO 8601 duration or a day count in Chinese and English. */
 export function limitText(value: string, unit: string): Text {
   if (unit === 'working-days') return { zh: `${value} 个工作日`, en: `${value} working day${value === '1' ? '' : 's'}` };

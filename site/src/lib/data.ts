@@ -2,7 +2,7 @@
 // copies). Read with fs at build time, keyed by path so two builds in one process never share data.
 import { readFileSync } from 'node:fs';
 import type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal } from '../../../engine/site/types.ts';
-import { localDate, monthSpanWords, monthWords, PLEDGE_COLUMNS, PLEDGE_TAG, spanWords } from '../../../engine/model/labels.ts';
+import { localDate, localTime, monthSpanWords, monthWords, spanWords } from '../../../engine/model/labels.ts';
 import type { Text } from '../../../engine/model/types.ts';
 import { siteDataMessage } from '../../../engine/site/errors.ts';
 
@@ -61,12 +61,12 @@ export const sectionPath = (p: { document: string; slug: string }): string => `s
 
 // ---- Pledges -------------------------------------------------------------------------------------
 
-/** "2026-08-01T00:00:00+08:00" → "2026-08-01 00:00 (UTC+8)": the as-of instant for people. */
+/** "2026-07-10T11:00:00+08:00" → "2026年7月10日 11:00（北京时间）" / "10 July 2026 11:00 (Beijing time)". */
 export function fmtInstant(iso: string, lang: Lang): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return iso;
   const zone = m[3] === '+08:00' ? (lang === 'zh' ? '（北京时间）' : ' (Beijing time)') : ` (${m[3] === 'Z' ? 'UTC' : `UTC${m[3]}`})`;
-  return `${m[1]} ${m[2]}${zone}`;
+  return `${localTime(iso, lang, { year: true })}${zone}`;
 }
 
 /** The latest complete month (a month still running at the data's as-of is not a result yet). */
@@ -97,68 +97,11 @@ export function dataProblem(page: string, detail: string, detailZh: string): Err
   return new Error(siteDataMessage(page, detail, detailZh));
 }
 
-/** Fewer than 5 cases: counts only, a percentage over so few would mislead. */
-export const SMALL_N = 5;
+/** Fewer than 5 cases: counts only, a percentage over so few would mislead (engine/site/pledges.ts). */
+export { SMALL_N } from '../../../engine/site/pledge-tag.ts';
+import { SMALL_N } from '../../../engine/site/pledge-tag.ts';
 
-export interface Result {
-  /** Main figure: "98.7%", "3/3" or "无个案". */
-  figure: string;
-  /** Counts in words. */
-  counts: string;
-  /** Status in words (never colour alone). */
-  status: string;
-  kind: 'none' | 'ok' | 'short';
-}
-
-export function result(p: SitePledgePeriod, target: number | null, lang: Lang): Result {
-  const zh = lang === 'zh';
-  // No records of the kind at all is not "no cases": nothing was reported, so nothing is claimed.
-  if (p.no_data) return { figure: NO_DATA[lang], counts: '', status: NO_DATA[lang], kind: 'none' };
-  if (p.n === 0) return { figure: zh ? '无个案' : 'No cases', counts: '', status: zh ? '无个案' : 'No cases', kind: 'none' };
-  const counts = zh ? `${p.n} 宗中 ${p.met} 宗按时` : `${p.met} of ${p.n} on time`;
-  const figure = p.n < SMALL_N || p.rate === null ? `${p.met}/${p.n}` : pct(p.rate, p.met, p.n);
-  let status: string;
-  let kind: Result['kind'];
-  if (target !== null && p.n >= SMALL_N && p.rate !== null) {
-    kind = p.rate >= target ? 'ok' : 'short';
-    status = kind === 'ok' ? (zh ? '达到目标' : 'Target met') : zh ? '未达目标' : 'Below target';
-  } else {
-    kind = p.met === p.n ? 'ok' : 'short';
-    status = kind === 'ok' ? (zh ? '全部按时' : 'All on time') : zh ? `${p.n - p.met} 宗未按时` : `${p.n - p.met} not on time`;
-  }
-  return { figure, counts, status, kind };
-}
-
-export type TagKind = 'met' | 'missed' | 'none' | 'insufficient' | 'no-data';
-type Counts = Pick<SitePledgePeriod, 'n' | 'met' | 'missed' | 'anomaly' | 'rate' | 'no_data' | 'calendar_unknown'>;
-
-/**
- * The one status tag of a pledge for a period or a total, everywhere (docs/site.md 服务承诺的计数与状态):
- * 暂无数据 when nothing of the kind was submitted; 数据不足 when cases could not be placed under a limit
- * (no holiday data), or when a target rate is set, fewer than SMALL_N cases were judged and some was not
- * on time (a rate over so few cannot be held against the target); 无个案 when no case was judged; then,
- * per case (no target): 达成 only if every judged case was on time, else 未达成 N 宗; with a target:
- * 达成 if the share on time reaches it, else 未达成 N 宗. N counts the late cases and the data
- * anomalies: a case whose data cannot show it was on time is never a pass.
- */
-export function pledgeTag(period: Counts, target: number | null, lang: Lang): { kind: TagKind; text: string } {
-  const tag = (kind: Exclude<TagKind, 'missed'>) => ({ kind, text: t(PLEDGE_TAG[kind], lang) });
-  if (period.no_data) return tag('no-data');
-  if (period.calendar_unknown) return tag('insufficient');
-  if (period.n === 0) return tag('none');
-  const bad = period.missed + period.anomaly;
-  if (target === null) return bad === 0 ? tag('met') : { kind: 'missed', text: t(PLEDGE_TAG.missed(bad), lang) };
-  if (bad === 0) return tag('met');
-  if (period.n < SMALL_N) return tag('insufficient');
-  return (period.rate ?? 0) >= target ? tag('met') : { kind: 'missed', text: t(PLEDGE_TAG.missed(bad), lang) };
-}
-
-/** A row's counts in one line that adds up: 个案 81：按时 77，超时 1，数据异常 1，不计入 2. */
-export function countsLine(q: Pick<SitePledgePeriod, 'cases' | 'met' | 'missed' | 'anomaly' | 'excluded'>, lang: Lang): string {
-  const c = PLEDGE_COLUMNS;
-  if (lang === 'zh') return `${c.cases.zh} ${q.cases}：${c.met.zh} ${q.met}，${c.missed.zh} ${q.missed}，${c.anomaly.zh} ${q.anomaly}，${c.excluded.zh} ${q.excluded}`;
-  return `${q.cases} cases: ${q.met} on time, ${q.missed} late, ${q.anomaly} data anomal${q.anomaly === 1 ? 'y' : 'ies'}, ${q.excluded} excluded`;
-}
+export { countsLine, pledgeTag, type TagKind } from '../../../engine/site/pledge-tag.ts';
 
 /** The share on time as shown: a percentage from SMALL_N judged cases on, else "—" (the counts say it). */
 export const rateText = (q: Pick<SitePledgePeriod, 'n' | 'met' | 'rate'>): string => (q.n >= SMALL_N && q.rate !== null ? pct(q.rate, q.met, q.n) : '—');
