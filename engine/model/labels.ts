@@ -692,7 +692,7 @@ export const PLEDGE_TAG = {
   met: { zh: '达成', en: 'Met' },
   missed: (n: number): { zh: string; en: string } => ({ zh: `未达成 ${n} 宗`, en: `Not met: ${n} case${n === 1 ? '' : 's'}` }),
   none: { zh: '无个案', en: 'No cases' },
-  insufficient: { zh: '数据不足', en: 'Too few data' },
+  insufficient: { zh: '数据不足', en: 'Not enough data' },
   'no-data': { zh: '暂无数据', en: 'No data yet' },
 } as const;
 
