@@ -31,10 +31,13 @@ export function pledgeTag(period: Counts, target: number | null, lang: Lang): { 
   return (period.rate ?? 0) >= target ? tag('met') : { kind: 'missed', text: PLEDGE_TAG.missed(bad)[lang] };
 }
 
-/** A row's counts in one line that adds up: 个案 81：按时 77，超时 1，数据异常 1，不计入 2. */
-export function countsLine(q: Pick<SitePledgePeriod, 'cases' | 'met' | 'missed' | 'anomaly' | 'excluded'>, lang: Lang): string {
+/** A row's counts in one line that adds up: 个案 81：按时 77，超时 1，数据异常 1，不计入 2. `compact` leaves out
+ * the kinds that are 0 (个案 17：按时 17), for the cells of the history and totals where space is short. */
+export function countsLine(q: Pick<SitePledgePeriod, 'cases' | 'met' | 'missed' | 'anomaly' | 'excluded'>, lang: Lang, compact = false): string {
   const c = PLEDGE_COLUMNS;
-  if (lang === 'zh') return `${c.cases.zh} ${q.cases}：${c.met.zh} ${q.met}，${c.missed.zh} ${q.missed}，${c.anomaly.zh} ${q.anomaly}，${c.excluded.zh} ${q.excluded}`;
-  return `${q.cases} cases: ${q.met} on time, ${q.missed} late, ${q.anomaly} data anomal${q.anomaly === 1 ? 'y' : 'ies'}, ${q.excluded} excluded`;
+  const en = { missed: 'late', anomaly: q.anomaly === 1 ? 'data anomaly' : 'data anomalies', excluded: 'excluded' };
+  const parts = (['missed', 'anomaly', 'excluded'] as const).filter((k) => !compact || q[k] > 0);
+  if (lang === 'zh') return `${c.cases.zh} ${q.cases}：${[`${c.met.zh} ${q.met}`, ...parts.map((k) => `${c[k].zh} ${q[k]}`)].join('，')}`;
+  return `${q.cases} case${q.cases === 1 ? '' : 's'}: ${[`${q.met} on time`, ...parts.map((k) => `${q[k]} ${en[k]}`)].join(', ')}`;
 }
 
