@@ -84,7 +84,7 @@ ${DB_HELP.en}
       const store = openCliStore(path, 'prefer-write', 'site build', lang, json, io);
       if (typeof store === 'number') return store;
       try {
-        const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal' });
+        const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal', asOf: now });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
         const rel = relative(io.cwd, r.outDir) || r.outDir;
         const tz = tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai';
