@@ -165,7 +165,7 @@ export const FINDING_STATUS: Record<string, string> = { failed: '不通过', err
 export const CHANGES_UI = {
   zh: {
     changes: '变更记录',
-    changesIntro: '服务标准、学校方案和服务合同中各项取值的变化，按生效日期排列，最新的在前。',
+    changesIntro: '服务标准、学校方案和服务合同何时施行、何时修订，各项取值何时改变，按适用日期排列，最新的在前。',
     span: '本页涵盖',
     upcoming: '数据截至日后生效',
     params: '参数及生效日期',
@@ -186,7 +186,7 @@ export const CHANGES_UI = {
   },
   en: {
     changes: 'Changes',
-    changesIntro: 'How the values set by the standard, the school’s plans and the service contracts changed, by the date each applies from, newest first.',
+    changesIntro: 'When the standard, the school’s plans and the service contracts took effect or were revised, and when their values changed, by the date each applies from, newest first.',
     span: 'This page covers',
     upcoming: 'applies after the data’s cut-off',
     params: 'Values and when they apply',
