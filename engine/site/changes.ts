@@ -9,12 +9,13 @@
 // its value applies, and CH203 refuses a looser one without a recorded, approved deviation.
 import { unitRequirements } from '../evaluate/binding.ts';
 import type { Tree } from '../load/tree.ts';
-import { localDate, monthWords, paramLabelWords, paramValueWords, VALUE_CHANGE, type Lang } from '../model/labels.ts';
+import { localDate, monthWords, paramLabelWords, VALUE_CHANGE, type Lang } from '../model/labels.ts';
 import type { ResolvedRequirement } from '../model/resolve.ts';
 import type { DatedValue, Parameter, ProfileFile, RegisterFile, Requirement, StandardFile, Text } from '../model/types.ts';
 import { effectiveValues, magnitude, profileChain, valueAt, type Index } from '../validate/checks.ts';
 import { namesOf } from '../validate/names.ts';
 import { toSimplified } from './chinese.ts';
+import { parameterLabel, parameterValueWords } from './clauses.ts';
 import type { SiteChange, SiteClauseParameter, SiteValueSource } from './types.ts';
 
 type Doc = SiteValueSource['document'];
@@ -43,6 +44,9 @@ function inForce<T extends { from: string }>(values: T[], day: string): T | unde
 /** The parameter's label: the YAML's, else what the clause uses it for. */
 export function paramLabel(r: Requirement, p: Parameter): Text {
   if (p.label) return { ...p.label, zh: toSimplified(p.label.zh) };
+  // The words helper's naming (engine/site/clauses.ts) first; where it has nothing but the name, what reads it.
+  const named = parameterLabel(r, p);
+  if (named.zh !== p.name) return named;
   const frequency = (r.frequency?.counts ?? []).filter((c) => c.count.param === p.name).map((c) => ({ label: c.label, period: c.period }));
   const limit = r.timeliness?.limits.find((l) => l.limit.param === p.name)?.label;
   const measure = r.rate?.threshold.param === p.name ? r.rate.measure : r.timeliness?.target?.param === p.name ? { zh: '按时完成率目标', en: 'Share on time (target)' } : undefined;
@@ -114,7 +118,7 @@ export class ChangesModel {
 
   /** The clause's document's values, then each tailoring profile's, each value with what it replaced. */
   sources(r: Requirement, p: Parameter): SiteValueSource[] {
-    const text = (v: DatedValue): Text => both((lang) => paramValueWords(v.value, p.unit, lang));
+    const text = (v: DatedValue): Text => parameterValueWords(String(v.value), p.unit);
     const own: SiteValueSource = {
       document: this.docOf(r),
       values: p.values.map((v, i) => {
@@ -140,7 +144,7 @@ export class ChangesModel {
 
   /** One parameter of a clause as the clause page shows it. */
   parameter(r: Requirement, p: Parameter): SiteClauseParameter {
-    const text = (v: DatedValue): Text => both((lang) => paramValueWords(v.value, p.unit, lang));
+    const text = (v: DatedValue): Text => parameterValueWords(String(v.value), p.unit);
     const sources = this.sources(r, p);
     const day = this.ctx.asOfDay;
     const providers = (this.bound.get(r.id) ?? []).map(({ provider, rr }) => {

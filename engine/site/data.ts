@@ -16,6 +16,7 @@ import { buildIndex, valueAt } from '../validate/checks.ts';
 import { ChangesModel, siteChanges } from './changes.ts';
 import { SiteError } from './errors.ts';
 import { siteInspections } from './inspections.ts';
+import { clauseWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -167,6 +168,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
   // Dated values, the value in force per provider and the change list: engine/site/changes.ts.
   const changesModel = new ChangesModel({ tree, idx, reg, std, asOfDay: asOf });
   const changeList = siteChanges(changesModel, periods.map((p) => ({ period: p, date: findings.get(p)!.as_of.slice(0, 10) })));
+  const hant = traditionalDocuments(tree, (r) => docOf(r).id);
   const clauses: SiteClause[] = tree.requirements.map(({ value: r }) => ({
     id: r.id,
     section: r.section,
@@ -174,6 +176,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     parent: r.parent,
     ...(r.title ? { title: r.title } : {}),
     text: r.text,
+    ...clauseWords(r, idx, hant.has(docOf(r).id)),
     obligation: r.obligation,
     type: r.type,
     status: r.status ?? 'active',
@@ -195,6 +198,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''})`,
       calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
       data_sha256: createHash('sha256').update(periods.map((p) => `${p}:${findings.get(p)!.data.sha256}`).join('\n')).digest('hex'),
+      ...siteGenerated(o.store, std, cov, last?.as_of ?? '', periods),
     },
     office: { name: desk.office, hotline: desk.hotline, window: desk.window, online: desk.online },
     providers: reg.providers.map((p) => ({ id: p.id, name: p.name })),
