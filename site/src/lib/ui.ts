@@ -210,7 +210,7 @@ export const CHANGES_UI = {
     changes: 'Changes',
     changesIntro: 'When the standard, the school’s plans and the service contracts took effect or were revised, and when their values changed, by the date each applies from, newest first.',
     span: 'This page covers',
-    upcoming: 'applies after the data’s cut-off',
+    upcoming: 'applies after the data’s last day',
     params: 'Values and when they apply',
     sources: 'What each document sets',
     perProvider: 'In force for each provider',
