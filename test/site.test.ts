@@ -432,16 +432,21 @@ describe('plain Chinese (issue 14 §2)', () => {
         const text = pageText(html).text;
         expect(traditionalChars(text).map((x) => x.char).join(''), `${lang}${url}`).toBe('');
         // Every converted text on the page has its original, verbatim, in a <details> marked zh-Hant.
-        const shown = guide.filter((c) => html.includes(`>${c.display.replace(/&/g, '&amp;')}<`) && c.display !== c.text);
+        const esc = (x: string): string => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const shown = guide.filter((c) => c.display !== c.text && (html.includes(`<p class="clause-text" lang="zh-CN">${esc(c.display)}</p>`) || html.includes(`<blockquote class="clause-text" lang="zh-CN"><p>${esc(c.display)}</p>`)));
         expect(shown.length, `${lang}${url}`).toBeGreaterThan(0);
-        for (const c of shown) expect(html, `${lang}${url} ${c.id}`).toContain(`<p lang="zh-Hant">${c.text.replace(/&/g, '&amp;')}</p>`);
+        for (const c of shown) expect(html, `${lang}${url} ${c.id}`).toContain(`<p lang="zh-Hant">${esc(c.text)}</p>`);
         expect(html).toMatch(/<details class="clause-original"[^>]*><summary>/);
       }
     }
     // The clause is titled by its official reference, never its id.
     const c = pub.clauses.find((x) => x.id === 'office-service-guide:complaint-reply')!;
     expect(c.ref.zh).toBe('《学校综合办公室服务指南》二、（二）2.（2）');
-    expect(pageText(wordsPage(out.pub, clause)).text).not.toContain('office-service-guide:');
+    // Title, breadcrumb and facts (parent clause) name clauses in words (the parameter and history sections are the changes area's).
+    const html = wordsPage(out.pub, clause);
+    const top = html.slice(html.indexOf('<h1'), html.indexOf('</dl>'));
+    expect(top).toContain(c.ref.zh);
+    expect(pageText(top).text).not.toContain('office-service-guide:');
     expect(pub.clauses.find((x) => x.id === '4.3-1')!.ref).toEqual({ zh: '第4.3条第1项', en: 'Clause 4.3 item 1' });
   });
 

@@ -162,6 +162,7 @@ const WORDS_ZH = {
   updatedTo: '数据更新至',
   basis: '依据',
   provenanceMore: '数据来源和校验值',
+  countedTo: '统计至（含）',
   clausePrefix: '条款',
   from: '起',
 };
@@ -172,6 +173,7 @@ const WORDS_EN: Record<keyof typeof WORDS_ZH, string> = {
   updatedTo: 'Data updated',
   basis: 'Based on',
   provenanceMore: 'Sources and checksums',
+  countedTo: 'Figures up to and including',
   clausePrefix: 'Clause',
   from: 'from',
 };
