@@ -265,6 +265,9 @@ export class ChangesModel {
 export function siteChanges(model: ChangesModel, results: { period: string; date: string }[]): { changes: SiteChange[]; span: { from: string; to: string } | undefined } {
   const { tree, std } = model.ctx;
   const byKey = new Map<string, SiteChange>();
+  // Within a day: the standard first, then the plans, then the contracts that tailor them (the chain's order).
+  const rank = new Map<SiteChange, number>();
+  const rankOf = (doc: SiteValueSource['document']): number => (doc.kind === 'standard' ? 0 : doc.contract ? 2 : 1);
   const key = (date: string, doc: string): string => `${date}|${doc}`;
   const anchor = (date: string): string => `changes/#d${date}`;
   const editions: { date: string; doc: SiteValueSource['document']; first: boolean; summary?: Text }[] = [];
@@ -276,19 +279,22 @@ export function siteChanges(model: ChangesModel, results: { period: string; date
     (pf.history ?? []).forEach((h, i) => editions.push({ date: h.date, doc, first: i === 0, ...(h.summary ? { summary: h.summary } : {}) }));
   }
   for (const e of editions) {
-    byKey.set(key(e.date, e.doc.id), {
+    const entry: SiteChange = {
       date: e.date,
       kind: 'rules',
-      title: e.summary ? { zh: `${quote(e.doc.title, 'zh')}${e.summary.zh}`, en: `${quote(e.doc.title, 'en')}: ${e.summary.en ?? e.summary.zh}` } : both((lang) => (lang === 'zh' ? `${quote(e.doc.title, lang)}${e.first ? '施行' : '修订'}` : `${quote(e.doc.title, lang)} ${e.first ? 'takes effect' : 'revised'}`)),
+      title: e.summary ? { zh: toSimplified(`${quote(e.doc.title, 'zh')}${e.summary.zh}`), en: `${quote(e.doc.title, 'en')}: ${e.summary.en ?? e.summary.zh}` } : both((lang) => (lang === 'zh' ? `${quote(e.doc.title, lang)}${e.first ? '施行' : '修订'}` : `${quote(e.doc.title, lang)} ${e.first ? 'takes effect' : 'revised'}`)),
       link: anchor(e.date),
       items: [],
-    });
+    };
+    byKey.set(key(e.date, e.doc.id), entry);
+    rank.set(entry, rankOf(e.doc));
   }
   for (const c of model.valueChanges()) {
     let entry = byKey.get(key(c.date, c.doc.id));
     if (!entry) {
       entry = { date: c.date, kind: 'rules', title: both((lang) => (lang === 'zh' ? `${quote(c.doc.title, lang)}调整取值` : `${quote(c.doc.title, lang)}: values changed`)), link: anchor(c.date), items: [] };
       byKey.set(key(c.date, c.doc.id), entry);
+      rank.set(entry, rankOf(c.doc));
     }
     entry.items!.push({ clause: c.clause, text: c.text });
   }
@@ -298,6 +304,6 @@ export function siteChanges(model: ChangesModel, results: { period: string; date
   const dates = rules.map((c) => c.date).filter(Boolean).sort();
   const span = dates.length ? { from: dates[0]!, to: dates.at(-1)! } : undefined;
   const monthly: SiteChange[] = results.map((r) => ({ date: r.date, kind: 'results', title: both((lang) => (lang === 'zh' ? `${monthWords(r.period, lang)}服务承诺达成情况已公布` : `Pledge results for ${monthWords(r.period, lang)} published`)), link: 'pledges/' }));
-  const changes = [...rules, ...monthly].sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'rules' ? -1 : 1) || a.title.zh.localeCompare(b.title.zh));
+  const changes = [...rules, ...monthly].sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'rules' ? -1 : 1) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a.title.zh.localeCompare(b.title.zh));
   return { changes, span };
 }
