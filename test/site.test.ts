@@ -445,6 +445,45 @@ describe.runIf(browserTests)('in a browser', () => {
   // ── browser: find ──
   // ── end browser: find ──
   // ── browser: changes ──
+  it('changes: the clause page gives each provider its value and links the 变更记录 page, which links back; no sideways scroll; axe-clean; screenshots', async () => {
+    const shots = mkdtempSync(join(tmpdir(), 'charter-site-changes-'));
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    await page.goto(`${base(servers.pub)}/standard/4.3-1/`);
+    const huayu = (await page.locator('.cv-providers li', { hasText: '华宇物业服务有限公司' }).innerText()).replace(/\s+/g, ' ');
+    expect(huayu).toMatch(/^华宇物业服务有限公司：45 分钟/);
+    expect(huayu).toContain('2026年9月7日起为 30 分钟');
+    const scroll = () => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(await scroll()).toBeLessThanOrEqual(390);
+    await page.getByRole('link', { name: '全部变更记录' }).click();
+    await page.waitForURL((u) => u.pathname === '/changes/');
+    expect(await scroll()).toBeLessThanOrEqual(390);
+    const day = page.locator('section#d2026-09-07');
+    expect(await day.locator('h2').innerText()).toContain('2026年9月7日');
+    await day.getByRole('link', { name: /第4\.3条第1项/ }).click();
+    await page.waitForURL((u) => u.pathname === '/standard/4.3-1/');
+    for (const [w, h] of [[390, 844], [1280, 900]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const path of ['standard/4.3-1/', 'changes/', 'en/standard/4.3-1/', 'en/changes/']) {
+        await page.goto(`${base(servers.pub)}/${path}`);
+        const file = join(shots, `${path.replace(/\W+/g, '-')}${w}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(statSync(file).size).toBeGreaterThan(10_000);
+      }
+    }
+    const problems: string[] = [];
+    for (const path of ['changes/', 'en/changes/']) {
+      await page.goto(`${base(servers.pub)}/${path}`);
+      await page.addScriptTag({ content: axeSource });
+      const v = (await page.evaluate(() => {
+        const g = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } };
+        return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      })).violations;
+      for (const x of v) if (x.impact === 'serious' || x.impact === 'critical') problems.push(`${path} ${x.id}`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+    console.log(`changes screenshots: ${shots}`);
+  }, 60_000);
   // ── end browser: changes ──
   // ── browser: check ──
   // ── end browser: check ──
@@ -563,6 +602,105 @@ describe('plain Chinese (issue 14 §2)', () => {
 // ── find ──
 // ── end find ──
 // ── changes ──
+describe('changes: dated values, the value in force per provider, the 变更记录 page and the feed', () => {
+  /** Visible text of an HTML fragment (tags dropped, entities decoded, spaces — no-break ones too — collapsed to one). */
+  const text = (html: string): string =>
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ');
+  const main = (file: string): string => /<main[\s\S]*<\/main>/.exec(readFileSync(join(out.pub, file), 'utf8'))![0];
+  /** The parameters and history sections of a clause page (the rest of the page is other areas'). */
+  const sections = (file: string): string => {
+    const html = readFileSync(join(out.pub, file), 'utf8');
+    return ['params-h', 'history-h'].map((h) => new RegExp(`<section aria-labelledby="${h}">[\\s\\S]*?</section>`).exec(html)?.[0] ?? '').join(' ');
+  };
+  const clauseFile = (id: string, lang = ''): string => {
+    const path = `${lang}standard/${id}/index.html`;
+    return existsSync(join(out.pub, path)) ? path : `${lang}standard/${encodeURIComponent(id)}/index.html`;
+  };
+  // Machine tokens: ISO durations, parameter names, document and provider ids, version codes, ISO dates.
+  const tokens = (lang: 'zh' | 'en'): RegExp => {
+    const names = [...new Set(pub.clauses.flatMap((c) => c.parameters.map((p) => p.name)).filter((n) => n.includes('-')))];
+    const ids = [...tree.profiles.map((p) => p.value.id), ...pub.providers.map((p) => p.id), tree.standards[0]!.value.id];
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\bP(?:T\\d|\\d+[DWMY])|(?<![\\w-])(?:${[...names, ...ids].map(esc).join('|')})(?![\\w-])|\\b\\d+\\.\\d+\\.0\\b${lang === 'zh' ? '|\\b\\d{4}-\\d{2}-\\d{2}\\b' : ''}`);
+  };
+
+  it('the data: 4.3-1 in the standard is 1 小时; 华宇 is held to 45 分钟 by its contract, 30 分钟 from 2026-09-07; the others to the standard', () => {
+    const p = pub.clauses.find((c) => c.id === '4.3-1')!.parameters.find((q) => q.name === 'arrival-working-hours')!;
+    expect(p.sources!.map((s) => [s.document.id, s.values.map((v) => v.value)])).toEqual([
+      ['gaoxiao-wuye', ['PT1H']],
+      ['contract-example-property', ['PT45M', 'PT30M']],
+    ]);
+    const of = (id: string) => p.providers!.find((x) => x.provider.id === id)!;
+    expect(of('huayu-property').now?.text.zh).toBe('45\u00a0分钟');
+    expect(of('huayu-property').later.map((l) => [l.from, l.text.zh])).toEqual([['2026-09-07', '30\u00a0分钟']]);
+    for (const id of ['xinyuan-service', 'jiale-catering']) expect(of(id).now?.text.zh).toBe('1\u00a0小时');
+    expect(p.prevails?.zh).toContain('华宇物业服务有限公司按《教学楼与学生公寓物业服务合同（示例）》');
+  });
+
+  it('the clause page of 4.3-1 shows 1 小时 in the standard, 45 分钟 for 华宇 by its contract, the dated tightening and which prevails', () => {
+    const t = text(sections(clauseFile('4.3-1')));
+    expect(t).toContain('《高等学校物业服务规范》 自2025年9月1日起 1 小时');
+    expect(t).toContain('《教学楼与学生公寓物业服务合同（示例）》');
+    expect(t).toContain('自2026年9月7日起 由 45 分钟收紧为 30 分钟');
+    expect(t).toMatch(/华宇物业服务有限公司 ： 45 分钟 （依据《教学楼与学生公寓物业服务合同（示例）》，自2025年9月1日起）/);
+    expect(t).toMatch(/信远后勤服务有限公司、嘉乐餐饮管理有限公司 ： 1 小时 （依据《高等学校物业服务规范》/);
+    expect(t).toContain('哪一个文件为准');
+    expect(t).toContain('2026年9月7日 第4.3条第1项 工作时间到达时限：华宇物业服务有限公司由 45 分钟收紧为 30 分钟');
+    expect(readFileSync(join(out.pub, clauseFile('4.3-1')), 'utf8')).toContain('href="/changes/"');
+  });
+
+  it('a parameter without a label reads as what the clause counts, with its unit (5.2.4.5: 每年消防演习次数 1 次)', () => {
+    const t = text(sections(clauseFile('5.2.4.5')));
+    expect(t).toContain('每年消防演习次数');
+    expect(t).toContain('1 次');
+  });
+
+  it('no machine token in the parameters and history of any clause page, nor on the 变更记录 page (zh and en)', () => {
+    const bad: string[] = [];
+    for (const c of pub.clauses) {
+      for (const lang of ['', 'en/'] as const) {
+        const m = tokens(lang ? 'en' : 'zh').exec(text(sections(clauseFile(c.id, lang))));
+        if (m) bad.push(`${lang}${c.id}: ${m[0]}`);
+      }
+    }
+    for (const lang of ['', 'en/'] as const) {
+      const m = tokens(lang ? 'en' : 'zh').exec(text(main(`${lang}changes/index.html`)));
+      if (m) bad.push(`${lang}changes: ${m[0]}`);
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+  });
+
+  it('the 变更记录 page lists the sample’s change under its date in Chinese style, from the earliest edition to the latest change, newest first', () => {
+    const t = text(main('changes/index.html'));
+    expect(t).toContain(`本页涵盖： 2025年9月1日 至 ${pub.changes_span!.to.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`);
+    expect(pub.changes_span!.to >= '2026-09-07').toBe(true);
+    expect(t).toContain('2026年9月7日');
+    expect(t).toContain('《教学楼与学生公寓物业服务合同（示例）》补充协议生效');
+    expect(t).toContain('第4.3条第1项 工作时间到达时限：华宇物业服务有限公司由 45 分钟收紧为 30 分钟');
+    const days = [...readFileSync(join(out.pub, 'changes/index.html'), 'utf8').matchAll(/<section class="ch-day" id="d(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(days).toContain('2026-09-07');
+    expect(readFileSync(join(out.pub, 'index.html'), 'utf8')).toContain('href="/changes/"');
+  });
+
+  it('the feed announces the same change in the same words, linking to the clause page', () => {
+    const feed = readFileSync(join(out.pub, 'feed.xml'), 'utf8');
+    const entry = feed.split('<entry>').find((e) => e.includes('补充协议生效'))!;
+    expect(entry).toContain('<title>《教学楼与学生公寓物业服务合同（示例）》补充协议生效：自秋季学期开学起，工作时间报修后到达维修现场的时限缩短</title>');
+    expect(entry).toContain('第4.3条第1项 工作时间到达时限：华宇物业服务有限公司由 45\u00a0分钟收紧为 30\u00a0分钟');
+    expect(entry).toContain('<updated>2026-09-07T00:00:00+08:00</updated>');
+    expect(entry).toMatch(/<link rel="alternate" type="text\/html" href="standard\/4\.3-1\/"\/>/);
+    expect(text(entry)).not.toMatch(/PT\d|arrival-working-hours|contract-example-property/);
+    const en = readFileSync(join(out.pub, 'en/feed.xml'), 'utf8');
+    expect(en).toContain('clause 4.3 item 1, Arrival limit, working hours: 华宇物业服务有限公司, 45\u00a0minutes tightened to 30\u00a0minutes');
+  });
+});
 // ── end changes ──
 // ── check ──
 // ── end check ──

@@ -712,6 +712,36 @@ export const PLEDGE_COLUMNS = {
 // ── site-find ──
 // ── end site-find ──
 // ── site-changes ──
+/**
+ * A parameter's name for readers when the YAML gives it no label: what the clause counts with it (每年消防演习次数,
+ * from the frequency count that uses it), the time limit or rate that reads it, else the period in its name
+ * (per-year → 每年次数). The name itself is never shown.
+ */
+export function paramLabelWords(
+  name: string,
+  uses: { frequency?: { label: Words | { zh: string; en?: string }; period: string }[]; limit?: { zh: string; en?: string }; measure?: { zh: string; en?: string } },
+  lang: Lang,
+): string {
+  const f = uses.frequency ?? [];
+  if (f.length) {
+    const period = EVERY[f[0]!.period];
+    const what = [...new Set(f.map((x) => (lang === 'en' ? (x.label.en ?? x.label.zh) : x.label.zh)))];
+    return lang === 'zh' ? `${period?.zh ?? ''}${what.join('、')}次数` : `${what.join(', ')}: times ${period ? period.en.replace(/^every /, 'per ') : ''}`.trim();
+  }
+  const t = uses.limit ?? uses.measure;
+  if (t) return lang === 'en' ? (t.en ?? t.zh) : t.zh;
+  const m = /(?:^|-)per-([a-z-]+)$/.exec(name);
+  const every = m ? EVERY[m[1]!] : undefined;
+  if (every) return lang === 'zh' ? `${every.zh}次数` : `Times ${every.en}`;
+  return lang === 'zh' ? '参数' : 'Value';
+}
+
+/** Which way a dated value moved, for readers (stricter = lower for limits, higher for counts and shares). */
+export const VALUE_CHANGE: Vocabulary = {
+  tightened: { zh: '收紧为', en: 'tightened to' },
+  loosened: { zh: '放宽为', en: 'relaxed to' },
+  changed: { zh: '改为', en: 'changed to' },
+};
 // ── end site-changes ──
 // ── site-check ──
 /** The public-edition check (npm run check-site): what each figure counts. */

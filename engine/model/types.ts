@@ -178,6 +178,14 @@ export interface Requirement {
   notes?: string;
 }
 
+/** A version of a file. `changes` is for policy owners; `summary` (optional) is what readers are told (site, feed). */
+export interface VersionEntry {
+  version: string;
+  date: string;
+  changes: string;
+  summary?: Text;
+}
+
 export interface StandardFile {
   kind: 'standard';
   id: string;
@@ -187,7 +195,7 @@ export interface StandardFile {
   effective_from: string;
   source: { file: string; note?: string };
   sections?: { number: string; title: Text }[];
-  history: { version: string; date: string; changes: string }[];
+  history: VersionEntry[];
 }
 
 export interface RequirementsFile {
@@ -250,7 +258,7 @@ export interface ProfileFile {
   /** Obligation levels this profile sets: raising 宜 to 应 makes the item binding; lowering needs a deviation. */
   obligations?: ObligationChange[];
   requirements?: Requirement[];
-  history?: { version: string; date: string; changes: string }[];
+  history?: VersionEntry[];
 }
 
 export interface ScorecardFile {

@@ -249,7 +249,8 @@ const defs: Record<string, Schema> = {
   versionEntry: obj('A version of the file. 版本记录。', ['version', 'date', 'changes'], {
     version: str('Semantic version. 版本号。', { pattern: '^\\d+\\.\\d+\\.\\d+$' }),
     date: ref('date'),
-    changes: str('What changed. 变更内容。'),
+    changes: str('What changed, for policy owners. 变更内容（写给制度维护者）。'),
+    summary: { ...ref('text'), description: 'What changed, for readers of the public site and its feed: plain words, no ids or ISO values. 写给公众的变更说明（网站和订阅中显示）。' },
   }),
 };
 

@@ -11,9 +11,10 @@ import { noticeFile, scorecardFile } from '../notices/paper.ts';
 import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
+import { ChangesModel, siteChanges } from './changes.ts';
 import { SiteError } from './errors.ts';
 import { siteInspections } from './inspections.ts';
-import { clauseWords, parameterLabel, parameterValueWords, siteGenerated, traditionalDocuments } from './clauses.ts';
+import { clauseWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import { buildPledges, limitText, periodAsOf } from './pledges.ts';
 import type { SiteClause, SiteData } from './types.ts';
 
@@ -65,6 +66,9 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     const prof = tree.profiles.find((p) => p.file === loc?.file)?.value;
     return prof ? { id: prof.id, title: prof.title, kind: 'profile' } : { id: std?.id ?? '', title: std?.title ?? { zh: '' }, kind: 'standard' };
   };
+  // Dated values, the value in force per provider and the change list: engine/site/changes.ts.
+  const changesModel = new ChangesModel({ tree, idx, reg, std, asOfDay: asOf });
+  const changeList = siteChanges(changesModel, periods.map((p) => ({ period: p, date: findings.get(p)!.as_of.slice(0, 10) })));
   const hant = traditionalDocuments(tree, (r) => docOf(r).id);
   const clauses: SiteClause[] = tree.requirements.map(({ value: r }) => ({
     id: r.id,
@@ -77,16 +81,8 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     obligation: r.obligation,
     type: r.type,
     status: r.status ?? 'active',
-    parameters: (r.parameters ?? []).map((p) => ({
-      name: p.name,
-      label: parameterLabel(r, p),
-      unit: p.unit,
-      values: p.values.map((v) => ({ from: v.from, value: String(v.value), text: p.unit === 'working-days' ? limitText(String(v.value), p.unit) : parameterValueWords(String(v.value), p.unit) })),
-    })),
-    history: [
-      { date: r.since ?? std?.effective_from ?? '', change: r.status === 'superseded' ? '已被取代' : r.status === 'withdrawn' ? '已撤销' : '现行' },
-      ...(r.links ?? []).filter((l) => l.rel === 'replaces' || l.rel === 'replaced-by').map((l) => ({ date: r.since ?? '', change: `${l.rel === 'replaces' ? '取代' : '被取代为'} ${l.target}` })),
-    ],
+    parameters: (r.parameters ?? []).map((p) => changesModel.parameter(r, p)),
+    history: changesModel.clauseHistory(r),
   }));
 
   const notices = loadNotices(o.store);
@@ -120,11 +116,8 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     services: desk.services,
     emergencies: desk.emergencies.map((e) => ({ category: e.category, clause: '8.2', text: idx.requirements.get('8.2')?.value.text ?? '', contact: e.contact })),
     rectification: [...rectification.entries()].map(([k, count]) => ({ month: k.split('|')[0]!, status: k.split('|')[1]!, count })).sort((a, b) => a.month.localeCompare(b.month) || a.status.localeCompare(b.status)),
-    changes: [
-      ...(std?.history ?? []).map((h) => ({ date: h.date, title: { zh: `${std!.title.zh} ${h.version}：${h.changes}`, en: `${std!.title.en ?? std!.id} ${h.version}: ${h.changes}` }, link: 'standard/' })),
-      ...tree.profiles.flatMap((p) => (p.value.history ?? []).map((h) => ({ date: h.date, title: { zh: `${p.value.title.zh} ${h.version}：${h.changes}`, en: `${p.value.title.en ?? p.value.id} ${h.version}: ${h.changes}` }, link: 'standard/' }))),
-      ...periods.map((p) => ({ date: findings.get(p)!.as_of.slice(0, 10), title: { zh: `${p} 服务承诺达成情况`, en: `Pledge results for ${p}` }, link: 'pledges/' })),
-    ].sort((a, b) => b.date.localeCompare(a.date) || a.title.zh.localeCompare(b.title.zh)),
+    changes: changeList.changes,
+    ...(changeList.span ? { changes_span: changeList.span } : {}),
   };
 
   if (o.edition === 'internal') {

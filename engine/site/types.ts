@@ -22,9 +22,49 @@ export interface SiteClause {
   obligation: string;
   type: string;
   status: string;
-  parameters: { name: string; label: Text; unit: string; values: { from: string; value: string; text: Text }[] }[];
+  parameters: SiteClauseParameter[];
   /** Versions and changes: links to what it replaces or is replaced by, and the document's history lines. */
-  history: { date: string; change: string }[];
+  history: { date: string; change: string; text?: Text }[];
+}
+
+/** A clause's parameter: `values` as the clause's own document sets them; the rest built by engine/site/changes.ts. */
+export interface SiteClauseParameter {
+  name: string;
+  /** The YAML's label, or words derived from what the clause counts with it (never the name). */
+  label: Text;
+  unit: string;
+  values: { from: string; value: string; text: Text }[];
+  /** The clause's document first, then each plan or contract that tailors the parameter, with its dated values. */
+  sources?: SiteValueSource[];
+  /** The value in force for each provider the clause binds (as of the site's data), and later dated values. */
+  providers?: SiteProviderValue[];
+  /** Which document prevails for whom and why, in words; absent when no plan or contract tailors it. */
+  prevails?: Text;
+}
+
+export interface SiteValueSource {
+  document: { id: string; title: Text; kind: 'standard' | 'profile'; contract: boolean };
+  values: { from: string; value: string; text: Text; source: string; change?: 'tightened' | 'loosened' | 'changed'; before?: Text }[];
+}
+
+export interface SiteProviderValue {
+  provider: { id: string; name: string };
+  now: { from: string; text: Text; by: Text } | null;
+  later: { from: string; text: Text; by: Text }[];
+}
+
+/** One entry of the 变更记录 page and the feed, in readers' words. */
+export interface SiteChange {
+  date: string;
+  /** rules: a document comes into force or a dated value changes; results: a month's pledge results. */
+  kind: 'rules' | 'results';
+  title: Text;
+  /** Site-relative page the entry is about (the feed links it; clause entries use `clause` with clausePath). */
+  link: string;
+  /** The clause a single-value change is about. */
+  clause?: string;
+  /** Each dated value that changes on this date, in words. */
+  items?: { clause: string; text: Text }[];
 }
 
 export interface SitePledgePeriod {
@@ -136,7 +176,9 @@ export interface SiteData {
   emergencies: { category: Text; clause: string; text: string; contact: Text }[];
   /** Rectification notices counted by month issued and status — no names, no numbers. */
   rectification: { month: string; status: string; count: number }[];
-  changes: { date: string; title: Text; link: string }[];
+  changes: SiteChange[];
+  /** The span the 变更记录 page covers: the earliest edition's date to the latest dated value. */
+  changes_span?: { from: string; to: string };
   /** Internal edition only. */
   internal?: {
     findings: { period: string; provider: string; requirement: string; status: string; measured: string; evidence: string[] }[];

@@ -185,6 +185,51 @@ export const wordsUi = (lang: Lang): Record<keyof typeof WORDS_ZH, string> => (l
 // ── find ──
 // ── end find ──
 // ── changes ──
+/** The clause page's dated values and the 变更记录 page (issue 14 §5). */
+export const CHANGES_UI = {
+  zh: {
+    changes: '变更记录',
+    changesIntro: '服务标准、学校方案和服务合同何时施行、何时修订，各项取值何时改变，按适用日期排列，最新的在前。',
+    span: '本页涵盖',
+    upcoming: '数据截至日后生效',
+    params: '参数及生效日期',
+    sources: '各文件的规定',
+    perProvider: '各服务单位现行取值',
+    inForce: '现行',
+    from: (d: string) => `自${d}起`,
+    by: (t: string) => `依据《${t}》`,
+    later: '今后',
+    none: '尚未生效',
+    whichPrevails: '哪一个文件为准',
+    clauseChanges: '本条的变更记录',
+    allChanges: '全部变更记录',
+    results: '每月服务承诺达成情况见“服务承诺”页。',
+    date: '日期',
+    change: '变更',
+    asOf: (d: string) => `现行取值按${d}计。`,
+  },
+  en: {
+    changes: 'Changes',
+    changesIntro: 'When the standard, the school’s plans and the service contracts took effect or were revised, and when their values changed, by the date each applies from, newest first.',
+    span: 'This page covers',
+    upcoming: 'applies after the data’s last day',
+    params: 'Values and when they apply',
+    sources: 'What each document sets',
+    perProvider: 'In force for each provider',
+    inForce: 'in force',
+    from: (d: string) => `from ${d}`,
+    by: (t: string) => `under “${t}”`,
+    later: 'later',
+    none: 'not yet in force',
+    whichPrevails: 'Which document prevails',
+    clauseChanges: 'Changes to this clause',
+    allChanges: 'All changes',
+    results: 'Monthly pledge results are on the Pledges page.',
+    date: 'Date',
+    change: 'Change',
+    asOf: (d: string) => `Values in force as of ${d}.`,
+  },
+};
 // ── end changes ──
 // ── check ──
 // ── end check ──

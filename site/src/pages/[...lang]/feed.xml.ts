@@ -1,8 +1,10 @@
-// Atom feed of `changes` (monthly results, revisions of the standard and plans), one per language.
+// Atom feed of `changes` (revisions of the standard, plans and contracts with their dated values, and the
+// monthly results), one per language, in the same words as the 变更记录 page (engine/site/changes.ts).
 // Links are relative to the feed's own URL, so the feed works wherever the site is hosted.
 import type { APIRoute } from 'astro';
 import { createHash } from 'node:crypto';
-import { langPaths, site, t, type Lang } from '../../lib/data.ts';
+import { localDate } from '../../../../engine/model/labels.ts';
+import { clausePath, href, langPaths, site, t, type Lang } from '../../lib/data.ts';
 import { ui } from '../../lib/ui.ts';
 
 export const getStaticPaths = () => langPaths();
@@ -15,14 +17,19 @@ export const GET: APIRoute = ({ props }) => {
   const d = site();
   const office = t(d.office.name, lang);
   const updated = d.changes[0]?.date ?? d.generated.as_of.slice(0, 10);
+  // The feed sits at the language's root: a page's link is its path below it.
+  const root = href(lang);
+  const page = (path: string): string => href(lang, path).slice(root.length);
   const entries = d.changes.map((c) => {
     const id = createHash('sha256').update(`${c.date}\n${c.title.zh}\n${c.link}`).digest('hex').slice(0, 16);
+    const link = c.clause ? page(clausePath(c.clause)) : page(c.link);
+    const lines = [`${localDate(c.date, lang)}${lang === 'zh' ? '：' : ': '}${t(c.title, lang)}`, ...(c.items ?? []).map((i) => t(i.text, lang))];
     return `  <entry>
     <title>${esc(t(c.title, lang))}</title>
     <id>urn:charter:change:${id}</id>
     <updated>${when(c.date)}</updated>
-    <link rel="alternate" type="text/html" href="${esc(c.link)}"/>
-    <summary>${esc(`${c.date} ${t(c.title, lang)}`)}</summary>
+    <link rel="alternate" type="text/html" href="${esc(link)}"/>
+    <summary>${esc(lines.join(lang === 'zh' ? '；' : '; '))}</summary>
   </entry>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>
