@@ -698,7 +698,7 @@ describe('changes: dated values, the value in force per provider, the 变更记�
     expect(entry).toMatch(/<link rel="alternate" type="text\/html" href="standard\/4\.3-1\/"\/>/);
     expect(text(entry)).not.toMatch(/PT\d|arrival-working-hours|contract-example-property/);
     const en = readFileSync(join(out.pub, 'en/feed.xml'), 'utf8');
-    expect(en).toContain('clause 4.3 item 1, Arrival limit, working hours: 华宇物业服务有限公司, 45\u00a0minutes tightened to 30\u00a0minutes');
+    expect(en).toContain('Clause 4.3 item 1, Arrival limit, working hours: 华宇物业服务有限公司, 45\u00a0minutes tightened to 30\u00a0minutes');
   });
 });
 // ── end changes ──

@@ -103,8 +103,10 @@ export class ChangesModel {
     return (prof && this.docs.get(prof.id)) ?? this.docs.get(this.ctx.std?.id ?? '')!;
   }
 
+  /** The official reference (第4.3条第1项 / Clause 4.3 item 1): lines begin with it. */
   ref(id: string, lang: Lang): string {
-    return this.names.requirement(id, lang);
+    const r = this.names.requirement(id, lang);
+    return lang === 'en' ? r.charAt(0).toUpperCase() + r.slice(1) : r;
   }
 
   /** Profiles that override (requirement, parameter), root of the chain first. */

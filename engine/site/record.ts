@@ -20,7 +20,8 @@ export function pageText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+// A range reads 08:30—17:30 on the page (Chinese style) where the YAML writes 08:30-17:30: dashes compare equal.
+const squash = (s: string): string => s.replace(/\s+/g, ' ').replace(/ ?[-–—~～] ?/g, '-').trim();
 
 /** The disclosure items the build in `outDir` publishes, each with its page. */
 export function publishedItems(o: { tree: Tree; data: SiteData; outDir: string }): SiteBuildItem[] {
