@@ -23,7 +23,8 @@ export const SITE_COMMANDS: Record<string, Command> = {
   --out DIR          输出目录：不存在、空目录，或此前生成的网站（有标记文件 .charter-site）；
                      其他非空目录会被拒绝（CH010/CH011，退出码 2），其中的文件不会被删除
   --pdf DIR          内部版链接的通知单与评分表 PDF 所在目录（默认 out/）
-  --now ISO          记入数据库的生成时间（默认当前时间；用于测试和重放）
+  --now ISO          生成时间（默认当前时间；用于测试和重放）：记入数据库，也是数据的截至时间，
+                     此时尚未结束的月份不作为服务承诺结果公布
   --tree DIR         标准目录（默认 standards/）
 ${DB_HELP.zh}
   数据库须已存在（CH421）。每次生成都记入数据库：版本、时间、输出目录和页面上发布的公示项；
@@ -34,7 +35,8 @@ ${DB_HELP.zh}
   --out DIR          output folder: new, empty, or an earlier build (with its .charter-site marker);
                      any other non-empty folder is refused (CH010/CH011, exit 2) and none of its files deleted
   --pdf DIR          where the notice and scorecard PDFs the internal edition links to are (default out/)
-  --now ISO          the build time to record (default: now; for tests and replays)
+  --now ISO          the build time (default: now; for tests and replays): recorded in the store, and the
+                     data's as-of: a month not over by then is not reported as a pledge result
   --tree DIR         the standards tree (default standards/)
 ${DB_HELP.en}
   The store must exist (CH421). Every build is recorded in it: edition, time, output folder and the
