@@ -269,7 +269,7 @@ describe.runIf(browserTests)('in a browser', () => {
       }
     }
     await page.close();
-  }, 90_000);
+  }, 240_000);
 
   it('searches in Chinese with Pagefind and follows a result; without JavaScript the page is a form and a list of pages', async () => {
     const page = await browser.newPage();
@@ -321,7 +321,7 @@ describe.runIf(browserTests)('in a browser', () => {
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 
   it('takes phone-sized screenshots of the home and pledge pages', async () => {
     const shots = mkdtempSync(join(tmpdir(), 'charter-site-shots-'));
@@ -375,7 +375,7 @@ describe.runIf(browserTests)('in a browser', () => {
       expect(sum, l).toBe(Number(m![1]));
     }
     await page.close();
-  }, 90_000);
+  }, 240_000);
 
   it('a 390-px pledge page shows every status, in view, without horizontal scroll; a desktop keeps the table', async () => {
     const tags = ['达成', '无个案', '数据不足', '暂无数据', '不在服务期'];
@@ -405,7 +405,7 @@ describe.runIf(browserTests)('in a browser', () => {
       }
       await page.close();
     }
-  }, 90_000);
+  }, 240_000);
 
   it('shows the same status tags on the home page, never a bare ratio', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -422,7 +422,7 @@ describe.runIf(browserTests)('in a browser', () => {
     expect(text).toContain('统计期间 2026年6月1日—30日');
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
-  }, 90_000);
+  }, 240_000);
   // ── end browser: pledges ──
   // ── browser: words ──
   it('shows a Traditional plan’s clause in Simplified with the verbatim original one click away', async () => {
