@@ -200,7 +200,7 @@ describe('building', () => {
 
   it('publishes every table as CSV and JSON with the data’s rows, and an Atom feed of the changes', () => {
     const csv = readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFF"provider_id",')).toBe(true);
+    expect(csv.startsWith('\uFEFF"服务单位编号","服务单位",')).toBe(true); // Chinese headers (issue 14 §3); the JSON keeps the keys
     expect(csv.trimEnd().split('\r\n').length).toBe(1 + pub.pledges.reduce((a, p) => a + p.periods.length, 0));
     const json = JSON.parse(readFileSync(join(out.pub, 'data/rectification.json'), 'utf8')) as { rows: { count: number }[] };
     expect(json.rows.reduce((a, r) => a + r.count, 0)).toBe(pub.rectification.reduce((a, r) => a + r.count, 0));
