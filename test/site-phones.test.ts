@@ -37,7 +37,7 @@ describe('linkPhones', () => {
     '09:00—17:30', '11:00', // times
     '1.110', '110.5', '1200', '11900', // part of a longer number
     '评分 85.5 分', '得分 89.6',
-    'hash 3f2a9c120b', // hex
+    'hash 3f2a9c120b', '02120266796fab3c', // hex (a checksum)
   ];
   it.each(notPhones)('leaves %s as text', (text) => {
     expect(phonesIn(text)).toEqual([]);

@@ -36,8 +36,8 @@ const CANDIDATE = new RegExp(
 const UNIT_AFTER = /^\s?(?:[元块角分秒时天日月年周件个次人宗项条号户间米平公克斤吨度台辆份页%‰℃]|(?:min|minutes?|hours?|h|s|secs?|seconds?|days?|d|weeks?|months?|years?|yuan|rmb|cny|cases?|times?|people|persons?|items?|m|km|kg|kv|v|w)\b)/i;
 // Before: part of a longer token (a digit, a decimal point, a hyphenated id, a time), a currency sign or an ordinal.
 const BEFORE_BAD = /[\d.\-:/_A-Za-z¥￥$#第]$/;
-// After: the token goes on (more digits, a decimal, a hyphen, a time, a letter or an ideographic full stop of a clause number).
-const AFTER_BAD = /^(?:\d|[.:/_-][0-9A-Za-z])/;
+// After: the token goes on (more digits or letters, as in a checksum; a decimal, a hyphenated id, a time).
+const AFTER_BAD = /^(?:[\dA-Za-z]|[.:/_-][0-9A-Za-z])/;
 
 /** An 8-digit run that reads as a date (20260710): not a local number. */
 const looksLikeDate = (s: string): boolean => /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(s);
