@@ -17,6 +17,7 @@ import { SiteError } from './errors.ts';
 import { siteInspections } from './inspections.ts';
 import { siteRectification } from './rectification.ts';
 import { siteInternal } from './internal.ts';
+import { clauseWords, parameterLabel, parameterValueWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -166,6 +167,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     const prof = tree.profiles.find((p) => p.file === loc?.file)?.value;
     return prof ? { id: prof.id, title: prof.title, kind: 'profile' } : { id: std?.id ?? '', title: std?.title ?? { zh: '' }, kind: 'standard' };
   };
+  const hant = traditionalDocuments(tree, (r) => docOf(r).id);
   const clauses: SiteClause[] = tree.requirements.map(({ value: r }) => ({
     id: r.id,
     section: r.section,
@@ -173,14 +175,15 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     parent: r.parent,
     ...(r.title ? { title: r.title } : {}),
     text: r.text,
+    ...clauseWords(r, idx, hant.has(docOf(r).id)),
     obligation: r.obligation,
     type: r.type,
     status: r.status ?? 'active',
     parameters: (r.parameters ?? []).map((p) => ({
       name: p.name,
-      label: p.label ?? { zh: p.name },
+      label: parameterLabel(r, p),
       unit: p.unit,
-      values: p.values.map((v) => ({ from: v.from, value: String(v.value), text: p.unit === 'duration' || p.unit === 'working-days' || p.unit === 'days' ? limitText(String(v.value), p.unit) : { zh: `${String(v.value)}${p.unit === 'percent' ? '%' : p.unit === 'permille' ? '‰' : ''}`, en: `${String(v.value)}${p.unit === 'percent' ? '%' : p.unit === 'permille' ? '‰' : ''}` } })),
+      values: p.values.map((v) => ({ from: v.from, value: String(v.value), text: p.unit === 'working-days' ? limitText(String(v.value), p.unit) : parameterValueWords(String(v.value), p.unit) })),
     })),
     history: [
       { date: r.since ?? std?.effective_from ?? '', change: r.status === 'superseded' ? '已被取代' : r.status === 'withdrawn' ? '已撤销' : '现行' },
@@ -198,6 +201,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''})`,
       calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
       data_sha256: createHash('sha256').update(periods.map((p) => `${p}:${findings.get(p)!.data.sha256}`).join('\n')).digest('hex'),
+      ...siteGenerated(o.store, std, cov, last?.as_of ?? '', periods),
     },
     office: { name: desk.office, hotline: desk.hotline, window: desk.window, online: desk.online },
     providers: reg.providers.map((p) => ({ id: p.id, name: p.name })),
