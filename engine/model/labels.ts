@@ -686,6 +686,24 @@ export const RECORD_VERDICT: Vocabulary = {
 };
 // ── end import ──
 // ── site-pledges ──
+/** The one status tag of a pledge for a period, on every page (site/src/lib/data.ts pledgeTag decides
+ * which applies; docs/site.md "服务承诺的计数与状态" says when). */
+export const PLEDGE_TAG = {
+  met: { zh: '达成', en: 'Met' },
+  missed: (n: number): { zh: string; en: string } => ({ zh: `未达成 ${n} 宗`, en: `Not met: ${n} case${n === 1 ? '' : 's'}` }),
+  none: { zh: '无个案', en: 'No cases' },
+  insufficient: { zh: '数据不足', en: 'Not enough data' },
+  'no-data': { zh: '暂无数据', en: 'No data yet' },
+} as const;
+
+/** The columns of a pledge row, in the order 个案 = 按时 + 超时 + 数据异常 + 不计入. */
+export const PLEDGE_COLUMNS = {
+  cases: { zh: '个案', en: 'Cases' },
+  met: { zh: '按时', en: 'On time' },
+  missed: { zh: '超时', en: 'Late' },
+  anomaly: { zh: '数据异常', en: 'Data anomaly' },
+  excluded: { zh: '不计入', en: 'Excluded' },
+} as const;
 // ── end site-pledges ──
 // ── site-words ──
 // ── end site-words ──

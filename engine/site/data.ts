@@ -3,37 +3,23 @@
 // internal edition adds findings with evidence, the notice register and the scorecards.
 import { createHash } from 'node:crypto';
 import { coverage } from '../calendar/calendar.ts';
-import { TIME_FIELD_LABELS } from '../data/records.ts';
 import { evaluate, type Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
-import { resolveProfile } from '../model/resolve.ts';
 import type { Requirement, Text } from '../model/types.ts';
-import { humanDuration, loadNotices, STATUS_ZH } from '../notices/ledger.ts';
+import { loadNotices, STATUS_ZH } from '../notices/ledger.ts';
 import { noticeFile, scorecardFile } from '../notices/paper.ts';
 import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { SiteError } from './errors.ts';
 import { siteInspections } from './inspections.ts';
+import { instantToIso } from '../data/convert.ts';
 import { siteRectification } from './rectification.ts';
 import { siteInternal } from './internal.ts';
 import { clauseWords, parameterLabel, parameterValueWords, siteGenerated, traditionalDocuments } from './clauses.ts';
-import type { SiteClause, SiteData, SitePledge } from './types.ts';
+import { buildPledges, limitText, periodAsOf } from './pledges.ts';
+import type { SiteClause, SiteData } from './types.ts';
 
-
-/** An ISO 8601 duration or a day count in Chinese and English. */
-function limitText(value: string, unit: string): Text {
-  if (unit === 'working-days') return { zh: `${value} 个工作日`, en: `${value} working day${value === '1' ? '' : 's'}` };
-  if (unit === 'days') return { zh: `${value} 日`, en: `${value} day${value === '1' ? '' : 's'}` };
-  const zh = humanDuration(value);
-  const en = zh.replace(/ 天/g, ' d').replace(/ 小时/g, ' h').replace(/ 分钟/g, ' min').replace(/ 秒/g, ' s');
-  return { zh, en };
-}
-
-const clock = (start: string, stop: string): Text => ({
-  zh: `从${TIME_FIELD_LABELS[start]?.zh ?? start}时间起算，到${TIME_FIELD_LABELS[stop]?.zh ?? stop}时为止；按钟表时间连续计算，不因下班、周末或节假日暂停。`,
-  en: `From ${TIME_FIELD_LABELS[start]?.en ?? start} to ${TIME_FIELD_LABELS[stop]?.en ?? stop}, by the clock: it does not stop outside working hours, at weekends or on holidays.`,
-});
 
 /** Months that hold cases (work orders, complaints, consultations), oldest first, at most `n`. */
 export function periodsWithData(store: Store, n = 12): string[] {
@@ -42,9 +28,10 @@ export function periodsWithData(store: Store, n = 12): string[] {
 }
 
 /** `inspectionPeriods`: the months whose inspection rounds get a phone-form page (internal edition);
- * default the periods the site covers. `now`: the build's local time (ISO with offset): the notices'
- * statuses are shown as the ledger's rules make them at that time (engine/site/rectification.ts). */
-export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; now?: string }): SiteData {
+ * default the periods the site covers. `now` (local ISO time with offset; default `asOf` in the school's
+ * time zone): the notices' statuses are shown as the ledger's rules make them then (engine/site/rectification.ts). */
+/** `asOf`: the data's as-of (charter site build's --now): a month not over by then is reported as still running. */
+export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; asOf?: Date; now?: string }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
   const reg = tree.registers[0]?.value;
@@ -54,102 +41,17 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
   const std = tree.standards[0]?.value;
   const periods = o.periods ?? periodsWithData(o.store);
   const findings = new Map<string, Findings>();
-  for (const p of periods) findings.set(p, evaluate({ tree, store: o.store, period: p }));
+  // A month still running at the data's as-of is evaluated as of then, not as of its end.
+  const tz = tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai';
+  for (const p of periods) {
+    const at = periodAsOf(p, o.asOf, tz);
+    findings.set(p, evaluate({ tree, store: o.store, period: p, ...(at ? { asOf: at } : {}) }));
+  }
   const last = periods.length ? findings.get(periods.at(-1)!)! : undefined;
   const cov = coverage();
 
-  // Pledges: one row per requirement × limit × provider, with every period's counts.
-  const pledges = new Map<string, SitePledge>();
-  for (const p of periods) {
-    for (const x of findings.get(p)!.pledges) {
-      const key = `${x.requirement}#${x.limit}|${x.provider}`;
-      let row = pledges.get(key);
-      if (!row) {
-        const req = idx.requirements.get(x.requirement)!.value;
-        const lim = req.timeliness!.limits.find((l) => l.id === x.limit)!;
-        const unit = req.parameters?.find((q) => q.name === lim.limit.param)?.unit ?? 'duration';
-        const prov = reg.providers.find((q) => q.id === x.provider)!;
-        row = {
-          id: `${x.requirement}#${x.limit}`,
-          requirement: x.requirement,
-          limit: x.limit,
-          provider: { id: prov.id, name: prov.name },
-          label: x.label,
-          limit_value: { iso: x.limit_value, text: limitText(x.limit_value, unit) },
-          target: x.target === null ? null : x.target > 1 ? x.target / 100 : x.target,
-          next_target: null,
-          clock: clock(lim.start, lim.stop),
-          periods: [],
-        };
-        pledges.set(key, row);
-      }
-      row.periods.push({ period: p, n: x.n, met: x.met, missed: x.missed, excluded: x.excluded, open_breached: x.open_breached, rate: x.n ? x.met / x.n : null });
-      row.limit_value = { iso: x.limit_value, text: row.limit_value.text };
-    }
-  }
-  const resolved = new Map<string, ReturnType<typeof resolveProfile>>();
-  const resolvedOf = (prof: string): ReturnType<typeof resolveProfile> => {
-    let r = resolved.get(prof);
-    if (!r) resolved.set(prof, (r = resolveProfile(prof, idx)));
-    return r;
-  };
-  // Every time limit each provider's plan sets, from the YAML alone (an empty store has them too).
-  const asOfDay = last?.as_of.slice(0, 10) ?? std?.effective_from ?? '';
-  const catalogue = new Map<string, SitePledge>();
-  for (const prov of reg.providers) {
-    for (const rr of resolvedOf(prov.profile ?? std?.id ?? '')) {
-      const t = rr.requirement.timeliness;
-      if (!t) continue;
-      for (const lim of t.limits) {
-        const par = rr.parameters.find((q) => q.name === lim.limit.param);
-        const unit = rr.requirement.parameters?.find((q) => q.name === lim.limit.param)?.unit ?? 'duration';
-        const v = valueAt(par?.values ?? [], asOfDay) ?? par?.values[0];
-        const tv = t.target ? valueAt(rr.parameters.find((q) => q.name === t.target!.param)?.values ?? [], asOfDay) : undefined;
-        const iso = String(v?.value ?? '');
-        catalogue.set(`${rr.requirement.id}#${lim.id}|${prov.id}`, {
-          id: `${rr.requirement.id}#${lim.id}`,
-          requirement: rr.requirement.id,
-          limit: lim.id,
-          provider: { id: prov.id, name: prov.name },
-          label: lim.label,
-          limit_value: { iso, text: limitText(iso, unit) },
-          target: tv === undefined ? null : Number(tv.value) > 1 ? Number(tv.value) / 100 : Number(tv.value),
-          next_target: null,
-          clock: clock(lim.start, lim.stop),
-          periods: [],
-        });
-      }
-    }
-  }
-  // A pledge the evaluation judged "no data" in every period (say complaints, none submitted yet) is
-  // listed with 暂无数据 rather than left out, so a reader sees the pledge and that nothing was reported.
-  const noDataIn = new Map<string, Set<string>>();
-  for (const p of periods) {
-    for (const f of findings.get(p)!.findings) {
-      if (f.status !== 'not-reviewed' || f.reason_code !== 'no-data') continue;
-      const k = `${f.requirement}|${f.provider}`;
-      if (!noDataIn.has(k)) noDataIn.set(k, new Set());
-      noDataIn.get(k)!.add(p);
-    }
-  }
-  for (const [key, entry] of catalogue) {
-    if (pledges.has(key) || !noDataIn.has(`${entry.requirement}|${entry.provider.id}`)) continue;
-    pledges.set(key, { ...entry, periods: [] });
-  }
-  // Periods with no case for a pledge are shown as such ("无个案"), not left out; periods the evaluation
-  // found no data of the kind for are "暂无数据".
-  for (const row of pledges.values()) {
-    const none = noDataIn.get(`${row.requirement}|${row.provider.id}`);
-    row.periods = periods.map((p) => row.periods.find((q) => q.period === p) ?? { period: p, n: 0, met: 0, missed: 0, excluded: 0, open_breached: 0, rate: null, ...(none?.has(p) ? { no_data: true as const } : {}) });
-    // A target dated after the last period is next period's target.
-    const req = idx.requirements.get(row.requirement)!.value;
-    const tp = req.timeliness?.target?.param;
-    const prof = reg.providers.find((q) => q.id === row.provider.id)?.profile ?? std?.id ?? '';
-    const values = tp ? (resolvedOf(prof).find((r) => r.requirement.id === row.requirement)?.parameters.find((q) => q.name === tp)?.values ?? []) : [];
-    const after = values.find((v) => last && v.from > last.as_of.slice(0, 10));
-    if (after) row.next_target = { from: after.from, value: Number(after.value) > 1 ? Number(after.value) / 100 : Number(after.value) };
-  }
-
+  // Pledges: one row per requirement × limit × provider, with every period's counts (engine/site/pledges.ts).
+  const pl = buildPledges({ tree, idx, periods, findings });
   const asOf = last?.as_of.slice(0, 10) ?? std?.effective_from ?? '';
   const limitOf = (id: string): Text | undefined => {
     const req = idx.requirements.get(id)?.value;
@@ -192,7 +94,9 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
   }));
 
   const notices = loadNotices(o.store);
-  const rectification = siteRectification({ tree, notices, ...(o.now ? { now: o.now } : {}) });
+  // The build's time, local: the notices' statuses are as the ledger's rules make them then.
+  const now = o.now ?? (o.asOf ? instantToIso(o.asOf.getTime(), tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai') : undefined);
+  const rectification = siteRectification({ tree, notices, ...(now ? { now } : {}) });
 
   const data: SiteData = {
     edition: o.edition,
@@ -206,8 +110,9 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     office: { name: desk.office, hotline: desk.hotline, window: desk.window, online: desk.online },
     providers: reg.providers.map((p) => ({ id: p.id, name: p.name })),
     periods,
-    pledges: [...pledges.values()],
-    pledge_catalogue: [...catalogue.values()],
+    pledges: pl.pledges,
+    pledge_spans: pl.spans,
+    pledge_catalogue: pl.catalogue,
     processes: desk.processes.map((p) => ({ id: p.id, name: p.name, steps: p.steps.map((s) => ({ name: s.name, ...(s.requirement && limitOf(s.requirement) ? { limit: { requirement: s.requirement, text: limitOf(s.requirement)! } } : {}) })) })),
     sections: [
       ...(std?.sections ?? []).map((s) => ({ document: std!.id, number: s.number, title: s.title })),
@@ -225,6 +130,6 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     ].sort((a, b) => b.date.localeCompare(a.date) || a.title.zh.localeCompare(b.title.zh)),
   };
 
-  if (o.edition === 'internal') data.internal = siteInternal({ tree, store: o.store, periods, findings, notices, office: desk.office.zh, ...(o.pdfBase ? { pdfBase: o.pdfBase } : {}), ...(o.inspectionPeriods ? { inspectionPeriods: o.inspectionPeriods } : {}), ...(o.now ? { now: o.now } : {}) });
+  if (o.edition === 'internal') data.internal = siteInternal({ tree, store: o.store, periods, findings, notices, office: desk.office.zh, ...(o.pdfBase ? { pdfBase: o.pdfBase } : {}), ...(o.inspectionPeriods ? { inspectionPeriods: o.inspectionPeriods } : {}), ...(now ? { now } : {}) });
   return data;
 }

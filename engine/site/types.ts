@@ -29,16 +29,52 @@ export interface SiteClause {
 
 export interface SitePledgePeriod {
   period: string;
+  /** 个案: every case of the period = met + missed + anomaly + excluded (engine/site/pledges.ts). */
+  cases: number;
+  /** Cases judged against the limit = met + missed + anomaly: the rate's denominator. */
   n: number;
+  /** 按时. */
   met: number;
+  /** 超时, including the cases still open past their limit (open_breached). */
   missed: number;
   excluded: number;
   open_breached: number;
-  /** Share met, 0–1; null when n = 0 ("无个案"). Shown as counts when n < 5. */
+  /** 数据异常: cases that cannot be judged from their data (impossible times, a class flag the timetable
+   * contradicts; the evaluation's `invalid`). Never a pass: they count against the pledge. */
+  anomaly: number;
+  /** Cases still open within their limit at the period's end: judged in the month they close, not counted here. */
+  pending: number;
+  /** Share met, 0–1; null when n = 0 ("无个案"). */
   rate: number | null;
   /** No records of the pledge's kind for the provider that period (the evaluation's no-data): shown as
    * "暂无数据", never as "无个案" — silence is not a result. */
   no_data?: true;
+  /** The evaluation saw the whole month (its as-of is at or after the month's end). */
+  complete: boolean;
+  /** Some day of the month is in the provider's service period; months outside it are not shown. */
+  in_service: boolean;
+  /** Cases of the requirement could not be placed under a limit (no holiday data): 数据不足. */
+  calendar_unknown?: true;
+}
+
+/** A row's total over several complete months in the provider's service period (term, year to date). */
+export interface SitePledgeTotal extends Omit<SitePledgePeriod, 'period' | 'complete' | 'in_service'> {
+  months: string[];
+  /** The days covered, clipped to the provider's service period. */
+  from: string;
+  to: string;
+}
+
+/** What the pledge pages report: the latest complete month, the current term and the year to date. */
+export interface SitePledgeSpans {
+  /** The latest month the evaluation saw whole; null before any month is complete. */
+  latest: string | null;
+  /** Months with data still running at the data's as-of (not reported as results). */
+  incomplete: string[];
+  /** The data's as-of (the last evaluation's). */
+  as_of: string;
+  term: { name: Text; start: string; end: string; months: string[]; from: string; to: string } | null;
+  year: { months: string[]; from: string; to: string } | null;
 }
 
 export interface SitePledge {
@@ -56,7 +92,12 @@ export interface SitePledge {
   next_target: { from: string; value: number } | null;
   /** When the clock starts and stops, in words. */
   clock: Text;
+  /** The provider's service period (register.yaml `service`), null when the register sets none. */
+  service: { from: string; to: string | null } | null;
   periods: SitePledgePeriod[];
+  /** Totals of the current term and of the year to date (complete months in service); null when none. */
+  term: SitePledgeTotal | null;
+  year: SitePledgeTotal | null;
 }
 
 export interface SiteProcessStep {
@@ -81,6 +122,8 @@ export interface SiteData {
   providers: { id: string; name: string }[];
   periods: string[];
   pledges: SitePledge[];
+  /** The periods the pledge pages report (engine/site/pledges.ts). */
+  pledge_spans: SitePledgeSpans;
   /** Every time limit each provider's plan sets, whatever the data holds (periods empty): what an MDX
    * <Pledge> may name. A named pledge without data is shown as "暂无数据"; one not listed here is an error. */
   pledge_catalogue: SitePledge[];

@@ -1,11 +1,12 @@
 // The site's only input: the JSON file engine/site/build.ts writes (SiteData plus the list of PDFs it
 // copies). Read with fs at build time, keyed by path so two builds in one process never share data.
 import { readFileSync } from 'node:fs';
-import type { SiteClause, SiteData, SitePledge, SitePledgePeriod } from '../../../engine/site/types.ts';
+import type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal } from '../../../engine/site/types.ts';
+import { localDate, localTime, monthSpanWords, monthWords, spanWords } from '../../../engine/model/labels.ts';
 import type { Text } from '../../../engine/model/types.ts';
 import { siteDataMessage } from '../../../engine/site/errors.ts';
 
-export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, Text };
+export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal, Text };
 export type Lang = 'zh' | 'en';
 export interface Bundle {
   data: SiteData;
@@ -60,15 +61,16 @@ export const sectionPath = (p: { document: string; slug: string }): string => `s
 
 // ---- Pledges -------------------------------------------------------------------------------------
 
-/** "2026-08-01T00:00:00+08:00" → "2026-08-01 00:00 (UTC+8)": the as-of instant for people. */
+/** "2026-07-10T11:00:00+08:00" → "2026年7月10日 11:00（北京时间）" / "10 July 2026 11:00 (Beijing time)". */
 export function fmtInstant(iso: string, lang: Lang): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return iso;
   const zone = m[3] === '+08:00' ? (lang === 'zh' ? '（北京时间）' : ' (Beijing time)') : ` (${m[3] === 'Z' ? 'UTC' : `UTC${m[3]}`})`;
-  return `${m[1]} ${m[2]}${zone}`;
+  return `${localTime(iso, lang, { year: true })}${zone}`;
 }
 
-export const latestPeriod = (): string => site().periods.at(-1) ?? '';
+/** The latest complete month (a month still running at the data's as-of is not a result yet). */
+export const latestPeriod = (): string => site().pledge_spans?.latest ?? '';
 
 /** The month after a YYYY-MM period (the "next period" the targets apply to). */
 export function nextPeriod(p: string): string {
@@ -95,37 +97,29 @@ export function dataProblem(page: string, detail: string, detailZh: string): Err
   return new Error(siteDataMessage(page, detail, detailZh));
 }
 
-/** Fewer than 5 cases: counts only, a percentage over so few would mislead. */
-export const SMALL_N = 5;
+/** Fewer than 5 cases: counts only, a percentage over so few would mislead (engine/site/pledges.ts). */
+export { SMALL_N } from '../../../engine/site/pledge-tag.ts';
+import { SMALL_N } from '../../../engine/site/pledge-tag.ts';
 
-export interface Result {
-  /** Main figure: "98.7%", "3/3" or "无个案". */
-  figure: string;
-  /** Counts in words. */
-  counts: string;
-  /** Status in words (never colour alone). */
-  status: string;
-  kind: 'none' | 'ok' | 'short';
+export { countsLine, pledgeTag, type TagKind } from '../../../engine/site/pledge-tag.ts';
+
+/** The share on time as shown: a percentage from SMALL_N judged cases on, else "—" (the counts say it). */
+export const rateText = (q: Pick<SitePledgePeriod, 'n' | 'met' | 'rate'>): string => (q.n >= SMALL_N && q.rate !== null ? pct(q.rate, q.met, q.n) : '—');
+
+/** Month, month span and day span in the page's language (labels.ts). */
+export const monthText = (p: string, lang: Lang): string => monthWords(p, lang);
+export const monthSpan = (p: string, lang: Lang): string => monthSpanWords(p, lang);
+export const daySpan = (from: string, to: string, lang: Lang): string => spanWords(from, to, lang);
+
+/** A provider's service period in words, or null when the register sets none. */
+export function serviceText(s: SitePledge['service'], lang: Lang): string | null {
+  if (!s) return null;
+  if (s.to) return spanWords(s.from, s.to, lang);
+  return lang === 'zh' ? `${localDate(s.from, lang)}起` : `from ${localDate(s.from, lang)}`;
 }
 
-export function result(p: SitePledgePeriod, target: number | null, lang: Lang): Result {
-  const zh = lang === 'zh';
-  // No records of the kind at all is not "no cases": nothing was reported, so nothing is claimed.
-  if (p.no_data) return { figure: NO_DATA[lang], counts: '', status: NO_DATA[lang], kind: 'none' };
-  if (p.n === 0) return { figure: zh ? '无个案' : 'No cases', counts: '', status: zh ? '无个案' : 'No cases', kind: 'none' };
-  const counts = zh ? `${p.n} 宗中 ${p.met} 宗按时` : `${p.met} of ${p.n} on time`;
-  const figure = p.n < SMALL_N || p.rate === null ? `${p.met}/${p.n}` : pct(p.rate, p.met, p.n);
-  let status: string;
-  let kind: Result['kind'];
-  if (target !== null && p.n >= SMALL_N && p.rate !== null) {
-    kind = p.rate >= target ? 'ok' : 'short';
-    status = kind === 'ok' ? (zh ? '达到目标' : 'Target met') : zh ? '未达目标' : 'Below target';
-  } else {
-    kind = p.met === p.n ? 'ok' : 'short';
-    status = kind === 'ok' ? (zh ? '全部按时' : 'All on time') : zh ? `${p.n - p.met} 宗未按时` : `${p.n - p.met} not on time`;
-  }
-  return { figure, counts, status, kind };
-}
+/** The periods a provider's history shows: complete months in its service period (others are left out). */
+export const shownPeriods = (p: SitePledge): SitePledgePeriod[] => p.periods.filter((q) => q.complete && q.in_service);
 
 export const targetText = (v: number | null, lang: Lang): string => (v === null ? (lang === 'zh' ? '逐宗承诺' : 'Every case') : pct(v));
 
