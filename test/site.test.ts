@@ -553,9 +553,13 @@ describe('acts: phone numbers, 整改公示, downloads and the internal edition 
       for (const line of csv.split('\r\n').slice(1)) for (const cell of line.split('","')) expect(cell.replace(/^"|"$/g, ''), `${f}: ${line.slice(0, 80)}`).not.toMatch(/^(\d{4}-\d{2}|\d{4}年\d{1,2}月)$/);
       // The dictionary page lists every column of every file.
       expect(dict, f).toContain(`id="t-${f.replace(/\.json$/, '')}"`);
-      for (const c of j.columns) expect(dict, `${f} ${c.key}`).toContain(`<code>${c.key}</code>`);
+      for (const c of j.columns) expect(dict, `${f} ${c.key}`).toContain(`>${c.zh}</th>`);
     }
     expect(readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8')).toContain('"2026年7月1日—31日"');
+    // Code columns carry their words in the JSON's column list; yes/no columns read 是/否 in the CSV.
+    const pj = JSON.parse(readFileSync(join(out.pub, 'data/pledges.json'), 'utf8')) as { columns: { key: string; codes?: Record<string, { zh: string }> }[] };
+    expect(pj.columns.find((c) => c.key === 'no_data')!.codes!.true!.zh).toBe('是');
+    expect(readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8')).not.toMatch(/"(true|false)"/);
     const down = html(out.pub, 'downloads/index.html');
     expect(down).toContain('href="/data/site.json"');
     expect(down).toContain('href="/dictionary/"');

@@ -3,8 +3,8 @@
 // each column carries its data-dictionary entry (the dictionary page, and `columns` in the JSON).
 // Chinese and English text in separate columns.
 import { csvText } from '../../../engine/data/csv-write.ts';
-import { isInternal, site } from './data.ts';
-import { NOTICE_STATUS } from './ui.ts';
+import { clauseRef, isInternal, pledgeTag, site } from './data.ts';
+import { CLAUSE_STATUS, CLAUSE_TYPE, NOTICE_STATUS, OBLIGATION } from './ui.ts';
 import { monthSpanWords, NOTICE_STATUS as STATUS_WORDS, PROBLEM_TYPE } from '../../../engine/model/labels.ts';
 
 type Cell = string | number | null;
@@ -22,6 +22,8 @@ export interface Column {
   unit?: { zh: string; en: string };
   /** The values it takes, where they are a closed list or a format. */
   values?: { zh: string; en: string };
+  /** A column of codes: each code's words (in the JSON's `columns`; the dictionary page shows the words). */
+  codes?: Record<string, { zh: string; en?: string }>;
   csv?: (v: Cell) => Cell;
 }
 
@@ -37,10 +39,20 @@ export interface Table {
  * (2026-07 and 2026年7月 both become 1 July 2026 in Excel). The JSON keeps 2026-07. */
 export const monthCell = (v: Cell): Cell => (typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) ? monthSpanWords(v, 'zh') : v);
 
-const MONTH_VALUES = { zh: 'CSV 中为文本“2026年7月1日—31日”（Excel 不会转成日期）；JSON 中为 2026-07', en: 'In the CSV the text “2026年7月1日—31日” (Excel keeps it as text); in the JSON 2026-07' };
-const DATE_VALUES = { zh: '日期，YYYY-MM-DD', en: 'Date, YYYY-MM-DD' };
+const MONTH_VALUES = { zh: 'CSV 中为文本“2026年7月1日—31日”（Excel 不会转成日期）；JSON 中为“年-月”的数字写法', en: 'In the CSV the text “2026年7月1日—31日” (Excel keeps it as text); in the JSON year and month in figures' };
+const DATE_VALUES = { zh: '日期，按“年-月-日”的数字写法', en: 'A date, as year, month and day in figures' };
+/** Yes/no columns: 是 / 否 in the CSV, true / false in the JSON. */
+const yesNo = (v: Cell): Cell => (v === 'true' ? '是' : v === 'false' ? '否' : v);
+const YES_NO = { true: { zh: '是', en: 'yes' }, false: { zh: '否', en: 'no' } };
+/** The words of a code column, for the dictionary page (the codes themselves are in the JSON's columns). */
+const wordsOf = (codes: Record<string, { zh: string; en?: string }>, note?: { zh: string; en: string }): { zh: string; en: string } => ({
+  zh: `${Object.values(codes).map((w) => w.zh).join(' / ')}${note ? `（${note.zh}）` : ''}（CSV 和 JSON 中为英文编号，编号与文字的对照在 JSON 文件的列说明中）`,
+  en: `${Object.values(codes).map((w) => w.en ?? w.zh).join(' / ')}${note ? ` (${note.en})` : ''} (the files hold codes; the JSON's column descriptions map them to words)`,
+});
+const coded = (codes: Record<string, { zh: string; en?: string }>, note?: { zh: string; en: string }): Partial<Column> => ({ codes, values: wordsOf(codes, note) });
+const yn = (note?: { zh: string; en: string }): Partial<Column> => ({ codes: YES_NO, values: { zh: `是 / 否${note ? `（${note.zh}）` : ''}（JSON 中为英文 true / false）`.replace('（JSON 中为英文 true / false）', '（JSON 中为对应的英文）'), en: `yes / no${note ? ` (${note.en})` : ''}` }, csv: yesNo });
 const BILINGUAL = { zh: '中文；英文见 _en 列（无英文时为空）', en: 'Chinese; the English is in the _en column (empty when there is none)' };
-const c = (key: string, zh: string, en: string, about: [string, string], more: Partial<Pick<Column, 'unit' | 'values' | 'csv'>> = {}): Column => ({ key, zh, en, about: { zh: about[0], en: about[1] }, ...more });
+const c = (key: string, zh: string, en: string, about: [string, string], more: Partial<Pick<Column, 'unit' | 'values' | 'csv' | 'codes'>> = {}): Column => ({ key, zh, en, about: { zh: about[0], en: about[1] }, ...more });
 const month = (key: string, zh: string, en: string, about: [string, string]): Column => c(key, zh, en, about, { values: MONTH_VALUES, csv: monthCell });
 const en = (key: string, zh: string, en: string, what: string): Column => c(key, zh, en, [`${what}（英文）`, `${en}`]);
 const COUNT = { zh: '件（宗）', en: 'cases' };
@@ -56,23 +68,30 @@ export function tables(): Table[] {
         ...provider,
         c('pledge_id', '承诺编号', 'Pledge id', ['条款编号#时限编号，一项承诺的固定编号', 'Clause id#limit id: the fixed id of a pledge']),
         c('requirement', '条款编号', 'Clause id', ['承诺所依据的条款编号（条款页网址中的编号）', 'The clause the pledge rests on (as in the clause page’s address)']),
+        c('requirement_ref', '条款', 'Clause', ['条款的正式编号（如 第4.3条第1项）', 'The clause’s official reference (e.g. 第4.3条第1项)']),
         c('limit', '时限编号', 'Limit id', ['条款中该时限的编号', 'The id of the limit within the clause']),
         c('label_zh', '承诺事项', 'Pledge', ['承诺事项（中文）', 'What is pledged, in Chinese']),
         en('label_en', '承诺事项（英文）', 'Pledge (English)', '承诺事项'),
-        c('limit_iso', '时限（ISO 8601）', 'Limit (ISO 8601)', ['现行时限，ISO 8601 时长（PT45M = 45 分钟，PT1H = 1 小时，P1D = 1 天）', 'The limit in force as an ISO 8601 duration (PT45M = 45 minutes)']),
+        c('limit_iso', '时限（ISO 8601）', 'Limit (ISO 8601)', ['现行时限，按国际标准 ISO 8601 的时长写法，供程序读取；文字见“时限”列', 'The limit in force as an ISO 8601 duration, for programs; in words in the Limit column']),
         c('limit_zh', '时限', 'Limit', ['现行时限（中文）', 'The limit in force, in Chinese']),
         en('limit_en', '时限（英文）', 'Limit (English)', '现行时限'),
         c('target', '目标达成率', 'Target', ['方案规定的按时比例', 'The share to be on time, as the plan sets it'], { unit: { zh: '比例（0—1，0.95 即 95%）', en: 'share (0–1; 0.95 = 95 %)' }, values: { zh: '空：方案未规定', en: 'Empty: the plan sets none' } }),
         c('next_target', '下期目标达成率', 'Next target', ['下一统计期起生效的目标（与本期不同时）', 'The target from the next period, when it changes'], { unit: { zh: '比例（0—1）', en: 'share (0–1)' } }),
         c('next_target_from', '下期目标生效日期', 'Next target from', ['下期目标的生效日期', 'When the next target takes effect'], { values: DATE_VALUES }),
         month('period', '统计期间', 'Period', ['统计的月份', 'The month counted']),
-        c('n', '个案数', 'Cases', ['本期应计的个案总数', 'All cases of the period'], { unit: COUNT }),
+        c('status_zh', '达成情况', 'Status', ['本期的状态，全站同一标签', 'The period’s status, the same tag everywhere'], { values: { zh: '达成 / 未达成 N 宗 / 无个案 / 数据不足 / 暂无数据', en: 'met / missed N / no cases / insufficient data / no data (in Chinese in the file)' } }),
+        c('cases', '个案', 'Cases', ['本期全部个案：个案 = 按时 + 超时 + 数据异常 + 不计入', 'Every case of the period: cases = on time + late + data anomaly + excluded'], { unit: COUNT }),
         c('met', '按时', 'On time', ['在时限内完成的个案', 'Cases within the limit'], { unit: COUNT }),
-        c('missed', '超时', 'Late', ['超过时限的个案', 'Cases over the limit'], { unit: COUNT }),
-        c('excluded', '不计入', 'Not counted', ['按规定不计入的个案（如不在服务时间）', 'Cases left out by the rules (e.g. outside service hours)'], { unit: COUNT }),
-        c('open_breached', '未办结已超时', 'Open and late', ['统计时尚未办结、已超过时限的个案', 'Cases still open at the count and already past the limit'], { unit: COUNT }),
-        c('rate', '按时率', 'On-time rate', ['按时 ÷ 个案数', 'On time ÷ cases'], { unit: { zh: '比例（0—1）', en: 'share (0–1)' }, values: { zh: '空：无个案', en: 'Empty: no cases' } }),
-        c('no_data', '暂无数据', 'No data', ['本期没有报送该类记录：上面的 0 不是“无个案”，而是没有数据', 'Nothing of the kind was submitted for the period: the zeros are not "no cases" but no data'], { values: { zh: 'true 是 / false 否', en: 'true / false' } }),
+        c('missed', '超时', 'Late', ['超过时限的个案（含统计时尚未办结、已超过时限的）', 'Cases over the limit (including those still open past it)'], { unit: COUNT }),
+        c('anomaly', '数据异常', 'Data anomaly', ['数据无法判定是否按时的个案（如时间不可能、与课表不符），不算达成', 'Cases whose data cannot show whether they were on time (impossible times …); never a pass'], { unit: COUNT }),
+        c('excluded', '不计入', 'Excluded', ['按规定不计入的个案（如不在服务时间）', 'Cases left out by the rules (e.g. outside service hours)'], { unit: COUNT }),
+        c('n', '判定个案', 'Judged', ['按时 + 超时 + 数据异常：按时率的分母', 'On time + late + data anomaly: the rate’s denominator'], { unit: COUNT }),
+        c('open_breached', '未办结已超时', 'Open and late', ['统计时尚未办结、已超过时限的个案（已计入超时）', 'Cases still open at the count and already past the limit (counted as late)'], { unit: COUNT }),
+        c('pending', '未办结未超时', 'Open, in time', ['期末尚未办结、未超过时限的个案：在办结的月份计入，本期不计', 'Cases still open within their limit at the period’s end: counted in the month they close'], { unit: COUNT }),
+        c('rate', '按时率', 'On-time rate', ['按时 ÷ 判定个案', 'On time ÷ judged cases'], { unit: { zh: '比例（0—1）', en: 'share (0–1)' }, values: { zh: '空：无个案', en: 'Empty: no cases' } }),
+        c('complete', '整月', 'Whole month', ['统计时该月已结束', 'The month was over when counted'], yn({ zh: '否：月份尚未结束，不作为结果公布', en: 'no: still running, not reported as a result' })),
+        c('in_service', '在服务期内', 'In service', ['该月在服务单位的合同服务期内', 'The month is in the provider’s service period'], yn()),
+        c('no_data', '暂无数据', 'No data', ['本期没有报送该类记录：上面的 0 不是“无个案”，而是没有数据', 'Nothing of the kind was submitted for the period: the zeros are not "no cases" but no data'], yn()),
       ],
       rows: d.pledges.flatMap((p) =>
         p.periods.map((q) => ({
@@ -80,6 +99,7 @@ export function tables(): Table[] {
           provider_name: p.provider.name,
           pledge_id: p.id,
           requirement: p.requirement,
+          requirement_ref: clauseRef(p.requirement, 'zh'),
           limit: p.limit,
           label_zh: p.label.zh,
           label_en: p.label.en ?? '',
@@ -90,12 +110,18 @@ export function tables(): Table[] {
           next_target: p.next_target?.value ?? null,
           next_target_from: p.next_target?.from ?? null,
           period: q.period,
-          n: q.n,
+          status_zh: pledgeTag(q, p.target, 'zh').text,
+          cases: q.cases,
           met: q.met,
           missed: q.missed,
+          anomaly: q.anomaly,
           excluded: q.excluded,
+          n: q.n,
           open_breached: q.open_breached,
+          pending: q.pending,
           rate: q.rate,
+          complete: q.complete ? 'true' : 'false',
+          in_service: q.in_service ? 'true' : 'false',
           // No records of the kind that period: the counts above are not zero cases but nothing reported.
           no_data: q.no_data ? 'true' : 'false',
         })),
@@ -105,7 +131,7 @@ export function tables(): Table[] {
       name: 'processes',
       title: { zh: '服务流程及各步骤时限', en: 'Service processes and the time limit of each step' },
       columns: [
-        c('process', '流程编号', 'Process id', ['流程编号', 'Process id'], { values: { zh: 'consultation 咨询 / repair 报修 / complaint 投诉', en: 'consultation / repair / complaint' } }),
+        c('process', '流程编号', 'Process id', ['流程编号', 'Process id'], coded({ consultation: { zh: '咨询', en: 'consultation' }, repair: { zh: '报修', en: 'repair' }, complaint: { zh: '投诉', en: 'complaint' } })),
         c('process_zh', '流程', 'Process', ['流程名称', 'Process name']),
         en('process_en', '流程（英文）', 'Process (English)', '流程名称'),
         c('step', '步骤序号', 'Step', ['第几步', 'Step number'], { values: { zh: '1、2、3 …', en: '1, 2, 3 …' } }),
@@ -122,17 +148,18 @@ export function tables(): Table[] {
       title: { zh: '服务标准条款（原文）', en: 'Clauses of the standard (verbatim Chinese)' },
       columns: [
         c('id', '条款编号', 'Clause id', ['条款编号（条款页网址中的编号）', 'Clause id (as in the clause page’s address)']),
+        c('ref', '条款', 'Clause', ['条款的正式编号（如 第4.3条第1项）', 'The clause’s official reference']),
         c('document', '所属文件编号', 'Document id', ['条款所属的标准或方案', 'The standard or plan it belongs to']),
         c('section', '章节', 'Section', ['所在章节号', 'Section number']),
         c('parent', '上级条款编号', 'Parent clause', ['上级条款', 'The clause it sits under'], { values: { zh: '空：无上级条款', en: 'Empty: none' } }),
         c('title_zh', '标题', 'Title', ['条款标题', 'Clause title']),
         en('title_en', '标题（英文）', 'Title (English)', '条款标题'),
         c('text', '原文', 'Text', ['条款原文，逐字照录（部分方案原文为繁体字）', 'The clause verbatim (some plans are in Traditional characters)']),
-        c('obligation', '要求程度', 'Obligation', ['条文的要求程度', 'How binding the clause is'], { values: { zh: 'shall 应 / should 宜 / may 可 / none 说明性条文', en: 'shall / should / may / none (informative)' } }),
-        c('type', '要求类别', 'Type', ['条款的要求类别', 'Kind of requirement'], { values: { zh: 'timeliness 时限 / inspection 现场检查 / record 档案 / frequency 频次 / disclosure 公示 / rate 比率 / informative 说明', en: 'timeliness / inspection / record / frequency / disclosure / rate / informative' } }),
-        c('status', '状态', 'Status', ['条款是否现行', 'Whether the clause is in force'], { values: { zh: 'active 现行 / superseded 已被取代 / withdrawn 已撤销', en: 'active / superseded / withdrawn' } }),
+        c('obligation', '要求程度', 'Obligation', ['条文的要求程度', 'How binding the clause is'], coded(Object.fromEntries(Object.entries(OBLIGATION).map(([k, w]) => [k, w])))),
+        c('type', '要求类别', 'Type', ['条款的要求类别', 'Kind of requirement'], coded(Object.fromEntries(Object.entries(CLAUSE_TYPE).map(([k, w]) => [k, w])))),
+        c('status', '状态', 'Status', ['条款是否现行', 'Whether the clause is in force'], coded(Object.fromEntries(Object.entries(CLAUSE_STATUS).map(([k, w]) => [k, w])))),
       ],
-      rows: d.clauses.map((x) => ({ id: x.id, document: x.document.id, section: x.section, parent: x.parent, title_zh: x.title?.zh ?? null, title_en: x.title?.en ?? null, text: x.text, obligation: x.obligation, type: x.type, status: x.status })),
+      rows: d.clauses.map((x) => ({ id: x.id, ref: x.ref.zh, document: x.document.id, section: x.section, parent: x.parent, title_zh: x.title?.zh ?? null, title_en: x.title?.en ?? null, text: x.text, obligation: x.obligation, type: x.type, status: x.status })),
     },
     {
       name: 'parameters',
@@ -142,7 +169,7 @@ export function tables(): Table[] {
         c('name', '参数编号', 'Parameter id', ['参数的固定编号', 'The parameter’s fixed id']),
         c('label_zh', '参数', 'Parameter', ['参数名称', 'Parameter name']),
         en('label_en', '参数（英文）', 'Parameter (English)', '参数名称'),
-        c('unit', '单位', 'Unit', ['数值的单位', 'Unit of the value'], { values: { zh: 'duration 时长（ISO 8601）/ working-days 工作日 / days 日 / percent 百分比 / permille 千分比 / count 次数 等', en: 'duration (ISO 8601) / working-days / days / percent / permille / count …' } }),
+        c('unit', '单位', 'Unit', ['数值的单位', 'Unit of the value'], coded(UNIT_WORDS)),
         c('from', '生效日期', 'From', ['该数值的生效日期', 'When the value takes effect'], { values: DATE_VALUES }),
         c('value', '数值', 'Value', ['数值（按“单位”列解读）', 'The value, in the unit column’s unit']),
         c('text_zh', '数值（文字）', 'Value in words', ['数值及单位（中文）', 'The value with its unit, in Chinese']),
@@ -192,7 +219,7 @@ export function tables(): Table[] {
       title: { zh: '整改通知单数量（按签发月份和状态）', en: 'Rectification notices by month issued and status' },
       columns: [
         month('month', '签发期间', 'Month issued', ['通知单签发的月份', 'The month the notices were issued']),
-        c('status', '状态编号', 'Status id', ['通知单目前状态的编号', 'Current status id'], { values: STATUS_VALUES }),
+        c('status', '状态编号', 'Status id', ['通知单目前状态的编号', 'Current status id'], coded(STATUS_CODES)),
         c('status_zh', '状态', 'Status', ['目前状态（中文）', 'Current status, in Chinese']),
         en('status_en', '状态（英文）', 'Status (English)', '目前状态'),
         c('count', '通知单数', 'Notices', ['该月签发、目前处于该状态的通知单数', 'Notices issued that month now in that status'], { unit: { zh: '份', en: 'notices' } }),
@@ -204,13 +231,13 @@ export function tables(): Table[] {
       title: { zh: '整改问题数量（按服务单位、问题类型和状态）', en: 'Rectification problems by provider, problem type and status' },
       columns: [
         ...provider,
-        c('problem_type', '问题类型编号', 'Problem type id', ['问题所依据条款的要求类别', 'The kind of requirement the problem is judged by'], { values: { zh: Object.entries(PROBLEM_TYPE).map(([k, w]) => `${k} ${w.zh}`).join(' / '), en: Object.keys(PROBLEM_TYPE).join(' / ') } }),
+        c('problem_type', '问题类型编号', 'Problem type id', ['问题所依据条款的要求类别', 'The kind of requirement the problem is judged by'], coded(PROBLEM_TYPE)),
         c('problem_type_zh', '问题类型', 'Problem type', ['问题类型（中文）', 'Problem type, in Chinese']),
         en('problem_type_en', '问题类型（英文）', 'Problem type (English)', '问题类型'),
-        c('status', '状态编号', 'Status id', ['问题所在通知单的目前状态', 'Current status of the notice the problem is on'], { values: STATUS_VALUES }),
+        c('status', '状态编号', 'Status id', ['问题所在通知单的目前状态', 'Current status of the notice the problem is on'], coded(STATUS_CODES)),
         c('status_zh', '状态', 'Status', ['目前状态（中文）', 'Current status, in Chinese']),
         c('count', '问题数', 'Problems', ['问题数（一份通知单可列多个问题；已作废的通知单不计）', 'Problems (a notice may list several; cancelled notices not counted)'], { unit: { zh: '项', en: 'problems' } }),
-        c('status_as_of', '状态截至', 'Status as of', ['状态所对应的时间', 'The time the statuses hold at'], { values: { zh: '本地时间，YYYY-MM-DDTHH:MM:SS+08:00', en: 'Local time, YYYY-MM-DDTHH:MM:SS+08:00' } }),
+        c('status_as_of', '状态截至', 'Status as of', ['状态所对应的时间', 'The time the statuses hold at'], { values: { zh: '北京时间，按国际标准 ISO 8601 的日期时间写法', en: 'Beijing time, written as ISO 8601 date and time' } }),
       ],
       rows: d.rectification_detail.providers.flatMap((p) => p.problems.map((x) => ({ provider_id: p.id, provider_name: p.name, problem_type: x.type, problem_type_zh: x.words.zh, problem_type_en: x.words.en ?? '', status: x.status, status_zh: STATUS_WORDS[x.status]?.zh ?? x.status, count: x.count, status_as_of: d.rectification_detail.as_of }))),
     },
@@ -238,7 +265,7 @@ export function tables(): Table[] {
           c('provider', '服务单位编号', 'Provider id', ['服务单位', 'Provider']),
           c('requirement', '条款编号', 'Clause id', ['条款', 'Clause']),
           c('ref', '条款', 'Clause', ['条款的正式编号（如 第4.3条第1项）', 'The clause’s official reference']),
-          c('status', '结果', 'Result', ['评价结果', 'Result'], { values: { zh: 'failed 不通过 / error 数据错误', en: 'failed / error' } }),
+          c('status', '结果', 'Result', ['评价结果', 'Result'], coded({ failed: { zh: '不通过', en: 'failed' }, error: { zh: '数据错误', en: 'error' } })),
           c('measured', '实测值', 'Measured value', ['实测值（机器可读）', 'Measured value (machine-readable)']),
           c('measured_words', '实测', 'Measured', ['实测（文字）', 'What was measured, in words']),
           c('required_words', '要求', 'Required', ['条款的要求（文字）', 'What the clause requires, in words']),
@@ -295,7 +322,16 @@ export function tables(): Table[] {
   return out;
 }
 
-const STATUS_VALUES = { zh: Object.entries(STATUS_WORDS).map(([k, w]) => `${k} ${w.zh}`).join(' / '), en: Object.keys(STATUS_WORDS).join(' / ') };
+const STATUS_CODES = Object.fromEntries(Object.entries(STATUS_WORDS).map(([k, w]) => [k, w]));
+/** Parameter units in words. */
+const UNIT_WORDS: Record<string, { zh: string; en: string }> = {
+  duration: { zh: '时长（国际标准 ISO 8601 写法）', en: 'duration (ISO 8601)' },
+  'working-days': { zh: '工作日', en: 'working days' },
+  days: { zh: '日', en: 'days' },
+  percent: { zh: '百分比', en: 'per cent' },
+  permille: { zh: '千分比', en: 'per mille' },
+  count: { zh: '次数、个数', en: 'count' },
+};
 
 /** RFC 4180 with a UTF-8 byte-order mark, through Charter's one neutralising CSV writer: no cell of a
  * download (public or internal register) can run as a spreadsheet formula. */
@@ -306,7 +342,7 @@ export function toCsv(t: Table): string {
 
 /** The JSON: the rows under their stable keys, and the columns' dictionary (key, Chinese and English name, meaning, unit, values). */
 export const toJson = (t: Table): string =>
-  JSON.stringify({ name: t.name, title: t.title, as_of: site().generated.as_of, columns: t.columns.map(({ key, zh, en, about, unit, values }) => ({ key, zh, en, about, ...(unit ? { unit } : {}), ...(values ? { values } : {}) })), rows: t.rows }, null, 1) + '\n';
+  JSON.stringify({ name: t.name, title: t.title, as_of: site().generated.as_of, columns: t.columns.map(({ key, zh, en, about, unit, values, codes }) => ({ key, zh, en, about, ...(unit ? { unit } : {}), ...(values ? { values } : {}), ...(codes ? { codes } : {}) })), rows: t.rows }, null, 1) + '\n';
 
 export function files(): { name: string; body: string; type: string; table: Table }[] {
   return tables().flatMap((t) => [
