@@ -47,6 +47,8 @@ describe('references and parameters in words', () => {
 
   it('names a clause by its official reference', () => {
     expect(clauseRef(req('4.3-1'), idx)).toEqual({ zh: '第4.3条第1项', en: 'Clause 4.3 item 1' });
+    const outline = [...idx.requirements.values()].find((r) => /第 94—98 行/.test(r.value.source?.ref ?? ''))!.value;
+    expect(clauseRef(outline, idx).zh).toBe('《学校综合办公室服务指南》三、（二）2（概要稿）');
     expect(clauseRef(req('office-service-guide:complaint-reply'), idx)).toEqual({ zh: '《学校综合办公室服务指南》二、（二）2.（2）', en: 'School general office service guide, 二、（二）2.（2）' });
   });
 

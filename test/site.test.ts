@@ -441,7 +441,11 @@ describe('plain Chinese (issue 14 §2)', () => {
     // The clause is titled by its official reference, never its id.
     const c = pub.clauses.find((x) => x.id === 'office-service-guide:complaint-reply')!;
     expect(c.ref.zh).toBe('《学校综合办公室服务指南》二、（二）2.（2）');
-    expect(pageText(wordsPage(out.pub, clause)).text).not.toContain('office-service-guide:');
+    // Title, breadcrumb and facts (parent clause) name clauses in words (the parameter and history sections are the changes area's).
+    const html = wordsPage(out.pub, clause);
+    const top = html.slice(html.indexOf('<h1'), html.indexOf('</dl>'));
+    expect(top).toContain(c.ref.zh);
+    expect(pageText(top).text).not.toContain('office-service-guide:');
     expect(pub.clauses.find((x) => x.id === '4.3-1')!.ref).toEqual({ zh: '第4.3条第1项', en: 'Clause 4.3 item 1' });
   });
 

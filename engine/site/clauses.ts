@@ -87,7 +87,8 @@ export function traditionalDocuments(tree: Tree, docOf: (r: Requirement) => stri
 /** The official reference of a requirement in both languages; a plan's numbering in Simplified with Chinese punctuation. */
 export function clauseRef(r: Requirement, idx: Index): Text {
   const parts = refParts(r, idx);
-  if (parts.planRef !== undefined) parts.planRef = displayText(parts.planRef);
+  // The encoding's pointer to lines of the source file (（概要稿，第 94—98 行）) means nothing to a reader of the plan.
+  if (parts.planRef !== undefined) parts.planRef = displayText(parts.planRef).replace(/[，,]\s*第\s*\d+(?:\s*[—–-]\s*\d+)?\s*行/g, '');
   const plan = r.id.includes(':') ? idx.profiles.get(r.id.slice(0, r.id.indexOf(':')))?.value : undefined;
   const en = requirementRef(plan ? { ...parts, planTitle: plan.title.en ?? plan.title.zh } : parts, 'en');
   return { zh: requirementRef(parts, 'zh'), en: en.charAt(0).toUpperCase() + en.slice(1) };
