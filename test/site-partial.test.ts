@@ -48,7 +48,7 @@ describe('site build from a store with work orders but no complaints', () => {
 
   it('the complaints page shows each provider’s complaint pledge with 暂无数据', () => {
     const t = text(join(out, 'complaints', 'index.html'));
-    for (const name of PROVIDERS) expect(t).toMatch(new RegExp(`${name} ?：完成调查处理并反馈顾客 24 小时；\\d{4}-\\d{2}：暂无数据`));
+    for (const name of PROVIDERS) expect(t).toMatch(new RegExp(`${name} ?：完成调查处理并反馈顾客 24 小时；\\d{4}年\\d{1,2}月：暂无数据`));
     expect(text(join(out, 'en', 'complaints', 'index.html'))).toContain('No data yet');
   });
 
@@ -56,10 +56,10 @@ describe('site build from a store with work orders but no complaints', () => {
     const html = readFileSync(join(out, 'pledges', 'index.html'), 'utf8');
     const row = html.match(/<tr id="huayu-property~4\.3-2~complaint-feedback"[\s\S]*?<\/tr>/)?.[0] ?? '';
     expect(row).toContain('暂无数据');
-    expect(row).toMatch(/data-k="n">—</);
+    expect(row).toMatch(/data-k="cases">—</);
     const repair = html.match(/<tr id="huayu-property~4\.3-1~working-hours"[\s\S]*?<\/tr>/)?.[0] ?? '';
     expect(repair).not.toContain('暂无数据');
-    expect(repair).toMatch(/data-k="n">\d+</);
+    expect(repair).toMatch(/data-k="cases">\d+</);
   });
 
   it('the site data marks the no-data periods, and the pledges download says so', () => {
@@ -97,7 +97,7 @@ describe('site build from an empty store', () => {
     const faq = text(join(out, 'faq', 'index.html'));
     expect(faq).toContain('华宇物业承诺工作时间报修 45 分钟 内到达现场，最近一个月的结果是 暂无数据');
     const pledges = text(join(out, 'pledges', 'index.html'));
-    expect(pledges).toContain('最新统计期：暂无数据');
+    expect(pledges).toContain('最近一个完整月份：暂无数据');
     expect(pledges).not.toContain('无个案 ');
     expect(text(join(out, 'index.html'))).toContain('暂无数据');
   });

@@ -104,3 +104,57 @@ describe('periods', () => {
     expect(c.n).toBe(c.met + c.missed + c.anomaly);
   });
 });
+
+describe('a hand-made store: six June work orders and one in July for 华宇物业, counted as the office would', () => {
+  // Working hours 08:30–17:30 on working days; 华宇's contract: on site within 45 minutes (4.3-1, working hours),
+  // 2 hours outside them. June 2026: 2 (Tue), 3 (Wed), 4 (Thu) and 30 (Tue) are working days.
+  const wo = (id: string, reported: string, arrived?: string, extra: Record<string, unknown> = {}) => ({ id, provider: 'huayu-property', campus: 'main', building: 'd08', location: '3层', category: 'general', priority: 'normal', complexity: 'simple', reported_at: `2026-${reported}:00+08:00`, ...(arrived ? { arrived_at: `2026-${arrived}:00+08:00`, completed_at: `2026-${arrived}:00+08:00` } : {}), ...extra });
+  const rows = [
+    wo('WO-T-1', '06-02T10:00', '06-02T10:30'), // on time
+    wo('WO-T-2', '06-02T11:00', '06-02T12:00'), // late: 60 minutes
+    wo('WO-T-3', '06-03T10:00'), // never reached: late, still open past the limit
+    wo('WO-T-4', '06-03T11:00', '06-03T10:50'), // arrival before the report: a data anomaly
+    wo('WO-T-5', '06-04T10:00', '06-04T10:20', { exclusion: 'duplicate' }), // not counted
+    wo('WO-T-6', '06-30T23:50', '07-01T00:30'), // outside working hours, within 2 h at midnight: counted in July
+    wo('WO-T-7', '07-02T10:00', '07-02T10:15'), // July, still running at the data's as-of (10 July)
+  ];
+  let row: import('../engine/site/types.ts').SitePledge | undefined;
+  let other: import('../engine/site/types.ts').SitePledge | undefined;
+  let latest: string | null = null;
+
+  it('stores them and builds the rows', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openStore } = await import('../engine/store/store.ts');
+    const { submit } = await import('../engine/data/submit.ts');
+    const { buildSiteData } = await import('../engine/site/data.ts');
+    const { submitOptions } = await import('./helpers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'charter-pledges-'));
+    const file = join(dir, 'work-orders.ndjson');
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const store = openStore(join(dir, 'db.sqlite'));
+    const r = await submit(submitOptions(tree, store, dir, file, 'work-orders'));
+    expect(r.status).toBe('stored');
+    const d = buildSiteData({ tree, store, edition: 'public', asOf: new Date('2026-07-10T11:00:00+08:00') });
+    store.close();
+    latest = d.pledge_spans.latest;
+    row = d.pledges.find((p) => p.id === '4.3-1#working-hours' && p.provider.id === 'huayu-property');
+    other = d.pledges.find((p) => p.id === '4.3-1#other-hours' && p.provider.id === 'huayu-property');
+  }, 60_000);
+
+  it('June: 个案 5 = 按时 1 + 超时 2 + 数据异常 1 + 不计入 1, tagged 未达成 3 宗', () => {
+    expect(latest).toBe('2026-06');
+    const jun = row!.periods.find((q) => q.period === '2026-06')!;
+    expect({ cases: jun.cases, met: jun.met, missed: jun.missed, open_breached: jun.open_breached, anomaly: jun.anomaly, excluded: jun.excluded }).toEqual({ cases: 5, met: 1, missed: 2, open_breached: 1, anomaly: 1, excluded: 1 });
+    expect(pledgeTag(jun, row!.target, 'zh').text).toBe('未达成 3 宗');
+  });
+
+  it('the order reported at 23:50 on 30 June is pending in June and on time in July: counted once', () => {
+    const jun = other!.periods.find((q) => q.period === '2026-06')!;
+    const jul = other!.periods.find((q) => q.period === '2026-07')!;
+    expect([jun.cases, jun.pending, jul.met]).toEqual([0, 1, 1]);
+    expect(pledgeTag(jun, other!.target, 'zh').text).toBe('无个案');
+    // July is still running at 10 July: it is in no total yet.
+    expect(other!.term?.months ?? []).not.toContain('2026-07');
+  });
+});

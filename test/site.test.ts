@@ -15,6 +15,7 @@ import { phonesIn } from '../site/src/lib/phones.ts';
 import { buildSite } from '../engine/site/build.ts';
 import { buildSiteData } from '../engine/site/data.ts';
 import type { SiteData, SitePledge } from '../engine/site/types.ts';
+import { countsLine, pledgeTag } from '../engine/site/pledge-tag.ts';
 import { openStore, type Store } from '../engine/store/store.ts';
 import { recordSiteBuild } from '../engine/store/site-builds.ts';
 import { publishedItems } from '../engine/site/record.ts';
@@ -34,6 +35,8 @@ let int: SiteData;
 const out = { pub: '', pub2: '', int: '', esc: '' };
 const timings: Record<string, number> = {};
 const INJECT = '<script>alert(1)</script>';
+/** The data's as-of of the sample's site, as npm start builds it (charter site build --now): July is still running. */
+const AS_OF = new Date('2026-07-10T11:00:00+08:00');
 
 /** Every file under dir, as paths relative to it, sorted. */
 function walk(d: string, base = d): string[] {
@@ -49,16 +52,6 @@ function textOf(file: string): string {
   return buf.toString('utf8');
 }
 
-/** Figures as the pledge page must show them: counts under 5 cases, a rate rounded down otherwise. */
-function figure(p: SitePledge['periods'][number]): string {
-  if (p.no_data) return '暂无数据';
-  if (p.n === 0) return '无个案';
-  if (p.n < 5) return `${p.met}/${p.n}`;
-  if (p.met === p.n) return '100%';
-  const v = Math.floor((p.met / p.n) * 1000) / 10;
-  return `${v === Math.floor(v) ? v.toFixed(0) : v.toFixed(1)}%`;
-}
-
 const anchor = (p: SitePledge): string => `${p.provider.id}~${p.requirement}~${p.limit}`;
 
 beforeAll(async () => {
@@ -72,8 +65,8 @@ beforeAll(async () => {
   }
   move(store, '2026-001', 'ack', { actor: '张经理（华宇物业）', at: '2026-04-08T10:00:00+08:00' });
 
-  pub = buildSiteData({ tree, store, edition: 'public' });
-  int = buildSiteData({ tree, store, edition: 'internal' });
+  pub = buildSiteData({ tree, store, edition: 'public', asOf: AS_OF });
+  int = buildSiteData({ tree, store, edition: 'internal', asOf: AS_OF });
   expect(int.internal!.notices.length).toBeGreaterThan(0);
   expect(pub.rectification.length).toBeGreaterThan(0);
 
@@ -251,26 +244,34 @@ describe.runIf(browserTests)('in a browser', () => {
   });
 
   it('shows the pledge table with exactly the data’s numbers', async () => {
+    // Issue 14: the latest COMPLETE month (June; July is still running at 10 July), one status tag, and a row
+    // that adds up (个案 = 按时 + 超时 + 数据异常 + 不计入); earlier months show the tag and the counts in words.
     const page = await browser.newPage();
     await page.goto(`${base(servers.pub)}/pledges/`);
-    for (const p of pub.pledges) {
-      const row = page.locator(`tr[data-pledge="${anchor(p)}"]`);
-      const last = p.periods.at(-1)!;
-      const cell = async (k: string): Promise<string> => (await row.locator(`[data-k="${k}"]`).innerText()).trim();
-      expect([await cell('n'), await cell('met'), await cell('missed'), await cell('excluded')], anchor(p)).toEqual(last.no_data ? ['—', '—', '—', '—'] : [last.n, last.met, last.missed, last.excluded].map(String));
-      expect(await cell('figure'), anchor(p)).toBe(figure(last));
-      const hist = page.locator(`tr[data-pledge-history="${anchor(p)}"] td`);
-      expect(await hist.count()).toBe(p.periods.length - 1);
-      for (const [i, q] of p.periods.slice(0, -1).entries()) {
-        const td = hist.nth(i);
-        expect(await td.getAttribute('data-period')).toBe(q.period);
-        const text = await td.innerText();
-        expect(text.startsWith(figure(q)), `${anchor(p)} ${q.period}: ${text}`).toBe(true);
-        if (q.n > 0) expect(text).toContain(`个案 ${q.n}，按时 ${q.met}，超时 ${q.missed}，不计入 ${q.excluded}`);
+    const latest = pub.pledge_spans.latest!;
+    expect(latest).toBe('2026-06');
+    for (const g of pub.providers) {
+      const rows = pub.pledges.filter((p) => p.provider.id === g.id);
+      const past = [...new Set(rows.flatMap((p) => p.periods.filter((q) => q.complete && q.in_service).map((q) => q.period)))].filter((m) => m !== latest).sort();
+      for (const [i, p] of rows.entries()) {
+        const q = p.periods.find((x) => x.period === latest)!;
+        const row = page.locator(`tr[id="${anchor(p)}"]`);
+        const cell = async (k: string): Promise<string> => (await row.locator(`[data-k="${k}"]`).innerText()).trim();
+        const blank = q.no_data || !q.in_service;
+        expect(await Promise.all(['cases', 'met', 'missed', 'anomaly', 'excluded'].map(cell)), anchor(p)).toEqual(blank ? ['—', '—', '—', '—', '—'] : [q.cases, q.met, q.missed, q.anomaly, q.excluded].map(String));
+        expect(await cell('status'), anchor(p)).toBe(pledgeTag(q, p.target, 'zh').text);
+        const hist = page.locator(`#provider-${g.id} table.history tbody tr`).nth(i).locator('td');
+        expect(await hist.count()).toBe(past.length);
+        for (const [j, m] of past.entries()) {
+          const x = p.periods.find((y) => y.period === m)!;
+          const text = (await hist.nth(j).innerText()).replace(/\s+/g, ' ').trim();
+          expect(text.startsWith(pledgeTag(x, p.target, 'zh').text), `${anchor(p)} ${m}: ${text}`).toBe(true);
+          if (x.cases > 0 && !x.no_data) expect(text).toContain(countsLine(x, 'zh', true));
+        }
       }
     }
     await page.close();
-  });
+  }, 90_000);
 
   it('searches in Chinese with Pagefind and follows a result; without JavaScript the page is a form and a list of pages', async () => {
     const page = await browser.newPage();
@@ -342,6 +343,88 @@ describe.runIf(browserTests)('in a browser', () => {
 
   // Issue 14: each area's browser tests in its own block (servers, browser and base() are in scope).
   // ── browser: pledges ──
+  it('pledge rows add up against the data, read from the page (个案 = 按时 + 超时 + 数据异常 + 不计入)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base(servers.pub)}/pledges/`);
+    const rows = await page.locator('table.pledges tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const v = (k: string): string => ((tr as unknown as { querySelector(s: string): { textContent: string } | null }).querySelector(`[data-k="${k}"]`)?.textContent ?? '').trim();
+        return { id: (tr as unknown as { id: string }).id, cases: v('cases'), met: v('met'), missed: v('missed'), anomaly: v('anomaly'), excluded: v('excluded') };
+      }),
+    );
+    expect(rows.length).toBe(pub.pledges.length);
+    let checked = 0;
+    for (const r of rows) {
+      const p = pub.pledges.find((x) => anchor(x) === r.id)!;
+      const q = p.periods.find((x) => x.period === pub.pledge_spans.latest)!;
+      if (r.cases === '—') {
+        expect(q.no_data || !q.in_service, r.id).toBe(true);
+        continue;
+      }
+      const [cases, met, missed, anomaly, excluded] = [r.cases, r.met, r.missed, r.anomaly, r.excluded].map(Number) as [number, number, number, number, number];
+      expect(cases, r.id).toBe(met + missed + anomaly + excluded);
+      expect([cases, met, missed, anomaly, excluded], r.id).toEqual([q.cases, q.met, q.missed, q.anomaly, q.excluded]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    // The totals' and earlier months' lines add up too.
+    const lines = await page.locator('table.totals td .sub, table.history td .sub').allInnerTexts();
+    expect(lines.length).toBeGreaterThan(100);
+    for (const l of lines) {
+      const m = /^个案 (\d+)：(.*)$/.exec(l.trim());
+      expect(m, l).not.toBeNull();
+      const sum = [...m![2]!.matchAll(/(?:按时|超时|数据异常|不计入) (\d+)/g)].reduce((a, x) => a + Number(x[1]), 0);
+      expect(sum, l).toBe(Number(m![1]));
+    }
+    await page.close();
+  }, 90_000);
+
+  it('a 390-px pledge page shows every status, in view, without horizontal scroll; a desktop keeps the table', async () => {
+    const tags = ['达成', '无个案', '数据不足', '暂无数据', '不在服务期'];
+    for (const [w, cards] of [[390, true], [1280, false]] as const) {
+      const page = await browser.newPage({ viewport: { width: w, height: 844 }, deviceScaleFactor: 1 });
+      for (const path of ['/pledges/', '/en/pledges/']) {
+        await page.goto(`${base(servers.pub)}${path}`);
+        expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth), `${path} ${w}`).toBeLessThanOrEqual(w);
+        // Every status tag, measured in one go: shown, inside the viewport, one of the tags.
+        const boxes = await page.locator('table.pledges td[data-k="status"] .tag').evaluateAll((els) =>
+          els.map((e) => {
+            const r = (e as unknown as { getBoundingClientRect(): { x: number; width: number } }).getBoundingClientRect();
+            return { x: r.x, width: r.width, text: (e as unknown as { textContent: string }).textContent.trim() };
+          }),
+        );
+        expect(boxes.length).toBe(pub.pledges.length);
+        for (const [i, b] of boxes.entries()) {
+          expect(b.width, `${path} ${w} #${i}`).toBeGreaterThan(0);
+          expect(b.x + b.width, `${path} ${w} #${i}`).toBeLessThanOrEqual(w);
+          if (path === '/pledges/') expect(tags.includes(b.text) || /^未达成 \d+ 宗$/.test(b.text), b.text).toBe(true);
+        }
+        // A card puts the status first: above the pledge's name. On a desktop it is a table cell beside it.
+        const first = page.locator('table.pledges tbody tr').first();
+        const [tag, name] = [(await first.locator('td[data-k="status"]').boundingBox())!, (await first.locator('th').boundingBox())!];
+        expect(tag.y < name.y, `${path} ${w}`).toBe(cards);
+        expect(await first.evaluate((tr) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(tr).display)).toBe(cards ? 'flex' : 'table-row');
+      }
+      await page.close();
+    }
+  }, 90_000);
+
+  it('shows the same status tags on the home page, never a bare ratio', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base(servers.pub)}/`);
+    const cells = page.locator('table.glance td[data-glance]');
+    expect(await cells.count()).toBe(pub.pledges.length);
+    for (const p of pub.pledges) {
+      const q = p.periods.find((x) => x.period === pub.pledge_spans.latest)!;
+      const cell = page.locator(`table.glance td[data-glance="${anchor(p)}"]`);
+      expect((await cell.locator('.tag').innerText()).trim(), anchor(p)).toBe(q.in_service ? pledgeTag(q, p.target, 'zh').text : '不在服务期');
+    }
+    const text = await page.locator('table.glance').innerText();
+    expect(text).not.toMatch(/\b\d+\/\d+\b/);
+    expect(text).toContain('统计期间 2026年6月1日—30日');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  }, 90_000);
   // ── end browser: pledges ──
   // ── browser: words ──
   it('shows a Traditional plan’s clause in Simplified with the verbatim original one click away', async () => {
@@ -407,6 +490,47 @@ describe.runIf(browserTests)('in a browser', () => {
 
 // Issue 14: each area's build-output tests in its own block (out.pub, out.int, pub, int are in scope).
 // ── pledges ──
+describe('pledges (issue 14 §1)', () => {
+  it('every row of every period adds up, and matches the evaluation’s own counters', () => {
+    const byPeriod = new Map(pub.periods.map((m) => [m, evaluate({ tree, store, period: m, ...(m === '2026-07' ? { asOf: AS_OF } : {}) })]));
+    let rows = 0;
+    for (const p of pub.pledges) {
+      for (const q of p.periods) {
+        expect(q.cases, `${anchor(p)} ${q.period}`).toBe(q.met + q.missed + q.anomaly + q.excluded);
+        expect(q.n).toBe(q.met + q.missed + q.anomaly);
+        const e = byPeriod.get(q.period)!.pledges.find((x) => x.requirement === p.requirement && x.limit === p.limit && x.provider === p.provider.id);
+        if (!e) {
+          expect(q.cases, `${anchor(p)} ${q.period}`).toBe(0);
+          continue;
+        }
+        // The evaluation's n counts the judged cases; invalid ones are the anomalies; excluded and pending stand apart.
+        expect([q.n, q.met, q.missed, q.open_breached, q.anomaly, q.excluded, q.pending], `${anchor(p)} ${q.period}`).toEqual([e.n, e.met, e.missed, e.open_breached, e.invalid, e.excluded, e.open_pending]);
+        rows++;
+      }
+      for (const t of [p.term, p.year]) {
+        if (!t) continue;
+        const ms = p.periods.filter((q) => t.months.includes(q.period));
+        expect(t.cases).toBe(ms.reduce((a, q) => a + q.cases, 0));
+        expect(t.cases).toBe(t.met + t.missed + t.anomaly + t.excluded);
+      }
+    }
+    expect(rows).toBeGreaterThan(100);
+    expect(pub.pledges.some((p) => p.periods.some((q) => q.anomaly > 0)), 'the sample has a data anomaly').toBe(true);
+  });
+
+  it('reports the latest complete month, the spring term and the year to date, with each provider’s service period', () => {
+    expect(pub.pledge_spans).toMatchObject({ latest: '2026-06', incomplete: ['2026-07'], term: { name: { zh: '2025—2026学年第二学期' }, months: ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'] } });
+    const page = readFileSync(join(out.pub, 'pledges/index.html'), 'utf8');
+    const html = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    expect(html).toContain('统计期间 2026年6月1日—30日');
+    expect(html).toContain('服务期：2026年2月23日—7月3日');
+    expect(html).toContain('2026年7月尚未结束，暂不公布结果');
+    expect(html).toContain('本学期（2025—2026学年第二学期）');
+    expect(html).toContain('2026年累计');
+    expect(html).not.toMatch(/>\s*\d+\/\d+\s*</);
+    expect(html).not.toContain('2026-06');
+  });
+});
 // ── end pledges ──
 // ── words ──
 /** A clause page's URL path: the safe slug once clause URLs have one (no ':'), else the raw id. */

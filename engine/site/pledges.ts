@@ -17,6 +17,9 @@ import type { Tree } from '../load/tree.ts';
 import { resolveProfile } from '../model/resolve.ts';
 import type { Text } from '../model/types.ts';
 import { humanDuration } from '../notices/ledger.ts';
+import { requirementRef } from '../model/labels.ts';
+import { refParts } from '../validate/names.ts';
+import { toSimplified } from './chinese.ts';
 import { valueAt, type buildIndex } from '../validate/checks.ts';
 import type { SitePledge, SitePledgePeriod, SitePledgeSpans, SitePledgeTotal } from './types.ts';
 
@@ -112,6 +115,12 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
     return s ? { from: s.from, to: s.to ?? null } : null;
   };
   const complete = new Map(periods.map((p) => [p, isComplete(p, findings.get(p)!.as_of)]));
+  // The clause in official style (第4.3条第1项, 《学校综合办公室服务指南》四、(三)), never its id.
+  const refOf = (id: string): Text => {
+    const parts = refParts(idx.requirements.get(id)!.value, idx);
+    // A plan's own numbering may be quoted in Traditional characters (第2項): shown in Simplified.
+    return { zh: toSimplified(requirementRef(parts, 'zh')), en: toSimplified(requirementRef(parts, 'en')) };
+  };
 
   const pledges = new Map<string, SitePledge>();
   for (const p of periods) {
@@ -129,6 +138,7 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
           limit: x.limit,
           provider: { id: prov.id, name: prov.name },
           label: x.label,
+          ref: refOf(x.requirement),
           limit_value: { iso: x.limit_value, text: limitText(x.limit_value, unit) },
           target: x.target === null ? null : share(x.target),
           next_target: null,
@@ -169,6 +179,7 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
           limit: lim.id,
           provider: { id: prov.id, name: prov.name },
           label: lim.label,
+          ref: refOf(rr.requirement.id),
           limit_value: { iso, text: limitText(iso, unit) },
           target: tv === undefined ? null : share(Number(tv.value)),
           next_target: null,

@@ -84,6 +84,8 @@ export interface SitePledge {
   limit: string;
   provider: { id: string; name: string };
   label: Text;
+  /** The clause in official style (第4.3条第1项; 《学校综合办公室服务指南》四、(三)), shown instead of the id. */
+  ref: Text;
   /** The limit in force now, in words ("1 小时" / "1 hour") and as ISO. */
   limit_value: { iso: string; text: Text };
   /** Target share met (0–1) where the plan sets one; null otherwise. */
