@@ -164,8 +164,8 @@ describe('every CSV Charter writes', () => {
         if (edition === 'internal') {
           // Registers with a row each, so every internal column carries a payload.
           d.internal = {
-            findings: [{ period: 'x', provider: 'x', requirement: 'x', status: 'x', measured: 'x', evidence: ['x', 'x'] }],
-            notices: [{ number: 'x', period: 'x', provider: 'x', status: 'x', deadline: 'x', requirements: ['x'], history: [{ at: 'x', event: 'x', actor: 'x', note: 'x' }], pdf: 'x' }],
+            findings: [{ period: 'x', provider: 'x', requirement: 'x', ref: 'x', title: 'x', status: 'x', measured: 'x', evidence: ['x', 'x'], evidence_total: 2 }],
+            notices: [{ number: 'x', period: 'x', provider: 'x', status: 'x', deadline: 'x', deadline_words: 'x', requirements: ['x'], refs: ['x'], history: [{ at: 'x', at_words: 'x', event: 'x', event_words: 'x', actor: 'x', actor_words: 'x', note: 'x' }], pdf: 'x' }],
             scorecards: [{ period: 'x', provider: 'x', total: -12.5, grade: 'x', pdf: 'x' }],
           };
         }

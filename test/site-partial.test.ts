@@ -67,9 +67,16 @@ describe('site build from a store with work orders but no complaints', () => {
     const c = site.pledges.filter((p) => p.id === '4.3-2#complaint-feedback');
     expect(c.map((p) => p.provider.id).sort()).toEqual(['huayu-property', 'jiale-catering', 'xinyuan-service']);
     for (const p of c) expect(p.periods.every((q) => q.no_data === true && q.n === 0)).toBe(true);
+    // The CSV's headers are Chinese (issue 14 §3): 暂无数据 reads 是 on those rows; the JSON keeps no_data "true".
     const csv = readFileSync(join(out, 'data', 'pledges.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/,"no_data"\r?$/);
-    expect(csv).toMatch(/4\.3-2#complaint-feedback.*,"true"\r?$/m);
+    const [head, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.slice(1, -1).split('","'));
+    const col = (k: string): number => head!.indexOf(k);
+    expect(col('暂无数据')).toBeGreaterThan(0);
+    const rows = lines.filter((r) => r[col('承诺编号')] === '4.3-2#complaint-feedback');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[col('暂无数据')] === '是')).toBe(true);
+    const json = JSON.parse(readFileSync(join(out, 'data', 'pledges.json'), 'utf8')) as { rows: { pledge_id: string; no_data: string }[] };
+    expect(json.rows.filter((r) => r.pledge_id === '4.3-2#complaint-feedback').every((r) => r.no_data === 'true')).toBe(true);
   });
 
   it('a store opened read-only (node:sqlite readOnly) is enough for the site data', () => {

@@ -9,7 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../engine/calendar/calendar.ts';
 import { evaluate } from '../engine/evaluate/evaluate.ts';
-import { issueNotices, move, planNotices } from '../engine/notices/ledger.ts';
+import { issueNotices, loadNotices, move, planNotices } from '../engine/notices/ledger.ts';
+import { NOTICE_STATUS_MEANING, PROBLEM_TYPE } from '../engine/model/labels.ts';
+import { phonesIn } from '../site/src/lib/phones.ts';
 import { buildSite } from '../engine/site/build.ts';
 import { buildSiteData } from '../engine/site/data.ts';
 import type { SiteData, SitePledge } from '../engine/site/types.ts';
@@ -193,7 +195,7 @@ describe('building', () => {
 
   it('publishes every table as CSV and JSON with the data’s rows, and an Atom feed of the changes', () => {
     const csv = readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFF"provider_id",')).toBe(true);
+    expect(csv.startsWith('\uFEFF"服务单位编号","服务单位",')).toBe(true); // Chinese headers (issue 14 §3); the JSON keeps the keys
     expect(csv.trimEnd().split('\r\n').length).toBe(1 + pub.pledges.reduce((a, p) => a + p.periods.length, 0));
     const json = JSON.parse(readFileSync(join(out.pub, 'data/rectification.json'), 'utf8')) as { rows: { count: number }[] };
     expect(json.rows.reduce((a, r) => a + r.count, 0)).toBe(pub.rectification.reduce((a, r) => a + r.count, 0));
@@ -441,6 +443,42 @@ describe.runIf(browserTests)('in a browser', () => {
   });
   // ── end browser: words ──
   // ── browser: acts ──
+  it('acts: the emergency page’s numbers are tel: links that stay on one line at 390 px; the dictionary passes axe', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base(servers.pub)}/emergency/`);
+    const links = page.locator('main a[href^="tel:"]');
+    expect(await links.count()).toBeGreaterThanOrEqual(pub.emergencies.length);
+    const first = page.locator('main a[href="tel:110"]').first();
+    expect(await first.innerText()).toBe('110');
+    for (let i = 0; i < (await links.count()); i++) {
+      const a = links.nth(i);
+      // One line box per link: a number is never broken across lines.
+      const lines = await a.evaluate((e) => (e as unknown as { getClientRects(): { length: number } }).getClientRects().length);
+      expect(lines, await a.innerText()).toBe(1);
+      expect(await a.evaluate((e) => (globalThis as unknown as { getComputedStyle(x: unknown): { whiteSpace: string } }).getComputedStyle(e).whiteSpace)).toBe('nowrap');
+    }
+    // The hotline link dials the hotline's digits.
+    expect(await page.locator(`main a[href="tel:${pub.office.hotline.replace(/\D/g, '')}"]`).count()).toBeGreaterThan(0);
+    await page.close();
+
+    const p2 = await browser.newPage();
+    for (const url of [`${base(servers.pub)}/dictionary/`, `${base(servers.pub)}/en/dictionary/`, `${base(servers.pub)}/rectification/`, `${base(servers.int)}/internal/notices/`]) {
+      const r = await p2.goto(url);
+      expect(r?.status(), url).toBe(200);
+      await p2.addScriptTag({ content: axeSource });
+      const v = (await p2.evaluate(() => {
+        const g = globalThis as unknown as { document: unknown; axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } };
+        return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      })).violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+      expect(v.map((x) => x.id), url).toEqual([]);
+    }
+    // From the downloads page to the dictionary entry of a table.
+    await p2.goto(`${base(servers.pub)}/downloads/`);
+    await p2.locator('a[href="/dictionary/"]').first().click();
+    await p2.waitForURL((u) => u.pathname === '/dictionary/');
+    expect(await p2.locator('#t-pledges').count()).toBe(1);
+    await p2.close();
+  }, 60_000);
   // ── end browser: acts ──
   // ── browser: find ──
   // ── end browser: find ──
@@ -598,6 +636,149 @@ describe('plain Chinese (issue 14 §2)', () => {
 });
 // ── end words ──
 // ── acts ──
+describe('acts: phone numbers, 整改公示, downloads and the internal edition in words', () => {
+  const html = (o: string, p: string): string => readFileSync(join(o, p), 'utf8');
+  /** The page's text outside tel: links and tags: what a reader sees that is not tappable. */
+  const untappable = (page: string): string[] => {
+    const main = page.slice(page.indexOf('<body'));
+    const text = main.replace(/<a [^>]*href="tel:[^"]*"[^>]*>[^<]*<\/a>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ');
+    return phonesIn(text);
+  };
+
+  it('every phone number on the home, emergency, complaints pages and in the footer is a tel: link', () => {
+    for (const lang of ['', 'en/']) {
+      for (const p of ['index.html', 'emergency/index.html', 'complaints/index.html', 'rectification/index.html']) {
+        const page = html(out.pub, `${lang}${p}`);
+        expect(untappable(page), `${lang}${p}`).toEqual([]);
+        expect(page, `${lang}${p}`).toContain(`href="tel:${pub.office.hotline.replace(/\D/g, '')}"`);
+      }
+    }
+    // Every contact in the data with a number links it, in the table of the emergency page.
+    const em = html(out.pub, 'emergency/index.html');
+    for (const e of pub.emergencies) for (const n of phonesIn(e.contact.zh)) expect(em, n).toContain(`class="tel">${n}</a>`);
+  });
+
+  it('整改公示: per provider and problem type, with 状态截至 and what each status means; no notice number or person', () => {
+    const page = html(out.pub, 'rectification/index.html');
+    const r = pub.rectification_detail;
+    expect(r.providers.length).toBeGreaterThan(0);
+    for (const p of r.providers) expect(page).toContain(p.name);
+    // The problems counted are the problems on the notices that were not voided.
+    const notices = loadNotices(store);
+    const voided = new Set(notices.filter((n) => n.status === 'voided').map((n) => n.number));
+    expect(r.providers.reduce((a, p) => a + p.problems.reduce((b, x) => b + x.count, 0), 0)).toBe(notices.filter((n) => !voided.has(n.number)).reduce((a, n) => a + n.doc.problems.length, 0));
+    expect(r.providers.reduce((a, p) => a + p.notices.reduce((b, x) => b + x.count, 0), 0)).toBe(notices.length);
+    expect(page).toContain('状态截至');
+    expect(page).toContain(PROBLEM_TYPE.timeliness!.zh);
+    expect(page).toContain('启动问责程序');
+    expect(page).toContain(NOTICE_STATUS_MEANING.escalated!.zh);
+    for (const n of notices) expect(page).not.toContain(n.number);
+    expect(page).not.toContain('张经理');
+    const csv = readFileSync(join(out.pub, 'data/rectification-problems.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF"服务单位编号","服务单位","问题类型编号"')).toBe(true);
+  });
+
+  it('the statuses are current to the build time: the ledger’s rules applied as of now, the ledger itself unchanged', () => {
+    const before = loadNotices(store).map((n) => `${n.number}:${n.status}:${n.events.length}`);
+    // Without a build time the page shows the ledger as recorded and says as of its latest entry.
+    const plain = buildSiteData({ tree, store, edition: 'public', periods: ['2026-04'] });
+    expect(plain.rectification_detail.basis).toBe('ledger');
+    expect(plain.rectification_detail.as_of).toBe(loadNotices(store).flatMap((n) => n.events.map((e) => e.at)).sort().at(-1));
+    expect(plain.rectification.some((x) => x.status === 'escalated')).toBe(false);
+    // The site's build (asOf, charter site build --now) sets the time the statuses hold at.
+    expect(pub.rectification_detail.basis).toBe('build');
+    expect(new Date(pub.rectification_detail.as_of).getTime()).toBe(AS_OF.getTime());
+    // Two months after the last deadline, every notice not reported is escalated (more than 5 working days late).
+    const now = '2026-07-10T11:00:00+08:00';
+    const d = buildSiteData({ tree, store, edition: 'public', periods: ['2026-04'], now });
+    expect(d.rectification_detail).toMatchObject({ basis: 'build', as_of: now });
+    expect(d.rectification_detail.moved).toBeGreaterThan(0);
+    expect(d.rectification.filter((x) => x.status !== 'escalated')).toEqual([]);
+    // In the last minute of the first deadline's day nothing has moved yet (the deadline runs to 24:00).
+    const first = `${loadNotices(store).map((n) => n.deadline).sort()[0]!}T23:59:00+08:00`;
+    const early = buildSiteData({ tree, store, edition: 'public', periods: ['2026-04'], now: first });
+    expect(early.rectification_detail.moved).toBe(0);
+    // As of a time before the second batch was issued, only the first batch exists.
+    expect(early.rectification.reduce((a, x) => a + x.count, 0)).toBe(loadNotices(store).filter((n) => n.issued_at <= first).length);
+    expect(early.rectification.reduce((a, x) => a + x.count, 0)).toBeLessThan(loadNotices(store).length);
+    // A site build is a read: the register is as it was.
+    expect(loadNotices(store).map((n) => `${n.number}:${n.status}:${n.events.length}`)).toEqual(before);
+    // The internal register marks what the rules moved on and the ledger has yet to record.
+    const i = buildSiteData({ tree, store, edition: 'internal', periods: ['2026-04'], now });
+    expect(i.internal!.notices.every((n) => n.status_by_rule === '已启动问责')).toBe(true);
+  });
+
+  it('downloads: Chinese CSV headers, months as text, a dictionary in the JSON and on the dictionary page; every linked file exists', () => {
+    const dict = html(out.pub, 'dictionary/index.html');
+    const names = readdirSync(join(out.pub, 'data')).filter((f) => f.endsWith('.json') && f !== 'site.json');
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const f of names) {
+      const j = JSON.parse(readFileSync(join(out.pub, 'data', f), 'utf8')) as { columns: { key: string; zh: string; about: { zh: string } }[]; rows: Record<string, unknown>[] };
+      const csv = readFileSync(join(out.pub, 'data', f.replace(/\.json$/, '.csv')), 'utf8');
+      const header = csv.slice(1, csv.indexOf('\r\n'));
+      expect(header, f).toBe(j.columns.map((c) => `"${c.zh}"`).join(','));
+      // Every header has a Chinese character (a reader's word, not a key).
+      for (const c of j.columns) expect(c.zh, `${f} ${c.key}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const r of j.rows) expect(Object.keys(r).sort(), f).toEqual(j.columns.map((c) => c.key).sort());
+      // No cell Excel would read as a month-date (2026-07) or a year-month in Chinese (2026年7月 alone).
+      for (const line of csv.split('\r\n').slice(1)) for (const cell of line.split('","')) expect(cell.replace(/^"|"$/g, ''), `${f}: ${line.slice(0, 80)}`).not.toMatch(/^(\d{4}-\d{2}|\d{4}年\d{1,2}月)$/);
+      // The dictionary page lists every column of every file.
+      expect(dict, f).toContain(`id="t-${f.replace(/\.json$/, '')}"`);
+      for (const c of j.columns) expect(dict, `${f} ${c.key}`).toContain(`>${c.zh}</th>`);
+    }
+    expect(readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8')).toContain('"2026年7月1日—31日"');
+    // Code columns carry their words in the JSON's column list; yes/no columns read 是/否 in the CSV.
+    const pj = JSON.parse(readFileSync(join(out.pub, 'data/pledges.json'), 'utf8')) as { columns: { key: string; codes?: Record<string, { zh: string }> }[] };
+    expect(pj.columns.find((c) => c.key === 'no_data')!.codes!.true!.zh).toBe('是');
+    expect(readFileSync(join(out.pub, 'data/pledges.csv'), 'utf8')).not.toMatch(/"(true|false)"/);
+    const down = html(out.pub, 'downloads/index.html');
+    expect(down).toContain('href="/data/site.json"');
+    expect(down).toContain('href="/dictionary/"');
+  });
+
+  it('every href and src in both builds resolves to a file of the build', () => {
+    for (const o of [out.pub, out.int]) {
+      const missing = new Set<string>();
+      for (const f of walk(o).filter((x) => x.endsWith('.html'))) {
+        const page = readFileSync(join(o, f), 'utf8');
+        for (const m of page.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+          const u = m[1]!.replace(/&amp;/g, '&');
+          if (/^(https?:|mailto:|tel:|data:|#|javascript:)/.test(u)) continue;
+          let path = u.split('#')[0]!.split('?')[0]!;
+          if (!path) continue;
+          path = decodeURIComponent(path.startsWith('/') ? path.slice(1) : join(f, '..', path));
+          const target = path === '' || path.endsWith('/') ? join(path, 'index.html') : path;
+          if (!existsSync(join(o, target)) && !existsSync(join(o, target, 'index.html'))) missing.add(`${f} → ${u}`);
+        }
+      }
+      expect([...missing].slice(0, 20), o).toEqual([]);
+    }
+  });
+
+  it('the internal edition speaks: evidence in words beside the official reference, local times, handlers in words, drafts marked', () => {
+    const f = html(out.int, 'internal/findings/index.html');
+    const x = int.internal!;
+    expect(x.findings.length).toBeGreaterThan(0);
+    for (const r of x.findings.slice(0, 20)) {
+      expect(f).toContain(r.ref);
+      expect(r.ref).not.toBe(r.requirement);
+    }
+    expect(x.findings.filter((r) => r.words).length).toBe(x.findings.length);
+    const n = html(out.int, 'internal/notices/index.html');
+    // The text a reader sees (a <time datetime> attribute may keep the ISO form for machines).
+    const main = n.slice(n.indexOf('<main'), n.indexOf('</main>')).replace(/<[^>]+>/g, ' ');
+    expect(main).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(main).not.toMatch(/charter \(rule/);
+    for (const code of ['acknowledged', 'issued', 'escalated', 'overdue', 'verification-failed']) expect(main).not.toMatch(new RegExp(`\\s${code}\\s`));
+    expect(main).toContain('签收');
+    expect(main).toContain('张经理（华宇物业）');
+    expect(main).toContain('4月8日 10:00');
+    const s = html(out.int, 'internal/scorecards/index.html');
+    const drafts = x.scorecards.filter((c) => c.total === null);
+    if (drafts.length) expect(s).toContain('class="tag provisional"');
+    expect((s.match(/暂不评定（待补数据）<\/span>/g) ?? []).length).toBe(drafts.length);
+  });
+});
 // ── end acts ──
 // ── find ──
 // ── end find ──

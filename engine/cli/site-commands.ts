@@ -86,6 +86,7 @@ ${DB_HELP.en}
       const store = openCliStore(path, 'prefer-write', 'site build', lang, json, io);
       if (typeof store === 'number') return store;
       try {
+        // The build's time: also the notices' statuses are shown as the ledger's rules make them then (not written).
         const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal', asOf: now });
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
         const rel = relative(io.cwd, r.outDir) || r.outDir;

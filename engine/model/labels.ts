@@ -708,6 +708,32 @@ export const PLEDGE_COLUMNS = {
 // ── site-words ──
 // ── end site-words ──
 // ── site-acts ──
+/** 整改公示: a problem on a notice by the kind of its requirement, as the public names it (engine/site/rectification.ts). */
+export const PROBLEM_TYPE: Vocabulary = {
+  timeliness: { zh: '响应和办结超时（报修、投诉、咨询等）', en: 'Late response or completion (repairs, complaints, enquiries)' },
+  rate: { zh: '及时率、满意度等指标未达标', en: 'Rates below the standard (on-time, satisfaction …)' },
+  frequency: { zh: '巡查、检查、保洁未按规定次数', en: 'Rounds, checks or cleaning not as often as required' },
+  inspection: { zh: '现场检查发现的问题（设施、环境、秩序）', en: 'Found on site (facilities, cleanliness, order)' },
+  record: { zh: '台账、档案记录不全', en: 'Records and files incomplete' },
+  disclosure: { zh: '信息公示不到位', en: 'Information not published as required' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/**
+ * What each notice status means for a reader, and what happens next (整改公示). The loop is the supervision
+ * plan's 四、4 推动问题整改 (限期整改, 《问题整改通知单》, 跟踪落实) and 四、6 强化问责问效 (问责程序;
+ * 整改主体为合作单位的，依合同协议或校内相关规定进行处罚); docs/notices.md.
+ */
+export const NOTICE_STATUS_MEANING: Vocabulary = {
+  issued: { zh: '后勤管理处已向服务单位送达《问题整改通知单》，列明问题和整改期限。下一步：服务单位签收，在期限内整改并书面反馈。', en: 'The logistics office has served the rectification notice, listing the problems and the deadline. Next: the provider signs for it, puts things right and reports back in writing by the deadline.' },
+  acknowledged: { zh: '服务单位已签收，正在整改。下一步：在整改期限内书面反馈整改情况；逾期未反馈即为“逾期未整改”。', en: 'The provider has signed for it and is rectifying. Next: a written report by the deadline; without one it becomes "overdue".' },
+  'rectification-reported': { zh: '服务单位已书面反馈整改情况，等待复查。下一步：后勤管理处用反馈之后的服务数据重新评价，合格即销号，仍不合格则再次限期整改。', en: 'The provider has reported what it did; waiting for the re-check. Next: the office judges the service data after the report again; if it passes the notice is closed, if not a new deadline is set.' },
+  verified: { zh: '复查合格，问题销号，本通知单办结。', en: 'Re-checked and passed: the problem is closed and so is the notice.' },
+  overdue: { zh: '整改期限已过，服务单位仍未反馈整改。下一步：督促整改；逾期超过学校规定的宽限仍未整改，即视为没有及时有效处理，启动问责程序（规则见下）。', en: 'The deadline has passed without a rectification report. Next: the provider is pressed to act; later than the university’s grace period counts as not handled in time and starts the accountability procedure (rules below).' },
+  escalated: { zh: '问题没有及时有效处理（或反复出现并引起较大舆情），按学校《关于进一步加强后勤服务质量监督的实施方案》启动了问责程序。接下来：后勤服务质量监督工作领导小组追究相关责任人的责任；服务单位是合作单位的，依合同协议或学校相关规定处罚；涉及违纪违法的，移交学校有关部门处理。服务单位仍须整改，整改后照常复查销号。', en: 'The problem was not dealt with in time (or kept coming back and drew wide concern), so the accountability procedure of the university’s supervision plan has started. What happens next: the supervision leading group holds those responsible to account; a contracted provider is penalised under its contract or university rules; any breach of discipline or law is passed to the university office concerned. The provider must still put things right, and the notice is re-checked and closed as usual.' },
+  reopened: { zh: '已销号的问题在之后的月份再次出现，通知单重新打开，重新计算整改期限。', en: 'A closed problem came back in a later month: the notice is reopened with a new deadline.' },
+  voided: { zh: '通知单签发有误（如依据的数据有误），已整单作废，不计入问题；更正后另行签发。', en: 'Issued in error (for example on wrong data) and cancelled; its problems are not counted. A corrected notice is issued separately.' },
+};
 // ── end site-acts ──
 // ── site-find ──
 // ── end site-find ──

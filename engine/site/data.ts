@@ -14,6 +14,9 @@ import { buildIndex, valueAt } from '../validate/checks.ts';
 import { ChangesModel, siteChanges } from './changes.ts';
 import { SiteError } from './errors.ts';
 import { siteInspections } from './inspections.ts';
+import { instantToIso } from '../data/convert.ts';
+import { siteRectification } from './rectification.ts';
+import { siteInternal } from './internal.ts';
 import { clauseWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import { buildPledges, limitText, periodAsOf } from './pledges.ts';
 import type { SiteClause, SiteData } from './types.ts';
@@ -26,9 +29,10 @@ export function periodsWithData(store: Store, n = 12): string[] {
 }
 
 /** `inspectionPeriods`: the months whose inspection rounds get a phone-form page (internal edition);
- * default the periods the site covers. */
+ * default the periods the site covers. `now` (local ISO time with offset; default `asOf` in the school's
+ * time zone): the notices' statuses are shown as the ledger's rules make them then (engine/site/rectification.ts). */
 /** `asOf`: the data's as-of (charter site build's --now): a month not over by then is reported as still running. */
-export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; asOf?: Date }): SiteData {
+export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; asOf?: Date; now?: string }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
   const reg = tree.registers[0]?.value;
@@ -86,11 +90,9 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
   }));
 
   const notices = loadNotices(o.store);
-  const rectification = new Map<string, number>();
-  for (const n of notices) {
-    const k = `${n.issued_at.slice(0, 7)}|${n.status}`;
-    rectification.set(k, (rectification.get(k) ?? 0) + 1);
-  }
+  // The build's time, local: the notices' statuses are as the ledger's rules make them then.
+  const now = o.now ?? (o.asOf ? instantToIso(o.asOf.getTime(), tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai') : undefined);
+  const rectification = siteRectification({ tree, notices, ...(now ? { now } : {}) });
 
   const data: SiteData = {
     edition: o.edition,
@@ -115,31 +117,12 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     clauses,
     services: desk.services,
     emergencies: desk.emergencies.map((e) => ({ category: e.category, clause: '8.2', text: idx.requirements.get('8.2')?.value.text ?? '', contact: e.contact })),
-    rectification: [...rectification.entries()].map(([k, count]) => ({ month: k.split('|')[0]!, status: k.split('|')[1]!, count })).sort((a, b) => a.month.localeCompare(b.month) || a.status.localeCompare(b.status)),
+    rectification: rectification.counts,
+    rectification_detail: rectification.detail,
     changes: changeList.changes,
     ...(changeList.span ? { changes_span: changeList.span } : {}),
   };
 
-  if (o.edition === 'internal') {
-    const card = tree.scorecards[0]?.value;
-    data.internal = {
-      findings: periods.flatMap((p) =>
-        findings
-          .get(p)!
-          .findings.filter((f) => f.status === 'failed' || f.status === 'error')
-          .map((f) => ({ period: p, provider: f.provider, requirement: f.requirement, status: f.status, measured: String(f.measured ?? ''), evidence: f.evidence.slice(0, 10).map((e) => [e.record ?? e.unit ?? '', e.cell ?? '', e.actual ?? e.note ?? '', e.required ?? ''].filter(Boolean).join(' · ')) })),
-      ),
-      notices: notices.map((n) => ({ number: n.number, period: n.period, provider: n.doc.provider.name, status: STATUS_ZH[n.status], deadline: n.deadline, requirements: n.requirements, history: n.events.map((e) => ({ at: e.at, event: e.event, actor: e.actor, note: e.note ?? '' })), pdf: `${o.pdfBase ?? 'pdf/'}${noticeFile(n)}` })),
-      scorecards: card
-        ? periods.flatMap((p) =>
-            reg.providers.map((prov) => {
-              const s = scoreProvider({ tree, store: o.store, findings: findings.get(p)!, card, provider: prov.id, notices, generatedAt: findings.get(p)!.as_of, office: desk.office.zh });
-              return { period: p, provider: prov.name, total: s.doc.provisional ? null : s.doc.total, grade: s.doc.provisional ? '暂不评定（待补数据）' : s.doc.grade.name.zh, pdf: `${o.pdfBase ?? 'pdf/'}${scorecardFile(p, prov.id)}` };
-            }),
-          )
-        : [],
-      inspections: siteInspections(tree, o.inspectionPeriods ?? periods),
-    };
-  }
+  if (o.edition === 'internal') data.internal = siteInternal({ tree, store: o.store, periods, findings, notices, office: desk.office.zh, ...(o.pdfBase ? { pdfBase: o.pdfBase } : {}), ...(o.inspectionPeriods ? { inspectionPeriods: o.inspectionPeriods } : {}), ...(now ? { now } : {}) });
   return data;
 }

@@ -179,11 +179,16 @@ export interface SiteData {
   changes: SiteChange[];
   /** The span the 变更记录 page covers: the earliest edition's date to the latest dated value. */
   changes_span?: { from: string; to: string };
+  /** 整改公示 by provider and problem type, with the time the statuses hold at (engine/site/rectification.ts). */
+  rectification_detail: SiteRectification;
   /** Internal edition only. */
   internal?: {
-    findings: { period: string; provider: string; requirement: string; status: string; measured: string; evidence: string[] }[];
-    notices: { number: string; period: string; provider: string; status: string; deadline: string; requirements: string[]; history: { at: string; event: string; actor: string; note: string }[]; pdf: string }[];
-    scorecards: { period: string; provider: string; total: number | null; grade: string; pdf: string }[];
+    /** `ref`/`title`: the requirement's official reference and title; `words` and `evidence`: the evaluation's own sentences (Finding.words, Evidence.text). */
+    findings: { period: string; provider: string; requirement: string; ref: string; title: string; status: string; measured: string; words?: { quantity: string; measured: string; required: string; place: string }; evidence: string[]; evidence_total: number }[];
+    /** `status_by_rule`: the status the ledger's rules give at the build's time when the register has not recorded it yet. */
+    notices: { number: string; period: string; provider: string; status: string; status_by_rule?: string; deadline: string; deadline_words: string; requirements: string[]; refs: string[]; history: { at: string; at_words: string; event: string; event_words: string; actor: string; actor_words: string; note: string }[]; pdf: string }[];
+    /** `provisional`: why the card is a draft (暂不评定，待补数据); `coverage`: requirements with a verdict / applicable. */
+    scorecards: { period: string; provider: string; total: number | null; grade: string; provisional?: string; coverage?: string; pdf: string }[];
     /** Inspection rounds of the periods the site covers, one phone-form page each (/internal/inspections/<id>/). */
     inspections?: SiteInspectionRound[];
   };
@@ -196,4 +201,24 @@ export interface SiteInspectionRound extends Pick<InspectionRound, 'id' | 'perio
   requirements: { id: string; reference: string; title: string; text: string }[];
   /** [place index, requirement index]; the row's record id is `${round}:${place}:${requirement}`. */
   rows: [number, number][];
+}
+
+/** The public ledger by provider and problem type: counts only, no notice numbers, no people. */
+export interface SiteRectification {
+  /** The local time (ISO with offset) the statuses hold at: the build's time, or the ledger's latest event. */
+  as_of: string;
+  /** 'build': statuses moved on by the ledger's rules to the build's time (not written to the ledger);
+   * 'ledger': statuses as the ledger recorded them (no build time given). */
+  basis: 'build' | 'ledger';
+  /** How many notices the rules have moved on since the ledger's last record (the office has yet to run review). */
+  moved: number;
+  /** The ledger's rules that move a notice on by themselves (notices.yaml rules), in words. */
+  rules: { effect: string; label: Text }[];
+  providers: {
+    id: string;
+    name: string;
+    notices: { status: string; count: number }[];
+    /** Problems (one per requirement on a notice; voided notices not counted) by problem type and status. */
+    problems: { type: string; words: Text; status: string; count: number }[];
+  }[];
 }

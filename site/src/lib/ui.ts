@@ -181,6 +181,11 @@ const WORDS_EN: Record<keyof typeof WORDS_ZH, string> = {
 export const wordsUi = (lang: Lang): Record<keyof typeof WORDS_ZH, string> => (lang === 'en' ? WORDS_EN : WORDS_ZH);
 // ── end words ──
 // ── acts ──
+/** Interface words of the acts area (整改公示, downloads, data dictionary). */
+export const ACTS_UI = {
+  zh: { dictionary: '数据字典', dictionaryLead: '每个可下载文件的每一列：列名、含义、单位和取值。', siteJson: '网站全部数据（site.json）' },
+  en: { dictionary: 'Data dictionary', dictionaryLead: 'Every column of every file you can download: its header, what it means, its unit and its values.', siteJson: 'All the site’s data (site.json)' },
+} as const;
 // ── end acts ──
 // ── find ──
 // ── end find ──
