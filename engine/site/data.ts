@@ -14,6 +14,7 @@ import { scoreProvider } from '../scorecard/score.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { SiteError } from './errors.ts';
+import { siteUrlOf } from './site-url.ts';
 import { siteInspections } from './inspections.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
@@ -40,7 +41,7 @@ export function periodsWithData(store: Store, n = 12): string[] {
 
 /** `inspectionPeriods`: the months whose inspection rounds get a phone-form page (internal edition);
  * default the periods the site covers. */
-export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[] }): SiteData {
+export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; siteUrl?: string | null }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
   const reg = tree.registers[0]?.value;
@@ -194,6 +195,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
 
   const data: SiteData = {
     edition: o.edition,
+    site_url: siteUrlOf(tree, o.siteUrl),
     generated: {
       as_of: last?.as_of ?? '',
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''})`,

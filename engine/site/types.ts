@@ -61,6 +61,9 @@ export interface SiteProcessStep {
 
 export interface SiteData {
   edition: 'public' | 'internal';
+  /** The site's own address, ending in `/` (public_site in the notice configuration, or --site-url); null
+   * when none is configured: no sitemap, canonical or other absolute link is possible then (issue 14 §4). */
+  site_url: string | null;
   generated: { as_of: string; standard: string; calendar: string; data_sha256: string };
   office: { name: Text; hotline: string; window: { name: Text; hours: Text; place: Text }; online: Text };
   providers: { id: string; name: string }[];
