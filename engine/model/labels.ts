@@ -695,3 +695,25 @@ export const RECORD_VERDICT: Vocabulary = {
 // ── end site-find ──
 // ── site-changes ──
 // ── end site-changes ──
+// ── site-check ──
+/** The public-edition check (npm run check-site): what each figure counts. */
+export const SITE_CHECK: Vocabulary = {
+  title: { zh: '公开版网站检查', en: 'Public edition check' },
+  pages: { zh: '页面', en: 'pages' },
+  tokens: { zh: '机器代码（编号、英文代码、ISO 日期和时长）', en: 'machine tokens (ids, codes, ISO dates and durations)' },
+  traditional: { zh: '繁体字（原文段落 lang="zh-Hant" 之外）', en: 'Traditional characters (outside lang="zh-Hant" originals)' },
+  phones: { zh: '首页和应急求助页上不能点按拨打的电话号码', en: 'phone numbers on the home and emergency pages that cannot be tapped' },
+  descriptions: { zh: '有页面说明（meta description）的页面', en: 'pages with a meta description' },
+  files: { zh: 'robots.txt、favicon.ico、站点地图', en: 'robots.txt, favicon.ico, sitemap' },
+  present: { zh: '齐全', en: 'present' },
+  missing: { zh: '缺少', en: 'missing' },
+  ok: { zh: '全部达标。', en: 'Every figure holds.' },
+  notOk: { zh: '未达标，问题如下（每类最多列 20 条）：', en: 'Not yet; the problems (at most 20 of each kind):' },
+  noSite: { zh: '没有找到网站目录', en: 'No site folder at' },
+  noSiteHint: { zh: '先运行 npm start 或 charter site build，再检查 site/dist/。', en: 'Run npm start or charter site build first, then check site/dist/.' },
+  description: { zh: '缺页面说明', en: 'no meta description' },
+  token: { zh: '机器代码', en: 'machine token' },
+  phone: { zh: '不能点按的号码', en: 'untappable number' },
+  file: { zh: '缺文件', en: 'missing file' },
+};
+// ── end site-check ──
