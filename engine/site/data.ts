@@ -16,6 +16,7 @@ import { buildIndex, valueAt } from '../validate/checks.ts';
 import { SiteError } from './errors.ts';
 import { siteUrlOf } from './site-url.ts';
 import { siteInspections } from './inspections.ts';
+import { clauseWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -164,6 +165,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     const prof = tree.profiles.find((p) => p.file === loc?.file)?.value;
     return prof ? { id: prof.id, title: prof.title, kind: 'profile' } : { id: std?.id ?? '', title: std?.title ?? { zh: '' }, kind: 'standard' };
   };
+  const hant = traditionalDocuments(tree, (r) => docOf(r).id);
   const clauses: SiteClause[] = tree.requirements.map(({ value: r }) => ({
     id: r.id,
     section: r.section,
@@ -171,6 +173,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     parent: r.parent,
     ...(r.title ? { title: r.title } : {}),
     text: r.text,
+    ...clauseWords(r, idx, hant.has(docOf(r).id)),
     obligation: r.obligation,
     type: r.type,
     status: r.status ?? 'active',
@@ -201,6 +204,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''})`,
       calendar: `${cov.source} ${cov.version} (${cov.from}–${cov.to})`,
       data_sha256: createHash('sha256').update(periods.map((p) => `${p}:${findings.get(p)!.data.sha256}`).join('\n')).digest('hex'),
+      ...siteGenerated(o.store, std, cov, last?.as_of ?? '', periods),
     },
     office: { name: desk.office, hotline: desk.hotline, window: desk.window, online: desk.online },
     providers: reg.providers.map((p) => ({ id: p.id, name: p.name })),

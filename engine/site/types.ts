@@ -13,6 +13,12 @@ export interface SiteClause {
   title?: Text;
   /** Verbatim text. */
   text: string;
+  /** The text as a Simplified page shows it: Traditional characters converted, Chinese punctuation (engine/site/clauses.ts). */
+  display: string;
+  /** The script of the original: a text whose display differs is shown with the original one click away. */
+  lang: 'zh-Hans' | 'zh-Hant';
+  /** Official reference in place of the id: 第4.3条第1项, 《学校综合办公室服务指南》二、（二）2. */
+  ref: Text;
   obligation: string;
   type: string;
   status: string;
@@ -64,7 +70,16 @@ export interface SiteData {
   /** The site's own address, ending in `/` (public_site in the notice configuration, or --site-url); null
    * when none is configured: no sitemap, canonical or other absolute link is possible then (issue 14 §4). */
   site_url: string | null;
-  generated: { as_of: string; standard: string; calendar: string; data_sha256: string };
+  generated: {
+    as_of: string;
+    standard: string;
+    calendar: string;
+    data_sha256: string;
+    /** When the data was last updated: the latest submission's time (local ISO), else the evaluation's as-of. */
+    updated: string;
+    /** The provenance line's parts in words (the footer); the ids, versions and hash stay on the about page. */
+    words: { standard: Text; edition: Text; calendar: Text };
+  };
   office: { name: Text; hotline: string; window: { name: Text; hours: Text; place: Text }; online: Text };
   providers: { id: string; name: string }[];
   periods: string[];

@@ -191,13 +191,13 @@ export function sectionPages(): SectionPage[] {
       const inSec = clauses.filter((c) => c.section === number);
       const declared = d.sections.find((s) => s.document === doc && s.number === number);
       const head = inSec.find((c) => c.parent === null);
-      const title: Text = declared?.title ?? head?.title ?? (head && head.text.length <= 40 ? { zh: head.text } : { zh: '' });
+      const title: Text = declared?.title ?? head?.title ?? (head && head.display.length <= 40 ? { zh: head.display } : { zh: '' });
       if (info.kind === 'standard' && inSec.length > SPLIT_OVER) {
         const groups = [...new Set(inSec.map((c) => level2(c.id)))].filter((g) => g !== number);
         for (const g of groups) {
           const sub = inSec.filter((c) => level2(c.id) === g || (c.id === number && g === groups[0]));
           const subHead = inSec.find((c) => c.id === g);
-          pages.push({ document: doc, documentTitle: info.title, kind: info.kind, slug: g, number: g, title: subHead?.title ?? (subHead && subHead.text.length <= 40 ? { zh: subHead.text } : title), clauses: sub });
+          pages.push({ document: doc, documentTitle: info.title, kind: info.kind, slug: g, number: g, title: subHead?.title ?? (subHead && subHead.display.length <= 40 ? { zh: subHead.display } : title), clauses: sub });
         }
       } else pages.push({ document: doc, documentTitle: info.title, kind: info.kind, slug: number, number, title, clauses: inSec });
     }
@@ -211,6 +211,20 @@ export function pageOfClause(id: string): SectionPage | undefined {
 }
 
 export const clauseById = (id: string): SiteClause | undefined => site().clauses.find((c) => c.id === id);
+
+/** A clause's official reference in the page's language (第4.3条第1项 / Clause 4.3 item 1; 《plan》二、（二）2):
+ * what every page shows in place of a requirement id. An unknown id is returned as it is (the site check finds it). */
+export function clauseRef(c: SiteClause | string, lang: Lang): string {
+  const x = typeof c === 'string' ? clauseById(c) : c;
+  if (!x) return String(c);
+  return t(x.ref, lang);
+}
+
+/** A clause's reference and title (or the start of its text): 第4.3条第1项 日常维修响应. */
+export function clauseLabel(c: SiteClause, lang: Lang, max = 30): string {
+  const head = c.title ? t(c.title, lang) : c.display.length <= max ? c.display : `${c.display.slice(0, max - 2)}…`;
+  return `${clauseRef(c, lang)} ${head}`.trim();
+}
 
 /** "第 5 章" / "Section 5"; profile parts are numbered 一、二… */
 export function sectionLabel(p: { number: string; kind: 'standard' | 'profile' }, lang: Lang): string {
