@@ -172,6 +172,23 @@ export const PAGE_KEYWORDS: Record<string, { zh: string; en: string }> = {
   downloads: { zh: '数据下载 开放数据 下载', en: 'downloads open data CSV JSON' },
 };
 
+/**
+ * Search words as both sides of Pagefind split them. The index splits Chinese with its own dictionary
+ * (jieba: 整改 | 公示), but the browser splits the query with Intl.Segmenter (ICU: 整 | 改 | 公示), and a
+ * page matches only when every query word is in it. So each search word is indexed as written and, where
+ * ICU splits it differently, as ICU's pieces too (Node's ICU at build time; the same data as Chromium's).
+ */
+export function searchWords(words: string, lang: Lang): string {
+  if (lang !== 'zh' || typeof Intl.Segmenter === 'undefined') return words;
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out = new Set(words.split(/\s+/).filter(Boolean));
+  for (const w of [...out]) {
+    const parts = [...seg.segment(w)].filter((x) => x.isWordLike).map((x) => x.segment);
+    if (parts.length > 1) for (const p of parts) out.add(p);
+  }
+  return [...out].join(' ');
+}
+
 /** A page's description when it gives none (search engines and link previews show it): what the page is, on whose site. */
 export const pageDescription = (title: string, office: string, lang: Lang): string =>
   lang === 'zh' ? `${office}服务承诺网站的“${title}”页面。` : `“${title}”, on the service pledge site of ${office}.`;
