@@ -368,7 +368,8 @@ describe.runIf(browserTests)('in a browser', () => {
     await page.waitForURL((u) => u.pathname === '/rectification/');
     expect(await page.locator('h1').innerText()).toBe('整改公示');
     await page.close();
-  });
+    console.log(`search screenshots: ${shots}`);
+  }, 90_000);
 
   it('prints a page on A4 with its tables’ captions kept on the page of their first rows', async () => {
     const page = await browser.newPage();
@@ -379,7 +380,7 @@ describe.runIf(browserTests)('in a browser', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     await page.close();
-  });
+  }, 60_000);
   // ── end browser: find ──
   // ── browser: changes ──
   // ── end browser: changes ──
@@ -455,7 +456,7 @@ describe('findable and shareable', () => {
     const map = readFileSync(join(out.pub, 'sitemap.xml'), 'utf8');
     expect(map).toContain('<urlset');
     const locs = [...map.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    const pages = walk(out.pub).filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}${f.replace(/index\.html$/, '')}`);
+    const pages = walk(out.pub).filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}${encodeURI(f.replace(/index\.html$/, ''))}`);
     expect(new Set(locs)).toEqual(new Set(pages));
     expect(locs).toContain(`${SITE_URL}rectification/`);
     expect(locs).toContain(`${SITE_URL}standard/nantong-supervision--rectification/`);
