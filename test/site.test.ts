@@ -20,7 +20,7 @@ import { validate } from '../engine/validate/run.ts';
 import { clauseSlug, slugCollisions } from '../engine/site/slug.ts';
 import { iisWebConfig, movedClauses, netlifyRedirects } from '../engine/site/redirects.ts';
 import { normaliseSiteUrl, siteUrlOf } from '../engine/site/site-url.ts';
-import { ROOT, submitSample } from './helpers.ts';
+import { charter, ROOT, submitSample } from './helpers.ts';
 
 const SITE = join(ROOT, 'site');
 const CHROMIUM = '/usr/bin/chromium';
@@ -454,6 +454,11 @@ describe('findable and shareable', () => {
     expect(siteUrlOf(tree, 'https://example.org/charter')).toBe('https://example.org/charter/');
     expect(siteUrlOf({ ...tree, noticeConfigs: [] })).toBeNull();
     for (const bad of ['ftp://x/', 'hq.example.edu.cn', 'https://x/?a=1', '']) expect(normaliseSiteUrl(bad), bad).toBeUndefined();
+    // On the command line: refused before anything is built (CH438, exit 2).
+    const r = charter(['site', 'build', '--site-url', 'hq.example.edu.cn', '--out', join(dir, 'never'), '--db', join(dir, 'db.sqlite'), '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['CH438']);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
   it('publishes robots.txt with the sitemap’s absolute address, and a sitemap of every public page but the 404', () => {
