@@ -360,6 +360,8 @@ describe.runIf(browserTests)('in a browser', () => {
       const first = page.locator('.pagefind-ui__result-link').first();
       await first.waitFor({ timeout: 10_000 });
       expect(await first.getAttribute('href'), q).toBe('/rectification/');
+      // The search words that rank it are not shown as a reader's text.
+      expect(await page.locator('.pagefind-ui__result-tags').first().isVisible()).toBe(false);
       // No sideways scrolling of the results on a phone.
       expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(shots, `search-${q}-390.png`) });
