@@ -170,6 +170,9 @@ export const PAGE_KEYWORDS: Record<string, { zh: string; en: string }> = {
   emergency: { zh: '应急求助 突发事件 紧急电话 应急电话', en: 'emergency urgent help phone' },
   rectification: { zh: '整改公示 整改通知单 问题整改通知单 复查销号 整改复查 销号 问责', en: 'rectification notices re-check closed accountability' },
   downloads: { zh: '数据下载 开放数据 下载', en: 'downloads open data CSV JSON' },
+  complaints: { zh: '如何投诉 投诉 投诉渠道 投诉电话 投诉处理 不满意', en: 'complain complaint channels not satisfied' },
+  about: { zh: '关于我们 后勤管理处 服务窗口 本站', en: 'about office service desk' },
+  faq: { zh: '常见问题 问答 工作时间 报修时限', en: 'questions FAQ working hours repair time limit' },
 };
 
 /**
