@@ -2,7 +2,7 @@
 // buildSiteData, byte-for-byte reproducible, escaped, light, with nothing internal in the public build;
 // then, in Chromium, every page type opened, search followed, the pledge figures checked against the
 // data, axe-core run on both editions, and phone screenshots taken.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -539,6 +539,22 @@ describe('findable and shareable', () => {
     expect(html).toContain('<meta name="description"');
     expect(html).toContain('href="/feed.xml"');
   });
+
+  it('warns (CH437) when no site address is configured, and builds without anything absolute (charter site build)', () => {
+    const t = join(dir, 'tree-no-site-url');
+    cpSync(join(ROOT, 'standards'), t, { recursive: true });
+    rmSync(join(t, 'school', 'notices.yaml'));
+    const o = join(dir, 'site-no-url');
+    // Recorded after the sample's months, so no month's disclosure verdict changes.
+    const r = charter(['site', 'build', '--tree', t, '--db', join(dir, 'db.sqlite'), '--out', o, '--now', '2026-12-01T09:00', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { warnings: { code: string; message: string }[] };
+    expect(j.warnings.map((w) => w.code)).toEqual(['CH437']);
+    expect(j.warnings[0]!.message).toContain('public_site');
+    expect(existsSync(join(o, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(join(o, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    expect(readFileSync(join(o, 'index.html'), 'utf8')).not.toContain('rel="canonical"');
+  }, 180_000);
 
   it('lets Pagefind find 整改公示 by its search words as the browser splits them, weighted above running text', () => {
     const html = readFileSync(join(out.pub, 'rectification/index.html'), 'utf8');
