@@ -249,7 +249,9 @@ describe.runIf(browserTests)('in a browser', () => {
     for (const id of ['nantong-supervision:rectification', '4.3-1', 'office-service-guide:complaint-reply']) {
       const r = await fetch(`${base(servers.pub)}/standard/${clauseSlug(id)}/`);
       expect(r.status, id).toBe(200);
-      expect(await r.text()).toContain(`<link rel="canonical" href="https://hq.example.edu.cn/standard/${clauseSlug(id)}/">`);
+      const html = await r.text();
+      expect(html).toContain(`<link rel="canonical" href="https://hq.example.edu.cn/standard/${clauseSlug(id)}/">`);
+      expect(html).toContain(pub.clauses.find((c) => c.id === id)!.ref.zh);
       if (id.includes(':')) expect(rules).toContain(`/standard/${encodeURIComponent(id)}/ /standard/${clauseSlug(id)}/ 301`);
     }
   });
@@ -348,6 +350,20 @@ describe.runIf(browserTests)('in a browser', () => {
   // ── browser: pledges ──
   // ── end browser: pledges ──
   // ── browser: words ──
+  it('shows a Traditional plan’s clause in Simplified with the verbatim original one click away', async () => {
+    const c = pub.clauses.find((x) => x.id === 'office-service-guide:suggestion-box')!;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const r = await page.goto(`${base(servers.pub)}${wordsClauseUrl(c.id)}`);
+    expect(r?.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toContain(c.ref.zh);
+    expect(await page.locator('blockquote.clause-text').innerText()).toBe(c.display);
+    const original = page.locator('details.clause-original [lang="zh-Hant"]');
+    expect(await original.isVisible()).toBe(false);
+    await page.locator('details.clause-original summary').click();
+    expect(await original.isVisible()).toBe(true);
+    expect(await original.innerText()).toBe(c.text);
+    await page.close();
+  });
   // ── end browser: words ──
   // ── browser: acts ──
   // ── end browser: acts ──
@@ -399,6 +415,68 @@ describe.runIf(browserTests)('in a browser', () => {
 // ── pledges ──
 // ── end pledges ──
 // ── words ──
+/** A clause page's URL path: the safe slug once clause URLs have one (no ':'), else the raw id. */
+function wordsClauseUrl(id: string): string {
+  const slug = id.replace(/:/g, '--');
+  return existsSync(join(out.pub, 'standard', slug, 'index.html')) ? `/standard/${encodeURIComponent(slug)}/` : `/standard/${encodeURIComponent(id)}/`;
+}
+const wordsPage = (o: string, url: string): string => readFileSync(join(o, decodeURIComponent(url), 'index.html'), 'utf8');
+
+describe('plain Chinese (issue 14 §2)', () => {
+  it('shows no Traditional character outside lang="zh-Hant" on the office service guide’s section page and clause page, and keeps each original one click away', async () => {
+    const { pageText } = await import('../engine/site/check.ts');
+    const { traditionalChars } = await import('../engine/site/chinese.ts');
+    const guide = pub.clauses.filter((c) => c.document.id === 'office-service-guide');
+    expect(guide.every((c) => c.lang === 'zh-Hant')).toBe(true);
+    expect(pub.clauses.filter((c) => c.document.id === 'gaoxiao-wuye').every((c) => c.lang === 'zh-Hans' && c.display === c.text)).toBe(true);
+    const section = `/sections/office-service-guide/${encodeURIComponent('二')}/`;
+    const clause = wordsClauseUrl('office-service-guide:complaint-reply');
+    for (const lang of ['', 'en/']) {
+      for (const url of [section, clause]) {
+        const html = wordsPage(out.pub, `/${lang}${url.slice(1)}`);
+        const text = pageText(html).text;
+        expect(traditionalChars(text).map((x) => x.char).join(''), `${lang}${url}`).toBe('');
+        // Every converted text on the page has its original, verbatim, in a <details> marked zh-Hant.
+        const esc = (x: string): string => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const shown = guide.filter((c) => c.display !== c.text && (html.includes(`<p class="clause-text" lang="zh-CN">${esc(c.display)}</p>`) || html.includes(`<blockquote class="clause-text" lang="zh-CN"><p>${esc(c.display)}</p>`)));
+        expect(shown.length, `${lang}${url}`).toBeGreaterThan(0);
+        for (const c of shown) expect(html, `${lang}${url} ${c.id}`).toContain(`<p lang="zh-Hant">${esc(c.text)}</p>`);
+        expect(html).toMatch(/<details class="clause-original"[^>]*><summary>/);
+      }
+    }
+    // The clause is titled by its official reference, never its id.
+    const c = pub.clauses.find((x) => x.id === 'office-service-guide:complaint-reply')!;
+    expect(c.ref.zh).toBe('《学校综合办公室服务指南》二、（二）2.（2）');
+    // Title, breadcrumb and facts (parent clause) name clauses in words (the parameter and history sections are the changes area's).
+    const html = wordsPage(out.pub, clause);
+    const top = html.slice(html.indexOf('<h1'), html.indexOf('</dl>'));
+    expect(top).toContain(c.ref.zh);
+    expect(pageText(top).text).not.toContain('office-service-guide:');
+    expect(pub.clauses.find((x) => x.id === '4.3-1')!.ref).toEqual({ zh: '第4.3条第1项', en: 'Clause 4.3 item 1' });
+  });
+
+  it('says on every page when its data was last updated, and the footer’s provenance in words with the hashes on the about page', async () => {
+    const updatedZh = /数据更新时间：<time datetime="[^"]+">\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}<\/time>/;
+    for (const f of walk(out.pub).filter((x) => x.endsWith('.html') && !x.startsWith('pagefind'))) {
+      const html = readFileSync(join(out.pub, f), 'utf8');
+      if (f.startsWith('en/')) expect(html, f).toMatch(/Data last updated: <time datetime="[^"]+">\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}<\/time>/);
+      else expect(html, f).toMatch(updatedZh);
+    }
+    const home = readFileSync(join(out.pub, 'index.html'), 'utf8');
+    const footer = home.slice(home.indexOf('<footer'));
+    expect(footer).not.toContain(pub.generated.data_sha256);
+    expect(footer).not.toContain('gaoxiao-wuye');
+    expect(footer).not.toContain('chinese-days');
+    const { pageText } = await import('../engine/site/check.ts');
+    const line = pageText(footer).text.split('\n').find((l) => l.startsWith('数据更新至'))!;
+    expect(line).toMatch(/^数据更新至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · 依据《高等学校物业服务规范》（本校编码第 [\d.]+ 版） · 节假日按国务院办公厅\d{4}(—\d{4})?年安排 · 公开版 · 数据来源和校验值$/);
+    for (const about of ['about/index.html', 'en/about/index.html']) {
+      const html = readFileSync(join(out.pub, about), 'utf8');
+      expect(html, about).toContain(pub.generated.data_sha256);
+      expect(html, about).toContain('id="provenance"');
+    }
+  });
+});
 // ── end words ──
 // ── acts ──
 // ── end acts ──

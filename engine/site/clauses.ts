@@ -3,7 +3,7 @@
 // and the clause's official reference (第4.3条第1项, 《学校综合办公室服务指南》二、（二）2) in place of its id.
 import type { Coverage } from '../calendar/calendar.ts';
 import type { Tree } from '../load/tree.ts';
-import { requirementRef } from '../model/labels.ts';
+import { EVERY, limitWords, requirementRef } from '../model/labels.ts';
 import type { Requirement, StandardFile, Text } from '../model/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Index } from '../validate/checks.ts';
@@ -87,7 +87,8 @@ export function traditionalDocuments(tree: Tree, docOf: (r: Requirement) => stri
 /** The official reference of a requirement in both languages; a plan's numbering in Simplified with Chinese punctuation. */
 export function clauseRef(r: Requirement, idx: Index): Text {
   const parts = refParts(r, idx);
-  if (parts.planRef !== undefined) parts.planRef = displayText(parts.planRef);
+  // The encoding's pointer to lines of the source file (（概要稿，第 94—98 行）) means nothing to a reader of the plan.
+  if (parts.planRef !== undefined) parts.planRef = displayText(parts.planRef).replace(/[，,]\s*第\s*\d+(?:\s*[—–-]\s*\d+)?\s*行/g, '');
   const plan = r.id.includes(':') ? idx.profiles.get(r.id.slice(0, r.id.indexOf(':')))?.value : undefined;
   const en = requirementRef(plan ? { ...parts, planTitle: plan.title.en ?? plan.title.zh } : parts, 'en');
   return { zh: requirementRef(parts, 'zh'), en: en.charAt(0).toUpperCase() + en.slice(1) };
@@ -116,8 +117,49 @@ export function siteGenerated(store: Store, std: StandardFile | undefined, cov: 
     updated: row?.at ?? asOf,
     words: {
       standard: std ? { zh: `《${std.title.zh}》`, en: std.title.en ?? std.title.zh } : { zh: '', en: '' },
+      source: { zh: std?.edition ?? '', en: std?.edition ?? '' },
+      calendarData: cov.from === undefined ? { zh: '', en: '' } : { zh: `节假日数据第 ${cov.version} 版，含${cov.from}—${cov.to}年`, en: `holiday data version ${cov.version}, ${cov.from}–${cov.to}` },
       edition: std ? { zh: `本校编码第 ${std.version} 版`, en: `as encoded for this university, version ${std.version}` } : { zh: '', en: '' },
       calendar: years ? { zh: `节假日按国务院办公厅${years}年安排`, en: `public holidays as announced by the State Council General Office for ${yearsEn}` } : { zh: '节假日按国务院办公厅安排', en: 'public holidays as announced by the State Council General Office' },
     },
   };
+}
+
+// ── parameter words ───────────────────────────────────────────────────────────────────────────────
+const PER_EN: Record<string, string> = { 'opening-hour': 'per opening hour', event: 'each time', year: 'a year', quarter: 'a quarter', month: 'a month', week: 'a week', day: 'a day', semester: 'a term', term: 'a term', hour: 'an hour', night: 'a night' };
+const NOUN: Record<string, Text> = {
+  checks: { zh: '检查', en: 'Checks' },
+  tests: { zh: '检测', en: 'Tests' },
+  rounds: { zh: '巡查', en: 'Rounds' },
+  cleaning: { zh: '清洗', en: 'Cleaning' },
+  maintenance: { zh: '维护保养', en: 'Maintenance' },
+  pump: { zh: '水泵检修', en: 'Pump overhaul' },
+};
+
+/**
+ * A parameter's name in words where the YAML gives it no label: a count parameter of a frequency is
+ * named by what it counts and how often (每年房屋建筑主体工程观测次数); otherwise by its name's parts
+ * (checks-per-week → 每周检查次数). The parameter's name stays for machines (site.json, downloads).
+ */
+export function parameterLabel(r: Requirement, p: { name: string; label?: Text; unit: string }): Text {
+  if (p.label) return p.label;
+  const m = /^(?:(.+)-)?per-(.+)$/.exec(p.name);
+  const count = r.frequency?.counts.find((c) => c.count.param === p.name);
+  const period = count?.period ?? m?.[2] ?? '';
+  const every = EVERY[period];
+  const noun: Text | undefined = count?.label ?? (m?.[1] ? NOUN[m[1]] : undefined);
+  if (every) {
+    const zh = `${every.zh}${noun?.zh ?? ''}次数`;
+    const perEn = PER_EN[period] ?? `per ${period}`;
+    return { zh, en: noun?.en ? `${noun.en}: times ${perEn}` : `Times ${perEn}` };
+  }
+  return { zh: p.name, en: p.name };
+}
+
+/** A parameter's value in words with its unit: 45 分钟, 3 个工作日, 2 次 / 2 times, 95 %, 18 ℃. */
+export function parameterValueWords(value: string, unit: string): Text {
+  if (unit === 'count') return { zh: `${value}\u00a0次`, en: `${value}\u00a0time${value === '1' ? '' : 's'}` };
+  if (unit === 'days') return { zh: `${value}\u00a0天`, en: `${value}\u00a0day${value === '1' ? '' : 's'}` };
+  if (unit === 'time-range') return { zh: value.replace('-', '—'), en: value.replace('-', '–') };
+  return { zh: limitWords(value, unit, 'zh'), en: limitWords(value, unit, 'en') };
 }

@@ -16,7 +16,7 @@ import { buildIndex, valueAt } from '../validate/checks.ts';
 import { SiteError } from './errors.ts';
 import { siteUrlOf } from './site-url.ts';
 import { siteInspections } from './inspections.ts';
-import { clauseWords, siteGenerated, traditionalDocuments } from './clauses.ts';
+import { clauseWords, parameterLabel, parameterValueWords, siteGenerated, traditionalDocuments } from './clauses.ts';
 import type { SiteClause, SiteData, SitePledge } from './types.ts';
 
 
@@ -179,9 +179,9 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
     status: r.status ?? 'active',
     parameters: (r.parameters ?? []).map((p) => ({
       name: p.name,
-      label: p.label ?? { zh: p.name },
+      label: parameterLabel(r, p),
       unit: p.unit,
-      values: p.values.map((v) => ({ from: v.from, value: String(v.value), text: p.unit === 'duration' || p.unit === 'working-days' || p.unit === 'days' ? limitText(String(v.value), p.unit) : { zh: `${String(v.value)}${p.unit === 'percent' ? '%' : p.unit === 'permille' ? '‰' : ''}`, en: `${String(v.value)}${p.unit === 'percent' ? '%' : p.unit === 'permille' ? '‰' : ''}` } })),
+      values: p.values.map((v) => ({ from: v.from, value: String(v.value), text: p.unit === 'working-days' ? limitText(String(v.value), p.unit) : parameterValueWords(String(v.value), p.unit) })),
     })),
     history: [
       { date: r.since ?? std?.effective_from ?? '', change: r.status === 'superseded' ? '已被取代' : r.status === 'withdrawn' ? '已撤销' : '现行' },

@@ -78,7 +78,7 @@ export interface SiteData {
     /** When the data was last updated: the latest submission's time (local ISO), else the evaluation's as-of. */
     updated: string;
     /** The provenance line's parts in words (the footer); the ids, versions and hash stay on the about page. */
-    words: { standard: Text; edition: Text; calendar: Text };
+    words: { standard: Text; edition: Text; calendar: Text; source: Text; calendarData: Text };
   };
   office: { name: Text; hotline: string; window: { name: Text; hours: Text; place: Text }; online: Text };
   providers: { id: string; name: string }[];

@@ -155,6 +155,30 @@ export const FINDING_STATUS: Record<string, string> = { failed: '不通过', err
 // ── pledges ──
 // ── end pledges ──
 // ── words ──
+const WORDS_ZH = {
+  originalHant: '查看原文（繁体字）',
+  originalText: '查看原文',
+  updatedAt: '数据更新时间',
+  updatedTo: '数据更新至',
+  basis: '依据',
+  provenanceMore: '数据来源和校验值',
+  countedTo: '统计至（含）',
+  clausePrefix: '条款',
+  from: '起',
+};
+const WORDS_EN: Record<keyof typeof WORDS_ZH, string> = {
+  originalHant: 'Original text (Traditional characters)',
+  originalText: 'Original text',
+  updatedAt: 'Data last updated',
+  updatedTo: 'Data updated',
+  basis: 'Based on',
+  provenanceMore: 'Sources and checksums',
+  countedTo: 'Figures up to and including',
+  clausePrefix: 'Clause',
+  from: 'from',
+};
+/** Interface words of the words area (issue 14 §2): original text, data updated, provenance. */
+export const wordsUi = (lang: Lang): Record<keyof typeof WORDS_ZH, string> => (lang === 'en' ? WORDS_EN : WORDS_ZH);
 // ── end words ──
 // ── acts ──
 // ── end acts ──
