@@ -20,6 +20,7 @@ import { validate } from '../engine/validate/run.ts';
 import { clauseSlug, slugCollisions } from '../engine/site/slug.ts';
 import { iisWebConfig, movedClauses, netlifyRedirects } from '../engine/site/redirects.ts';
 import { normaliseSiteUrl, siteUrlOf } from '../engine/site/site-url.ts';
+import { favicon } from '../scripts/make-favicon.ts';
 import { charter, ROOT, submitSample } from './helpers.ts';
 
 const SITE = join(ROOT, 'site');
@@ -566,6 +567,8 @@ describe('findable and shareable', () => {
     expect(sizes).toEqual(expect.arrayContaining([16, 32]));
     for (let i = 0; i < n; i++) expect(ico.readUInt32LE(6 + 16 * i + 8) + ico.readUInt32LE(6 + 16 * i + 12)).toBeLessThanOrEqual(ico.length);
     expect(existsSync(join(out.pub, 'favicon.svg'))).toBe(true);
+    // Generated from the SVG's drawing by scripts/make-favicon.ts: stale if the script changed without a rerun.
+    expect(readFileSync(join(SITE, 'public', 'favicon.ico')).equals(favicon())).toBe(true);
     const home = readFileSync(join(out.pub, 'index.html'), 'utf8');
     expect(home).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
   });
