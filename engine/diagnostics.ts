@@ -1057,6 +1057,31 @@ export const CATALOGUE: Record<string, Entry> = {
     hintZh: () => '先用 charter submit 文件 --kind 记录类型 提交服务数据（会建立数据库），或用 --db（或环境变量 CHARTER_DB）指向已有的数据库。npm start 把示例大学的数据写入默认位置 charter-data/charter.sqlite。',
     hintEn: () => 'Submit service data first with charter submit FILE --kind KIND (it creates the store), or point at an existing store with --db (or the CHARTER_DB environment variable). npm start puts the sample university in the default place, charter-data/charter.sqlite.',
   },
+  // CH436–CH439: findable and shareable site (issue 14 §4): clause URLs, the site's own address.
+  CH436: {
+    name: 'clause-slug-collision',
+    severity: 'error',
+    zh: (a) => `条款 ${s(a, 'id')} 与 ${s(a, 'other')}（${s(a, 'first')}）的网址相同：都是 standard/${s(a, 'slug')}/`,
+    en: (a) => `Clause ${s(a, 'id')} has the same web address as ${s(a, 'other')} (${s(a, 'first')}): both are standard/${s(a, 'slug')}/`,
+    hintZh: () => '条款网址由编号生成，冒号写成两个连字符（nantong-supervision:rectification → nantong-supervision--rectification），以便在 Windows/IIS 服务器上发布。改其中一个编号（编号中不要连写两个连字符），让两个条款各有自己的页面和通知单二维码网址。',
+    hintEn: () => 'A clause\'s web address comes from its id, with a colon written as two hyphens (nantong-supervision:rectification → nantong-supervision--rectification) so the site can be served from Windows/IIS. Rename one of the two (avoid a double hyphen in an id) so each clause keeps its own page and notice QR address.',
+  },
+  CH437: {
+    name: 'site-url-not-configured',
+    severity: 'warning',
+    zh: (a) => `没有配置公开网站地址（${s(a, 'file')} 中的 public_site，或 --site-url）：网站不生成 sitemap.xml，页面不带 canonical、Open Graph 网址和绝对的语言版本链接`,
+    en: (a) => `No public site address is configured (public_site in ${s(a, 'file')}, or --site-url): the site has no sitemap.xml, and its pages carry no canonical, Open Graph URL or absolute language links`,
+    hintZh: () => '在 standards/school/notices.yaml 中写 public_site: https://网站地址/（以 / 结尾；通知单二维码也用它），或生成时加 --site-url https://网站地址/。',
+    hintEn: () => 'Set public_site: https://your.site/ in standards/school/notices.yaml (ending in /; the notices\' QR codes use it too), or build with --site-url https://your.site/.',
+  },
+  CH438: {
+    name: 'bad-site-url',
+    severity: 'error',
+    zh: (a) => `--site-url 的值“${s(a, 'value')}”不是网站地址`,
+    en: (a) => `--site-url "${s(a, 'value')}" is not a web address`,
+    hintZh: () => '写完整的 http 或 https 地址，以 / 结尾，例如 --site-url https://hq.example.edu.cn/。',
+    hintEn: () => 'Give a full http or https address ending in /, e.g. --site-url https://hq.example.edu.cn/.',
+  },
   CH501: {
     name: 'no-notice-configuration',
     severity: 'error',

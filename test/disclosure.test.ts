@@ -71,10 +71,12 @@ describe('the disclosure judge (table)', () => {
     { name: 'posted on site (6.2.1.4 operating instructions by the equipment), no inspection result entered → not reviewed, no-data, whatever the build', builds: [PUBLIC_APRIL], requirement: '6.2.1.4', provider: 'huayu-property', status: 'not-reviewed', reason_code: 'no-data' },
     { name: 'posted on site (5.2.1.2 gate rules), a provider with no campus entrance to look at → not applicable, no-unit', builds: [PUBLIC_APRIL], requirement: '5.2.1.2', status: 'not-applicable', reason_code: 'no-unit' },
     { name: 'survey results (the school’s website, not this site) → not reviewed, not-on-site', builds: [PUBLIC_APRIL], provider: 'general-office', requirement: 'office-service-guide:survey-results', status: 'not-reviewed', reason_code: 'not-on-site' },
-    { name: 'the service guide’s standard hours → passed on its clause page', builds: [PUBLIC_APRIL], provider: 'general-office', requirement: 'office-service-guide:service-hours', status: 'passed', evidence: { unit: 'service-hours', actual: '/standard/office-service-guide%3Aservice-hours/' } },
+    { name: 'the service guide’s standard hours → passed on its clause page', builds: [PUBLIC_APRIL], provider: 'general-office', requirement: 'office-service-guide:service-hours', status: 'passed', evidence: { unit: 'service-hours', actual: '/standard/office-service-guide--service-hours/' } },
+    // Issue 14 §4: clause folders became slugs; a build recorded before, at the percent-encoded id, published the same page.
+    { name: 'the service guide’s standard hours recorded by a build at the old clause URL (percent-encoded id) → still passed', builds: [{ ...PUBLIC_APRIL, items: [...ALL, { code: 'service-hours', page: '/standard/office-service-guide%3Aservice-hours/' }] }], provider: 'general-office', requirement: 'office-service-guide:service-hours', status: 'passed', evidence: { unit: 'service-hours', actual: '/standard/office-service-guide%3Aservice-hours/' } },
   ];
-  // The value item is recorded by its clause page.
-  for (const c of cases) if (c.requirement === 'office-service-guide:service-hours') for (const b of c.builds) b.items = [...(b.items ?? ALL), { code: 'service-hours', page: '/standard/office-service-guide%3Aservice-hours/' }];
+  // The value item is recorded by its clause page (at its slug: no ':' in a folder name).
+  for (const c of cases) if (c.requirement === 'office-service-guide:service-hours' && !c.name.includes('old clause URL')) for (const b of c.builds) b.items = [...(b.items ?? ALL), { code: 'service-hours', page: '/standard/office-service-guide--service-hours/' }];
 
   it.each(cases)('$name', (c) => {
     const f = judge(c.builds, { requirement: c.requirement, ...(c.t ? { t: c.t } : {}), ...(c.provider ? { provider: c.provider } : {}) });

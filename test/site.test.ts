@@ -2,7 +2,7 @@
 // buildSiteData, byte-for-byte reproducible, escaped, light, with nothing internal in the public build;
 // then, in Chromium, every page type opened, search followed, the pledge figures checked against the
 // data, axe-core run on both editions, and phone screenshots taken.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -20,7 +20,11 @@ import { openStore, type Store } from '../engine/store/store.ts';
 import { recordSiteBuild } from '../engine/store/site-builds.ts';
 import { publishedItems } from '../engine/site/record.ts';
 import { validate } from '../engine/validate/run.ts';
-import { ROOT, submitSample } from './helpers.ts';
+import { clauseSlug, slugCollisions } from '../engine/site/slug.ts';
+import { iisWebConfig, movedClauses, netlifyRedirects } from '../engine/site/redirects.ts';
+import { normaliseSiteUrl, siteUrlOf } from '../engine/site/site-url.ts';
+import { favicon } from '../scripts/make-favicon.ts';
+import { charter, ROOT, submitSample } from './helpers.ts';
 
 const SITE = join(ROOT, 'site');
 const CHROMIUM = '/usr/bin/chromium';
@@ -84,6 +88,7 @@ beforeAll(async () => {
   c431.text = `${INJECT}${c431.text}`;
   esc.pledges[0]!.label = { zh: `<img src=x onerror=alert(2)>${esc.pledges[0]!.label.zh}`, en: '<b>bold</b>' };
   esc.office.window.place = { zh: '"><script>alert(3)</script>', en: '"><script>alert(3)</script>' };
+  esc.site_url = null; // issue 14 §4: a build without a configured site address (no sitemap, nothing absolute)
 
   for (const k of ['pub', 'pub2', 'int', 'esc'] as const) out[k] = join(dir, k);
   let r = await buildSite({ data: pub, outDir: out.pub, quiet: true });
@@ -123,7 +128,7 @@ describe('building', () => {
       for (const p of ['index.html', 'pledges/index.html', 'processes/index.html', 'standard/index.html', 'services/index.html', 'emergency/index.html', 'rectification/index.html', 'downloads/index.html', 'search/index.html', 'about/index.html', 'complaints/index.html', 'faq/index.html', 'feed.xml'])
         for (const lang of ['', 'en/']) expect(existsSync(join(o, lang, p)), `${o}/${lang}${p}`).toBe(true);
       for (const p of ['404.html', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'style.css', 'data/site.json']) expect(existsSync(join(o, p)), p).toBe(true);
-      for (const c of pub.clauses) expect(existsSync(join(o, 'standard', c.id, 'index.html')), c.id).toBe(true);
+      for (const c of pub.clauses) expect(existsSync(join(o, 'standard', clauseSlug(c.id), 'index.html')), c.id).toBe(true);
     }
     for (const p of ['internal/index.html', 'internal/findings/index.html', 'internal/notices/index.html', 'internal/scorecards/index.html', 'internal/inspections/index.html', 'internal/inspections/sw.js']) expect(existsSync(join(out.int, p)), p).toBe(true);
     // A phone form for every inspection round of the periods the site covers.
@@ -233,13 +238,17 @@ describe.runIf(browserTests)('in a browser', () => {
     await servers?.int.stop();
   });
 
-  it('serves a clause at its raw id and at the percent-encoded form the notices’ QR codes use', async () => {
+  // Issue 14 §4: clause folders are slugs (no ':' for Windows/IIS); the old raw and percent-encoded
+  // addresses are redirected by the host rules the build writes (a plain static server has no redirects).
+  it('serves a clause at its slug, the address the notices’ QR codes print; old addresses are in the redirect rules', async () => {
+    const rules = readFileSync(join(out.pub, '_redirects'), 'utf8');
     for (const id of ['nantong-supervision:rectification', '4.3-1', 'office-service-guide:complaint-reply']) {
-      for (const path of [`/standard/${encodeURIComponent(id)}/`, `/standard/${id}/`]) {
-        const r = await fetch(base(servers.pub) + path);
-        expect(r.status, path).toBe(200);
-        expect(await r.text()).toContain(pub.clauses.find((c) => c.id === id)!.ref.zh);
-      }
+      const r = await fetch(`${base(servers.pub)}/standard/${clauseSlug(id)}/`);
+      expect(r.status, id).toBe(200);
+      const html = await r.text();
+      expect(html).toContain(`<link rel="canonical" href="https://hq.example.edu.cn/standard/${clauseSlug(id)}/">`);
+      expect(html).toContain(pub.clauses.find((c) => c.id === id)!.ref.zh);
+      if (id.includes(':')) expect(rules).toContain(`/standard/${encodeURIComponent(id)}/ /standard/${clauseSlug(id)}/ 301`);
     }
   });
 
@@ -295,7 +304,7 @@ describe.runIf(browserTests)('in a browser', () => {
   });
 
   it('passes axe-core (WCAG 2.1 A/AA) with no serious or critical violation on every page type of both editions', async () => {
-    const types = ['', 'pledges/', 'processes/', 'standard/', 'sections/gaoxiao-wuye/4/', `sections/nantong-supervision/${encodeURIComponent('四')}/`, 'standard/4.3-1/', `standard/${encodeURIComponent('nantong-supervision:rectification')}/`, 'services/', 'emergency/', 'rectification/', 'downloads/', 'search/', 'about/', 'complaints/', 'faq/'];
+    const types = ['', 'pledges/', 'processes/', 'standard/', 'sections/gaoxiao-wuye/4/', `sections/nantong-supervision/${encodeURIComponent('四')}/`, 'standard/4.3-1/', `standard/${clauseSlug('nantong-supervision:rectification')}/`, 'services/', 'emergency/', 'rectification/', 'downloads/', 'search/', 'about/', 'complaints/', 'faq/'];
     const urls = [
       ...['', 'en/'].flatMap((l) => types.map((t) => `${base(servers.pub)}/${l}${t}`)),
       `${base(servers.pub)}/search/?q=${encodeURIComponent('维修')}`,
@@ -481,6 +490,42 @@ describe.runIf(browserTests)('in a browser', () => {
   }, 60_000);
   // ── end browser: acts ──
   // ── browser: find ──
+  it('finds 整改公示 first for a Chinese search of 整改公示, 复查销号 or 整改通知单, on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const shots = mkdtempSync(join(tmpdir(), 'charter-find-'));
+    for (const q of ['整改公示', '复查销号', '整改通知单']) {
+      await page.goto(`${base(servers.pub)}/search/?q=${encodeURIComponent(q)}`);
+      const first = page.locator('.pagefind-ui__result-link').first();
+      await first.waitFor({ timeout: 10_000 });
+      expect(await first.getAttribute('href'), q).toBe('/rectification/');
+      // The search words that rank it are not shown as a reader's text.
+      expect(await page.locator('.pagefind-ui__result-tags').first().isVisible()).toBe(false);
+      // No sideways scrolling of the results on a phone.
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(shots, `search-${q}-390.png`) });
+    }
+    await page.locator('.pagefind-ui__result-link').first().click();
+    await page.waitForURL((u) => u.pathname === '/rectification/');
+    expect(await page.locator('h1').innerText()).toBe('整改公示');
+    await page.close();
+    console.log(`search screenshots: ${shots}`);
+  }, 90_000);
+
+  it('prints a page on A4 without the header and navigation, rows never split and captions kept with their table', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base(servers.pub)}/pledges/`);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.?\d* 841\.?\d*\]/);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    const styles = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { querySelector: (s: string) => unknown }; getComputedStyle: (e: unknown) => Record<string, string> };
+      const cs = (sel: string, prop: string): string => g.getComputedStyle(g.document.querySelector(sel))[prop]!;
+      return { row: cs('main tbody tr', 'breakInside'), caption: cs('main caption', 'breakAfter'), head: cs('main thead', 'display'), first: cs('main tbody > tr:first-child', 'breakBefore') };
+    });
+    expect(styles).toEqual({ row: 'avoid', caption: 'avoid', head: 'table-header-group', first: 'avoid' });
+    await page.close();
+  }, 60_000);
   // ── end browser: find ──
   // ── browser: changes ──
   it('changes: the clause page gives each provider its value and links the 变更记录 page, which links back; no sideways scroll; axe-clean; screenshots', async () => {
@@ -781,6 +826,180 @@ describe('acts: phone numbers, 整改公示, downloads and the internal edition 
 });
 // ── end acts ──
 // ── find ──
+// Issue 14 §4, findable and shareable: safe paths, sitemap, robots, favicon, descriptions, canonical and
+// Open Graph tags from the configured site address (public_site in standards/school/notices.yaml).
+describe('findable and shareable', () => {
+  const SITE_URL = 'https://hq.example.edu.cn/';
+  const head = (html: string): string => html.slice(0, html.indexOf('</head>'));
+  const metaContent = (html: string, attr: string, name: string): string | undefined => new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(head(html))?.[1];
+
+  it('maps every clause id to a slug Windows and IIS accept, and reports two ids that would share one (CH436)', () => {
+    expect(clauseSlug('nantong-supervision:rectification')).toBe('nantong-supervision--rectification');
+    expect(clauseSlug('4.3-1')).toBe('4.3-1');
+    expect(clauseSlug('4.3.')).toBe('4.3-');
+    expect(clauseSlug('con')).toBe('con-');
+    expect(clauseSlug('a<b>c"d|e?f*g\\h/i')).toBe('a-b-c-d-e-f-g-h-i');
+    expect(slugCollisions(['x:a--b', 'x:a:b', 'x:c'])).toEqual([['x--a--b', ['x:a--b', 'x:a:b']]]);
+    // The shipped tree: every id its own slug, none refused by Windows.
+    const ids = tree.requirements.map((r) => r.value.id);
+    expect(slugCollisions(ids)).toEqual([]);
+    for (const id of ids) expect(clauseSlug(id), id).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]|[. ]$/);
+    const bad = validate({ paths: [join(ROOT, 'test/fixtures/errors/CH436-clause-slug-collision.yaml')], contextDir: join(ROOT, 'standards'), cwd: ROOT }).diagnostics.filter((d) => d.code === 'CH436');
+    expect(bad.map((d) => [d.args.id, d.args.other, d.args.slug])).toEqual([['fixture:a--b', 'fixture:a:b', 'fixture--a--b']]);
+  });
+
+  it('has no character Windows or IIS refuses in any file or folder name of either edition', () => {
+    for (const o of [out.pub, out.int, out.esc]) {
+      const names = walk(o).flatMap((f) => f.split('/'));
+      expect(names.filter((n) => /[<>:"\\|?*\u0000-\u001f]/.test(n) || /[. ]$/.test(n)), o).toEqual([]);
+    }
+  });
+
+  it('writes the redirect rules for the old clause addresses (raw id and percent-encoded, both languages)', () => {
+    const moved = movedClauses(pub.clauses.map((c) => c.id));
+    expect(moved.length).toBe(pub.clauses.filter((c) => c.id.includes(':')).length);
+    expect(moved.length).toBeGreaterThan(0);
+    const rules = readFileSync(join(out.pub, '_redirects'), 'utf8');
+    expect(rules).toBe(netlifyRedirects(pub.clauses.map((c) => c.id)));
+    const config = readFileSync(join(out.pub, 'web.config'), 'utf8');
+    expect(config).toBe(iisWebConfig(pub.clauses.map((c) => c.id)));
+    for (const { id, slug } of moved) {
+      for (const from of [`/standard/${encodeURIComponent(id)}/`, `/standard/${id}/`, `/en/standard/${encodeURIComponent(id)}/`]) expect(rules).toContain(`${from} ${from.startsWith('/en/') ? '/en' : ''}/standard/${slug}/ 301`);
+      expect(config).toContain(`<add key="${id}" value="${slug}" />`);
+      expect(existsSync(join(out.pub, 'standard', slug, 'index.html')), slug).toBe(true);
+    }
+    // Ids without ':' keep their address and need no rule.
+    expect(rules).not.toContain('/standard/4.3-1/ ');
+    expect(config).toContain('<match url="^(en/)?standard/([^/]+)/?$" />');
+  });
+
+  it('takes the site address from public_site, or --site-url, and refuses one that is not a web address', () => {
+    expect(pub.site_url).toBe(SITE_URL);
+    expect(siteUrlOf(tree)).toBe(SITE_URL);
+    expect(siteUrlOf(tree, 'https://example.org/charter')).toBe('https://example.org/charter/');
+    expect(siteUrlOf({ ...tree, noticeConfigs: [] })).toBeNull();
+    for (const bad of ['ftp://x/', 'hq.example.edu.cn', 'https://x/?a=1', '']) expect(normaliseSiteUrl(bad), bad).toBeUndefined();
+    // On the command line: refused before anything is built (CH438, exit 2).
+    const r = charter(['site', 'build', '--site-url', 'hq.example.edu.cn', '--out', join(dir, 'never'), '--db', join(dir, 'db.sqlite'), '--json']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['CH438']);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('publishes robots.txt with the sitemap’s absolute address, and a sitemap of every public page but the 404', () => {
+    expect(readFileSync(join(out.pub, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}sitemap.xml\n`);
+    const map = readFileSync(join(out.pub, 'sitemap.xml'), 'utf8');
+    expect(map).toContain('<urlset');
+    const locs = [...map.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const pages = walk(out.pub).filter((f) => f.endsWith('index.html')).map((f) => `${SITE_URL}${encodeURI(f.replace(/index\.html$/, ''))}`);
+    expect(new Set(locs)).toEqual(new Set(pages));
+    expect(locs).toContain(`${SITE_URL}rectification/`);
+    expect(locs).toContain(`${SITE_URL}standard/nantong-supervision--rectification/`);
+    expect(map).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${SITE_URL}en/rectification/"/>`);
+    expect(existsSync(join(out.pub, 'sitemap-index.xml'))).toBe(false);
+    // The internal edition: no sitemap, every crawler turned away (and noindex on every page).
+    expect(existsSync(join(out.int, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(join(out.int, 'robots.txt'), 'utf8')).toMatch(/User-agent: \*\nDisallow: \/\n$/);
+    expect(readFileSync(join(out.int, 'pledges/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+
+  it('ships a real favicon.ico beside the SVG, linked from every page', () => {
+    const ico = readFileSync(join(out.pub, 'favicon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // ICO header: reserved, type icon
+    const n = ico.readUInt16LE(4);
+    const sizes = Array.from({ length: n }, (_, i) => ico.readUInt8(6 + 16 * i));
+    expect(sizes).toEqual(expect.arrayContaining([16, 32]));
+    for (let i = 0; i < n; i++) expect(ico.readUInt32LE(6 + 16 * i + 8) + ico.readUInt32LE(6 + 16 * i + 12)).toBeLessThanOrEqual(ico.length);
+    expect(existsSync(join(out.pub, 'favicon.svg'))).toBe(true);
+    // Generated from the SVG's drawing by scripts/make-favicon.ts: stale if the script changed without a rerun.
+    expect(readFileSync(join(SITE, 'public', 'favicon.ico')).equals(favicon())).toBe(true);
+    const home = readFileSync(join(out.pub, 'index.html'), 'utf8');
+    expect(home).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32">');
+  });
+
+  it('gives every page a meta description, a clause page one that quotes its clause', () => {
+    const files = walk(out.pub).filter((f) => f.endsWith('.html'));
+    const missing = files.filter((f) => !metaContent(readFileSync(join(out.pub, f), 'utf8'), 'name', 'description')?.trim());
+    expect(missing).toEqual([]);
+    for (const id of ['4.3-1', 'nantong-supervision:rectification']) {
+      const c = pub.clauses.find((x) => x.id === id)!;
+      const d = metaContent(readFileSync(join(out.pub, 'standard', clauseSlug(id), 'index.html'), 'utf8'), 'name', 'description')!;
+      expect(d.startsWith(c.ref.zh), d).toBe(true);
+      expect(d).toContain(c.display.slice(0, 12).replace(/"/g, '&quot;'));
+      expect(d).not.toContain(id.includes(':') ? id : '\u0000');
+    }
+    // Descriptions differ from page to page: no generic line shared by the clause pages.
+    const clauseDescs = pub.clauses.map((c) => metaContent(readFileSync(join(out.pub, 'standard', clauseSlug(c.id), 'index.html'), 'utf8'), 'name', 'description'));
+    expect(new Set(clauseDescs).size).toBeGreaterThan(pub.clauses.length * 0.95);
+  });
+
+  it('writes canonical, absolute language versions, the feed and Open Graph tags from the site address', () => {
+    const html = head(readFileSync(join(out.pub, 'en/standard/nantong-supervision--rectification/index.html'), 'utf8'));
+    const url = `${SITE_URL}en/standard/nantong-supervision--rectification/`;
+    expect(html).toContain(`<link rel="canonical" href="${url}">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="zh-CN" href="${SITE_URL}standard/nantong-supervision--rectification/">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="en" href="${url}">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE_URL}standard/nantong-supervision--rectification/">`);
+    expect(html).toContain(`type="application/atom+xml" title="`);
+    expect(html).toContain(`href="${SITE_URL}en/feed.xml">`);
+    expect(metaContent(html, 'property', 'og:url')).toBe(url);
+    expect(metaContent(html, 'property', 'og:locale')).toBe('en_US');
+    expect(metaContent(html, 'property', 'og:description')).toBe(metaContent(html, 'name', 'description'));
+    // No relative or guessed link where an absolute one belongs.
+    for (const m of html.matchAll(/<link rel="(canonical|alternate)"[^>]*href="([^"]+)"/g)) expect(m[2]!.startsWith(SITE_URL), m[0]).toBe(true);
+    // The 404 page claims no address of its own; the internal edition points nowhere public.
+    expect(readFileSync(join(out.pub, '404.html'), 'utf8')).not.toContain('rel="canonical"');
+    const intHtml = head(readFileSync(join(out.int, 'pledges/index.html'), 'utf8'));
+    expect(intHtml).not.toContain('rel="canonical"');
+    expect(intHtml).not.toContain(SITE_URL);
+  });
+
+  it('without a configured site address: no sitemap, no canonical or og:url, no absolute language links, robots without a sitemap', () => {
+    expect(existsSync(join(out.esc, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(join(out.esc, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
+    const html = head(readFileSync(join(out.esc, 'pledges/index.html'), 'utf8'));
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('og:url');
+    expect(html).not.toContain('hreflang');
+    expect(html).toContain('<meta name="description"');
+    expect(html).toContain('href="/feed.xml"');
+  });
+
+  it('warns (CH437) when no site address is configured, and builds without anything absolute (charter site build)', () => {
+    const t = join(dir, 'tree-no-site-url');
+    cpSync(join(ROOT, 'standards'), t, { recursive: true });
+    rmSync(join(t, 'school', 'notices.yaml'));
+    const o = join(dir, 'site-no-url');
+    // Recorded after the sample's months, so no month's disclosure verdict changes.
+    const r = charter(['site', 'build', '--tree', t, '--db', join(dir, 'db.sqlite'), '--out', o, '--now', '2026-12-01T09:00', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { warnings: { code: string; message: string }[] };
+    expect(j.warnings.map((w) => w.code)).toEqual(['CH437']);
+    expect(j.warnings[0]!.message).toContain('public_site');
+    expect(existsSync(join(o, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(join(o, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    expect(readFileSync(join(o, 'index.html'), 'utf8')).not.toContain('rel="canonical"');
+  }, 180_000);
+
+  it('lets Pagefind find 整改公示 by its search words as the browser splits them, weighted above running text', () => {
+    const html = readFileSync(join(out.pub, 'rectification/index.html'), 'utf8');
+    const words = /<meta data-pagefind-meta="keywords\[content\]" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    for (const w of ['整改公示', '复查销号', '整改通知单', '整', '改', '公示', '复查', '销', '号']) expect(words.split(' '), w).toContain(w);
+    expect(html).toContain('data-pagefind-weight="10"');
+    // Only a section's own page carries its words: a clause page under 服务标准 does not.
+    expect(readFileSync(join(out.pub, 'standard/4.3-1/index.html'), 'utf8')).not.toContain('data-pagefind-meta="keywords');
+  });
+
+  it('prints on A4 without navigation, rows kept whole and captions kept with their table', () => {
+    const css = readFileSync(join(out.pub, 'style.css'), 'utf8');
+    const print = css.slice(css.indexOf('@media print'));
+    expect(print).toMatch(/@page \{ size: A4; margin: [^}]+\}/);
+    expect(print).toMatch(/\.site-header[^{]*nav[^{]*\{ display: none !important; \}/);
+    expect(print).toContain('thead { display: table-header-group; }');
+    expect(print).toMatch(/tr, th, td \{ break-inside: avoid; \}/);
+    expect(print).toMatch(/caption[^{]*\{ break-after: avoid; \}/);
+  });
+});
 // ── end find ──
 // ── changes ──
 describe('changes: dated values, the value in force per provider, the 变更记录 page and the feed', () => {

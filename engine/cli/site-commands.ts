@@ -16,13 +16,15 @@ import { cmdErr, DB_HELP, loadStandards, treeAndDb } from './data-commands.ts';
 export const SITE_COMMANDS: Record<string, Command> = {
   site: {
     summary: { zh: '生成服务承诺公开网站（或后勤处内部版）', en: 'Build the public commitment site (or the office’s internal edition)' },
-    usage: 'charter site build [--edition public|internal] [--out DIR] [--pdf DIR] [--now ISO] [--db PATH]',
+    usage: 'charter site build [--edition public|internal] [--out DIR] [--pdf DIR] [--site-url URL] [--now ISO] [--db PATH]',
     help: {
       zh: `  build              生成网站
   --edition E        public（默认，公开版，输出 site/dist/）或 internal（内部版，输出 site/dist-internal/）
   --out DIR          输出目录：不存在、空目录，或此前生成的网站（有标记文件 .charter-site）；
                      其他非空目录会被拒绝（CH010/CH011，退出码 2），其中的文件不会被删除
   --pdf DIR          内部版链接的通知单与评分表 PDF 所在目录（默认 out/）
+  --site-url URL     网站地址（以 / 结尾），用于 sitemap.xml、robots.txt、canonical 和 Open Graph 标签；
+                     默认取 standards/school/notices.yaml 的 public_site（通知单二维码也用它）
   --now ISO          生成时间（默认当前时间；用于测试和重放）：记入数据库，也是数据的截至时间，
                      此时尚未结束的月份不作为服务承诺结果公布
   --tree DIR         标准目录（默认 standards/）
@@ -35,6 +37,8 @@ ${DB_HELP.zh}
   --out DIR          output folder: new, empty, or an earlier build (with its .charter-site marker);
                      any other non-empty folder is refused (CH010/CH011, exit 2) and none of its files deleted
   --pdf DIR          where the notice and scorecard PDFs the internal edition links to are (default out/)
+  --site-url URL     the site's address (ending in /) for sitemap.xml, robots.txt, canonical and Open Graph
+                     tags; default: public_site in standards/school/notices.yaml (the notices' QR codes use it)
   --now ISO          the build time (default: now; for tests and replays): recorded in the store, and the
                      data's as-of: a month not over by then is not reported as a pledge result
   --tree DIR         the standards tree (default standards/)
@@ -44,7 +48,7 @@ ${DB_HELP.en}
   duties) are judged from the latest public build before the end of the month.
   Preview: npm run preview`,
     },
-    options: { ...COMMON, edition: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' } },
+    options: { ...COMMON, edition: { type: 'string' }, out: { type: 'string' }, pdf: { type: 'string' }, 'site-url': { type: 'string' }, tree: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' } },
     async run({ values, positionals }, lang, json, io) {
       const v = values as Record<string, string | boolean | undefined>;
       const zh = lang === 'zh';
@@ -59,6 +63,9 @@ ${DB_HELP.en}
         if (t instanceof Date) now = t;
         else bad.push(t);
       }
+      const { normaliseSiteUrl } = await import('../site/site-url.ts');
+      const siteUrl = v['site-url'] === undefined ? undefined : normaliseSiteUrl(String(v['site-url']));
+      if (v['site-url'] !== undefined && siteUrl === undefined) bad.push(cmdErr('CH438', { value: String(v['site-url']) }));
       const { treeDir, path } = treeAndDb(v, io.cwd, bad, false);
       // The store holds the figures and receives the build's record: a missing one is never created empty.
       if (!existsSync(path)) {
@@ -87,7 +94,9 @@ ${DB_HELP.en}
       if (typeof store === 'number') return store;
       try {
         // The build's time: also the notices' statuses are shown as the ledger's rules make them then (not written).
-        const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal', asOf: now });
+        const data = buildSiteData({ tree, store, edition: edition as 'public' | 'internal', asOf: now, ...(siteUrl ? { siteUrl } : {}) });
+        // Without the site's address nothing absolute can be written (sitemap, canonical, og:url): say so.
+        const noUrl = data.site_url === null ? diag('CH437', join(relative(io.cwd, treeDir) || '.', 'school', 'notices.yaml'), { line: 1, col: 1 }, { file: 'standards/school/notices.yaml' }) : undefined;
         const r = await buildSite({ data, outDir, ...(edition === 'internal' ? { pdfDir: resolve(io.cwd, (v.pdf as string | undefined) ?? 'out') } : {}), quiet: true });
         const rel = relative(io.cwd, r.outDir) || r.outDir;
         const tz = tree.calendars[0]?.value.timezone ?? 'Asia/Shanghai';
@@ -114,7 +123,7 @@ ${DB_HELP.en}
         const codes = [...new Set(items.map((i) => i.code))];
         // The internal edition's phone forms, one per inspection round (docs/site.md).
         const rounds = data.internal?.inspections?.length;
-        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, ...(rounds !== undefined ? { inspection_rounds: rounds } : {}), warnings: warning ? [diagnosticJson(warning, lang)] : [] }, null, 2));
+        if (json) io.out(JSON.stringify({ ok: true, edition, out: r.outDir, pages: r.pages, ms: Math.round(r.ms), periods: data.periods, built_at: builtAt, recorded: buildId !== undefined, ...(buildId !== undefined ? { build_id: buildId } : {}), published: items, ...(rounds !== undefined ? { inspection_rounds: rounds } : {}), warnings: [warning, noUrl].filter((w) => w !== undefined).map((w) => diagnosticJson(w, lang)) }, null, 2));
         else {
           io.out(fitLines(zh ? `${edition === 'internal' ? '内部版' : '公开版'}网站：${r.pages} 个页面${rounds ? `（含 ${rounds} 轮现场检查的手机检查表：${rel}/internal/inspections/）` : ''}，${(r.ms / 1000).toFixed(1)} 秒 → ${rel}/（预览：npm run preview）` : `${edition} site: ${r.pages} pages${rounds ? ` (with phone forms for ${rounds} inspection rounds: ${rel}/internal/inspections/)` : ''} in ${(r.ms / 1000).toFixed(1)} s → ${rel}/ (preview: npm run preview)`));
           const counts = edition === 'internal' ? (zh ? '；内部版不作为公示依据' : '; an internal build is not evidence of publication') : '';
@@ -128,6 +137,7 @@ ${DB_HELP.en}
           const when = localTime(builtAt, lang, { year: true });
           if (buildId !== undefined) io.out(fitLines(zh ? `已记入数据库：${when} 生成，页面发布公示项 ${codes.length} 项（${named.join('、')}）${counts}` : `Recorded in the store: built ${when}, its pages publish ${codes.length} disclosure items (${named.join('; ')})${counts}`));
           if (warning) io.err(renderDiagnostic(warning, lang, '', style(io.color)));
+          if (noUrl) io.err(renderDiagnostic(noUrl, lang, '', style(io.color)));
         }
         return EXIT.ok;
       } catch (e) {

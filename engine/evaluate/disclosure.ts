@@ -10,6 +10,7 @@ import type { Requirement, ServiceDeskFile, Text } from '../model/types.ts';
 import { publicBuildBefore, type SiteBuild } from '../store/site-builds.ts';
 import type { Evidence, Finding } from './evaluate.ts';
 import { localTime } from '../model/labels.ts';
+import { clauseSlug } from '../model/slug.ts';
 
 /** What the site's pages are made from, as of one day. */
 export interface DisclosureContext {
@@ -133,13 +134,26 @@ export function siteItemOf(r: Requirement, item: Item): SiteItemSpec | undefined
   if (item.value) {
     const param = item.value.param;
     return {
-      page: `/standard/${encodeURIComponent(r.id)}/`,
-      file: `standard/${r.id}/index.html`,
+      page: `/standard/${clauseSlug(r.id)}/`,
+      file: `standard/${clauseSlug(r.id)}/index.html`,
       lacks: (c) => (c.valueOf(r.id, param) !== undefined ? [] : [{ zh: `参数 ${param} 在 ${c.day} 没有生效的值`, en: `parameter ${param} has no value in force on ${c.day}` }]),
       shows: (c) => [c.valueOf(r.id, param) ?? ''],
     };
   }
   return SITE_ITEMS[item.code];
+}
+
+/** A recorded clause page in today's form: builds recorded before clause URLs became slugs (issue 14 §4)
+ * hold the percent-encoded id (`/standard/office-service-guide%3Aservice-hours/`); the page published there
+ * was the same clause, so it still counts. */
+function clausePage(page: string): string {
+  const m = /^\/standard\/([^/]+)\/$/.exec(page);
+  if (!m) return page;
+  try {
+    return `/standard/${clauseSlug(decodeURIComponent(m[1]!))}/`;
+  } catch {
+    return page;
+  }
 }
 
 export type FindingHead = Omit<Finding, 'status' | 'evidence' | 'evidence_total'>;
@@ -221,7 +235,7 @@ export function disclosureFinding(head: FindingHead, r: Requirement, o: { ctx: D
   const published: Evidence[] = [];
   const missing: Evidence[] = [];
   for (const { item, spec } of carried) {
-    const hit = build.items.find((x) => x.code === item.code && (!spec!.perProvider || x.provider === o.provider) && (!item.value || x.page === spec!.page));
+    const hit = build.items.find((x) => x.code === item.code && (!spec!.perProvider || x.provider === o.provider) && (!item.value || clausePage(x.page) === spec!.page));
     const name = { zh: item.name.zh, en: item.name.en ?? item.name.zh };
     if (hit) {
       published.push({

@@ -20,6 +20,7 @@ import type { Store } from '../store/store.ts';
 import { buildIndex, closest } from '../validate/checks.ts';
 import type { NoticeFact } from '../evaluate/ledger-facts.ts';
 import { test, type Condition } from '../evaluate/conditions.ts';
+import { clauseSlug } from '../site/slug.ts';
 
 export const STATUSES = ['issued', 'acknowledged', 'rectification-reported', 'verified', 'overdue', 'escalated', 'reopened', 'voided'] as const;
 export type NoticeStatus = (typeof STATUSES)[number];
@@ -275,7 +276,7 @@ export function planNotices(o: { tree: Tree; findings: Findings; issuedAt: Date;
         evidence: w.zh.evidence.map((text, k) => ({ ...(f.evidence[k]!.record ? { record: f.evidence[k]!.record } : {}), text })),
         evidence_total: f.evidence_total,
         action: advice ? advice.zh : w.zh.action,
-        url: `${cfg.public_site}standard/${encodeURIComponent(f.requirement)}/`,
+        url: `${cfg.public_site}standard/${clauseSlug(f.requirement)}/`,
         en: { place: w.en.place, description: w.en.description, action: advice ? advice.en : w.en.action, ref: w.en.ref, source: sourceOf(f.requirement, 'en'), evidence: w.en.evidence },
       };
     };

@@ -1,6 +1,7 @@
 // Hand-built documents for the renderer's tests, the example PDFs and the render benchmark.
 // Content follows the shipped standard (clause texts are verbatim) and the sample university.
 import type { NoticeDoc, NoticeProblem, Provenance, ScorecardDoc } from './types.ts';
+import { clauseSlug } from '../site/slug.ts';
 
 export const PROVENANCE: Provenance = {
   standard: '高等学校物业服务规范 原文版 1.0.0\u00a0版 · 方案 《关于进一步加强后勤服务质量监督的实施方案》',
@@ -190,7 +191,7 @@ const PROBLEMS: ProblemSeed[] = [
 ];
 
 function problems(): NoticeProblem[] {
-  return PROBLEMS.map((p, i) => ({ ...p, seq: i + 1, url: `${SITE}/clauses/${encodeURIComponent(p.requirement)}` }));
+  return PROBLEMS.map((p, i) => ({ ...p, seq: i + 1, url: `${SITE}/standard/${clauseSlug(p.requirement)}/` }));
 }
 
 /** A notice with 12 problems, long enough for the table to continue onto a second page. */

@@ -8,6 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { checkOutDir, writeMarker } from './out-dir.ts';
 import { siteErrorIn } from './errors.ts';
 import type { SiteData } from './types.ts';
+import { iisWebConfig, netlifyRedirects } from './redirects.ts';
 
 export const SITE_ROOT = resolve(import.meta.dirname, '..', '..', 'site');
 
@@ -56,6 +57,19 @@ function sortPagefindLanguages(content: Uint8Array): Uint8Array | string {
   return JSON.stringify(entry);
 }
 
+/** @astrojs/sitemap writes sitemap-index.xml pointing at sitemap-0.xml, … ; the site publishes one
+ * `sitemap.xml` (robots.txt names it): the only chunk when there is one (a site under 45,000 pages),
+ * else the index itself. */
+function sitemapAsOneFile(dir: string): void {
+  const index = join(dir, 'sitemap-index.xml');
+  if (!existsSync(index)) return;
+  const chunks = readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  if (chunks.length === 1) {
+    renameSync(join(dir, chunks[0]!), join(dir, 'sitemap.xml'));
+    rmSync(index);
+  } else renameSync(index, join(dir, 'sitemap.xml'));
+}
+
 // Astro reads CHARTER_SITE_DATA from the process environment and keeps caches under site/: one build at a time.
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -99,7 +113,10 @@ async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: numb
     // component reports (site/src/lib/data.ts dataProblem) comes back as a coded SiteError (CH417); any
     // other failure is Charter's own and goes to the crash report.
     try {
-      await build({ root: SITE_ROOT, outDir: staging, mode: 'production', logLevel: o.quiet ? 'silent' : 'info', vite: { define: { __CHARTER_BUILD__: JSON.stringify(dataFile) } } });
+      // The site's address (SiteData.site_url) makes the sitemap possible; public edition only (issue 14 §4).
+      const siteUrl = o.data.site_url ?? undefined;
+      const integrations = siteUrl && !internal ? [(await import('@astrojs/sitemap')).default({ i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } } })] : [];
+      await build({ root: SITE_ROOT, outDir: staging, mode: 'production', logLevel: o.quiet ? 'silent' : 'info', ...(siteUrl ? { site: siteUrl } : {}), integrations, vite: { define: { __CHARTER_BUILD__: JSON.stringify(dataFile) } } });
     } catch (e) {
       throw siteErrorIn(e) ?? e;
     }
@@ -122,6 +139,11 @@ async function buildOnce(o: BuildSiteOptions): Promise<{ pages: number; ms: numb
     } finally {
       await pagefind.close();
     }
+
+    sitemapAsOneFile(staging);
+    // Old clause links (the raw id with ':') redirect to the slug where the host reads these files.
+    writeFileSync(join(staging, '_redirects'), netlifyRedirects(o.data.clauses.map((c) => c.id)));
+    writeFileSync(join(staging, 'web.config'), iisWebConfig(o.data.clauses.map((c) => c.id)));
 
     if (pdfs.size) {
       mkdirSync(join(staging, 'pdf'), { recursive: true });

@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import { buildIndex, valueAt } from '../validate/checks.ts';
 import { ChangesModel, siteChanges } from './changes.ts';
 import { SiteError } from './errors.ts';
+import { siteUrlOf } from './site-url.ts';
 import { siteInspections } from './inspections.ts';
 import { instantToIso } from '../data/convert.ts';
 import { siteRectification } from './rectification.ts';
@@ -32,7 +33,7 @@ export function periodsWithData(store: Store, n = 12): string[] {
  * default the periods the site covers. `now` (local ISO time with offset; default `asOf` in the school's
  * time zone): the notices' statuses are shown as the ledger's rules make them then (engine/site/rectification.ts). */
 /** `asOf`: the data's as-of (charter site build's --now): a month not over by then is reported as still running. */
-export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; asOf?: Date; now?: string }): SiteData {
+export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' | 'internal'; periods?: string[]; pdfBase?: string; inspectionPeriods?: string[]; asOf?: Date; now?: string; siteUrl?: string | null }): SiteData {
   const tree = o.tree;
   const idx = buildIndex([tree]);
   const reg = tree.registers[0]?.value;
@@ -96,6 +97,7 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
 
   const data: SiteData = {
     edition: o.edition,
+    site_url: siteUrlOf(tree, o.siteUrl),
     generated: {
       as_of: last?.as_of ?? '',
       standard: `${std?.title.zh ?? ''} ${std?.edition ?? ''} (${std?.id ?? ''} ${std?.version ?? ''})`,

@@ -150,6 +150,9 @@ export interface SiteProcessStep {
 
 export interface SiteData {
   edition: 'public' | 'internal';
+  /** The site's own address, ending in `/` (public_site in the notice configuration, or --site-url); null
+   * when none is configured: no sitemap, canonical or other absolute link is possible then (issue 14 §4). */
+  site_url: string | null;
   generated: {
     as_of: string;
     standard: string;

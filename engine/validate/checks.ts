@@ -16,6 +16,7 @@ import { RECORD_FIELDS, REQUIREMENT_TYPES, type ParamUnit } from '../model/vocab
 import { SCHEMA_FILES } from '../schemas/definitions.ts';
 import { closest } from '../model/spelling.ts';
 import { checkNoticeRule } from '../evaluate/ledger-facts.ts';
+import { clauseSlug } from '../model/slug.ts';
 
 export interface Index {
   requirements: Map<string, Located<Requirement>>;
@@ -281,6 +282,7 @@ function checkDuplicates(set: Tree, push: Push): void {
     else first.set(key, where);
   };
   for (const r of set.requirements) see('req', r.value.id, r, '/id');
+  checkSlugs(set, push);
   for (const s of set.standards) see('doc', s.value.id, s, '/id');
   for (const p of set.profiles) see('doc', p.value.id, p, '/id');
   for (const a of set.activityFiles) {
@@ -766,5 +768,17 @@ function checkPlansBound(set: Tree, context: Tree | undefined, idx: Index, push:
       if (requirementBound(p.id, r.id, reg, idx, standard)) return;
       push('CH232', l, `/requirements/${i}/id`, { id: r.id, profile: p.id });
     });
+  }
+}
+
+/** Two clause ids with one web address (`a:b` and `a--b` both → standard/a--b/): the site would hold one
+ * page for both and the notices' QR codes would point at the wrong clause (CH436, issue 14 §4). */
+function checkSlugs(set: Tree, push: Push): void {
+  const first = new Map<string, { id: string; where: string }>();
+  for (const r of set.requirements) {
+    const slug = clauseSlug(r.value.id);
+    const prev = first.get(slug);
+    if (!prev) first.set(slug, { id: r.value.id, where: `${r.file.display}:${at(r, '/id').line}` });
+    else if (prev.id !== r.value.id) push('CH436', r, '/id', { id: r.value.id, other: prev.id, first: prev.where, slug });
   }
 }

@@ -5,6 +5,9 @@ import type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTota
 import { localDate, localTime, monthSpanWords, monthWords, spanWords } from '../../../engine/model/labels.ts';
 import type { Text } from '../../../engine/model/types.ts';
 import { siteDataMessage } from '../../../engine/site/errors.ts';
+import { clauseSlug } from '../../../engine/site/slug.ts';
+
+export { clauseSlug };
 
 export type { SiteClause, SiteData, SitePledge, SitePledgePeriod, SitePledgeTotal, Text };
 export type Lang = 'zh' | 'en';
@@ -48,15 +51,46 @@ export const isZh = (x: Text | undefined, lang: Lang): boolean => lang === 'zh' 
 const BASE = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
 /** Site-relative path (no leading slash) to an href in the given language. */
 export const href = (lang: Lang, path = ''): string => `${BASE}${lang === 'en' ? 'en/' : ''}${path}`;
+/** The site's configured address (SiteData.site_url, ending in "/"), or null when none is configured. */
+export const siteUrl = (): string | null => site().site_url ?? null;
+/** An href made absolute with the configured site address; null without one (nothing absolute is guessed). */
+export const absolute = (h: string): string | null => {
+  const base = siteUrl();
+  return base ? `${base}${h.replace(/^\//, '')}` : null;
+};
 /** Language-neutral files (data downloads, PDFs, the stylesheet). */
 export const asset = (path: string): string => `${BASE}${path}`;
 
 /**
- * Clause URLs: one folder per clause, named by the id itself (`standard/4.3-1/`,
- * `standard/nantong-supervision:rectification/`). Links percent-encode the id with encodeURIComponent,
- * exactly as the notices' QR codes do; static servers decode the path, so both forms reach the file.
+ * Clause URLs: one folder per clause, named by its slug (engine/site/slug.ts: `standard/4.3-1/`,
+ * `standard/nantong-supervision--rectification/`): no `:` or other character Windows/IIS refuses in a
+ * folder name. The notices' QR codes print the same path; old links (`standard/<percent-encoded id>/`)
+ * redirect where the host allows (the build's `_redirects` and `web.config`, engine/site/redirects.ts).
  */
-export const clausePath = (id: string): string => `standard/${encodeURIComponent(id)}/`;
+export const clausePath = (id: string): string => `standard/${clauseSlug(id)}/`;
+/** At most n characters of a text, cut with an ellipsis: a meta description stays one line in results. */
+const clip = (s: string, n: number): string => {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return [...one].length <= n ? one : `${[...one].slice(0, n - 1).join('')}…`;
+};
+
+/** A clause page's meta description: its official reference and title, then the start of its text (in
+ * Simplified characters, as the page shows it) — what the clause says, not a generic line. */
+export function clauseDescription(c: SiteClause, lang: Lang): string {
+  const ref = t(c.ref, lang);
+  const head = c.title ? `${ref} ${t(c.title, lang)}` : ref;
+  return `${head}${lang === 'zh' ? '：' : ': '}${clip(c.display || c.text, 100)}`;
+}
+
+/** A section page's meta description: the document and section, and the clauses it holds. */
+export function sectionDescription(p: { documentTitle: Text; number: string; kind: 'standard' | 'profile'; title: Text; clauses: SiteClause[] }, lang: Lang): string {
+  const where = `${t(p.documentTitle, lang)} ${sectionLabel(p, lang)} ${t(p.title, lang)}`.replace(/\s+/g, ' ').trim();
+  const first = p.clauses.map((c) => (c.title ? t(c.title, lang) : '')).filter(Boolean).slice(0, 4);
+  return lang === 'zh'
+    ? `${where}：本节 ${p.clauses.length} 条条款的原文、要求程度和参数${first.length ? `（${first.join('、')}等）` : ''}。`
+    : `${where}: the text, obligation and parameters of its ${p.clauses.length} clauses${first.length ? ` (${first.join('; ')} …)` : ''}.`;
+}
+
 export const sectionPath = (p: { document: string; slug: string }): string => `sections/${encodeURIComponent(p.document)}/${encodeURIComponent(p.slug)}/`;
 
 // ---- Pledges -------------------------------------------------------------------------------------

@@ -188,6 +188,42 @@ export const ACTS_UI = {
 } as const;
 // ── end acts ──
 // ── find ──
+/** Words a reader searches for each section, beyond its title: Pagefind indexes them as the page's
+ * `keywords` metadata (weighted in search.astro), so the page named by the query comes first. */
+export const PAGE_KEYWORDS: Record<string, { zh: string; en: string }> = {
+  home: { zh: '首页 服务窗口 服务热线 报修 投诉', en: 'home service desk hotline repair complaint' },
+  pledges: { zh: '服务承诺 承诺达成 达成情况 按时率 时限承诺', en: 'pledges on-time rate time limit results' },
+  processes: { zh: '服务流程 办事流程 报修流程 投诉流程 咨询流程', en: 'processes steps repair complaint enquiry' },
+  standard: { zh: '服务标准 标准条款 物业服务标准', en: 'standard clauses' },
+  services: { zh: '特约服务 收费标准 收费价格', en: 'paid services prices charges' },
+  emergency: { zh: '应急求助 突发事件 紧急电话 应急电话', en: 'emergency urgent help phone' },
+  rectification: { zh: '整改公示 整改通知单 问题整改通知单 复查销号 整改复查 销号 问责', en: 'rectification notices re-check closed accountability' },
+  downloads: { zh: '数据下载 开放数据 下载', en: 'downloads open data CSV JSON' },
+  complaints: { zh: '如何投诉 投诉 投诉渠道 投诉电话 投诉处理 不满意', en: 'complain complaint channels not satisfied' },
+  about: { zh: '关于我们 后勤管理处 服务窗口 本站', en: 'about office service desk' },
+  faq: { zh: '常见问题 问答 工作时间 报修时限', en: 'questions FAQ working hours repair time limit' },
+};
+
+/**
+ * Search words as both sides of Pagefind split them. The index splits Chinese with its own dictionary
+ * (jieba: 整改 | 公示), but the browser splits the query with Intl.Segmenter (ICU: 整 | 改 | 公示), and a
+ * page matches only when every query word is in it. So each search word is indexed as written and, where
+ * ICU splits it differently, as ICU's pieces too (Node's ICU at build time; the same data as Chromium's).
+ */
+export function searchWords(words: string, lang: Lang): string {
+  if (lang !== 'zh' || typeof Intl.Segmenter === 'undefined') return words;
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out = new Set(words.split(/\s+/).filter(Boolean));
+  for (const w of [...out]) {
+    const parts = [...seg.segment(w)].filter((x) => x.isWordLike).map((x) => x.segment);
+    if (parts.length > 1) for (const p of parts) out.add(p);
+  }
+  return [...out].join(' ');
+}
+
+/** A page's description when it gives none (search engines and link previews show it): what the page is, on whose site. */
+export const pageDescription = (title: string, office: string, lang: Lang): string =>
+  lang === 'zh' ? `${office}服务承诺网站的“${title}”页面。` : `“${title}”, on the service pledge site of ${office}.`;
 // ── end find ──
 // ── changes ──
 /** The clause page's dated values and the 变更记录 page (issue 14 §5). */
