@@ -24,6 +24,8 @@ import { clauseSlug, slugCollisions } from '../engine/site/slug.ts';
 import { iisWebConfig, movedClauses, netlifyRedirects } from '../engine/site/redirects.ts';
 import { normaliseSiteUrl, siteUrlOf } from '../engine/site/site-url.ts';
 import { favicon } from '../scripts/make-favicon.ts';
+import { checkSite } from '../engine/site/check.ts';
+import { treeIds } from '../engine/validate/names.ts';
 import { charter, ROOT, submitSample } from './helpers.ts';
 
 const SITE = join(ROOT, 'site');
@@ -1103,4 +1105,13 @@ describe('changes: dated values, the value in force per provider, the 变更记�
 });
 // ── end changes ──
 // ── check ──
+describe('the public edition as its readers meet it (issue 14, done when)', () => {
+  it('has 0 machine tokens, 0 Traditional characters outside zh-Hant, 0 untappable numbers on the home and emergency pages, a description on ≥ 95 % of pages, robots.txt, favicon.ico and a sitemap', () => {
+    const r = checkSite(out.pub, { ids: treeIds(tree) });
+    expect(r.pages).toBeGreaterThan(100);
+    expect(r.problems.filter((p) => p.kind !== 'description').slice(0, 20)).toEqual([]);
+    expect(r.descriptions).toBeGreaterThanOrEqual(0.95);
+    expect(r.ok).toBe(true);
+  });
+});
 // ── end check ──

@@ -73,7 +73,8 @@ export function buildSiteData(o: { tree: Tree; store: Store; edition: 'public' |
   };
   // Dated values, the value in force per provider and the change list: engine/site/changes.ts.
   const changesModel = new ChangesModel({ tree, idx, reg, std, asOfDay: asOf });
-  const changeList = siteChanges(changesModel, periods.map((p) => ({ period: p, date: findings.get(p)!.as_of.slice(0, 10) })));
+  // A month still running at the data's as-of has no results to announce (the pledge pages do not report it).
+  const changeList = siteChanges(changesModel, periods.filter((p) => !pl.spans.incomplete.includes(p)).map((p) => ({ period: p, date: findings.get(p)!.as_of.slice(0, 10) })));
   const hant = traditionalDocuments(tree, (r) => docOf(r).id);
   const clauses: SiteClause[] = tree.requirements.map(({ value: r }) => ({
     id: r.id,
