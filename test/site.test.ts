@@ -1021,8 +1021,8 @@ describe('changes: dated values, the value in force per provider, the 变更记�
     return ['params-h', 'history-h'].map((h) => new RegExp(`<section aria-labelledby="${h}">[\\s\\S]*?</section>`).exec(html)?.[0] ?? '').join(' ');
   };
   const clauseFile = (id: string, lang = ''): string => {
-    const path = `${lang}standard/${id}/index.html`;
-    return existsSync(join(out.pub, path)) ? path : `${lang}standard/${encodeURIComponent(id)}/index.html`;
+    // The clause's folder is its slug (engine/site/slug.ts: no ':' in a file name).
+    return `${lang}standard/${clauseSlug(id)}/index.html`;
   };
   // Machine tokens: ISO durations, parameter names, document and provider ids, version codes, ISO dates.
   const tokens = (lang: 'zh' | 'en'): RegExp => {

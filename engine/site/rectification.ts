@@ -64,8 +64,12 @@ export function siteRectification(o: { tree: Tree; notices: NoticeState[]; now?:
   const idx = buildIndex([o.tree]);
   if (o.now) o = { ...o, notices: ledgerAt(o.notices, o.now) };
   const latest = o.notices.flatMap((n) => n.events.map((e) => e.at)).sort().at(-1) ?? '';
-  const asOf = o.now ?? latest;
-  const status = o.now ? statusesAsOf(o.tree, o.notices, o.now) : new Map(o.notices.map((n) => [n.number, n.status]));
+  // Without a notice configuration (no rules) the ledger can only be shown as recorded; with no notices there is nothing to move.
+  const rules = o.now && o.notices.length > 0 && o.tree.noticeConfigs.length > 0;
+  const status = rules ? statusesAsOf(o.tree, o.notices, o.now!) : new Map(o.notices.map((n) => [n.number, n.status]));
+  // The time the statuses hold at: the build's when its rules were applied (or there is nothing to move), else the ledger's latest entry.
+  const atBuild = Boolean(o.now) && (rules || o.notices.length === 0);
+  const asOf = atBuild ? o.now! : latest;
   const counts = new Map<string, number>();
   for (const n of o.notices) {
     const k = `${n.issued_at.slice(0, 7)}|${status.get(n.number)!}`;
@@ -94,9 +98,9 @@ export function siteRectification(o: { tree: Tree; notices: NoticeState[]; now?:
   const order = (id: string): number => (reg.findIndex((r) => r.id === id) + 1) || reg.length + 1;
   const detail: SiteRectification = {
     as_of: asOf,
-    basis: o.now ? 'build' : 'ledger',
-    rules: noticeConfig(o.tree).rules.map((r) => ({ effect: r.effect, label: { zh: r.label.zh, en: r.label.en ?? r.label.zh } })),
-    moved: o.now ? o.notices.filter((n) => status.get(n.number) !== n.status).length : 0,
+    basis: atBuild ? 'build' : 'ledger',
+    rules: (o.tree.noticeConfigs[0]?.value.rules ?? []).map((r) => ({ effect: r.effect, label: { zh: r.label.zh, en: r.label.en ?? r.label.zh } })),
+    moved: rules ? o.notices.filter((n) => status.get(n.number) !== n.status).length : 0,
     providers: [...providers.values()]
       .sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id))
       .map((p) => ({ ...p, problems: p.problems.sort((a, b) => typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) || a.status.localeCompare(b.status)) })),
