@@ -15,7 +15,7 @@ import { TIME_FIELD_LABELS } from '../data/records.ts';
 import type { Findings } from '../evaluate/evaluate.ts';
 import type { Tree } from '../load/tree.ts';
 import { resolveProfile } from '../model/resolve.ts';
-import type { Text } from '../model/types.ts';
+import type { Requirement, Text } from '../model/types.ts';
 import { humanDuration } from '../notices/ledger.ts';
 import { requirementRef } from '../model/labels.ts';
 import { refParts } from '../validate/names.ts';
@@ -122,6 +122,24 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
     return { zh: toSimplified(requirementRef(parts, 'zh')), en: toSimplified(requirementRef(parts, 'en')) };
   };
 
+  // One pledge row before any period is added: from the evaluation's pledges and from the plans alone alike.
+  type Limit = NonNullable<Requirement['timeliness']>['limits'][number];
+  const newRow = (requirement: string, lim: Limit, prov: { id: string; name: string }, label: Text, iso: string, unit: string, target: number | null): SitePledge => ({
+    id: `${requirement}#${lim.id}`,
+    requirement,
+    limit: lim.id,
+    provider: { id: prov.id, name: prov.name },
+    label,
+    ref: refOf(requirement),
+    limit_value: { iso, text: limitText(iso, unit) },
+    target,
+    next_target: null,
+    clock: clock(lim.start, lim.stop),
+    service: serviceOf(prov.id),
+    periods: [],
+    term: null,
+    year: null,
+  });
   const pledges = new Map<string, SitePledge>();
   for (const p of periods) {
     for (const x of findings.get(p)!.pledges) {
@@ -132,22 +150,7 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
         const lim = req.timeliness!.limits.find((l) => l.id === x.limit)!;
         const unit = req.parameters?.find((q) => q.name === lim.limit.param)?.unit ?? 'duration';
         const prov = reg.providers.find((q) => q.id === x.provider)!;
-        row = {
-          id: `${x.requirement}#${x.limit}`,
-          requirement: x.requirement,
-          limit: x.limit,
-          provider: { id: prov.id, name: prov.name },
-          label: x.label,
-          ref: refOf(x.requirement),
-          limit_value: { iso: x.limit_value, text: limitText(x.limit_value, unit) },
-          target: x.target === null ? null : share(x.target),
-          next_target: null,
-          clock: clock(lim.start, lim.stop),
-          service: serviceOf(prov.id),
-          periods: [],
-          term: null,
-          year: null,
-        };
+        row = newRow(x.requirement, lim, prov, x.label, x.limit_value, unit, x.target === null ? null : share(x.target));
         pledges.set(key, row);
       }
       row.periods.push({ period: p, ...periodCounts(x), complete: complete.get(p)!, in_service: inService(p, row.service) });
@@ -173,22 +176,7 @@ export function buildPledges(o: PledgeInput): { pledges: SitePledge[]; catalogue
         const v = valueAt(par?.values ?? [], asOfDay) ?? par?.values[0];
         const tv = t.target ? valueAt(rr.parameters.find((q) => q.name === t.target!.param)?.values ?? [], asOfDay) : undefined;
         const iso = String(v?.value ?? '');
-        catalogue.set(`${rr.requirement.id}#${lim.id}|${prov.id}`, {
-          id: `${rr.requirement.id}#${lim.id}`,
-          requirement: rr.requirement.id,
-          limit: lim.id,
-          provider: { id: prov.id, name: prov.name },
-          label: lim.label,
-          ref: refOf(rr.requirement.id),
-          limit_value: { iso, text: limitText(iso, unit) },
-          target: tv === undefined ? null : share(Number(tv.value)),
-          next_target: null,
-          clock: clock(lim.start, lim.stop),
-          service: serviceOf(prov.id),
-          periods: [],
-          term: null,
-          year: null,
-        });
+        catalogue.set(`${rr.requirement.id}#${lim.id}|${prov.id}`, newRow(rr.requirement.id, lim, prov, lim.label, iso, unit, tv === undefined ? null : share(Number(tv.value))));
       }
     }
   }
