@@ -35,8 +35,17 @@ const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 /** IIS `web.config`: a rewrite map (old id → slug) and one permanent redirect rule reading it; the
  * map is looked up with the decoded id, so `%3A` and `:` both match. Needs the URL Rewrite module. */
+const MIME: [string, string][] = [
+  ['.json', 'application/json; charset=utf-8'],
+  ['.xml', 'application/xml; charset=utf-8'],
+  ['.csv', 'text/csv; charset=utf-8'],
+  ...['.pf_fragment', '.pf_index', '.pf_meta', '.pagefind'].map((e): [string, string] => [e, 'application/octet-stream']),
+];
+
 export function iisWebConfig(ids: Iterable<string>): string {
   const moved = movedClauses(ids);
+  // IIS serves only the file types it knows: the downloads' and Pagefind's are declared (removed first, in case the server already has them).
+  const mime = MIME.map(([ext, type]) => `      <remove fileExtension="${ext}" />\n      <mimeMap fileExtension="${ext}" mimeType="${type}" />`).join('\n');
   const map = moved.map(({ id, slug }) => `          <add key="${xml(id)}" value="${xml(slug)}" />`).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <!-- Written by charter site build. Old clause addresses (/standard/<id>/, the id holding ":") redirect to
@@ -44,20 +53,7 @@ export function iisWebConfig(ids: Iterable<string>): string {
 <configuration>
   <system.webServer>
     <staticContent>
-      <remove fileExtension=".json" />
-      <mimeMap fileExtension=".json" mimeType="application/json; charset=utf-8" />
-      <remove fileExtension=".xml" />
-      <mimeMap fileExtension=".xml" mimeType="application/xml; charset=utf-8" />
-      <remove fileExtension=".csv" />
-      <mimeMap fileExtension=".csv" mimeType="text/csv; charset=utf-8" />
-      <remove fileExtension=".pf_fragment" />
-      <mimeMap fileExtension=".pf_fragment" mimeType="application/octet-stream" />
-      <remove fileExtension=".pf_index" />
-      <mimeMap fileExtension=".pf_index" mimeType="application/octet-stream" />
-      <remove fileExtension=".pf_meta" />
-      <mimeMap fileExtension=".pf_meta" mimeType="application/octet-stream" />
-      <remove fileExtension=".pagefind" />
-      <mimeMap fileExtension=".pagefind" mimeType="application/octet-stream" />
+${mime}
     </staticContent>
     <rewrite>
       <rewriteMaps>
